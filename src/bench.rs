@@ -1,0 +1,206 @@
+//! `attache bench`: throughput of the whole pipeline over a corpus.
+//!
+//! The corpus is read once, repeated until it holds at least `min_bytes`
+//! of text (so small corpora still give stable timings), then processed
+//! single-threaded `warmup + runs` times; each run covers every stage and
+//! the serialisation of each record. Figures are medians over the timed
+//! runs, per core. Stage timings give each stage's share of the time.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::doc::Doc;
+use crate::pipeline::Pipeline;
+use crate::records::{Record, RecordOptions};
+
+/// What to measure.
+#[derive(Debug, Clone, Copy)]
+pub struct BenchOptions {
+    /// Timed runs (the median is reported).
+    pub runs: usize,
+    /// Untimed runs first.
+    pub warmup: usize,
+    /// Repeat the corpus until it holds this many bytes of text.
+    pub min_bytes: u64,
+}
+
+/// One stage's time share.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageShare {
+    /// Stage name.
+    pub stage: &'static str,
+    /// Median seconds per run.
+    pub seconds: f64,
+    /// Share of the whole pipeline's time (serialisation included).
+    pub share: f64,
+}
+
+/// The benchmark's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    /// Documents per run.
+    pub docs: usize,
+    /// Bytes of text per run.
+    pub bytes: u64,
+    /// Whitespace-separated words per run.
+    pub words: u64,
+    /// Timed runs.
+    pub runs: usize,
+    /// Median wall time of a run, seconds.
+    pub median_seconds: f64,
+    /// Fastest and slowest run, seconds.
+    pub min_seconds: f64,
+    /// Slowest run, seconds.
+    pub max_seconds: f64,
+    /// Documents per second (median run, one core).
+    pub docs_per_second: f64,
+    /// Megabytes (10^6 bytes) of text per second.
+    pub mb_per_second: f64,
+    /// Words per second.
+    pub words_per_second: f64,
+    /// Tokenisation + sentence splitting alone, MB/s.
+    pub tokenize_mb_per_second: f64,
+    /// Each stage's time.
+    pub stages: Vec<StageShare>,
+}
+
+/// Measures `pipeline` over `corpus` (unprocessed documents).
+pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchReport {
+    let one_pass: u64 = corpus.iter().map(|d| d.text().len() as u64).sum();
+    let repeats = if one_pass == 0 {
+        1
+    } else {
+        opts.min_bytes.div_ceil(one_pass).max(1) as usize
+    };
+    let docs: Vec<&Doc> = std::iter::repeat_n(corpus, repeats).flatten().collect();
+    let bytes = one_pass * repeats as u64;
+    let words: u64 = docs.iter().map(|d| d.text().split_whitespace().count() as u64).sum();
+    let names = pipeline.stage_names();
+    let mut totals: Vec<f64> = Vec::new();
+    let mut stage_runs: Vec<Vec<Duration>> = Vec::new();
+    for run in 0..opts.warmup + opts.runs.max(1) {
+        let mut fresh: Vec<Doc> = docs.iter().map(|d| (*d).clone()).collect();
+        let mut stages = vec![Duration::ZERO; names.len()];
+        let start = Instant::now();
+        let mut out_bytes = 0usize;
+        for doc in &mut fresh {
+            pipeline.process_timed(doc, &mut stages);
+            let record = Record::from_doc(doc, RecordOptions::default());
+            out_bytes += serde_json::to_string(&record).map_or(0, |s| s.len());
+        }
+        let elapsed = start.elapsed();
+        std::hint::black_box(out_bytes);
+        if run >= opts.warmup {
+            totals.push(elapsed.as_secs_f64());
+            stage_runs.push(stages);
+        }
+    }
+    let median_seconds = median(&totals);
+    let stages: Vec<StageShare> = names
+        .iter()
+        .enumerate()
+        .map(|(i, &stage)| {
+            let seconds = median(&stage_runs.iter().map(|r| r[i].as_secs_f64()).collect::<Vec<_>>());
+            StageShare {
+                stage,
+                seconds,
+                share: if median_seconds > 0.0 { seconds / median_seconds } else { 0.0 },
+            }
+        })
+        .collect();
+    let tokenize_seconds: f64 = stages
+        .iter()
+        .filter(|s| matches!(s.stage, "tokens" | "sentences"))
+        .map(|s| s.seconds)
+        .sum();
+    let per_second = |n: f64, secs: f64| if secs > 0.0 { n / secs } else { 0.0 };
+    BenchReport {
+        docs: docs.len(),
+        bytes,
+        words,
+        runs: totals.len(),
+        median_seconds,
+        min_seconds: totals.iter().copied().fold(f64::INFINITY, f64::min),
+        max_seconds: totals.iter().copied().fold(0.0, f64::max),
+        docs_per_second: per_second(docs.len() as f64, median_seconds),
+        mb_per_second: per_second(bytes as f64 / 1e6, median_seconds),
+        words_per_second: per_second(words as f64, median_seconds),
+        tokenize_mb_per_second: per_second(bytes as f64 / 1e6, tokenize_seconds),
+        stages,
+    }
+}
+
+fn median(values: &[f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let mid = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[mid]
+    } else {
+        (v[mid - 1] + v[mid]) / 2.0
+    }
+}
+
+impl BenchReport {
+    /// A human-readable summary.
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "corpus: {} docs, {:.2} MB, {} words per run; {} timed runs (one core)\n\
+             pipeline: {:.0} docs/s, {:.2} MB/s, {:.0} words/s (median {:.3} s, min {:.3} s, max {:.3} s)\n\
+             tokenise + sentences: {:.1} MB/s\n\
+             stage            seconds   share\n",
+            self.docs,
+            self.bytes as f64 / 1e6,
+            self.words,
+            self.runs,
+            self.docs_per_second,
+            self.mb_per_second,
+            self.words_per_second,
+            self.median_seconds,
+            self.min_seconds,
+            self.max_seconds,
+            self.tokenize_mb_per_second,
+        );
+        for st in &self.stages {
+            s.push_str(&format!("{:<16} {:>7.3}  {:>5.1}%\n", st.stage, st.seconds, st.share * 100.0));
+        }
+        let rest = self.median_seconds - self.stages.iter().map(|s| s.seconds).sum::<f64>();
+        s.push_str(&format!(
+            "{:<16} {:>7.3}  {:>5.1}%\n",
+            "record+json",
+            rest.max(0.0),
+            if self.median_seconds > 0.0 { rest.max(0.0) / self.median_seconds * 100.0 } else { 0.0 }
+        ));
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::DocInfo;
+    use crate::pipeline::Dicts;
+
+    #[test]
+    fn reports_positive_rates_for_a_small_corpus() {
+        let p = Pipeline::new(&Dicts::default()).unwrap();
+        let doc = Doc::new(DocInfo::default(), "The Ministers met in Geneva. They agreed.\n".into());
+        let r = bench(&[doc], &p, BenchOptions { runs: 3, warmup: 1, min_bytes: 10_000 });
+        assert_eq!(r.runs, 3);
+        assert!(r.docs >= 10_000 / 43);
+        assert!(r.mb_per_second > 0.0 && r.words_per_second > 0.0);
+        assert_eq!(r.stages.len(), 4);
+        assert!(r.to_text().contains("tokenise + sentences"));
+    }
+
+    #[test]
+    fn median_of_even_and_odd() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert_eq!(median(&[]), 0.0);
+    }
+}

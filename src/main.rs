@@ -1,0 +1,297 @@
+//! The `attache` command line: argument parsing and calls into the library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use attache::batch::{run_batch, BatchOptions, OutputFormat};
+use attache::bench::{bench, BenchOptions};
+use attache::input::{meta::normalise_doc_date, plan, Input, InputMode, ReadOptions, Reader, Source};
+use attache::pipeline::{Dicts, Pipeline};
+use attache::records::RecordOptions;
+
+/// Diplomatic texts in, structured event-data records out.
+#[derive(Parser)]
+#[command(name = "attache", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract one JSON record per document.
+    Extract(ExtractArgs),
+    /// Print the sentences and tokens of a document, with char offsets.
+    Tokens(TokensArgs),
+    /// Measure pipeline throughput on a corpus (one core).
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    /// How to read inputs: by extension (auto), or force one format.
+    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// Refuse documents (files, stdin, JSONL lines) larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: u64,
+    /// Anchor date for documents without one in their metadata (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    doc_date: Option<String>,
+    /// Extra data file (its header names its format); may be repeated.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Files or directories (walked recursively); `-` or nothing reads stdin.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output layout.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+    /// Write to FILE atomically (a temporary file renamed on success).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Add `doc.text`, the exact text the offsets refer to.
+    #[arg(long)]
+    include_text: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no notes on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(clap::Args)]
+struct TokensArgs {
+    /// A file; `-` or nothing reads stdin.
+    path: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// JSON (sentences with their tokens) instead of TSV.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// Corpus files or directories (default: fixtures/press).
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Timed runs; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Untimed warm-up runs.
+    #[arg(long, default_value_t = 1)]
+    warmup: usize,
+    /// Repeat the corpus until it holds this many MB of text.
+    #[arg(long, default_value_t = 20.0, value_name = "MB")]
+    min_mb: f64,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputArg {
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Json,
+    Pretty,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Tokens(args) => tokens(args),
+        Command::Bench(args) => run_bench(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("attache: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<attache::Error>().is_some_and(attache::Error::is_broken_pipe)
+            || e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+impl InputArgs {
+    fn read_options(&self) -> Result<ReadOptions> {
+        let doc_date = match &self.doc_date {
+            Some(raw) => match normalise_doc_date(raw) {
+                Some(d) if raw.trim().len() == 10 => Some(d),
+                _ => bail!("--doc-date {raw:?} is not a date of the form YYYY-MM-DD"),
+            },
+            None => None,
+        };
+        Ok(ReadOptions {
+            mode: match self.input {
+                InputArg::Auto => InputMode::Auto,
+                InputArg::Text => InputMode::Text,
+                InputArg::Html => InputMode::Html,
+                InputArg::Jsonl => InputMode::Jsonl,
+            },
+            max_bytes: self.max_bytes,
+            doc_date,
+        })
+    }
+
+    fn pipeline(&self) -> Result<Pipeline> {
+        let dicts = Dicts::load(&self.dicts)?;
+        Ok(Pipeline::new(&dicts)?)
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let opts = args.input.read_options()?;
+    let pipeline = args.input.pipeline()?;
+    let quiet = args.quiet;
+    let sources = plan(&args.paths, opts.mode, |note| {
+        if !quiet {
+            eprintln!("attache: {note}");
+        }
+    });
+    let single_files = sources.iter().all(|s| !matches!(s, Source::File(_, attache::input::FileFormat::Jsonl)) && !(matches!(s, Source::Stdin) && opts.mode == InputMode::Jsonl));
+    let total = single_files.then_some(sources.len() as u64);
+    let batch = BatchOptions {
+        jobs: args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        format: match args.format {
+            FormatArg::Jsonl => OutputFormat::Jsonl,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Pretty => OutputFormat::Pretty,
+        },
+        record: RecordOptions {
+            include_text: args.include_text,
+        },
+        progress: !quiet && io::stderr().is_terminal() && total != Some(1),
+        total,
+    };
+    let reader = Reader::new(sources, opts);
+    let summary = match &args.output {
+        Some(path) => write_atomically(path, |out| Ok(run_batch(reader, &pipeline, out, &batch)?))?,
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            run_batch(reader, &pipeline, &mut out, &batch)?
+        }
+    };
+    if summary.errors > 0 {
+        if !quiet {
+            eprintln!(
+                "attache: {} record(s), {} error record(s)",
+                summary.records, summary.errors
+            );
+        }
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `write` into a temporary file beside `path`, renamed over it only
+/// when everything was written.
+fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".attache-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
+    let value = write(&mut out)?;
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    tmp.as_file().sync_all().ok();
+    tmp.persist(path)
+        .with_context(|| format!("renaming the output to {}", path.display()))?;
+    Ok(value)
+}
+
+fn read_one(path: Option<&PathBuf>, input: &InputArgs) -> Result<attache::doc::Doc> {
+    let opts = input.read_options()?;
+    let paths: Vec<PathBuf> = path.into_iter().cloned().collect();
+    let sources = plan(&paths, opts.mode, |_| {});
+    let mut reader = Reader::new(sources, opts);
+    match reader.next() {
+        Some(Input::Doc(doc)) => Ok(*doc),
+        Some(Input::Unread(u)) => bail!("{}: {}", u.source, u.message),
+        None => bail!("no document in the input"),
+    }
+}
+
+fn tokens(args: TokensArgs) -> Result<ExitCode> {
+    let pipeline = args.input.pipeline()?;
+    let mut doc = read_one(args.path.as_ref(), &args.input)?;
+    pipeline.process(&mut doc);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &attache::inspect::sentences(&doc))?;
+        writeln!(out)?;
+    } else {
+        out.write_all(attache::inspect::to_tsv(&doc).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_bench(args: BenchArgs) -> Result<ExitCode> {
+    let opts = args.input.read_options()?;
+    let pipeline = args.input.pipeline()?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from("fixtures/press")]
+    } else {
+        args.paths.clone()
+    };
+    let corpus: Vec<_> = Reader::new(plan(&paths, opts.mode, |_| {}), opts)
+        .filter_map(|i| match i {
+            Input::Doc(d) => Some(*d),
+            Input::Unread(_) => None,
+        })
+        .collect();
+    if corpus.is_empty() {
+        bail!("no readable documents in the corpus");
+    }
+    let report = bench(
+        &corpus,
+        &pipeline,
+        BenchOptions {
+            runs: args.runs,
+            warmup: args.warmup,
+            min_bytes: (args.min_mb.max(0.0) * 1e6) as u64,
+        },
+    );
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}

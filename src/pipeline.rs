@@ -1,0 +1,200 @@
+//! The pipeline: an ordered list of stages, each reading what earlier ones
+//! wrote to the [`Doc`] and adding its own layer.
+//!
+//! Order: `boilerplate` (mask web chrome) → `doc_info` (headline, language)
+//! → `tokens` → `sentences`. Later layers (entities, dates, agreements,
+//! actors, events) plug in after `sentences`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::doc::Doc;
+use crate::error::Error;
+use crate::input::boilerplate::Boilerplate;
+use crate::input::meta::{headline, LanguageGuesser};
+use crate::records::{Record, RecordOptions};
+use crate::text::{split_sentences, Lexical, Tokenizer};
+
+/// One step of the pipeline.
+pub trait Stage: Send + Sync {
+    /// A short stable name (used in timings and error messages).
+    fn name(&self) -> &'static str;
+    /// Adds this stage's layer to `doc`.
+    fn process(&self, doc: &mut Doc);
+}
+
+/// User data files given with `--dict`, routed by their `# format:` line.
+#[derive(Debug, Clone, Default)]
+pub struct Dicts {
+    boilerplate: Vec<(String, String)>,
+}
+
+impl Dicts {
+    /// Reads data files; each must declare a known `# format:` in its header.
+    pub fn load(paths: &[impl AsRef<Path>]) -> Result<Dicts, Error> {
+        let mut dicts = Dicts::default();
+        for path in paths {
+            let path = path.as_ref();
+            let contents = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            let name = path.display().to_string();
+            match declared_format(&contents) {
+                Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
+                Some(other) => {
+                    return Err(Error::Usage(format!(
+                        "{name}: unsupported dictionary format {other:?} (supported: attache-boilerplate/1)"
+                    )))
+                }
+                None => {
+                    return Err(Error::Usage(format!(
+                        "{name}: no '# format: …' line in the header"
+                    )))
+                }
+            }
+        }
+        Ok(dicts)
+    }
+}
+
+/// The value of the first `# format:` comment line.
+fn declared_format(contents: &str) -> Option<&str> {
+    contents
+        .lines()
+        .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
+        .find_map(|l| l.trim_start().trim_start_matches('#').trim().strip_prefix("format:"))
+        .map(str::trim)
+}
+
+/// Stage: masks boilerplate lines.
+struct MaskBoilerplate(Boilerplate);
+
+impl Stage for MaskBoilerplate {
+    fn name(&self) -> &'static str {
+        "boilerplate"
+    }
+    fn process(&self, doc: &mut Doc) {
+        doc.boilerplate = self.0.mask(doc.text());
+    }
+}
+
+/// Stage: fills the title (from a headline) and language when metadata
+/// did not give them.
+struct DocInfoStage(LanguageGuesser);
+
+impl Stage for DocInfoStage {
+    fn name(&self) -> &'static str {
+        "doc_info"
+    }
+    fn process(&self, doc: &mut Doc) {
+        if doc.info.title.is_none() {
+            let masked = &doc.boilerplate;
+            doc.info.title = headline(doc.text(), |b| masked.iter().any(|m| m.span.byte_start == b));
+        }
+        if doc.info.language.is_empty() {
+            doc.info.language = self.0.guess(doc.text());
+        }
+    }
+}
+
+/// Stage: tokens.
+struct Tokenize(Tokenizer);
+
+impl Stage for Tokenize {
+    fn name(&self) -> &'static str {
+        "tokens"
+    }
+    fn process(&self, doc: &mut Doc) {
+        let masked: Vec<_> = doc.boilerplate.iter().map(|m| m.span).collect();
+        doc.tokens = self.0.tokenize(doc.text(), &masked);
+    }
+}
+
+/// Stage: sentences.
+struct Sentences(Lexical);
+
+impl Stage for Sentences {
+    fn name(&self) -> &'static str {
+        "sentences"
+    }
+    fn process(&self, doc: &mut Doc) {
+        doc.sentences = split_sentences(doc.text(), &doc.tokens, &self.0);
+    }
+}
+
+/// The configured stages, immutable and shared by all worker threads.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// The default pipeline with the embedded data plus user dictionaries.
+    pub fn new(dicts: &Dicts) -> Result<Pipeline, Error> {
+        let mut sources: Vec<(&str, &str)> = vec![("boilerplate.txt", include_str!("../models/boilerplate.txt"))];
+        sources.extend(dicts.boilerplate.iter().map(|(n, c)| (n.as_str(), c.as_str())));
+        let boilerplate = Boilerplate::from_sources(&sources)?;
+        let lexical = Lexical::embedded();
+        Ok(Pipeline {
+            stages: vec![
+                Box::new(MaskBoilerplate(boilerplate)),
+                Box::new(DocInfoStage(LanguageGuesser::embedded())),
+                Box::new(Tokenize(Tokenizer::new(lexical.clone()))),
+                Box::new(Sentences(lexical)),
+            ],
+        })
+    }
+
+    /// The stage names, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage on `doc`.
+    pub fn process(&self, doc: &mut Doc) {
+        for stage in &self.stages {
+            stage.process(doc);
+        }
+    }
+
+    /// Runs every stage, adding each one's time to `timings` (one per stage).
+    pub fn process_timed(&self, doc: &mut Doc, timings: &mut [Duration]) {
+        for (stage, slot) in self.stages.iter().zip(timings.iter_mut()) {
+            let t = Instant::now();
+            stage.process(doc);
+            *slot += t.elapsed();
+        }
+    }
+
+    /// Processes a document into its record.
+    pub fn record(&self, mut doc: Doc, opts: RecordOptions) -> Record {
+        self.process(&mut doc);
+        Record::from_doc(&doc, opts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::DocInfo;
+
+    #[test]
+    fn stages_run_in_order_and_fill_layers() {
+        let p = Pipeline::new(&Dicts::default()).unwrap();
+        assert_eq!(p.stage_names(), vec!["boilerplate", "doc_info", "tokens", "sentences"]);
+        let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        p.process(&mut doc);
+        assert_eq!(doc.info.title.as_deref(), Some("Ministers meet in Geneva"));
+        assert_eq!(doc.info.language, "en");
+        assert_eq!(doc.boilerplate.len(), 1);
+        assert_eq!(doc.sentences.len(), 3);
+        assert!(doc.tokens.iter().all(|t| doc.span_text(t.span) != "Show"));
+    }
+
+    #[test]
+    fn dict_format_is_read_from_the_header() {
+        assert_eq!(declared_format("# format: attache-boilerplate/1\n# x\na\tline\tb"), Some("attache-boilerplate/1"));
+        assert_eq!(declared_format("a\tline\tb\n# format: x"), None);
+    }
+}

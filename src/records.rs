@@ -1,0 +1,372 @@
+//! The record contract: serde types and the wire format.
+//!
+//! # Wire format
+//!
+//! One JSON object per input document; with `--format jsonl` (the default)
+//! one object per line, in input order. An object is either a **record** or
+//! an **error record**, told apart by the presence of `error`.
+//!
+//! ## Record
+//!
+//! ```json
+//! {"schema": "attache.records/1",
+//!  "doc": {"id": "meeting-readout", "source": "fixtures/press/meeting-readout.txt",
+//!          "line": null, "title": "…", "date": "2023-05-24", "date_source": "metadata",
+//!          "language": "en", "format": "text", "chars": 2223,
+//!          "boilerplate_removed": ["Show More"], "warnings": [], "meta": {}},
+//!  "entities": [], "actors": [], "places": [], "dates": [], "agreements": [], "events": []}
+//! ```
+//!
+//! Every field is always present (`null` or empty when nothing was found),
+//! except `doc.text`, present only with `--include-text` or HTML input: the
+//! exact text that offsets refer to. Offsets (`start`, `end`) are half-open
+//! **char** offsets (Unicode scalar values) into that text.
+//!
+//! - `doc.id`: the input's `id`, else the file stem, made unique in a batch
+//!   (`a`, `a-2`); JSONL lines without an id get `<stem>-<line>`.
+//! - `doc.source`: the path; `-` for stdin; `path:line` for JSONL lines
+//!   without their own `source`.
+//! - `doc.line`: 1-based JSONL line number, else `null`.
+//! - `doc.date` / `doc.date_source`: ISO date and how it was found
+//!   (`metadata` | `cli` | `text` | `none`).
+//! - `doc.language`: ISO 639-1 from metadata, else guessed; `und` when unsure.
+//! - `doc.format`: `text` | `markdown` | `html`.
+//! - `doc.chars`: length of the text in chars.
+//! - `doc.boilerplate_removed`: masked web-chrome lines and dropped HTML
+//!   navigation/footers, in order, without repeats.
+//! - `doc.warnings`: non-fatal problems (lossy decoding, a bad metadata date).
+//! - `doc.meta`: input metadata fields the record has no place for.
+//!
+//! The layers (`entities`, `actors`, `places`, `dates`, `agreements`,
+//! `events`) are described on their types below and in
+//! `schema/records.schema.json`.
+//!
+//! ## Error record
+//!
+//! ```json
+//! {"schema": "attache.records/1",
+//!  "doc": {"id": "scan", "source": "in/scan.txt", "line": null},
+//!  "error": {"kind": "binary", "message": "binary file (NUL byte at offset 4)"}}
+//! ```
+//!
+//! `error.kind` is one of `binary`, `too_large`, `unreadable`,
+//! `malformed_jsonl`, `internal`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::doc::Doc;
+use crate::input::Unread;
+
+/// The schema tag of every record.
+pub const SCHEMA: &str = "attache.records/1";
+
+/// One document's record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// About the document.
+    pub doc: DocHeader,
+    /// Every mention, in text order.
+    pub entities: Vec<Entity>,
+    /// Mentions grouped into participants.
+    pub actors: Vec<Actor>,
+    /// Places where things happen.
+    pub places: Vec<Place>,
+    /// Normalised dates.
+    pub dates: Vec<DateValue>,
+    /// Referenced treaties, statements, resolutions, rulings.
+    pub agreements: Vec<Agreement>,
+    /// Coded political events.
+    pub events: Vec<Event>,
+}
+
+/// The `doc` object of a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocHeader {
+    /// Document id.
+    pub id: String,
+    /// Where the document came from.
+    pub source: String,
+    /// JSONL line number.
+    pub line: Option<u64>,
+    /// Title.
+    pub title: Option<String>,
+    /// The document's own date.
+    pub date: Option<String>,
+    /// How `date` was found.
+    pub date_source: String,
+    /// Language code.
+    pub language: String,
+    /// Input markup.
+    pub format: String,
+    /// Text length in chars.
+    pub chars: usize,
+    /// Masked web chrome.
+    pub boilerplate_removed: Vec<String>,
+    /// Non-fatal reading problems.
+    pub warnings: Vec<String>,
+    /// Other input metadata.
+    pub meta: Map<String, Value>,
+    /// The text offsets refer to (with `--include-text`, and for HTML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// An entity mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// `m1`, `m2`, … in text order.
+    pub id: String,
+    /// PERSON | ORG | GPE | LOC | NORP | DATE | AGREEMENT | EVENT | MISC.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The mention's text.
+    pub text: String,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// 1-based sentence number.
+    pub sentence: usize,
+    /// The actor this mention belongs to.
+    pub actor: Option<String>,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+/// A participant: a person, state, government, organisation or group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// `a1`, `a2`, …
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// person | state | government | organization | group.
+    pub kind: String,
+    /// Role as stated ("Foreign Minister").
+    pub title: Option<String>,
+    /// Id of the actor this one belongs to.
+    pub affiliation: Option<String>,
+    /// ISO 3166 alpha-3 code.
+    pub country: Option<String>,
+    /// Other names used in the document.
+    pub aliases: Vec<String>,
+    /// Wikidata QID.
+    pub wikidata: Option<String>,
+    /// Mention ids.
+    pub mentions: Vec<String>,
+}
+
+/// A place where something happens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// `p1`, `p2`, …
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// location | city | country | region …
+    pub kind: String,
+    /// ISO 3166 alpha-3 code.
+    pub country: Option<String>,
+    /// Mention ids.
+    pub mentions: Vec<String>,
+}
+
+/// A normalised date mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateValue {
+    /// `d1`, `d2`, …
+    pub id: String,
+    /// The mention's text.
+    pub text: String,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// TIMEX3 / ISO 8601 value, `null` when vague.
+    pub value: Option<String>,
+    /// day | week | month | year | decade | century | time | duration | range.
+    pub granularity: String,
+    /// explicit | doc_date | context | unresolved.
+    pub resolved: String,
+}
+
+/// A span of text (used for agreement mentions).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// The text.
+    pub text: String,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+}
+
+/// A referenced agreement, statement, resolution or ruling.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// `g1`, `g2`, …
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// treaty | agreement | statement | declaration | resolution |
+    /// court_order | judgment | memorandum | convention | charter | other.
+    pub kind: String,
+    /// Signing or adoption date.
+    pub date: Option<String>,
+    /// Parties' actor names.
+    pub parties: Vec<String>,
+    /// Issuing court or body.
+    pub issuer: Option<String>,
+    /// Every mention.
+    pub mentions: Vec<TextSpan>,
+}
+
+/// A coded political event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// `v1`, `v2`, …
+    pub id: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Trigger text.
+    pub trigger: String,
+    /// Acting actor id.
+    pub source: Option<String>,
+    /// Target actor id.
+    pub target: Option<String>,
+    /// Date id.
+    pub date: Option<String>,
+    /// Place id.
+    pub place: Option<String>,
+    /// asserted | reported | negated | called_for | hypothetical.
+    pub status: String,
+    /// 1-based sentence number.
+    pub sentence: usize,
+    /// Trigger start (chars).
+    pub start: usize,
+    /// Trigger end (chars).
+    pub end: usize,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+/// Why a document has an error record instead of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// NUL bytes: not text.
+    Binary,
+    /// Over `--max-bytes`.
+    TooLarge,
+    /// Could not be read (missing, permissions, I/O error).
+    Unreadable,
+    /// A JSONL line that is not a JSON object with a string `text`.
+    MalformedJsonl,
+    /// A bug: a stage failed on this document. Please report it.
+    Internal,
+}
+
+/// The record emitted in place of an unreadable document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Which document.
+    pub doc: ErrorDoc,
+    /// What went wrong.
+    pub error: ErrorInfo,
+}
+
+/// The `doc` object of an error record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorDoc {
+    /// Document id.
+    pub id: String,
+    /// Where it came from.
+    pub source: String,
+    /// JSONL line number.
+    pub line: Option<u64>,
+}
+
+/// The `error` object of an error record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorInfo {
+    /// Machine-readable reason.
+    pub kind: ErrorKind,
+    /// Human-readable reason.
+    pub message: String,
+}
+
+impl ErrorRecord {
+    /// The error record for an unreadable document.
+    pub fn from_unread(u: &Unread) -> ErrorRecord {
+        ErrorRecord {
+            schema: SCHEMA.to_string(),
+            doc: ErrorDoc {
+                id: u.id.clone(),
+                source: u.source.clone(),
+                line: u.line,
+            },
+            error: ErrorInfo {
+                kind: u.kind,
+                message: u.message.clone(),
+            },
+        }
+    }
+}
+
+/// Options that shape the record.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RecordOptions {
+    /// Put the text in `doc.text` (always done for HTML input).
+    pub include_text: bool,
+}
+
+impl Record {
+    /// The record of a processed document.
+    pub fn from_doc(doc: &Doc, opts: RecordOptions) -> Record {
+        let info = &doc.info;
+        let mut removed: Vec<String> = Vec::new();
+        for text in info
+            .removed_markup
+            .iter()
+            .map(String::as_str)
+            .chain(doc.boilerplate.iter().map(|m| doc.span_text(m.span)))
+        {
+            if !removed.iter().any(|r| r == text) {
+                removed.push(text.to_string());
+            }
+        }
+        let include = opts.include_text || info.format == crate::doc::InputFormat::Html;
+        Record {
+            schema: SCHEMA.to_string(),
+            doc: DocHeader {
+                id: info.id.clone(),
+                source: info.source.clone(),
+                line: info.line,
+                title: info.title.clone(),
+                date: info.date.clone(),
+                date_source: info.date_source.as_str().to_string(),
+                language: info.language.clone(),
+                format: info.format.as_str().to_string(),
+                chars: doc.char_len(),
+                boilerplate_removed: removed,
+                warnings: info.warnings.clone(),
+                meta: info.meta.clone(),
+                text: include.then(|| doc.text().to_string()),
+            },
+            entities: Vec::new(),
+            actors: Vec::new(),
+            places: Vec::new(),
+            dates: Vec::new(),
+            agreements: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
