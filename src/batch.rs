@@ -90,7 +90,12 @@ impl Window {
 }
 
 /// Processes every input into one record or error record on `out`.
-pub fn run_batch<I>(inputs: I, pipeline: &Pipeline, out: &mut dyn Write, opts: &BatchOptions) -> Result<Summary, Error>
+pub fn run_batch<I>(
+    inputs: I,
+    pipeline: &Pipeline,
+    out: &mut dyn Write,
+    opts: &BatchOptions,
+) -> Result<Summary, Error>
 where
     I: Iterator<Item = Input> + Send,
 {
@@ -163,7 +168,8 @@ fn write_in_order(
                 _ => b"",
             };
             out.write_all(sep).map_err(Error::Output)?;
-            out.write_all(output.json.as_bytes()).map_err(Error::Output)?;
+            out.write_all(output.json.as_bytes())
+                .map_err(Error::Output)?;
             if format != OutputFormat::Json {
                 out.write_all(b"\n").map_err(Error::Output)?;
             }
@@ -178,7 +184,8 @@ fn write_in_order(
         }
     }
     if format == OutputFormat::Json {
-        out.write_all(if next == 0 { b"]\n" } else { b"\n]\n" }).map_err(Error::Output)?;
+        out.write_all(if next == 0 { b"]\n" } else { b"\n]\n" })
+            .map_err(Error::Output)?;
     }
     out.flush().map_err(Error::Output)?;
     Ok(summary)
@@ -196,7 +203,12 @@ fn render(input: Input, pipeline: &Pipeline, opts: &BatchOptions) -> Output {
                 to_json(&record, opts.format)
             }));
             match rendered {
-                Ok(Ok(json)) => return Output { json, is_error: false },
+                Ok(Ok(json)) => {
+                    return Output {
+                        json,
+                        is_error: false,
+                    }
+                }
                 Ok(Err(e)) => Unread {
                     id,
                     source,
@@ -217,9 +229,15 @@ fn render(input: Input, pipeline: &Pipeline, opts: &BatchOptions) -> Output {
     let record = ErrorRecord::from_unread(&unread);
     let json = to_json(&record, opts.format).unwrap_or_else(|_| {
         // An error record is plain strings; this cannot fail, but never lose it.
-        format!("{{\"schema\":\"{}\",\"error\":{{\"kind\":\"internal\"}}}}", crate::records::SCHEMA)
+        format!(
+            "{{\"schema\":\"{}\",\"error\":{{\"kind\":\"internal\"}}}}",
+            crate::records::SCHEMA
+        )
     });
-    Output { json, is_error: true }
+    Output {
+        json,
+        is_error: true,
+    }
 }
 
 fn to_json<T: serde::Serialize>(value: &T, format: OutputFormat) -> serde_json::Result<String> {

@@ -75,7 +75,10 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
     };
     let docs: Vec<&Doc> = std::iter::repeat_n(corpus, repeats).flatten().collect();
     let bytes = one_pass * repeats as u64;
-    let words: u64 = docs.iter().map(|d| d.text().split_whitespace().count() as u64).sum();
+    let words: u64 = docs
+        .iter()
+        .map(|d| d.text().split_whitespace().count() as u64)
+        .sum();
     let names = pipeline.stage_names();
     let mut totals: Vec<f64> = Vec::new();
     let mut stage_runs: Vec<Vec<Duration>> = Vec::new();
@@ -101,11 +104,20 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
         .iter()
         .enumerate()
         .map(|(i, &stage)| {
-            let seconds = median(&stage_runs.iter().map(|r| r[i].as_secs_f64()).collect::<Vec<_>>());
+            let seconds = median(
+                &stage_runs
+                    .iter()
+                    .map(|r| r[i].as_secs_f64())
+                    .collect::<Vec<_>>(),
+            );
             StageShare {
                 stage,
                 seconds,
-                share: if median_seconds > 0.0 { seconds / median_seconds } else { 0.0 },
+                share: if median_seconds > 0.0 {
+                    seconds / median_seconds
+                } else {
+                    0.0
+                },
             }
         })
         .collect();
@@ -166,14 +178,23 @@ impl BenchReport {
             self.tokenize_mb_per_second,
         );
         for st in &self.stages {
-            s.push_str(&format!("{:<16} {:>7.3}  {:>5.1}%\n", st.stage, st.seconds, st.share * 100.0));
+            s.push_str(&format!(
+                "{:<16} {:>7.3}  {:>5.1}%\n",
+                st.stage,
+                st.seconds,
+                st.share * 100.0
+            ));
         }
         let rest = self.median_seconds - self.stages.iter().map(|s| s.seconds).sum::<f64>();
         s.push_str(&format!(
             "{:<16} {:>7.3}  {:>5.1}%\n",
             "record+json",
             rest.max(0.0),
-            if self.median_seconds > 0.0 { rest.max(0.0) / self.median_seconds * 100.0 } else { 0.0 }
+            if self.median_seconds > 0.0 {
+                rest.max(0.0) / self.median_seconds * 100.0
+            } else {
+                0.0
+            }
         ));
         s
     }
@@ -188,8 +209,19 @@ mod tests {
     #[test]
     fn reports_positive_rates_for_a_small_corpus() {
         let p = Pipeline::new(&Dicts::default()).unwrap();
-        let doc = Doc::new(DocInfo::default(), "The Ministers met in Geneva. They agreed.\n".into());
-        let r = bench(&[doc], &p, BenchOptions { runs: 3, warmup: 1, min_bytes: 10_000 });
+        let doc = Doc::new(
+            DocInfo::default(),
+            "The Ministers met in Geneva. They agreed.\n".into(),
+        );
+        let r = bench(
+            &[doc],
+            &p,
+            BenchOptions {
+                runs: 3,
+                warmup: 1,
+                min_bytes: 10_000,
+            },
+        );
         assert_eq!(r.runs, 3);
         assert!(r.docs >= 10_000 / 43);
         assert!(r.mb_per_second > 0.0 && r.words_per_second > 0.0);

@@ -61,7 +61,15 @@ pub fn to_tsv(doc: &Doc) -> String {
     for s in sentences(doc) {
         for (j, t) in s.tokens.iter().enumerate() {
             let text = t.text.replace(['\t', '\n', '\r'], " ");
-            out.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\n", s.sentence, j + 1, t.start, t.end, t.kind, text));
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                s.sentence,
+                j + 1,
+                t.start,
+                t.end,
+                t.kind,
+                text
+            ));
         }
     }
     out

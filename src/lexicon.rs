@@ -17,19 +17,16 @@ pub struct DataLine<'a> {
 
 /// The data lines of a file's contents (comments and blank lines skipped).
 pub fn data_lines(contents: &str) -> impl Iterator<Item = DataLine<'_>> {
-    contents
-        .lines()
-        .enumerate()
-        .filter_map(|(index, raw)| {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                return None;
-            }
-            Some(DataLine {
-                line: index + 1,
-                fields: line.split('\t').map(str::trim).collect(),
-            })
+    contents.lines().enumerate().filter_map(|(index, raw)| {
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        Some(DataLine {
+            line: index + 1,
+            fields: line.split('\t').map(str::trim).collect(),
         })
+    })
 }
 
 /// The field at `index`, or an error naming the file and line.

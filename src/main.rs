@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
 use attache::bench::{bench, BenchOptions};
-use attache::input::{meta::normalise_doc_date, plan, Input, InputMode, ReadOptions, Reader, Source};
+use attache::input::{meta::normalise_doc_date, plan, Input, InputMode, ReadOptions, Reader};
 use attache::pipeline::{Dicts, Pipeline};
 use attache::records::RecordOptions;
 
@@ -137,8 +137,10 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<attache::Error>().is_some_and(attache::Error::is_broken_pipe)
-            || e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<attache::Error>()
+            .is_some_and(attache::Error::is_broken_pipe)
+            || e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }
 
@@ -178,10 +180,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             eprintln!("attache: {note}");
         }
     });
-    let single_files = sources.iter().all(|s| !matches!(s, Source::File(_, attache::input::FileFormat::Jsonl)) && !(matches!(s, Source::Stdin) && opts.mode == InputMode::Jsonl));
-    let total = single_files.then_some(sources.len() as u64);
+    let total = attache::input::document_count(&sources, opts.mode);
     let batch = BatchOptions {
-        jobs: args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         format: match args.format {
             FormatArg::Jsonl => OutputFormat::Jsonl,
             FormatArg::Json => OutputFormat::Json,

@@ -63,7 +63,12 @@ fn declared_format(contents: &str) -> Option<&str> {
     contents
         .lines()
         .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
-        .find_map(|l| l.trim_start().trim_start_matches('#').trim().strip_prefix("format:"))
+        .find_map(|l| {
+            l.trim_start()
+                .trim_start_matches('#')
+                .trim()
+                .strip_prefix("format:")
+        })
         .map(str::trim)
 }
 
@@ -90,7 +95,9 @@ impl Stage for DocInfoStage {
     fn process(&self, doc: &mut Doc) {
         if doc.info.title.is_none() {
             let masked = &doc.boilerplate;
-            doc.info.title = headline(doc.text(), |b| masked.iter().any(|m| m.span.byte_start == b));
+            doc.info.title = headline(doc.text(), |b| {
+                masked.iter().any(|m| m.span.byte_start == b)
+            });
         }
         if doc.info.language.is_empty() {
             doc.info.language = self.0.guess(doc.text());
@@ -131,8 +138,14 @@ pub struct Pipeline {
 impl Pipeline {
     /// The default pipeline with the embedded data plus user dictionaries.
     pub fn new(dicts: &Dicts) -> Result<Pipeline, Error> {
-        let mut sources: Vec<(&str, &str)> = vec![("boilerplate.txt", include_str!("../models/boilerplate.txt"))];
-        sources.extend(dicts.boilerplate.iter().map(|(n, c)| (n.as_str(), c.as_str())));
+        let mut sources: Vec<(&str, &str)> =
+            vec![("boilerplate.txt", include_str!("../models/boilerplate.txt"))];
+        sources.extend(
+            dicts
+                .boilerplate
+                .iter()
+                .map(|(n, c)| (n.as_str(), c.as_str())),
+        );
         let boilerplate = Boilerplate::from_sources(&sources)?;
         let lexical = Lexical::embedded();
         Ok(Pipeline {
@@ -181,7 +194,10 @@ mod tests {
     #[test]
     fn stages_run_in_order_and_fill_layers() {
         let p = Pipeline::new(&Dicts::default()).unwrap();
-        assert_eq!(p.stage_names(), vec!["boilerplate", "doc_info", "tokens", "sentences"]);
+        assert_eq!(
+            p.stage_names(),
+            vec!["boilerplate", "doc_info", "tokens", "sentences"]
+        );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
         p.process(&mut doc);
@@ -194,7 +210,10 @@ mod tests {
 
     #[test]
     fn dict_format_is_read_from_the_header() {
-        assert_eq!(declared_format("# format: attache-boilerplate/1\n# x\na\tline\tb"), Some("attache-boilerplate/1"));
+        assert_eq!(
+            declared_format("# format: attache-boilerplate/1\n# x\na\tline\tb"),
+            Some("attache-boilerplate/1")
+        );
         assert_eq!(declared_format("a\tline\tb\n# format: x"), None);
     }
 }

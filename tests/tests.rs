@@ -1,1 +1,8 @@
-//! Integration tests.
+//! Integration tests: they run the built `attache` binary.
+
+mod util;
+
+mod contract;
+mod extract;
+mod memory;
+mod offsets;

@@ -88,7 +88,11 @@ impl Boilerplate {
         if let Some(id) = self.lines.get(&norm) {
             return Some(id);
         }
-        if let Some((_, id)) = self.prefixes.iter().find(|(p, _)| norm.starts_with(p.as_str())) {
+        if let Some((_, id)) = self
+            .prefixes
+            .iter()
+            .find(|(p, _)| norm.starts_with(p.as_str()))
+        {
             return Some(id);
         }
         self.regexes
@@ -105,7 +109,13 @@ impl Boilerplate {
         let mut byte = 0usize;
         let mut chr = 0usize;
         for raw in text.split_inclusive('\n') {
-            let line_chars = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+            let line_chars = |s: &str| {
+                if s.is_ascii() {
+                    s.len()
+                } else {
+                    s.chars().count()
+                }
+            };
             let content = raw.trim_end_matches(['\n', '\r']);
             let trimmed = content.trim();
             if !trimmed.is_empty() && trimmed.len() <= MAX_CUE_LINE {
@@ -156,7 +166,14 @@ mod tests {
         let text = "Home > Press Centre > News\nTalks held\n\nThe sides met.\n  Show More \r\nBack to top button";
         let masked = cues().mask(text);
         let got: Vec<&str> = masked.iter().map(|m| &text[m.span.bytes()]).collect();
-        assert_eq!(got, vec!["Home > Press Centre > News", "Show More", "Back to top button"]);
+        assert_eq!(
+            got,
+            vec![
+                "Home > Press Centre > News",
+                "Show More",
+                "Back to top button"
+            ]
+        );
         assert_eq!(masked[0].cue, "breadcrumbs");
         let chars: Vec<char> = text.chars().collect();
         for m in &masked {
@@ -176,10 +193,16 @@ mod tests {
         ] {
             assert_eq!(c.matches(line), None, "{line}");
         }
-        assert_eq!(c.matches("We use cookies to improve your experience. Accept"), Some("cookies-use"));
+        assert_eq!(
+            c.matches("We use cookies to improve your experience. Accept"),
+            Some("cookies-use")
+        );
         assert_eq!(c.matches("Tags: Armenia, diplomacy"), Some("tags"));
         assert_eq!(c.matches("SHARE"), Some("share"));
-        assert_eq!(c.matches("© 2024 Ministry of Foreign Affairs"), Some("copyright"));
+        assert_eq!(
+            c.matches("© 2024 Ministry of Foreign Affairs"),
+            Some("copyright")
+        );
     }
 
     #[test]

@@ -41,8 +41,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
         Ok(s) => s.to_string(),
         Err(_) => {
             let lossy = String::from_utf8_lossy(body).into_owned();
-            let replaced = lossy.matches('\u{FFFD}').count()
-                - count_real_replacement_chars(body);
+            let replaced = lossy.matches('\u{FFFD}').count() - count_real_replacement_chars(body);
             warnings.push(format!(
                 "invalid UTF-8: {replaced} byte sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
             ));
@@ -73,7 +72,9 @@ fn decode_utf16(body: &[u8], word: fn([u8; 2]) -> u16, name: &str) -> Decoded {
         bad += 1;
     }
     if bad > 0 {
-        warnings.push(format!("invalid {name}: {bad} unit(s) replaced with U+FFFD"));
+        warnings.push(format!(
+            "invalid {name}: {bad} unit(s) replaced with U+FFFD"
+        ));
     }
     Decoded { text, warnings }
 }
@@ -94,7 +95,11 @@ mod tests {
         let d = decode(b"Baku \xFF\xFE talks \xC3").unwrap();
         assert_eq!(d.text, "Baku \u{FFFD}\u{FFFD} talks \u{FFFD}");
         assert_eq!(d.warnings.len(), 1);
-        assert!(d.warnings[0].contains("3 byte sequence"), "{:?}", d.warnings);
+        assert!(
+            d.warnings[0].contains("3 byte sequence"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]

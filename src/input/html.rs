@@ -27,11 +27,39 @@ const SKIPPED: [&str; 9] = [
 const CHROME: [&str; 3] = ["nav", "footer", "aside"];
 /// Elements after which a blank line follows.
 const PARAGRAPHS: [&str; 20] = [
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "header",
-    "main", "table", "ul", "ol", "pre", "figure", "form", "hr", "dl",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "main",
+    "table",
+    "ul",
+    "ol",
+    "pre",
+    "figure",
+    "form",
+    "hr",
+    "dl",
 ];
 /// Elements after which a line break follows.
-const LINES: [&str; 9] = ["br", "li", "tr", "div", "dt", "dd", "figcaption", "caption", "address"];
+const LINES: [&str; 9] = [
+    "br",
+    "li",
+    "tr",
+    "div",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "address",
+];
 
 /// Converts an HTML page to text.
 pub fn html_to_text(html: &str) -> HtmlText {
@@ -192,7 +220,10 @@ fn parse_tag(s: &str) -> Option<Tag> {
         return None;
     }
     let name_start = j;
-    while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-') {
+    while b
+        .get(j)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    {
         j += 1;
     }
     let name = s[name_start..j].to_ascii_lowercase();
@@ -326,13 +357,13 @@ const LATIN1: [&str; 96] = [
     "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
     "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
     "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
-    "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
-    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml",
-    "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig",
-    "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth",
-    "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave",
-    "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
 ];
 
 fn named_entity(name: &str) -> Option<char> {
@@ -407,13 +438,24 @@ mod tests {
             decode_entities("&#8220;Yes&#8221; &#x2014; d&rsquo;Ivoire &eacute; &bogus; &"),
             "“Yes” — d’Ivoire é &bogus; &"
         );
-        assert_eq!(decode_entities("&#150;&#0;&#99999999999;"), "–\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            decode_entities("&#150;&#0;&#99999999999;"),
+            "–\u{FFFD}\u{FFFD}"
+        );
         assert_eq!(decode_entities("co&shy;operation"), "cooperation");
     }
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for page in ["<", "<p", "<script>never closed", "a < b and c > d", "<!-- open", "</>", "<a href=\"x>"] {
+        for page in [
+            "<",
+            "<p",
+            "<script>never closed",
+            "a < b and c > d",
+            "<!-- open",
+            "</>",
+            "<a href=\"x>",
+        ] {
             let _ = html_to_text(page);
         }
         assert_eq!(html_to_text("a < b").text, "a < b\n");

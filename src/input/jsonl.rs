@@ -14,9 +14,13 @@ use serde_json::{Map, Value};
 pub enum Line {
     /// The line's bytes, without the line break.
     Bytes(Vec<u8>),
-    /// The line was longer than the cap; its length in bytes.
-    TooLong(u64),
+    /// The line was longer than the cap: its length in bytes and its first
+    /// bytes (up to 4 KiB), enough to salvage an `id` near the start.
+    TooLong(u64, Vec<u8>),
 }
+
+/// Bytes kept from the start of an over-long line.
+const HEAD_KEPT: usize = 4096;
 
 /// Reads lines of at most `max` bytes; longer ones are consumed and reported.
 pub struct LineReader<R> {
@@ -55,7 +59,10 @@ impl<R: BufRead> LineReader<R> {
             if !too_long {
                 if (buf.len() + piece.len()) as u64 > self.max {
                     too_long = true;
-                    buf = Vec::new();
+                    let keep = HEAD_KEPT.saturating_sub(buf.len()).min(piece.len());
+                    buf.extend_from_slice(&piece[..keep]);
+                    buf.truncate(HEAD_KEPT);
+                    buf.shrink_to_fit();
                 } else {
                     buf.extend_from_slice(piece);
                 }
@@ -66,7 +73,7 @@ impl<R: BufRead> LineReader<R> {
             }
         }
         if too_long {
-            return Ok(Some(Line::TooLong(total)));
+            return Ok(Some(Line::TooLong(total, buf)));
         }
         if buf.last() == Some(&b'\r') {
             buf.pop();
@@ -169,7 +176,7 @@ mod tests {
             got,
             vec![
                 Line::Bytes(b"ab".to_vec()),
-                Line::TooLong(11),
+                Line::TooLong(11, b"01234567".to_vec()),
                 Line::Bytes(Vec::new()),
                 Line::Bytes(b"last".to_vec())
             ]
@@ -179,20 +186,37 @@ mod tests {
 
     #[test]
     fn parses_fields_and_keeps_the_rest() {
-        let d = parse_line(br#"{"id": 7, "text": "Hi", "title": "T", "lang": "en", "institution": "MFA"}"#).unwrap();
+        let d = parse_line(
+            br#"{"id": 7, "text": "Hi", "title": "T", "lang": "en", "institution": "MFA"}"#,
+        )
+        .unwrap();
         assert_eq!(d.id.as_deref(), Some("7"));
         assert_eq!(d.language.as_deref(), Some("en"));
-        assert_eq!(d.meta.get("institution"), Some(&Value::String("MFA".into())));
-        assert!(parse_line(b"{\"id\": \"x\"}").unwrap_err().contains("no \"text\""));
-        assert!(parse_line(b"[1,2]").unwrap_err().contains("not a JSON object"));
-        assert!(parse_line(b"{\"text\": 5}").unwrap_err().contains("not a string"));
-        assert!(parse_line(b"{oops").unwrap_err().starts_with("invalid JSON"));
+        assert_eq!(
+            d.meta.get("institution"),
+            Some(&Value::String("MFA".into()))
+        );
+        assert!(parse_line(b"{\"id\": \"x\"}")
+            .unwrap_err()
+            .contains("no \"text\""));
+        assert!(parse_line(b"[1,2]")
+            .unwrap_err()
+            .contains("not a JSON object"));
+        assert!(parse_line(b"{\"text\": 5}")
+            .unwrap_err()
+            .contains("not a string"));
+        assert!(parse_line(b"{oops")
+            .unwrap_err()
+            .starts_with("invalid JSON"));
         assert_eq!(parse_line(b"  ").unwrap_err(), "blank line");
     }
 
     #[test]
     fn salvages_ids_from_broken_lines() {
-        assert_eq!(salvage_id(br#"{"id": "doc-9", "text": "unterminated"#).as_deref(), Some("doc-9"));
+        assert_eq!(
+            salvage_id(br#"{"id": "doc-9", "text": "unterminated"#).as_deref(),
+            Some("doc-9")
+        );
         assert_eq!(salvage_id(br#"{"id":42,"text":}"#).as_deref(), Some("42"));
         assert_eq!(salvage_id(b"garbage"), None);
     }

@@ -26,7 +26,9 @@ pub fn normalise_doc_date(raw: &str) -> Option<String> {
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = date.get(r)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     (d >= 1 && d <= days_in_month(y, m)?).then(|| date.to_string())
@@ -182,10 +184,27 @@ mod tests {
 
     #[test]
     fn doc_dates_are_checked() {
-        assert_eq!(normalise_doc_date("2023-05-24").as_deref(), Some("2023-05-24"));
-        assert_eq!(normalise_doc_date(" 2024-02-29T10:00:00Z").as_deref(), Some("2024-02-29"));
-        assert_eq!(normalise_doc_date("2023-05-24 10:00").as_deref(), Some("2023-05-24"));
-        for bad in ["2023-02-29", "2023-13-01", "24.05.2023", "2023-5-24", "", "2023-05-240", "２０２３-05-24"] {
+        assert_eq!(
+            normalise_doc_date("2023-05-24").as_deref(),
+            Some("2023-05-24")
+        );
+        assert_eq!(
+            normalise_doc_date(" 2024-02-29T10:00:00Z").as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            normalise_doc_date("2023-05-24 10:00").as_deref(),
+            Some("2023-05-24")
+        );
+        for bad in [
+            "2023-02-29",
+            "2023-13-01",
+            "24.05.2023",
+            "2023-5-24",
+            "",
+            "2023-05-240",
+            "２０２３-05-24",
+        ] {
             assert_eq!(normalise_doc_date(bad), None, "{bad}");
         }
     }
@@ -197,17 +216,29 @@ mod tests {
             headline("Artsakh FM sends letters\n\nOn 24 May, ...", none).as_deref(),
             Some("Artsakh FM sends letters")
         );
-        assert_eq!(headline("\n## Readout of the call\nText.", none).as_deref(), Some("Readout of the call"));
-        assert_eq!(headline("The Minister met the Ambassador.\nMore.", none), None);
+        assert_eq!(
+            headline("\n## Readout of the call\nText.", none).as_deref(),
+            Some("Readout of the call")
+        );
+        assert_eq!(
+            headline("The Minister met the Ambassador.\nMore.", none),
+            None
+        );
         assert_eq!(headline("Only one line", none), None);
         let text = "Show More\nPresident receives credentials\nBody.";
-        assert_eq!(headline(text, |b| b == 0).as_deref(), Some("President receives credentials"));
+        assert_eq!(
+            headline(text, |b| b == 0).as_deref(),
+            Some("President receives credentials")
+        );
     }
 
     #[test]
     fn languages() {
         let g = LanguageGuesser::embedded();
-        assert_eq!(g.guess("The Minister of Foreign Affairs met with the Ambassador of France in Paris."), "en");
+        assert_eq!(
+            g.guess("The Minister of Foreign Affairs met with the Ambassador of France in Paris."),
+            "en"
+        );
         assert_eq!(g.guess("Le ministre des Affaires étrangères a rencontré les ambassadeurs dans la capitale."), "fr");
         assert_eq!(g.guess("Министр иностранных дел провёл переговоры с послом и обсудил вопросы сотрудничества."), "ru");
         assert_eq!(g.guess("Հայաստանի արտաքին գործերի նախարարը"), "hy");

@@ -148,7 +148,10 @@ pub fn plan(paths: &[PathBuf], mode: InputMode, mut note: impl FnMut(String)) ->
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => match format_for(e.path(), mode) {
                     Some(format) => sources.push(Source::File(e.into_path(), format)),
-                    None => note(format!("skipping {} (not .txt, .md, .html or .jsonl)", e.path().display())),
+                    None => note(format!(
+                        "skipping {} (not .txt, .md, .html or .jsonl)",
+                        e.path().display()
+                    )),
                 },
                 Err(err) => {
                     let at = err.path().unwrap_or(path).to_path_buf();
@@ -161,6 +164,17 @@ pub fn plan(paths: &[PathBuf], mode: InputMode, mut note: impl FnMut(String)) ->
         }
     }
     sources
+}
+
+/// How many documents the sources hold, when that is known without
+/// reading them (no JSON Lines among them).
+pub fn document_count(sources: &[Source], mode: InputMode) -> Option<u64> {
+    let streams = sources.iter().any(|s| match s {
+        Source::File(_, FileFormat::Jsonl) => true,
+        Source::Stdin => mode == InputMode::Jsonl,
+        _ => false,
+    });
+    (!streams).then_some(sources.len() as u64)
 }
 
 /// Reads sources one document at a time.
@@ -215,7 +229,10 @@ impl Reader {
                     source: format!("{}:{}", state.display, state.line),
                     line: Some(state.line),
                     kind: ErrorKind::Unreadable,
-                    message: format!("reading line {}: {e}; the rest of this input is skipped", state.line),
+                    message: format!(
+                        "reading line {}: {e}; the rest of this input is skipped",
+                        state.line
+                    ),
                 };
                 self.jsonl = None;
                 return Some(Input::Unread(unread));
@@ -226,13 +243,16 @@ impl Reader {
         let fallback_id = format!("{}-{n}", state.stem);
         let at = format!("{}:{n}", state.display);
         let bytes = match line {
-            Line::TooLong(len) => {
+            Line::TooLong(len, head) => {
                 return Some(Input::Unread(Unread {
-                    id: fallback_id,
+                    id: salvage_id(&head).unwrap_or(fallback_id),
                     source: at,
                     line: Some(n),
                     kind: ErrorKind::TooLarge,
-                    message: format!("line {n} is {len} bytes, over --max-bytes {}", self.opts.max_bytes),
+                    message: format!(
+                        "line {n} is {len} bytes, over --max-bytes {}",
+                        self.opts.max_bytes
+                    ),
                 }))
             }
             Line::Bytes(b) => b,
@@ -259,7 +279,12 @@ impl Reader {
                 message: format!("line {n}: text contains NUL characters"),
             }));
         }
-        Some(Input::Doc(Box::new(self.jsonl_doc(doc, fallback_id, at, n))))
+        Some(Input::Doc(Box::new(self.jsonl_doc(
+            doc,
+            fallback_id,
+            at,
+            n,
+        ))))
     }
 
     fn jsonl_doc(&self, d: JsonDoc, fallback_id: String, at: String, line: u64) -> Doc {
@@ -299,14 +324,20 @@ impl Reader {
         let bytes = match read_capped(path, max) {
             Ok(Capped::Bytes(b)) => b,
             Ok(Capped::TooLarge(len)) => {
-                return unread(ErrorKind::TooLarge, format!("{len} bytes, over --max-bytes {max}"))
+                return unread(
+                    ErrorKind::TooLarge,
+                    format!("{len} bytes, over --max-bytes {max}"),
+                )
             }
             Err(e) => return unread(ErrorKind::Unreadable, e.to_string()),
         };
         let decoded = match decode(&bytes) {
             Ok(d) => d,
             Err(Undecodable::Binary { offset }) => {
-                return unread(ErrorKind::Binary, format!("binary file (NUL byte at offset {offset})"))
+                return unread(
+                    ErrorKind::Binary,
+                    format!("binary file (NUL byte at offset {offset})"),
+                )
             }
         };
         let mut info = DocInfo {
@@ -339,9 +370,9 @@ fn set_date(info: &mut DocInfo, meta_date: Option<&str>, opts: &ReadOptions) {
                 info.date_source = DateSource::Metadata;
                 return;
             }
-            None => info
-                .warnings
-                .push(format!("metadata date {raw:?} is not an ISO 8601 date; ignored")),
+            None => info.warnings.push(format!(
+                "metadata date {raw:?} is not an ISO 8601 date; ignored"
+            )),
         }
     }
     if let Some(d) = &opts.doc_date {
@@ -404,7 +435,8 @@ impl Iterator for Reader {
                     }));
                 }
                 Source::Stdin if self.opts.mode == InputMode::Jsonl => {
-                    let stdin: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                    let stdin: Box<dyn BufRead + Send> =
+                        Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
                     self.jsonl = Some(JsonlState {
                         lines: LineReader::new(stdin, self.opts.max_bytes),
                         stem: "stdin".to_string(),
@@ -421,10 +453,12 @@ impl Iterator for Reader {
                 }
                 Source::File(path, FileFormat::Jsonl) => match File::open(&path) {
                     Ok(file) => {
-                        let stem = path
-                            .file_stem()
-                            .map_or_else(|| "doc".to_string(), |s| s.to_string_lossy().into_owned());
-                        let reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
+                        let stem = path.file_stem().map_or_else(
+                            || "doc".to_string(),
+                            |s| s.to_string_lossy().into_owned(),
+                        );
+                        let reader: Box<dyn BufRead + Send> =
+                            Box::new(BufReader::with_capacity(1 << 16, file));
                         self.jsonl = Some(JsonlState {
                             lines: LineReader::new(reader, self.opts.max_bytes),
                             stem,

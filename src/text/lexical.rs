@@ -122,7 +122,10 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Punctuation that closes a sentence.
 #[inline]
 pub fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}')
+    matches!(
+        c,
+        '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}'
+    )
 }
 
 /// Quotes and brackets that may close a sentence after its final stop.
@@ -148,8 +151,22 @@ pub fn is_opening(c: char) -> bool {
 pub fn is_punct(c: char) -> bool {
     matches!(
         c,
-        '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}'
-            | '-' | '/' | '\\'
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '/'
+            | '\\'
     ) || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '\u{00AB}' | '\u{00BB}' | '\u{00A1}' | '\u{00BF}' | '\u{3001}' | '\u{3002}')
 }
 
@@ -161,7 +178,11 @@ mod tests {
     fn embedded_lists_load_every_line() {
         let lex = Lexical::embedded();
         let listed = data_lines(ABBREVIATIONS).count();
-        assert_eq!(lex.abbreviations.len(), listed, "duplicate abbreviation entries");
+        assert_eq!(
+            lex.abbreviations.len(),
+            listed,
+            "duplicate abbreviation entries"
+        );
         assert_eq!(lex.abbreviation("Mr."), Some(AbbrevClass::Prefix));
         assert_eq!(lex.abbreviation("etc."), Some(AbbrevClass::Any));
         assert_eq!(lex.abbreviation("said."), None);

@@ -7,3 +7,6 @@ pub mod tokenize;
 pub use lexical::Lexical;
 pub use sentences::split_sentences;
 pub use tokenize::Tokenizer;
+
+#[cfg(test)]
+mod tests;

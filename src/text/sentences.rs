@@ -77,7 +77,10 @@ fn ends_sentence<'a>(
     let next_opens = opens_sentence(nxt, next.kind, token_text, i + 1, tokens.len());
     // Closing quotes/brackets after a terminal stop belong to the sentence.
     let mut j = i;
-    while j > 0 && tokens[j].kind == TokenKind::Punct && is_closing(first_char(token_text(j))) && !tokens[j].space_before
+    while j > 0
+        && tokens[j].kind == TokenKind::Punct
+        && is_closing(first_char(token_text(j)))
+        && !tokens[j].space_before
     {
         j -= 1;
     }
@@ -102,7 +105,8 @@ fn ends_sentence<'a>(
         }
     }
     if next.newlines_before == 1 {
-        let joining = (tokens[i].kind == TokenKind::Punct && matches!(cur, "," | "-" | "(" | "/" | "&"))
+        let joining = (tokens[i].kind == TokenKind::Punct
+            && matches!(cur, "," | "-" | "(" | "/" | "&"))
             || JOINING_WORDS.iter().any(|w| cur.eq_ignore_ascii_case(w));
         return next_opens && !joining;
     }
@@ -120,12 +124,20 @@ fn opens_sentence<'a>(
     let c = first_char(word);
     match kind {
         TokenKind::Word => c.is_uppercase() || !c.is_alphabetic(),
-        TokenKind::Number | TokenKind::Url | TokenKind::Email | TokenKind::Handle | TokenKind::Hashtag => {
-            true
-        }
+        TokenKind::Number
+        | TokenKind::Url
+        | TokenKind::Email
+        | TokenKind::Handle
+        | TokenKind::Hashtag => true,
         TokenKind::Symbol => true,
         TokenKind::Punct => {
-            if is_opening(c) || matches!(c, '\u{2022}' | '\u{2013}' | '\u{2014}' | '-' | '*') {
+            if matches!(
+                c,
+                '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{2013}' | '\u{2014}' | '-' | '*'
+            ) {
+                // A bullet or dash opens a list item.
+                true
+            } else if is_opening(c) {
                 // An opening quote opens a sentence if what follows does.
                 index + 1 >= len || {
                     let after = first_char(token_text(index + 1));

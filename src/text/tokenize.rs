@@ -233,7 +233,12 @@ impl Tokenizer {
         let start = s.pos.byte;
         // "n't" opens a token only after a split "do|n't".
         if starts_with_nt(s.text, start) {
-            let end = start + if s.text[start..].starts_with("n't") { 3 } else { 5 };
+            let end = start
+                + if s.text[start..].starts_with("n't") {
+                    3
+                } else {
+                    5
+                };
             if !char_at(s.text, end).is_some_and(is_word_char) {
                 s.pos.chr += 3;
                 s.pos.byte = end;
@@ -263,7 +268,8 @@ impl Tokenizer {
             } else {
                 match c {
                     '.' => {
-                        let digits = prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+                        let digits =
+                            prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
                         let initials = prev.is_alphabetic()
                             && next.is_some_and(char::is_alphabetic)
                             && segment_len <= 2
@@ -277,12 +283,8 @@ impl Tokenizer {
                         // Thousands: exactly three digits follow.
                         prev.is_ascii_digit() && all_digits && thousands_group(s.bytes, after)
                     }
-                    ':' | '/' => {
-                        prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
-                    }
-                    '&' => {
-                        prev.is_uppercase() && next.is_some_and(char::is_uppercase)
-                    }
+                    ':' | '/' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+                    '&' => prev.is_uppercase() && next.is_some_and(char::is_uppercase),
                     _ if is_apostrophe(c) => {
                         if !prev.is_alphabetic() || !next_is_word {
                             false
@@ -324,6 +326,14 @@ impl Tokenizer {
             let dotted = has_dot && prev.is_alphabetic();
             if dotted || single_initial || self.lexical.abbreviation(with_stop).is_some() {
                 s.bump('.');
+                // "U.S.-Armenia": a compound continues after the stop.
+                if let Some(h) = s.peek().filter(|&h| is_joining_hyphen(h)) {
+                    let after = s.pos.byte + h.len_utf8();
+                    if char_at(s.text, after).is_some_and(is_word_char) {
+                        s.bump(h);
+                        self.scan_word(s);
+                    }
+                }
                 return TokenKind::Word;
             }
         }
