@@ -196,6 +196,12 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// Sentences in text order; each token belongs to exactly one.
     pub sentences: Vec<Sentence>,
+    /// Entity mentions (not DATE or AGREEMENT), in text order.
+    pub entities: Vec<Mention>,
+    /// DATE mentions, in text order.
+    pub dates: Vec<DateMention>,
+    /// Referenced agreements, in order of first mention.
+    pub agreements: Vec<AgreementRef>,
 }
 
 impl Doc {
@@ -226,6 +232,26 @@ impl Doc {
         self.tokens.get(i).map_or("", |t| self.span_text(t.span))
     }
 
+    /// The 0-based sentence index of token `i`.
+    pub fn sentence_of_token(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// A span from token `first` to token `last` (inclusive).
+    pub fn token_span(&self, first: usize, last: usize) -> Span {
+        match (self.tokens.get(first), self.tokens.get(last)) {
+            (Some(a), Some(b)) => Span {
+                byte_start: a.span.byte_start,
+                byte_end: b.span.byte_end,
+                char_start: a.span.char_start,
+                char_end: b.span.char_end,
+            },
+            _ => Span::default(),
+        }
+    }
+
     /// Length of the text in chars.
     pub fn char_len(&self) -> usize {
         if self.tokens.is_empty() && self.boilerplate.is_empty() {
@@ -246,4 +272,172 @@ impl Doc {
             .unwrap_or((0, 0));
         chr + self.text.get(byte..).map_or(0, |rest| rest.chars().count())
     }
+}
+
+/// The entity types of the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// People.
+    Person,
+    /// Organisations, ministries, armies, courts, IGOs, parties.
+    Org,
+    /// Countries, (de facto) states, cities, provinces.
+    Gpe,
+    /// Places that are not polities.
+    Loc,
+    /// Nationalities, religious and political groups.
+    Norp,
+    /// Dates and durations.
+    Date,
+    /// Treaties, statements, resolutions, court orders.
+    Agreement,
+    /// Named events.
+    Event,
+    /// Other names (kept in `entities` only).
+    Misc,
+}
+
+impl EntityType {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Org => "ORG",
+            EntityType::Gpe => "GPE",
+            EntityType::Loc => "LOC",
+            EntityType::Norp => "NORP",
+            EntityType::Date => "DATE",
+            EntityType::Agreement => "AGREEMENT",
+            EntityType::Event => "EVENT",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "PERSON" => EntityType::Person,
+            "ORG" => EntityType::Org,
+            "GPE" => EntityType::Gpe,
+            "LOC" => EntityType::Loc,
+            "NORP" => EntityType::Norp,
+            "DATE" => EntityType::Date,
+            "AGREEMENT" => EntityType::Agreement,
+            "EVENT" => EntityType::Event,
+            "MISC" => EntityType::Misc,
+            _ => return None,
+        })
+    }
+}
+
+/// Which stage found a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The statistical tagger.
+    Model,
+    /// The gazetteer ruler.
+    Gazetteer,
+    /// The date grammar.
+    Dates,
+    /// The agreement recogniser.
+    Agreements,
+}
+
+/// An entity mention (PERSON, ORG, GPE, LOC, NORP, EVENT, MISC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// Token index range.
+    pub tokens: std::ops::Range<usize>,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Its type.
+    pub label: EntityType,
+    /// Confidence in [0, 1].
+    pub score: f32,
+    /// Which stage found it.
+    pub origin: Origin,
+    /// The id of the dictionary entry that matched, if any.
+    pub entry: Option<String>,
+}
+
+/// How a date value was resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Fully specified in the text.
+    Explicit,
+    /// Completed from the document date.
+    DocDate,
+    /// Completed from another date in the text.
+    Context,
+    /// Could not be completed (unknown parts are X).
+    Unresolved,
+}
+
+impl Resolution {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Explicit => "explicit",
+            Resolution::DocDate => "doc_date",
+            Resolution::Context => "context",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A DATE mention with its normalised value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    /// Where it is.
+    pub span: Span,
+    /// Token index range.
+    pub tokens: std::ops::Range<usize>,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// TIMEX3 / ISO 8601 value; `None` for vague expressions, which are
+    /// DATE entities but not listed in the record's `dates`.
+    pub value: Option<String>,
+    /// day | week | month | year | decade | century | time | duration | range …
+    pub granularity: String,
+    /// How the value was resolved.
+    pub resolved: Resolution,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+/// One place an agreement is referred to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementMention {
+    /// Where it is.
+    pub span: Span,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Whether the span is a named reference, listed as an AGREEMENT
+    /// entity too ("Trilateral Statement of 9 November 2020"), rather than
+    /// a generic one ("the agreement").
+    pub named: bool,
+}
+
+/// A referenced treaty, statement, resolution or ruling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementRef {
+    /// Canonical name.
+    pub name: String,
+    /// treaty | agreement | statement | declaration | resolution |
+    /// court_order | judgment | memorandum | convention | charter | other.
+    pub kind: String,
+    /// Signing or adoption date (ISO 8601).
+    pub date: Option<String>,
+    /// Names of the parties.
+    pub parties: Vec<String>,
+    /// Issuing court or body.
+    pub issuer: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<AgreementMention>,
+    /// The alias-table entry that matched, if any.
+    pub entry: Option<String>,
+    /// Confidence in [0, 1].
+    pub score: f32,
 }

@@ -55,7 +55,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::doc::Doc;
+use crate::doc::{Doc, EntityType, Span};
 use crate::input::Unread;
 
 /// The schema tag of every record.
@@ -361,12 +361,103 @@ impl Record {
                 meta: info.meta.clone(),
                 text: include.then(|| doc.text().to_string()),
             },
-            entities: Vec::new(),
+            entities: entities(doc),
             actors: Vec::new(),
             places: Vec::new(),
-            dates: Vec::new(),
-            agreements: Vec::new(),
+            dates: dates(doc),
+            agreements: agreements(doc),
             events: Vec::new(),
         }
     }
+}
+
+/// All mentions of the document in text order (longer first at the same
+/// start): entity mentions, DATE mentions and named AGREEMENT references.
+fn entities(doc: &Doc) -> Vec<Entity> {
+    let mut all: Vec<(Span, usize, EntityType, f32)> = Vec::new();
+    all.extend(
+        doc.entities
+            .iter()
+            .map(|m| (m.span, m.sentence, m.label, m.score)),
+    );
+    all.extend(
+        doc.dates
+            .iter()
+            .map(|d| (d.span, d.sentence, EntityType::Date, d.score)),
+    );
+    for a in &doc.agreements {
+        all.extend(
+            a.mentions
+                .iter()
+                .filter(|m| m.named)
+                .map(|m| (m.span, m.sentence, EntityType::Agreement, a.score)),
+        );
+    }
+    all.sort_by(|a, b| {
+        (a.0.char_start, std::cmp::Reverse(a.0.char_end), a.2).cmp(&(
+            b.0.char_start,
+            std::cmp::Reverse(b.0.char_end),
+            b.2,
+        ))
+    });
+    all.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+    all.into_iter()
+        .enumerate()
+        .map(|(i, (span, sentence, label, score))| Entity {
+            id: format!("m{}", i + 1),
+            kind: label.as_str().to_string(),
+            text: doc.span_text(span).to_string(),
+            start: span.char_start,
+            end: span.char_end,
+            sentence: sentence + 1,
+            actor: None,
+            score: round_score(score),
+        })
+        .collect()
+}
+
+fn dates(doc: &Doc) -> Vec<DateValue> {
+    doc.dates
+        .iter()
+        .filter(|d| d.value.is_some())
+        .enumerate()
+        .map(|(i, d)| DateValue {
+            id: format!("d{}", i + 1),
+            text: doc.span_text(d.span).to_string(),
+            start: d.span.char_start,
+            end: d.span.char_end,
+            value: d.value.clone(),
+            granularity: d.granularity.clone(),
+            resolved: d.resolved.as_str().to_string(),
+        })
+        .collect()
+}
+
+fn agreements(doc: &Doc) -> Vec<Agreement> {
+    doc.agreements
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Agreement {
+            id: format!("g{}", i + 1),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+            date: a.date.clone(),
+            parties: a.parties.clone(),
+            issuer: a.issuer.clone(),
+            mentions: a
+                .mentions
+                .iter()
+                .map(|m| TextSpan {
+                    text: doc.span_text(m.span).to_string(),
+                    start: m.span.char_start,
+                    end: m.span.char_end,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Scores with three decimals: enough for calibration, stable in output.
+fn round_score(score: f32) -> f32 {
+    ((score.clamp(0.0, 1.0) * 1000.0).round() / 1000.0).clamp(0.0, 1.0)
 }
