@@ -34,6 +34,7 @@ pub mod batch;
 pub mod bench;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod input;
 pub mod inspect;
 pub mod lexicon;

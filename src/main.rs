@@ -29,6 +29,29 @@ enum Command {
     Tokens(TokensArgs),
     /// Measure pipeline throughput on a corpus (one core).
     Bench(BenchArgs),
+    /// Score the pipeline against a gold set.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// A directory of `<id>.txt`, `<id>.meta.json` and `<id>.gold.json`.
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    /// Score these records (JSONL) instead of running the pipeline.
+    #[arg(long, value_name = "FILE")]
+    pred: Option<PathBuf>,
+    /// Also write the predicted records (JSONL) to FILE.
+    #[arg(long, value_name = "FILE")]
+    save_pred: Option<PathBuf>,
+    /// List each document's missed and spurious items.
+    #[arg(long)]
+    misses: bool,
+    /// Machine-readable output (the reference scorer's JSON layout).
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(clap::Args)]
@@ -122,6 +145,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Tokens(args) => tokens(args),
         Command::Bench(args) => run_bench(args),
+        Command::Eval(args) => eval(args),
     };
     match result {
         Ok(code) => code,
@@ -295,6 +319,45 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use attache::eval::gold;
+    let docs = gold::load_gold_dir(&args.gold)?;
+    if docs.is_empty() {
+        bail!("no <id>.gold.json files in {}", args.gold.display());
+    }
+    let records: Vec<serde_json::Value> = match &args.pred {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            text.lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("parsing {}", path.display()))?
+        }
+        None => gold::predict(&args.input.pipeline()?, &docs),
+    };
+    if let Some(path) = &args.save_pred {
+        write_atomically(path, |out| {
+            for r in &records {
+                serde_json::to_writer(&mut *out, r)?;
+                out.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+    }
+    let scores = gold::score(&docs, &gold::by_id(records));
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&scores.to_json(args.misses))?
+        );
+    } else {
+        print!("{}", scores.to_text(args.misses));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 mod util;
 
 mod contract;
+mod eval;
 mod extract;
 mod memory;
 mod offsets;

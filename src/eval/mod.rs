@@ -1,0 +1,3 @@
+//! Evaluation: scoring records against document-level gold sets.
+
+pub mod gold;
