@@ -38,6 +38,7 @@ pub mod eval;
 pub mod input;
 pub mod inspect;
 pub mod lexicon;
+pub mod ner;
 pub mod pipeline;
 pub mod records;
 pub mod text;

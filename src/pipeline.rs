@@ -12,6 +12,9 @@ use crate::doc::Doc;
 use crate::error::Error;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::{headline, LanguageGuesser};
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::stage::EntityStage;
+use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
 use crate::text::{split_sentences, Lexical, Tokenizer};
 
@@ -27,6 +30,7 @@ pub trait Stage: Send + Sync {
 #[derive(Debug, Clone, Default)]
 pub struct Dicts {
     boilerplate: Vec<(String, String)>,
+    gazetteers: Vec<(String, String)>,
 }
 
 impl Dicts {
@@ -42,9 +46,11 @@ impl Dicts {
             let name = path.display().to_string();
             match declared_format(&contents) {
                 Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
+                Some("attache-gazetteer/1") => dicts.gazetteers.push((name, contents)),
                 Some(other) => {
                     return Err(Error::Usage(format!(
-                        "{name}: unsupported dictionary format {other:?} (supported: attache-boilerplate/1)"
+                        "{name}: unsupported dictionary format {other:?} (supported: {})",
+                        SUPPORTED_FORMATS.join(", ")
                     )))
                 }
                 None => {
@@ -57,6 +63,9 @@ impl Dicts {
         Ok(dicts)
     }
 }
+
+/// The data formats `--dict` accepts.
+pub const SUPPORTED_FORMATS: [&str; 2] = ["attache-boilerplate/1", "attache-gazetteer/1"];
 
 /// The value of the first `# format:` comment line.
 fn declared_format(contents: &str) -> Option<&str> {
@@ -148,12 +157,16 @@ impl Pipeline {
         );
         let boilerplate = Boilerplate::from_sources(&sources)?;
         let lexical = Lexical::embedded();
+        let tokenizer = Tokenizer::new(lexical.clone());
+        let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
+        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, None);
         Ok(Pipeline {
             stages: vec![
                 Box::new(MaskBoilerplate(boilerplate)),
                 Box::new(DocInfoStage(LanguageGuesser::embedded())),
-                Box::new(Tokenize(Tokenizer::new(lexical.clone()))),
+                Box::new(Tokenize(tokenizer)),
                 Box::new(Sentences(lexical)),
+                Box::new(entities),
             ],
         })
     }
@@ -196,7 +209,7 @@ mod tests {
         let p = Pipeline::new(&Dicts::default()).unwrap();
         assert_eq!(
             p.stage_names(),
-            vec!["boilerplate", "doc_info", "tokens", "sentences"]
+            vec!["boilerplate", "doc_info", "tokens", "sentences", "entities"]
         );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
