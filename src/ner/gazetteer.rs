@@ -108,8 +108,12 @@ pub const EMBEDDED: [(&str, &str); 7] = [
     ),
 ];
 
-fn key(token: &str) -> String {
-    token.replace('\u{2019}', "'")
+fn key(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('\u{2019}') {
+        std::borrow::Cow::Owned(token.replace('\u{2019}', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(token)
+    }
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -207,7 +211,7 @@ impl Gazetteer {
             let tokens: Vec<String> = tokenizer
                 .tokenize(&surface, &[])
                 .iter()
-                .map(|t| key(&surface[t.span.bytes()]))
+                .map(|t| key(&surface[t.span.bytes()]).into_owned())
                 .collect();
             let Some(first) = tokens.first().cloned() else {
                 continue;
@@ -263,7 +267,7 @@ impl Gazetteer {
     /// Matches in every sentence of `doc`, in text order.
     pub fn find(&self, doc: &Doc) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        let texts: Vec<String> = (0..doc.tokens.len())
+        let texts: Vec<std::borrow::Cow<'_, str>> = (0..doc.tokens.len())
             .map(|i| key(doc.token_text(i)))
             .collect();
         for sentence in &doc.sentences {
@@ -281,13 +285,22 @@ impl Gazetteer {
         out
     }
 
-    fn longest_at(&self, texts: &[String], i: usize, end: usize) -> Option<GazMatch> {
-        let exact = self.exact.get(&texts[i]).and_then(|list| {
+    fn longest_at(
+        &self,
+        texts: &[std::borrow::Cow<'_, str>],
+        i: usize,
+        end: usize,
+    ) -> Option<GazMatch> {
+        let exact = self.exact.get(texts[i].as_ref()).and_then(|list| {
             list.iter().find(|p| {
-                i + p.tokens.len() <= end && p.tokens.iter().zip(&texts[i..]).all(|(a, b)| a == b)
+                i + p.tokens.len() <= end
+                    && p.tokens
+                        .iter()
+                        .zip(&texts[i..])
+                        .all(|(a, b)| a.as_str() == b.as_ref())
             })
         });
-        let folded = if is_all_caps(&texts[i]) && texts[i].chars().count() > 1 {
+        let folded = if texts[i].len() > 1 && is_all_caps(&texts[i]) {
             let lower = texts[i].to_lowercase();
             self.folded.get(&lower).and_then(|list| {
                 list.iter().find(|p| {
