@@ -330,3 +330,26 @@ fn newlines_and_spaces_before_tokens_are_recorded() {
         vec![(0, false), (2, true), (0, true), (0, false), (0, false)]
     );
 }
+
+#[test]
+fn pathological_inputs_stay_linear_and_do_not_overflow() {
+    let t = Tokenizer::default();
+    let compound = "A.-".repeat(200_000) + "B";
+    let tokens = t.tokenize(&compound, &[]);
+    assert_eq!(tokens.len(), 1);
+    let dots = ".".repeat(100_000);
+    assert_eq!(t.tokenize(&dots, &[]).len(), 1);
+    let letters = "x".repeat(1_000_000);
+    assert_eq!(t.tokenize(&letters, &[]).len(), 1);
+    let apostrophes = "a'".repeat(100_000);
+    assert!(!t.tokenize(&apostrophes, &[]).is_empty());
+}
+
+#[test]
+fn long_urls_with_trailing_brackets_are_linear() {
+    let t = Tokenizer::default();
+    let url = format!("http://a.example/{}", ")".repeat(200_000));
+    let tokens = t.tokenize(&url, &[]);
+    assert_eq!(&url[tokens[0].span.bytes()], "http://a.example/");
+    assert_eq!(tokens.len(), 200_001);
+}

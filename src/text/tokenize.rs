@@ -230,6 +230,18 @@ impl Tokenizer {
 
     /// Scans a word or number starting at a word char.
     fn scan_word(&self, s: &mut Scanner<'_>) -> TokenKind {
+        // A loop, not recursion: "A.-B.-C.-…" may be arbitrarily long.
+        loop {
+            let (kind, continues) = self.scan_word_part(s);
+            if !continues {
+                return kind;
+            }
+        }
+    }
+
+    /// Scans a word up to its end, or up to a compound hyphen after a
+    /// dotted part ("U.S.-"), in which case it says the word continues.
+    fn scan_word_part(&self, s: &mut Scanner<'_>) -> (TokenKind, bool) {
         let start = s.pos.byte;
         // "n't" opens a token only after a split "do|n't".
         if starts_with_nt(s.text, start) {
@@ -242,7 +254,7 @@ impl Tokenizer {
             if !char_at(s.text, end).is_some_and(is_word_char) {
                 s.pos.chr += 3;
                 s.pos.byte = end;
-                return TokenKind::Word;
+                return (TokenKind::Word, false);
             }
         }
         let mut all_digits = true;
@@ -296,7 +308,7 @@ impl Tokenizer {
                                 // unless the word is only "n".
                                 if prev_pos.byte > start {
                                     s.pos = prev_pos;
-                                    return TokenKind::Word;
+                                    return (TokenKind::Word, false);
                                 }
                                 false
                             } else {
@@ -331,17 +343,18 @@ impl Tokenizer {
                     let after = s.pos.byte + h.len_utf8();
                     if char_at(s.text, after).is_some_and(is_word_char) {
                         s.bump(h);
-                        self.scan_word(s);
+                        return (TokenKind::Word, true);
                     }
                 }
-                return TokenKind::Word;
+                return (TokenKind::Word, false);
             }
         }
-        if all_digits || starts_numeric(&s.text[start..s.pos.byte]) {
+        let kind = if all_digits || starts_numeric(&s.text[start..s.pos.byte]) {
             TokenKind::Number
         } else {
             TokenKind::Word
-        }
+        };
+        (kind, false)
     }
 }
 
@@ -414,24 +427,31 @@ fn is_url_start(rest: &[u8]) -> bool {
         || (head.starts_with(b"www.") && rest.get(4).is_some_and(u8::is_ascii_alphanumeric))
 }
 
-/// Length of a URL once trailing sentence punctuation is dropped.
+/// Length of a URL once trailing sentence punctuation is dropped; a
+/// closing bracket stays when the URL opened one ("…/a_(b)").
 fn trim_url_end(url: &str) -> usize {
+    let count = |c: char| url.chars().filter(|&x| x == c).count();
+    let (open_round, mut close_round) = (count('('), count(')'));
+    let (open_square, mut close_square) = (count('['), count(']'));
     let mut end = url.len();
-    loop {
-        let Some(c) = url[..end].chars().next_back() else {
-            return end;
-        };
+    while let Some(c) = url[..end].chars().next_back() {
         let drop = match c {
             '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '\u{2019}' | '\u{00BB}' => true,
-            ')' => url[..end].matches('(').count() < url[..end].matches(')').count(),
-            ']' => url[..end].matches('[').count() < url[..end].matches(']').count(),
+            ')' => open_round < close_round,
+            ']' => open_square < close_square,
             _ => false,
         };
         if !drop {
-            return end;
+            break;
+        }
+        match c {
+            ')' => close_round -= 1,
+            ']' => close_square -= 1,
+            _ => {}
         }
         end -= c.len_utf8();
     }
+    end
 }
 
 /// End of an e-mail address whose local part runs from `start` to the `@`.
