@@ -114,7 +114,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
                     title_tag = Some(t);
                 }
             } else if CHROME.contains(&name) {
-                let t = collapse(&html_to_text(inner).text);
+                let t = collapse(&strip_tags(inner));
                 if !t.is_empty() {
                     removed.push(t);
                 }
@@ -273,6 +273,20 @@ fn element_content<'h>(html: &'h str, i: usize, name: &str) -> (&'h str, usize) 
         }
         None => (&html[i..], html.len()),
     }
+}
+
+/// The text of a fragment with every tag removed (no recursion, so nested
+/// chrome of any depth costs one pass).
+fn strip_tags(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..lt]));
+        out.push(' ');
+        rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
+    }
+    out.push_str(&decode_entities(rest));
+    out
 }
 
 /// Whitespace runs collapsed to one space, trimmed.
@@ -459,6 +473,14 @@ mod tests {
             let _ = html_to_text(page);
         }
         assert_eq!(html_to_text("a < b").text, "a < b\n");
+    }
+
+    #[test]
+    fn deeply_nested_chrome_is_one_pass() {
+        let page = "<nav><footer><aside>".repeat(50_000) + "x";
+        let h = html_to_text(&page);
+        assert_eq!(h.removed, vec!["x"]);
+        assert_eq!(h.text, "");
     }
 
     #[test]

@@ -78,6 +78,7 @@ fn ends_sentence<'a>(
     // Closing quotes/brackets after a terminal stop belong to the sentence.
     let mut j = i;
     while j > 0
+        && i - j < 4
         && tokens[j].kind == TokenKind::Punct
         && is_closing(first_char(token_text(j)))
         && !tokens[j].space_before

@@ -353,3 +353,12 @@ fn long_urls_with_trailing_brackets_are_linear() {
     assert_eq!(&url[tokens[0].span.bytes()], "http://a.example/");
     assert_eq!(tokens.len(), 200_001);
 }
+
+#[test]
+fn runs_of_closing_brackets_split_in_linear_time() {
+    let text = format!("Done.{} Next.", ")".repeat(200_000));
+    let started = std::time::Instant::now();
+    assert!(!sents(&text).is_empty());
+    assert!(started.elapsed().as_secs() < 10);
+    assert_eq!(sents("Done.)) Next.").len(), 2);
+}
