@@ -67,6 +67,16 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_bytes_and_markup(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(decoded) = attache::input::decode::decode(&bytes) {
+            check_doc(&decoded.text);
+        }
+        let lossy = String::from_utf8_lossy(&bytes).replace('\0', "");
+        let page = format!("<p>{lossy}</p><nav>{lossy}<script>{lossy}");
+        check_doc(&attache::input::html::html_to_text(&page).text);
+    }
+
+    #[test]
     fn press_like_text(parts in proptest::collection::vec(prop_oneof![
         Just("Mr. "), Just("U.S. "), Just("H.E."), Just("Artsakh’s "), Just("don't "), Just("44-day "),
         Just("1,000.5 "), Just("24.05.2023"), Just(". "), Just("? "), Just("\" "), Just("“"), Just("”"),
