@@ -64,10 +64,15 @@ pub fn headline(text: &str, is_masked: impl Fn(usize) -> bool) -> Option<String>
         if is_masked(start + lead) {
             continue;
         }
-        let more_follows = !text[offset..].trim().is_empty();
+        let rest = &text[offset..];
+        let more_follows = !rest.trim().is_empty();
         let line = line.trim_start_matches('#').trim();
         let words = line.split_whitespace().count();
-        let ends_like_sentence = line.ends_with('.') && !line.ends_with("...");
+        // A short line standing alone as a paragraph is a headline even
+        // with a final stop ("Burma: attacks on refugee camps.").
+        let own_paragraph = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
+        let ends_like_sentence =
+            line.ends_with('.') && !line.ends_with("...") && !(own_paragraph && words <= 15);
         let ok = more_follows
             && (2..=40).contains(&words)
             && line.chars().count() <= 250
