@@ -127,11 +127,13 @@ where
             scope.spawn(move || loop {
                 let next = work_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok((seq, input)) = next else { break };
+                // After a cancel, keep draining so the reader never blocks
+                // on a full queue; it stops at its next window check.
                 if cancel.load(Ordering::Relaxed) {
                     continue;
                 }
                 if done_tx.send((seq, render(input, pipeline, opts))).is_err() {
-                    break;
+                    cancel.store(true, Ordering::Relaxed);
                 }
             });
         }

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
 use attache::bench::{bench, BenchOptions};
 use attache::input::{meta::normalise_doc_date, plan, Input, InputMode, ReadOptions, Reader};
+use attache::ner::stage::ModelChoice;
 use attache::pipeline::{Dicts, Pipeline};
 use attache::records::RecordOptions;
 
@@ -29,15 +30,64 @@ enum Command {
     Tokens(TokensArgs),
     /// Measure pipeline throughput on a corpus (one core).
     Bench(BenchArgs),
-    /// Score the pipeline against a gold set.
+    /// Score against a gold set (`--gold DIR`) or a CoNLL file (`--conll FILE`).
     Eval(EvalArgs),
+    /// Train an entity tagger on CoNLL data.
+    Train(TrainArgs),
 }
 
 #[derive(clap::Args)]
+struct TrainArgs {
+    /// CoNLL training file(s) (IOB1, IOB2 or BILOU, detected); may be repeated.
+    #[arg(long, required = true, value_name = "FILE")]
+    train: Vec<PathBuf>,
+    /// CoNLL development file: epoch selection and confidence calibration.
+    #[arg(long, value_name = "FILE")]
+    dev: Option<PathBuf>,
+    /// CoNLL test file, scored at the end and recorded in the meta file.
+    #[arg(long, value_name = "FILE")]
+    test: Option<PathBuf>,
+    /// Stage-1 epochs (the best on dev is kept).
+    #[arg(long, default_value_t = 12)]
+    epochs: usize,
+    /// Stage-2 (document-level) epochs.
+    #[arg(long, default_value_t = 12)]
+    epochs2: usize,
+    /// Random seed; training is deterministic for a seed.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Features seen fewer times than this are never updated.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
+    /// Feature dropout probability.
+    #[arg(long, default_value_t = 0.1)]
+    dropout: f32,
+    /// Word clusters learned from raw text (`cargo run --release --example ner -- clusters`).
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
+    /// GMB ner_dataset.csv whose entity strings become gazetteer features.
+    #[arg(long, value_name = "CSV")]
+    gaz_gmb: Option<PathBuf>,
+    /// CoNLL file whose entity strings become gazetteer features; may be repeated.
+    #[arg(long, value_name = "FILE")]
+    gaz_conll: Vec<PathBuf>,
+    /// Retrain on train+dev with the epochs chosen on dev.
+    #[arg(long)]
+    train_plus_dev: bool,
+    /// Where to write the model (`FILE.meta.json` is written beside it).
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("set").required(true).args(["gold", "conll"])))]
 struct EvalArgs {
     /// A directory of `<id>.txt`, `<id>.meta.json` and `<id>.gold.json`.
     #[arg(long, value_name = "DIR")]
-    gold: PathBuf,
+    gold: Option<PathBuf>,
+    /// A CoNLL file: tag its own tokens and score like conlleval.
+    #[arg(long, value_name = "FILE")]
+    conll: Option<PathBuf>,
     /// Score these records (JSONL) instead of running the pipeline.
     #[arg(long, value_name = "FILE")]
     pred: Option<PathBuf>,
@@ -68,6 +118,9 @@ struct InputArgs {
     /// Extra data file (its header names its format); may be repeated.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
+    /// Entity tagger: `fast` (embedded), `none` (gazetteer only), or a model file.
+    #[arg(long, default_value = "fast", value_name = "MODEL")]
+    model: String,
 }
 
 #[derive(clap::Args)]
@@ -146,6 +199,7 @@ fn main() -> ExitCode {
         Command::Tokens(args) => tokens(args),
         Command::Bench(args) => run_bench(args),
         Command::Eval(args) => eval(args),
+        Command::Train(args) => train(args),
     };
     match result {
         Ok(code) => code,
@@ -191,7 +245,10 @@ impl InputArgs {
 
     fn pipeline(&self) -> Result<Pipeline> {
         let dicts = Dicts::load(&self.dicts)?;
-        Ok(Pipeline::new(&dicts)?)
+        Ok(Pipeline::with_model(
+            &dicts,
+            &ModelChoice::parse(&self.model),
+        )?)
     }
 }
 
@@ -325,9 +382,15 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     use attache::eval::gold;
-    let docs = gold::load_gold_dir(&args.gold)?;
+    if let Some(conll) = &args.conll {
+        return eval_conll(conll, &args);
+    }
+    let Some(dir) = &args.gold else {
+        bail!("--gold DIR or --conll FILE is required");
+    };
+    let docs = gold::load_gold_dir(dir)?;
     if docs.is_empty() {
-        bail!("no <id>.gold.json files in {}", args.gold.display());
+        bail!("no <id>.gold.json files in {}", dir.display());
     }
     let records: Vec<serde_json::Value> = match &args.pred {
         Some(path) => {
@@ -359,5 +422,68 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     } else {
         print!("{}", scores.to_text(args.misses));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_conll(path: &Path, args: &EvalArgs) -> Result<ExitCode> {
+    use attache::ner::recipe;
+    let Some(model) = ModelChoice::parse(&args.input.model).load()? else {
+        bail!("--conll needs a model (fast or a file), not none");
+    };
+    let scores = recipe::score_file(&model, path)?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&recipe::scores_json(&scores))?
+        );
+    } else {
+        print!("{}", recipe::scores_text(&scores));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train(args: TrainArgs) -> Result<ExitCode> {
+    use attache::ner::recipe::{self, TrainOptions};
+    let opts = TrainOptions {
+        train: args.train,
+        dev: args.dev,
+        test: args.test,
+        epochs: args.epochs,
+        epochs2: args.epochs2,
+        seed: args.seed,
+        min_count: args.min_count,
+        dropout: args.dropout,
+        clusters: args.clusters,
+        gaz_gmb: args.gaz_gmb,
+        gaz_conll: args.gaz_conll,
+        train_plus_dev: args.train_plus_dev,
+        output: args.output,
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+    };
+    let report = recipe::train_command(&opts, |r| {
+        let f1 = r
+            .dev_f1
+            .map_or_else(|| "-".to_string(), |f| format!("{:.2}", 100.0 * f));
+        eprintln!(
+            "{:>10} epoch {:>2}  errors {:>6}  dev F1 {f1}  ({:.1}s)",
+            r.stage, r.epoch, r.train_errors, r.seconds
+        );
+    })?;
+    if let Some(s) = &report.dev {
+        println!(
+            "DEV (model trained on the training files only)\n{}",
+            recipe::scores_text(s)
+        );
+    }
+    if let Some(s) = &report.test {
+        println!("TEST\n{}", recipe::scores_text(s));
+    }
+    eprintln!(
+        "wrote {} ({} bytes) and {} in {:.1} s",
+        opts.output.display(),
+        report.model_bytes,
+        report.meta_path.display(),
+        report.seconds
+    );
     Ok(ExitCode::SUCCESS)
 }

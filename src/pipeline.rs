@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::{headline, LanguageGuesser};
 use crate::ner::gazetteer::Gazetteer;
-use crate::ner::stage::EntityStage;
+use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
 use crate::text::{split_sentences, Lexical, Tokenizer};
@@ -145,8 +145,14 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// The default pipeline with the embedded data plus user dictionaries.
+    /// The default pipeline with the embedded data and model plus user
+    /// dictionaries.
     pub fn new(dicts: &Dicts) -> Result<Pipeline, Error> {
+        Pipeline::with_model(dicts, &ModelChoice::Fast)
+    }
+
+    /// The pipeline with the given tagger.
+    pub fn with_model(dicts: &Dicts, model: &ModelChoice) -> Result<Pipeline, Error> {
         let mut sources: Vec<(&str, &str)> =
             vec![("boilerplate.txt", include_str!("../models/boilerplate.txt"))];
         sources.extend(
@@ -159,7 +165,11 @@ impl Pipeline {
         let lexical = Lexical::embedded();
         let tokenizer = Tokenizer::new(lexical.clone());
         let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
-        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, None);
+        let tagger = model
+            .load()
+            .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
+            .map(|m| Box::new(m) as Box<dyn SpanTagger>);
+        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger);
         Ok(Pipeline {
             stages: vec![
                 Box::new(MaskBoilerplate(boilerplate)),

@@ -111,3 +111,67 @@ impl Stage for EntityStage {
         doc.entities = merge(ruled, tagged);
     }
 }
+
+/// The embedded default model (`--model fast`), trained on CoNLL-2003 (see
+/// `models/ner/README.md` for the exact recipe).
+pub const FAST_MODEL: &[u8] = include_bytes!("../../models/ner/fast.bin");
+
+impl SpanTagger for crate::ner::Model {
+    fn tag(&self, doc: &Doc) -> Vec<TaggedSpan> {
+        let sentences: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+            .collect();
+        self.tag_spans(&sentences)
+            .into_iter()
+            .filter_map(|span| {
+                let first = doc.sentences.get(span.sentence)?.tokens.start;
+                Some(TaggedSpan {
+                    start: first + span.start,
+                    end: first + span.end,
+                    label: span.typ,
+                    score: span.score,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Which statistical tagger the `entities` stage uses.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ModelChoice {
+    /// The embedded default model.
+    #[default]
+    Fast,
+    /// A model file written by `attache train`.
+    File(std::path::PathBuf),
+    /// No tagger: gazetteer matches only.
+    None,
+}
+
+impl ModelChoice {
+    /// `fast`, `none`, or a path.
+    pub fn parse(s: &str) -> ModelChoice {
+        match s {
+            "fast" => ModelChoice::Fast,
+            "none" => ModelChoice::None,
+            path => ModelChoice::File(path.into()),
+        }
+    }
+
+    /// Loads the chosen tagger.
+    pub fn load(&self) -> Result<Option<crate::ner::Model>, crate::ner::NerError> {
+        match self {
+            ModelChoice::Fast => crate::ner::Model::from_bytes(FAST_MODEL).map(Some),
+            ModelChoice::File(path) => {
+                let bytes = std::fs::read(path).map_err(|source| crate::ner::NerError::Io {
+                    path: path.display().to_string(),
+                    source,
+                })?;
+                crate::ner::Model::from_bytes(&bytes).map(Some)
+            }
+            ModelChoice::None => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,755 @@
+//! Feature extraction: per-token attributes, document-level attributes, hashed local
+//! feature templates (stage 1) and non-local features from stage-1 predictions (stage 2).
+
+use super::hash::{comb, fnv, mix, IdMap};
+use super::GazetteerLookup;
+use serde::{Deserialize, Serialize};
+
+/// Feature switches stored with the model; tagging uses exactly the training settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FeatureConfig {
+    /// log2 of the number of hash buckets of each weight table.
+    pub bits: u32,
+    /// log2 of the number of buckets of the (small) stage-2 table.
+    #[serde(default = "default_bits2")]
+    pub bits2: u32,
+    pub doc_case: bool,
+    pub clusters: bool,
+    pub gazetteer: bool,
+    pub ext_gazetteer: bool,
+    pub stage2: bool,
+    /// extra templates: numeric-line share, document topic cue, cluster bigrams,
+    /// neighbour prefixes
+    #[serde(default)]
+    pub v2: bool,
+    /// stage 2 is a full model (local + non-local features, own transitions, table of
+    /// `bits` buckets) instead of a small additive correction on stage-1 scores
+    #[serde(default)]
+    pub stage2_full: bool,
+    /// features from an auxiliary tagger's labels (a model trained on another corpus,
+    /// embedded in the model file)
+    #[serde(default)]
+    pub aux: bool,
+    /// stage-2 context aggregation: neighbour words of the other occurrences of a
+    /// capitalised token in the document
+    #[serde(default)]
+    pub ctx_agg: bool,
+}
+
+fn default_bits2() -> u32 {
+    18
+}
+
+impl Default for FeatureConfig {
+    fn default() -> Self {
+        FeatureConfig {
+            bits: 21,
+            bits2: 18,
+            doc_case: true,
+            clusters: true,
+            gazetteer: true,
+            ext_gazetteer: false,
+            stage2: true,
+            v2: true,
+            stage2_full: true,
+            aux: false,
+            ctx_agg: false,
+        }
+    }
+}
+
+/// Gazetteer learned from training chunks: hash of the lower-cased token sequence ->
+/// bitmask of entity types. Stores hashes only (no text).
+#[derive(Debug, Clone, Default)]
+pub struct LearnedGazetteer {
+    pub map: IdMap<u8>,
+    pub max_len: usize,
+}
+
+impl LearnedGazetteer {
+    pub fn seq_hash(lws: &[u64]) -> u64 {
+        let mut h = 0x5151_u64;
+        for &x in lws {
+            h = comb(h, x);
+        }
+        h
+    }
+    pub fn insert(&mut self, lws: &[u64], typ: usize) {
+        if lws.is_empty() || lws.len() > 8 || typ >= 8 {
+            return;
+        }
+        *self.map.entry(Self::seq_hash(lws)).or_insert(0) |= 1 << typ;
+        self.max_len = self.max_len.max(lws.len());
+    }
+}
+
+/// Word clusters keyed by the hash of the lower-cased word; up to 3 granularities,
+/// ids are 1-based (0 = unknown).
+#[derive(Debug, Clone, Default)]
+pub struct Clusters {
+    pub map: IdMap<[u16; 3]>,
+}
+
+pub const F_INITCAP: u32 = 1;
+pub const F_ALLCAP: u32 = 2;
+pub const F_ALLLOWER: u32 = 4;
+pub const F_HASDIGIT: u32 = 8;
+pub const F_ALLDIGIT: u32 = 16;
+pub const F_HYPHEN: u32 = 32;
+pub const F_PERIOD: u32 = 64;
+pub const F_APOS: u32 = 128;
+pub const F_NOALNUM: u32 = 256;
+pub const F_INNERCAP: u32 = 512;
+pub const F_ALPHA: u32 = 1024;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokAttr {
+    pub w: u64,
+    pub lw: u64,
+    pub shape: u64,
+    pub cshape: u64,
+    pub pre: [u64; 4],
+    pub suf: [u64; 4],
+    pub cl: [u64; 3],
+    pub flags: u32,
+    pub lenb: u8,
+    pub doccase: u8,
+    pub gaz: u32,
+    pub ext: u32,
+    /// auxiliary tagger label + 1 (0 = none / padding)
+    pub aux: u8,
+}
+
+fn pad_attr(side: u64) -> TokAttr {
+    let h = mix(0xAD00 + side);
+    TokAttr {
+        w: h,
+        lw: h,
+        shape: h,
+        cshape: h,
+        pre: [0; 4],
+        suf: [0; 4],
+        cl: [h; 3],
+        flags: 0,
+        lenb: 0,
+        doccase: 7,
+        gaz: 0,
+        ext: 0,
+        aux: 0,
+    }
+}
+
+#[inline]
+fn char_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if c.is_ascii() {
+        c as u8
+    } else {
+        b'?'
+    }
+}
+
+/// Lower-case hash of a word (used as the key of gazetteer, clusters, doc statistics).
+pub fn lower_hash(word: &str, buf: &mut String) -> u64 {
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.push_str(&word.to_lowercase());
+    }
+    fnv(buf.as_bytes())
+}
+
+pub fn token_attr(word: &str, buf: &mut String) -> TokAttr {
+    let mut a = TokAttr {
+        w: fnv(word.as_bytes()),
+        lw: lower_hash(word, buf),
+        ..Default::default()
+    };
+    // prefixes / suffixes of the lower-cased form, by chars
+    let lower = buf.as_str();
+    let mut n_chars = 0usize;
+    for (k, (i, c)) in lower.char_indices().enumerate() {
+        n_chars = k + 1;
+        if k < 4 {
+            a.pre[k] = fnv(&lower.as_bytes()[..i + c.len_utf8()]);
+        }
+    }
+    for (k, (i, _)) in lower.char_indices().rev().enumerate() {
+        if k >= 4 {
+            break;
+        }
+        if k + 1 < n_chars {
+            a.suf[k] = fnv(&lower.as_bytes()[i..]);
+        }
+    }
+    // shapes and flags
+    let mut sh = 0xcbf2_9ce4_8422_2325u64;
+    let mut csh = sh;
+    let mut last = 0u8;
+    let mut run = 0usize;
+    let (mut up, mut low, mut dig, mut other) = (0usize, 0usize, 0usize, 0usize);
+    let mut first_up = false;
+    let mut inner_up = false;
+    for (k, c) in word.chars().enumerate() {
+        let cc = char_class(c);
+        match cc {
+            b'X' => {
+                up += 1;
+                if k == 0 {
+                    first_up = true;
+                } else {
+                    inner_up = true;
+                }
+            }
+            b'x' => low += 1,
+            b'd' => dig += 1,
+            _ => {
+                other += 1;
+                match c {
+                    '-' => a.flags |= F_HYPHEN,
+                    '.' => a.flags |= F_PERIOD,
+                    '\'' => a.flags |= F_APOS,
+                    _ => {}
+                }
+            }
+        }
+        if cc == last {
+            run += 1;
+        } else {
+            run = 1;
+            csh = (csh ^ cc as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        if run <= 4 {
+            sh = (sh ^ cc as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        last = cc;
+    }
+    a.shape = mix(sh);
+    a.cshape = mix(csh ^ 0x77);
+    if first_up {
+        a.flags |= F_INITCAP;
+    }
+    if up > 0 && low == 0 {
+        a.flags |= F_ALLCAP;
+    }
+    if low > 0 && up == 0 {
+        a.flags |= F_ALLLOWER;
+    }
+    if dig > 0 {
+        a.flags |= F_HASDIGIT;
+    }
+    if dig > 0 && up + low + other == 0 {
+        a.flags |= F_ALLDIGIT;
+    }
+    if up + low + dig == 0 {
+        a.flags |= F_NOALNUM;
+    }
+    if inner_up && low > 0 {
+        a.flags |= F_INNERCAP;
+    }
+    if up + low > 0 {
+        a.flags |= F_ALPHA;
+    }
+    a.lenb = match n_chars {
+        0..=4 => n_chars as u8,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    };
+    a
+}
+
+/// Attributes of a whole document: per sentence, tokens padded with 2 pads each side.
+pub struct DocAttrs {
+    pub attrs: Vec<TokAttr>,
+    /// Offset into `attrs` of each sentence's first real token, and its length.
+    pub sents: Vec<(usize, usize)>,
+    pub allcaps: Vec<bool>,
+    /// per sentence: bucket of the share of numeric tokens (tables, results lines)
+    pub numeric: Vec<u8>,
+    /// lower-case hash of the document's first token (topic cue, e.g. "soccer")
+    pub doc_first: u64,
+    pub v2: bool,
+    pub has_aux: bool,
+    pub ctx_agg: bool,
+}
+
+impl DocAttrs {
+    pub fn n_tokens(&self) -> usize {
+        self.sents.iter().map(|s| s.1).sum()
+    }
+}
+
+/// Everything feature extraction needs besides the tokens.
+pub struct Extractor<'a> {
+    pub cfg: &'a FeatureConfig,
+    pub gaz: Option<&'a LearnedGazetteer>,
+    pub clusters: Option<&'a Clusters>,
+    pub ext: Option<&'a dyn GazetteerLookup>,
+    pub aux: Option<&'a super::model::Model>,
+}
+
+const DC_NONE: u8 = 0;
+
+impl Extractor<'_> {
+    pub fn doc_attrs(&self, sentences: &[Vec<&str>]) -> DocAttrs {
+        let mut buf = String::new();
+        let total: usize = sentences.iter().map(|s| s.len() + 4).sum();
+        let mut attrs = Vec::with_capacity(total);
+        let mut sents = Vec::with_capacity(sentences.len());
+        let mut allcaps = Vec::with_capacity(sentences.len());
+        let (pl, pr) = (pad_attr(1), pad_attr(2));
+        for s in sentences {
+            attrs.push(pl);
+            attrs.push(pl);
+            let off = attrs.len();
+            let (mut n_alpha, mut n_upper) = (0, 0);
+            for w in s {
+                let a = token_attr(w, &mut buf);
+                if a.flags & F_ALPHA != 0 {
+                    n_alpha += 1;
+                    if a.flags & F_ALLCAP != 0 {
+                        n_upper += 1;
+                    }
+                }
+                attrs.push(a);
+            }
+            attrs.push(pr);
+            attrs.push(pr);
+            sents.push((off, s.len()));
+            allcaps.push(n_alpha >= 2 && n_upper == n_alpha);
+            if let Some(cl) = self.clusters.filter(|_| self.cfg.clusters) {
+                for a in &mut attrs[off..off + s.len()] {
+                    if let Some(ids) = cl.map.get(&a.lw) {
+                        for (l, (dst, &id)) in a.cl.iter_mut().zip(ids.iter()).enumerate() {
+                            *dst = if id > 0 {
+                                mix(id as u64 + ((l as u64) << 20))
+                            } else {
+                                0
+                            };
+                        }
+                    } else {
+                        a.cl = [mix(0xC1), mix(0xC2), mix(0xC3)];
+                    }
+                }
+            }
+            if let Some(g) = self.gaz.filter(|_| self.cfg.gazetteer) {
+                let toks = &mut attrs[off..off + s.len()];
+                let n = toks.len();
+                let mut lws = Vec::with_capacity(g.max_len);
+                for i in 0..n {
+                    // only start matches at tokens with a letter or digit
+                    if toks[i].flags & F_NOALNUM != 0 {
+                        continue;
+                    }
+                    lws.clear();
+                    for len in 1..=g.max_len.min(n - i) {
+                        lws.push(toks[i + len - 1].lw);
+                        if let Some(&m) = g.map.get(&LearnedGazetteer::seq_hash(&lws)) {
+                            for t in 0..8u32 {
+                                if m & (1 << t) == 0 {
+                                    continue;
+                                }
+                                if len == 1 {
+                                    toks[i].gaz |= 1 << (t * 4 + 3);
+                                } else {
+                                    toks[i].gaz |= 1 << (t * 4);
+                                    for tk in &mut toks[i + 1..i + len - 1] {
+                                        tk.gaz |= 1 << (t * 4 + 1);
+                                    }
+                                    toks[i + len - 1].gaz |= 1 << (t * 4 + 2);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(ext) = self.ext.filter(|_| self.cfg.ext_gazetteer) {
+                let m = ext.lookup(s);
+                for (a, &b) in attrs[off..off + s.len()].iter_mut().zip(m.iter()) {
+                    a.ext = b;
+                }
+            }
+        }
+        if let Some(aux) = self.aux.filter(|_| self.cfg.aux) {
+            let labels = aux.decode(sentences, None).labels;
+            for (&(off, n), y) in sents.iter().zip(&labels) {
+                for (a, &l) in attrs[off..off + n].iter_mut().zip(y) {
+                    a.aux = l.saturating_add(1);
+                }
+            }
+        }
+        let numeric = sents
+            .iter()
+            .map(|&(off, n)| {
+                let k = attrs[off..off + n]
+                    .iter()
+                    .filter(|a| a.flags & F_HASDIGIT != 0)
+                    .count();
+                (4 * k).checked_div(n).unwrap_or(0).min(3) as u8 + if n < 4 { 4 } else { 0 }
+            })
+            .collect();
+        let doc_first = sents
+            .first()
+            .filter(|s| s.1 > 0)
+            .map(|s| attrs[s.0].lw)
+            .unwrap_or(0);
+        let mut d = DocAttrs {
+            attrs,
+            sents,
+            allcaps,
+            numeric,
+            doc_first,
+            v2: self.cfg.v2,
+            has_aux: self.cfg.aux && self.aux.is_some(),
+            ctx_agg: self.cfg.ctx_agg,
+        };
+        if self.cfg.doc_case {
+            doc_case(&mut d);
+        }
+        d
+    }
+}
+
+/// Casing of the same (lower-cased) word elsewhere in the document, counted only at
+/// reliable positions (not sentence-initial, not in all-caps sentences).
+/// Codes: 0 none seen, 1 capitalised only, 2 lower only, 3 both; +4 when the token
+/// itself is at an unreliable position.
+fn doc_case(d: &mut DocAttrs) {
+    let mut counts: IdMap<(u16, u16)> = IdMap::default();
+    let reliable = |d: &DocAttrs, si: usize, i: usize| i > 0 && !d.allcaps[si];
+    for (si, &(off, n)) in d.sents.iter().enumerate() {
+        for i in 0..n {
+            let a = &d.attrs[off + i];
+            if a.flags & F_ALPHA == 0 || !reliable(d, si, i) {
+                continue;
+            }
+            let e = counts.entry(a.lw).or_insert((0, 0));
+            if a.flags & F_INITCAP != 0 {
+                e.0 = e.0.saturating_add(1);
+            } else if a.flags & F_ALLLOWER != 0 {
+                e.1 = e.1.saturating_add(1);
+            }
+        }
+    }
+    for si in 0..d.sents.len() {
+        let (off, n) = d.sents[si];
+        for i in 0..n {
+            let rel = reliable(d, si, i);
+            let a = &d.attrs[off + i];
+            if a.flags & F_ALPHA == 0 {
+                d.attrs[off + i].doccase = 8;
+                continue;
+            }
+            let (mut c, mut l) = counts.get(&a.lw).copied().unwrap_or((0, 0));
+            if rel {
+                if a.flags & F_INITCAP != 0 {
+                    c = c.saturating_sub(1);
+                } else if a.flags & F_ALLLOWER != 0 {
+                    l = l.saturating_sub(1);
+                }
+            }
+            let code = match (c > 0, l > 0) {
+                (false, false) => DC_NONE,
+                (true, false) => 1,
+                (false, true) => 2,
+                (true, true) => 3,
+            } + if rel { 0 } else { 4 };
+            d.attrs[off + i].doccase = code;
+        }
+    }
+}
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    mix(a ^ (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+}
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    f1(t, comb(a, b))
+}
+
+/// Stage-1 (local + document casing) features of token `i` of sentence `si`.
+pub fn local_features(d: &DocAttrs, si: usize, i: usize, out: &mut Vec<u64>) {
+    let (off, _n) = d.sents[si];
+    let p = off + i;
+    let a = &d.attrs;
+    let c = &a[p];
+    let (m2, m1, p1, p2) = (&a[p - 2], &a[p - 1], &a[p + 1], &a[p + 2]);
+    let ac = d.allcaps[si];
+    let first = i == 0;
+    let mut t = 0u64;
+    let mut push = |h: u64| out.push(h);
+    let mut nt = || {
+        t += 1;
+        t
+    };
+    push(f1(nt(), 0));
+    push(f1(nt(), c.w));
+    push(f1(nt(), c.lw));
+    push(f1(nt(), c.shape));
+    push(f1(nt(), c.cshape));
+    for k in 0..4 {
+        let tt = nt();
+        if c.pre[k] != 0 {
+            push(f1(tt, c.pre[k]));
+        }
+        let tt = nt();
+        if c.suf[k] != 0 {
+            push(f1(tt, c.suf[k]));
+        }
+    }
+    push(f1(nt(), m1.lw));
+    push(f1(nt(), p1.lw));
+    push(f1(nt(), m2.lw));
+    push(f1(nt(), p2.lw));
+    push(f1(nt(), m1.w));
+    push(f1(nt(), p1.w));
+    push(f1(nt(), m1.shape));
+    push(f1(nt(), p1.shape));
+    push(f1(nt(), m2.cshape));
+    push(f1(nt(), p2.cshape));
+    push(f2(nt(), m1.lw, c.lw));
+    push(f2(nt(), c.lw, p1.lw));
+    push(f2(nt(), comb(m1.cshape, c.cshape), p1.cshape));
+    push(f2(nt(), m1.cshape, c.cshape));
+    push(f2(nt(), c.cshape, p1.cshape));
+    push(f2(nt(), m1.lw, c.cshape));
+    push(f2(nt(), c.cshape, p1.lw));
+    push(f2(nt(), m2.lw, m1.lw));
+    push(f2(nt(), p1.lw, p2.lw));
+    push(f1(nt(), m1.suf[2]));
+    push(f1(nt(), p1.suf[2]));
+    push(f2(nt(), c.lenb as u64, c.cshape));
+    push(f1(
+        nt(),
+        c.flags as u64 | ((first as u64) << 20) | ((ac as u64) << 21),
+    ));
+    let tt = nt();
+    if first {
+        push(f1(tt, c.cshape));
+    }
+    let tt = nt();
+    if first {
+        push(f1(tt, c.lw));
+    }
+    let tt = nt();
+    if ac {
+        push(f1(tt, c.lw));
+        push(f2(tt, m1.lw, c.lw));
+    }
+    if d.v2 {
+        let num = d.numeric[si] as u64;
+        push(f2(nt(), num, c.cshape));
+        push(f2(nt(), comb(num, c.cshape), p1.cshape));
+        push(f2(nt(), d.doc_first, c.cshape));
+        push(f2(nt(), d.doc_first, c.cl[1]));
+        push(f2(nt(), m1.cl[1], c.cl[1]));
+        push(f2(nt(), c.cl[1], p1.cl[1]));
+        push(f2(nt(), m1.pre[2], c.cshape));
+        push(f2(nt(), c.cshape, p1.pre[2]));
+    }
+    if d.has_aux {
+        let (am1, a0, ap1) = (m1.aux as u64, c.aux as u64, p1.aux as u64);
+        push(f1(nt(), a0));
+        push(f2(nt(), a0, c.cshape));
+        push(f2(nt(), am1, a0));
+        push(f2(nt(), a0, ap1));
+        push(f2(nt(), comb(am1, a0), ap1));
+        push(f2(nt(), a0, c.doccase as u64));
+    }
+    // document casing
+    push(f2(nt(), c.doccase as u64, c.cshape));
+    push(f1(nt(), c.doccase as u64));
+    push(f2(nt(), m1.doccase as u64, c.doccase as u64));
+    push(f2(nt(), c.doccase as u64, p1.doccase as u64));
+    // clusters (zero when disabled)
+    for l in 0..3 {
+        let tt = nt();
+        if c.cl[l] != 0 {
+            push(f1(tt, c.cl[l]));
+            if l == 1 {
+                push(f2(tt, c.cl[l], c.cshape));
+            }
+        }
+    }
+    let tt = nt();
+    if m1.cl[1] != 0 {
+        push(f1(tt, m1.cl[1]));
+        push(f2(tt, m1.cl[2], c.cshape));
+    }
+    let tt = nt();
+    if p1.cl[1] != 0 {
+        push(f1(tt, p1.cl[1]));
+        push(f2(tt, c.cshape, p1.cl[2]));
+    }
+    let tt = nt();
+    if m2.cl[1] != 0 {
+        push(f1(tt, m2.cl[1]));
+    }
+    let tt = nt();
+    if p2.cl[1] != 0 {
+        push(f1(tt, p2.cl[1]));
+    }
+    // learned gazetteer bits
+    let tt = nt();
+    let cap = (c.flags & (F_INITCAP | F_ALLCAP)) != 0;
+    let mut g = c.gaz;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        push(f1(tt, b));
+        push(f2(tt, b, 100 + cap as u64));
+    }
+    if c.gaz != 0 {
+        push(f2(tt, 0x6A2, c.gaz as u64));
+    }
+    let tt = nt();
+    if m1.gaz != 0 || p1.gaz != 0 {
+        push(f2(tt, m1.gaz as u64, p1.gaz as u64));
+    }
+    // external gazetteer bits
+    let tt = nt();
+    let mut g = c.ext;
+    while g != 0 {
+        let b = g.trailing_zeros() as u64;
+        g &= g - 1;
+        push(f1(tt, b));
+        push(f2(tt, b, 100 + cap as u64));
+    }
+    let tt = nt();
+    if m1.ext != 0 || p1.ext != 0 {
+        push(f2(tt, m1.ext as u64, p1.ext as u64));
+    }
+}
+
+/// Stage-2 (non-local) features from stage-1 labels `s1` (flat over the document's
+/// real tokens, sentence by sentence). `n_labels` is the label count; `label_type`
+/// maps a label to its entity type (0 = O, else 1 + type index).
+pub struct NonLocal {
+    /// per token: counts of stage-1 labels of the *other* occurrences of its lw
+    counts: IdMap<Vec<u16>>,
+    /// capitalised tokens: (prev lw, next lw, flat index) of every occurrence
+    ctx: IdMap<Vec<(u64, u64, u32)>>,
+}
+
+impl NonLocal {
+    pub fn new(d: &DocAttrs, s1: &[u8], n_labels: usize) -> NonLocal {
+        let mut counts: IdMap<Vec<u16>> = IdMap::default();
+        let mut ctx: IdMap<Vec<(u64, u64, u32)>> = IdMap::default();
+        let mut k = 0;
+        for &(off, n) in &d.sents {
+            for i in 0..n {
+                let a = &d.attrs[off + i];
+                if a.flags & F_ALPHA != 0 {
+                    let e = counts.entry(a.lw).or_insert_with(|| vec![0; n_labels]);
+                    if let Some(c) = e.get_mut(s1[k] as usize) {
+                        *c = c.saturating_add(1);
+                    }
+                    if d.ctx_agg && a.flags & (F_INITCAP | F_ALLCAP) != 0 {
+                        ctx.entry(a.lw).or_default().push((
+                            d.attrs[off + i - 1].lw,
+                            d.attrs[off + i + 1].lw,
+                            k as u32,
+                        ));
+                    }
+                }
+                k += 1;
+            }
+        }
+        NonLocal { counts, ctx }
+    }
+
+    /// `k` is the flat token index of (si, i).
+    #[allow(clippy::too_many_arguments)]
+    pub fn features(
+        &self,
+        d: &DocAttrs,
+        s1: &[u8],
+        si: usize,
+        i: usize,
+        k: usize,
+        label_type: &[u8],
+        out: &mut Vec<u64>,
+    ) {
+        let (off, n) = d.sents[si];
+        let c = &d.attrs[off + i];
+        let base = 1000u64;
+        let lab = |j: isize| -> u64 {
+            if j < 0 {
+                200
+            } else if j as usize >= n {
+                201
+            } else {
+                s1[(k as isize + j - i as isize) as usize] as u64
+            }
+        };
+        let ii = i as isize;
+        out.push(f1(base + 1, lab(ii)));
+        out.push(f2(base + 2, lab(ii - 1), lab(ii)));
+        out.push(f2(base + 3, lab(ii), lab(ii + 1)));
+        out.push(f2(base + 4, lab(ii), c.cshape));
+        if c.flags & F_ALPHA == 0 {
+            return;
+        }
+        if let Some(v) = self.ctx.get(&c.lw).filter(|v| v.len() > 1) {
+            for &(pw, nw, kk) in v.iter().take(12) {
+                if kk as usize != k {
+                    out.push(f1(base + 20, pw));
+                    out.push(f1(base + 21, nw));
+                }
+            }
+        }
+        if let Some(cnt) = self.counts.get(&c.lw) {
+            let own = s1[k] as usize;
+            let mut tcount = [0u32; 16];
+            let mut total = 0u32;
+            for (y, &v) in cnt.iter().enumerate() {
+                let v = (v as u32).saturating_sub((y == own) as u32);
+                if v == 0 {
+                    continue;
+                }
+                total += v;
+                tcount[label_type[y] as usize % 16] += v;
+                out.push(f1(base + 5, y as u64));
+                out.push(f2(
+                    base + 6,
+                    y as u64,
+                    (c.flags & (F_INITCAP | F_ALLCAP)) as u64,
+                ));
+            }
+            if let Some(share) = (4 * bc_of(&tcount)).checked_div(total) {
+                // majority entity type among other occurrences tagged as entities
+                let (bt, bc) = tcount[1..]
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|x| *x.1)
+                    .map(|(t, &c)| (t + 1, c))
+                    .unwrap_or((0, 0));
+                if bc > 0 {
+                    let frac = share.min(3) as u64;
+                    out.push(f2(base + 7, bt as u64, frac));
+                    out.push(f2(base + 8, bt as u64, c.doccase as u64));
+                    out.push(f2(base + 9, bt as u64, lab(ii)));
+                } else {
+                    out.push(f1(base + 10, c.doccase as u64));
+                }
+            }
+        }
+    }
+}
+
+fn bc_of(tcount: &[u32; 16]) -> u32 {
+    tcount[1..].iter().copied().max().unwrap_or(0)
+}
+
+#[inline]
+pub fn bucket(h: u64, bits: u32) -> u32 {
+    (h >> (64 - bits)) as u32
+}

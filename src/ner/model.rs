@@ -1,0 +1,1169 @@
+//! Model: weights, Viterbi / forward-backward decoding, calibrated confidences, the
+//! tagging API and the binary format.
+
+use super::features::{
+    bucket, local_features, Clusters, DocAttrs, Extractor, FeatureConfig, LearnedGazetteer,
+    NonLocal,
+};
+use super::hash::IdMap;
+use super::{GazetteerLookup, NerError};
+use serde::{Deserialize, Serialize};
+
+pub const MAGIC: &[u8; 8] = b"ATTNER\0\x01";
+pub const VERSION: u32 = 1;
+
+/// Label layout: 0 = O, then for type t: 1 + 4t + {B=0, I=1, L=2, U=3}.
+#[derive(Debug, Clone)]
+pub struct LabelSet {
+    pub types: Vec<String>,
+    pub n: usize,
+    /// allowed[(prev)*n + y], prev == n is the sentence start
+    pub allowed: Vec<bool>,
+    pub end_ok: Vec<bool>,
+    /// 0 for O, 1 + type index otherwise
+    pub label_type: Vec<u8>,
+    /// for each label, the allowed previous labels (excluding the start state)
+    pub prevs: Vec<Vec<u8>>,
+    /// for each label, the allowed next labels
+    pub nexts: Vec<Vec<u8>>,
+}
+
+impl LabelSet {
+    pub fn new(types: Vec<String>) -> LabelSet {
+        let n = 1 + 4 * types.len();
+        let mut allowed = vec![false; (n + 1) * n];
+        let pos = |y: usize| if y == 0 { 4 } else { (y - 1) % 4 };
+        let ty = |y: usize| if y == 0 { usize::MAX } else { (y - 1) / 4 };
+        for prev in 0..=n {
+            for y in 0..n {
+                let open = prev < n && matches!(pos(prev), 0 | 1); // B or I
+                allowed[prev * n + y] = if open {
+                    matches!(pos(y), 1 | 2) && ty(y) == ty(prev)
+                } else {
+                    matches!(pos(y), 4 | 0 | 3)
+                };
+            }
+        }
+        let end_ok = (0..n).map(|y| matches!(pos(y), 2..=4)).collect();
+        let label_type = (0..n)
+            .map(|y| if y == 0 { 0 } else { (1 + (y - 1) / 4) as u8 })
+            .collect();
+        let prevs = (0..n)
+            .map(|y| {
+                (0..n)
+                    .filter(|&p| allowed[p * n + y])
+                    .map(|p| p as u8)
+                    .collect()
+            })
+            .collect();
+        let nexts = (0..n)
+            .map(|p| {
+                (0..n)
+                    .filter(|&y| allowed[p * n + y])
+                    .map(|y| y as u8)
+                    .collect()
+            })
+            .collect();
+        LabelSet {
+            types,
+            n,
+            allowed,
+            end_ok,
+            label_type,
+            prevs,
+            nexts,
+        }
+    }
+    pub fn encode(&self, n_tokens: usize, chunks: &[(usize, usize, usize)]) -> Vec<u8> {
+        let mut y = vec![0u8; n_tokens];
+        for &(s, e, t) in chunks {
+            if e <= s || e > n_tokens {
+                continue;
+            }
+            let base = 1 + 4 * t;
+            if e - s == 1 {
+                y[s] = (base + 3) as u8;
+            } else {
+                y[s] = base as u8;
+                for v in &mut y[s + 1..e - 1] {
+                    *v = (base + 1) as u8;
+                }
+                y[e - 1] = (base + 2) as u8;
+            }
+        }
+        y
+    }
+    /// Decode a (valid) BILOU label sequence into chunks (start, end, type index).
+    pub fn chunks(&self, y: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, &l) in y.iter().enumerate() {
+            let l = l as usize;
+            if l == 0 {
+                start = None;
+                continue;
+            }
+            let (p, t) = ((l - 1) % 4, (l - 1) / 4);
+            match p {
+                0 => start = Some(i),
+                2 => {
+                    if let Some(s) = start.take() {
+                        out.push((s, i + 1, t));
+                    }
+                }
+                3 => {
+                    start = None;
+                    out.push((i, i + 1, t));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// One weight table: emission rows per hash bucket plus transitions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    pub bits: u32,
+    pub n: usize,
+    pub emit: Vec<f32>,
+    /// (n + 1) * n, row n = start
+    pub trans: Vec<f32>,
+}
+
+impl Weights {
+    pub fn zeros(bits: u32, n: usize) -> Weights {
+        Weights {
+            bits,
+            n,
+            emit: vec![0.0; (1usize << bits) * n],
+            trans: vec![0.0; (n + 1) * n],
+        }
+    }
+    #[inline]
+    pub fn add_rows(&self, feats: &[u32], out: &mut [f32]) {
+        let n = self.n;
+        for &f in feats {
+            let row = &self.emit[f as usize * n..f as usize * n + n];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += *w;
+            }
+        }
+    }
+}
+
+/// Compact inference table. A bitmap marks the non-zero buckets; a per-word rank array
+/// turns a bucket into its row number (succinct rank: ~0.19 bytes per bucket, so the
+/// lookup structure stays cache-resident). Rows are quantised exactly as in the file:
+/// an f32 scale (LE) then `n` i8 values, in bucket order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub bits: u32,
+    pub n: usize,
+    pub bitmap: Vec<u64>,
+    pub rank: Vec<u32>,
+    /// rows of `4 + n` bytes
+    pub data: Vec<u8>,
+    /// (n + 1) * n, row n = start
+    pub trans: Vec<f32>,
+}
+
+impl Table {
+    pub fn stride(&self) -> usize {
+        4 + self.n
+    }
+    fn build_rank(bitmap: &[u64]) -> Vec<u32> {
+        let mut acc = 0u32;
+        bitmap
+            .iter()
+            .map(|w| {
+                let r = acc;
+                acc += w.count_ones();
+                r
+            })
+            .collect()
+    }
+    pub fn rows(&self) -> usize {
+        self.data.len() / self.stride()
+    }
+    pub fn from_dense(w: &Weights) -> Table {
+        let n = w.n;
+        let mut bitmap = vec![0u64; (1usize << w.bits).div_ceil(64)];
+        let mut data = Vec::new();
+        for (b, row) in w.emit.chunks(n).enumerate() {
+            let m = row.iter().fold(0f32, |a, &x| a.max(x.abs()));
+            if m > 0.0 {
+                bitmap[b / 64] |= 1 << (b % 64);
+                let scale = m / 127.0;
+                data.extend_from_slice(&scale.to_le_bytes());
+                data.extend(
+                    row.iter()
+                        .map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
+                );
+            }
+        }
+        let rank = Self::build_rank(&bitmap);
+        Table {
+            bits: w.bits,
+            n,
+            bitmap,
+            rank,
+            data,
+            trans: w.trans.clone(),
+        }
+    }
+    /// Dense (de-quantised) copy, e.g. for averaging models.
+    pub fn to_dense(&self) -> Weights {
+        let mut w = Weights::zeros(self.bits, self.n);
+        w.trans.clone_from(&self.trans);
+        let st = self.stride();
+        let mut r = 0usize;
+        for (wi, &word) in self.bitmap.iter().enumerate() {
+            let mut u = word;
+            while u != 0 {
+                let b = u.trailing_zeros() as usize;
+                u &= u - 1;
+                let row = &self.data[r * st..(r + 1) * st];
+                r += 1;
+                let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+                let bucket = wi * 64 + b;
+                for (o, &q) in w.emit[bucket * self.n..(bucket + 1) * self.n]
+                    .iter_mut()
+                    .zip(&row[4..])
+                {
+                    *o = scale * (q as i8) as f32;
+                }
+            }
+        }
+        w
+    }
+    #[inline]
+    fn row_of(&self, f: u32) -> Option<usize> {
+        let (wi, b) = ((f >> 6) as usize, f & 63);
+        let word = *self.bitmap.get(wi)?;
+        if (word >> b) & 1 == 0 {
+            return None;
+        }
+        Some(self.rank[wi] as usize + (word & ((1u64 << b) - 1)).count_ones() as usize)
+    }
+    /// Drop rows whose largest |weight| is below `thr`; returns the number dropped.
+    pub fn prune(&mut self, thr: f32) -> usize {
+        let st = self.stride();
+        let mut data = Vec::with_capacity(self.data.len());
+        let mut dropped = 0;
+        let mut r = 0usize;
+        for wi in 0..self.bitmap.len() {
+            let mut word = self.bitmap[wi];
+            let mut keep = word;
+            while word != 0 {
+                let b = word.trailing_zeros();
+                word &= word - 1;
+                let row = &self.data[r * st..(r + 1) * st];
+                r += 1;
+                let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+                if scale * 127.0 < thr {
+                    keep &= !(1u64 << b);
+                    dropped += 1;
+                } else {
+                    data.extend_from_slice(row);
+                }
+            }
+            self.bitmap[wi] = keep;
+        }
+        self.data = data;
+        self.rank = Self::build_rank(&self.bitmap);
+        dropped
+    }
+    #[inline]
+    pub fn add_rows(&self, feats: &[u32], out: &mut [f32]) {
+        let st = self.stride();
+        // pass 1: resolve rows and prefetch them (the rows are the cache misses)
+        // (independent loads of each row's first byte: the CPU overlaps the misses)
+        let mut rows = [0u32; 256];
+        let mut k = 0;
+        let mut touch = 0u8;
+        for &f in feats {
+            match self.row_of(f) {
+                Some(r) if k < rows.len() => {
+                    rows[k] = r as u32;
+                    k += 1;
+                    touch ^= self.data[r * st];
+                }
+                _ => {}
+            }
+        }
+        std::hint::black_box(touch);
+        for &r in &rows[..k] {
+            let r = r as usize;
+            let row = &self.data[r * st..(r + 1) * st];
+            let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+            for (acc, &q) in out.iter_mut().zip(&row[4..]) {
+                *acc += scale * (q as i8) as f32;
+            }
+        }
+    }
+}
+
+/// Stage-1 and full-stage-2 rows of the same bucket side by side (built at load time,
+/// not stored): one lookup and one cache line serve both stages' local features.
+#[derive(Debug, Clone)]
+pub struct Fused {
+    n: usize,
+    bitmap: Vec<u64>,
+    rank: Vec<u32>,
+    /// rows: scale1, scale2 (f32 LE), n i8, n i8
+    data: Vec<u8>,
+}
+
+impl Fused {
+    pub fn new(w1: &Table, w2: &Table) -> Fused {
+        let n = w1.n;
+        let words = w1.bitmap.len().max(w2.bitmap.len());
+        let mut bitmap = vec![0u64; words];
+        let mut data = Vec::new();
+        let (s1, s2) = (w1.stride(), w2.stride());
+        for (wi, word) in bitmap.iter_mut().enumerate() {
+            let a = w1.bitmap.get(wi).copied().unwrap_or(0);
+            let b = w2.bitmap.get(wi).copied().unwrap_or(0);
+            *word = a | b;
+            let mut u = a | b;
+            while u != 0 {
+                let bit = u.trailing_zeros();
+                u &= u - 1;
+                let f = (wi as u32) << 6 | bit;
+                let r1 = w1.row_of(f).map(|r| &w1.data[r * s1..(r + 1) * s1]);
+                let r2 = w2.row_of(f).map(|r| &w2.data[r * s2..(r + 1) * s2]);
+                data.extend_from_slice(r1.map(|r| &r[..4]).unwrap_or(&[0; 4]));
+                data.extend_from_slice(r2.map(|r| &r[..4]).unwrap_or(&[0; 4]));
+                match r1 {
+                    Some(r) => data.extend_from_slice(&r[4..]),
+                    None => data.extend(std::iter::repeat_n(0u8, n)),
+                }
+                match r2 {
+                    Some(r) => data.extend_from_slice(&r[4..]),
+                    None => data.extend(std::iter::repeat_n(0u8, n)),
+                }
+            }
+        }
+        let rank = Table::build_rank(&bitmap);
+        Fused {
+            n,
+            bitmap,
+            rank,
+            data,
+        }
+    }
+
+    #[inline]
+    pub fn add_rows(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        let n = self.n;
+        let st = 8 + 2 * n;
+        let mut rows = [0u32; 256];
+        let mut k = 0;
+        let mut touch = 0u8;
+        for &f in feats {
+            let (wi, b) = ((f >> 6) as usize, f & 63);
+            let Some(&word) = self.bitmap.get(wi) else {
+                continue;
+            };
+            if (word >> b) & 1 == 0 || k >= rows.len() {
+                continue;
+            }
+            let r = self.rank[wi] as usize + (word & ((1u64 << b) - 1)).count_ones() as usize;
+            rows[k] = r as u32;
+            k += 1;
+            touch ^= self.data[r * st];
+        }
+        std::hint::black_box(touch);
+        for &r in &rows[..k] {
+            let row = &self.data[r as usize * st..(r as usize + 1) * st];
+            let sc1 = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
+            let sc2 = f32::from_le_bytes([row[4], row[5], row[6], row[7]]);
+            for (acc, &q) in out1.iter_mut().zip(&row[8..8 + n]) {
+                *acc += sc1 * (q as i8) as f32;
+            }
+            for (acc, &q) in out2.iter_mut().zip(&row[8 + n..8 + 2 * n]) {
+                *acc += sc2 * (q as i8) as f32;
+            }
+        }
+    }
+}
+
+/// Viterbi over emissions (`n_tok * n`), with hard BILOU constraints.
+pub fn viterbi(emit: &[f32], trans: &[f32], ls: &LabelSet, out: &mut Vec<u8>) {
+    let n = ls.n;
+    let t = emit.len() / n;
+    out.clear();
+    if t == 0 {
+        return;
+    }
+    let neg = f32::NEG_INFINITY;
+    let mut delta = vec![neg; t * n];
+    let mut back = vec![0u8; t * n];
+    for y in 0..n {
+        if ls.allowed[n * n + y] {
+            delta[y] = emit[y] + trans[n * n + y];
+        }
+    }
+    for i in 1..t {
+        let (prev_rows, cur_rows) = delta.split_at_mut(i * n);
+        let prev = &prev_rows[(i - 1) * n..];
+        for y in 0..n {
+            let mut best = neg;
+            let mut arg = 0u8;
+            for &p in &ls.prevs[y] {
+                let p = p as usize;
+                let dp = prev[p];
+                if dp == neg {
+                    continue;
+                }
+                let s = dp + trans[p * n + y];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            cur_rows[y] = best + emit[i * n + y];
+            back[i * n + y] = arg;
+        }
+    }
+    let last = &delta[(t - 1) * n..];
+    let mut best = neg;
+    let mut arg = 0usize;
+    for (y, &v) in last.iter().enumerate() {
+        if ls.end_ok[y] && v > best {
+            best = v;
+            arg = y;
+        }
+    }
+    out.resize(t, 0);
+    out[t - 1] = arg as u8;
+    for i in (1..t).rev() {
+        arg = back[i * n + arg] as usize;
+        out[i - 1] = arg as u8;
+    }
+}
+
+/// Forward-backward with scores divided by `temp`, in scaled probability space.
+/// Returns per-token label marginals (`t * n`) and, through `span_prob`, lets callers
+/// compute the probability of an exact labelled sub-path.
+pub struct Posterior {
+    pub n: usize,
+    pub alpha: Vec<f64>,
+    pub beta: Vec<f64>,
+    pub psi: Vec<f64>,
+    pub scale: Vec<f64>,
+    pub tr: Vec<f64>,
+}
+
+impl Posterior {
+    pub fn compute(emit: &[f32], trans: &[f32], ls: &LabelSet, temp: f32) -> Posterior {
+        let n = ls.n;
+        let t = emit.len() / n;
+        let inv = 1.0 / temp.max(1e-3) as f64;
+        let tr: Vec<f64> = (0..(n + 1) * n)
+            .map(|k| {
+                if ls.allowed[k] {
+                    ((trans[k] as f64) * inv).exp()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let mut psi = vec![0.0f64; t * n];
+        for i in 0..t {
+            let row = &emit[i * n..i * n + n];
+            let m = row.iter().cloned().fold(f32::NEG_INFINITY, f32::max) as f64;
+            for y in 0..n {
+                psi[i * n + y] = ((row[y] as f64 - m) * inv).exp();
+            }
+        }
+        let mut alpha = vec![0.0f64; t * n];
+        let mut scale = vec![1.0f64; t];
+        let mut beta = vec![0.0f64; t * n];
+        if t == 0 {
+            return Posterior {
+                n,
+                alpha,
+                beta,
+                psi,
+                scale,
+                tr,
+            };
+        }
+        for y in 0..n {
+            alpha[y] = tr[n * n + y] * psi[y];
+        }
+        let s: f64 = alpha[..n].iter().sum();
+        scale[0] = if s > 0.0 { s } else { 1.0 };
+        for v in &mut alpha[..n] {
+            *v /= scale[0];
+        }
+        for i in 1..t {
+            for y in 0..n {
+                let mut acc = 0.0;
+                for &p in &ls.prevs[y] {
+                    let p = p as usize;
+                    acc += alpha[(i - 1) * n + p] * tr[p * n + y];
+                }
+                alpha[i * n + y] = acc * psi[i * n + y];
+            }
+            let s: f64 = alpha[i * n..i * n + n].iter().sum();
+            scale[i] = if s > 0.0 { s } else { 1.0 };
+            for v in &mut alpha[i * n..i * n + n] {
+                *v /= scale[i];
+            }
+        }
+        // end constraint: beta at last = end_ok, normalised by Z_end
+        let zend: f64 = (0..n)
+            .filter(|&y| ls.end_ok[y])
+            .map(|y| alpha[(t - 1) * n + y])
+            .sum();
+        let zend = if zend > 0.0 { zend } else { 1.0 };
+        for y in 0..n {
+            beta[(t - 1) * n + y] = if ls.end_ok[y] { 1.0 / zend } else { 0.0 };
+        }
+        for i in (0..t - 1).rev() {
+            for p in 0..n {
+                let mut acc = 0.0;
+                for &y in &ls.nexts[p] {
+                    let y = y as usize;
+                    acc += tr[p * n + y] * psi[(i + 1) * n + y] * beta[(i + 1) * n + y];
+                }
+                beta[i * n + p] = acc / scale[i + 1];
+            }
+        }
+        Posterior {
+            n,
+            alpha,
+            beta,
+            psi,
+            scale,
+            tr,
+        }
+    }
+
+    /// Marginal probability of label `y` at token `i`.
+    pub fn marginal(&self, i: usize, y: usize) -> f64 {
+        self.alpha[i * self.n + y] * self.beta[i * self.n + y]
+    }
+
+    /// Probability that tokens s..e carry exactly labels `ys` (a contiguous sub-path).
+    pub fn path_prob(&self, s: usize, ys: &[u8]) -> f64 {
+        let n = self.n;
+        if ys.is_empty() || (s + ys.len()) * n > self.alpha.len() {
+            return 0.0;
+        }
+        let mut p = self.alpha[s * n + ys[0] as usize];
+        for k in 1..ys.len() {
+            let i = s + k;
+            p *= self.tr[ys[k - 1] as usize * n + ys[k] as usize]
+                * self.psi[i * n + ys[k] as usize]
+                / self.scale[i];
+        }
+        p * self.beta[(s + ys.len() - 1) * n + *ys.last().unwrap_or(&0) as usize]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Bio {
+    O,
+    B,
+    I,
+}
+
+/// Tag of one token (IOB2 view of the internal BILOU label).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TokenTag {
+    pub bio: Bio,
+    /// Index into [`Model::types`]; meaningless for `Bio::O`.
+    pub type_id: u8,
+    /// Calibrated marginal probability of this token's label.
+    pub score: f32,
+    /// For entity tokens: calibrated probability of the whole span (same on all its
+    /// tokens); for `O` tokens equal to `score`.
+    pub span_score: f32,
+}
+
+/// An entity span: tokens `start..end` of sentence `sentence`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Span {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub typ: String,
+    pub score: f32,
+}
+
+/// Turn tags (from [`Model::tag_document`]) into spans.
+pub fn tags_to_spans(tags: &[Vec<TokenTag>], types: &[String]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (si, s) in tags.iter().enumerate() {
+        let mut i = 0;
+        while i < s.len() {
+            if s[i].bio == Bio::O {
+                i += 1;
+                continue;
+            }
+            let t = s[i].type_id;
+            let mut e = i + 1;
+            while e < s.len() && s[e].bio == Bio::I && s[e].type_id == t {
+                e += 1;
+            }
+            out.push(Span {
+                sentence: si,
+                start: i,
+                end: e,
+                typ: types.get(t as usize).cloned().unwrap_or_default(),
+                score: s[i].span_score,
+            });
+            i = e;
+        }
+    }
+    out
+}
+
+/// The trained tagger.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub labels: LabelSet,
+    pub cfg: FeatureConfig,
+    pub gaz: LearnedGazetteer,
+    pub clusters: Clusters,
+    pub w1: Table,
+    /// Stage-2 weights (non-local features): added on top of stage-1 scores, or a full
+    /// model when `cfg.stage2_full`.
+    pub w2: Option<Table>,
+    pub temperature: f32,
+    /// Inference-only fused stage-1/stage-2 table, built on first use.
+    pub fused: std::sync::OnceLock<Option<Fused>>,
+    /// Auxiliary tagger (trained on another corpus) whose labels are features.
+    pub aux: Option<Box<Model>>,
+}
+
+/// Intermediate decoding state of a document.
+pub struct Decoded {
+    pub attrs: DocAttrs,
+    /// per-sentence final emissions (n_tok * n)
+    pub emit: Vec<Vec<f32>>,
+    pub labels: Vec<Vec<u8>>,
+}
+
+impl Model {
+    pub fn types(&self) -> &[String] {
+        &self.labels.types
+    }
+
+    pub fn extractor<'a>(&'a self, ext: Option<&'a dyn GazetteerLookup>) -> Extractor<'a> {
+        Extractor {
+            cfg: &self.cfg,
+            gaz: Some(&self.gaz),
+            clusters: Some(&self.clusters),
+            ext,
+            aux: self.aux.as_deref(),
+        }
+    }
+
+    /// Run both stages; returns emissions and Viterbi labels.
+    pub fn decode(&self, sentences: &[Vec<&str>], ext: Option<&dyn GazetteerLookup>) -> Decoded {
+        let attrs = self.extractor(ext).doc_attrs(sentences);
+        let n = self.labels.n;
+        let bits = self.cfg.bits;
+        let mut hashes = Vec::with_capacity(128);
+        let mut buckets: Vec<u32> = Vec::with_capacity(128);
+        let mut emit = Vec::with_capacity(sentences.len());
+        let mut emit2: Vec<Vec<f32>> = Vec::new();
+        let mut labels = Vec::with_capacity(sentences.len());
+        let mut y = Vec::new();
+        let fused = if self.cfg.stage2_full {
+            self.fused
+                .get_or_init(|| self.w2.as_ref().map(|w2| Fused::new(&self.w1, w2)))
+                .as_ref()
+        } else {
+            None
+        };
+        for (si, s) in sentences.iter().enumerate() {
+            let mut e = vec![0f32; s.len() * n];
+            let mut e2 = if fused.is_some() {
+                vec![0f32; s.len() * n]
+            } else {
+                Vec::new()
+            };
+            for i in 0..s.len() {
+                hashes.clear();
+                local_features(&attrs, si, i, &mut hashes);
+                buckets.clear();
+                buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
+                match fused {
+                    Some(f) => f.add_rows(
+                        &buckets,
+                        &mut e[i * n..i * n + n],
+                        &mut e2[i * n..i * n + n],
+                    ),
+                    None => self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]),
+                }
+            }
+            viterbi(&e, &self.w1.trans, &self.labels, &mut y);
+            labels.push(y.clone());
+            emit.push(e);
+            if fused.is_some() {
+                emit2.push(e2);
+            }
+        }
+        if let Some(w2) = &self.w2 {
+            let tr = self.combined_trans();
+            let flat: Vec<u8> = labels.iter().flatten().copied().collect();
+            let nl = NonLocal::new(&attrs, &flat, n);
+            let b2 = if self.cfg.stage2_full {
+                bits
+            } else {
+                self.cfg.bits2
+            };
+            if fused.is_some() {
+                emit = emit2;
+            }
+            let mut k = 0;
+            for (si, s) in sentences.iter().enumerate() {
+                let e = &mut emit[si];
+                for i in 0..s.len() {
+                    hashes.clear();
+                    nl.features(
+                        &attrs,
+                        &flat,
+                        si,
+                        i,
+                        k,
+                        &self.labels.label_type,
+                        &mut hashes,
+                    );
+                    buckets.clear();
+                    buckets.extend(hashes.iter().map(|&h| bucket(h, b2)));
+                    w2.add_rows(&buckets, &mut e[i * n..i * n + n]);
+                    k += 1;
+                }
+                viterbi(e, &tr, &self.labels, &mut y);
+                labels[si].clone_from(&y);
+            }
+        }
+        Decoded {
+            attrs,
+            emit,
+            labels,
+        }
+    }
+
+    pub fn combined_trans(&self) -> Vec<f32> {
+        match &self.w2 {
+            Some(w2) if self.cfg.stage2_full => w2.trans.clone(),
+            Some(w2) => self
+                .w1
+                .trans
+                .iter()
+                .zip(&w2.trans)
+                .map(|(a, b)| a + b)
+                .collect(),
+            None => self.w1.trans.clone(),
+        }
+    }
+
+    /// Average the weights of models that share labels and feature configuration
+    /// (e.g. the same recipe trained with different seeds). Gazetteer, clusters and
+    /// auxiliary model are taken from the first model; temperature must be refitted.
+    pub fn average(models: &[Model]) -> Result<Model, NerError> {
+        let first = models
+            .first()
+            .ok_or_else(|| NerError::Train("no models to average".into()))?;
+        for m in models {
+            if m.cfg != first.cfg
+                || m.labels.types != first.labels.types
+                || m.w2.is_some() != first.w2.is_some()
+            {
+                return Err(NerError::Train(
+                    "models differ in labels or feature configuration".into(),
+                ));
+            }
+        }
+        let avg = |get: &dyn Fn(&Model) -> &Table| -> Table {
+            let mut acc = get(first).to_dense();
+            for m in &models[1..] {
+                let d = get(m).to_dense();
+                acc.emit.iter_mut().zip(&d.emit).for_each(|(a, b)| *a += b);
+                acc.trans
+                    .iter_mut()
+                    .zip(&d.trans)
+                    .for_each(|(a, b)| *a += b);
+            }
+            let k = models.len() as f32;
+            acc.emit.iter_mut().for_each(|a| *a /= k);
+            acc.trans.iter_mut().for_each(|a| *a /= k);
+            Table::from_dense(&acc)
+        };
+        let w1 = avg(&|m: &Model| &m.w1);
+        let w2 = if first.w2.is_some() {
+            Some(avg(&|m: &Model| m.w2.as_ref().unwrap_or(&m.w1)))
+        } else {
+            None
+        };
+        Ok(Model {
+            labels: first.labels.clone(),
+            cfg: first.cfg.clone(),
+            gaz: first.gaz.clone(),
+            clusters: first.clusters.clone(),
+            w1,
+            w2,
+            temperature: first.temperature,
+            fused: Default::default(),
+            aux: first.aux.clone(),
+        })
+    }
+
+    /// Tag one document (a list of tokenised sentences).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenTag>> {
+        self.tag_document_with(sentences, None)
+    }
+
+    /// Tag with an external gazetteer (must be the one used in training).
+    pub fn tag_document_with(
+        &self,
+        sentences: &[Vec<&str>],
+        ext: Option<&dyn GazetteerLookup>,
+    ) -> Vec<Vec<TokenTag>> {
+        let d = self.decode(sentences, ext);
+        let tr = self.combined_trans();
+        d.emit
+            .iter()
+            .zip(&d.labels)
+            .map(|(e, y)| self.sentence_tags(e, y, &tr, self.temperature))
+            .collect()
+    }
+
+    /// Tags without confidences (fast path).
+    pub fn labels_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<u8>> {
+        self.decode(sentences, None).labels
+    }
+
+    pub fn sentence_tags(&self, e: &[f32], y: &[u8], tr: &[f32], temp: f32) -> Vec<TokenTag> {
+        let post = Posterior::compute(e, tr, &self.labels, temp);
+        let mut out: Vec<TokenTag> = y
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| {
+                let m = post.marginal(i, l as usize).clamp(0.0, 1.0) as f32;
+                let (bio, t) = if l == 0 {
+                    (Bio::O, 0u8)
+                } else {
+                    let p = (l - 1) % 4;
+                    (if p == 0 || p == 3 { Bio::B } else { Bio::I }, (l - 1) / 4)
+                };
+                TokenTag {
+                    bio,
+                    type_id: t,
+                    score: m,
+                    span_score: m,
+                }
+            })
+            .collect();
+        for (s, e, _t) in self.labels.chunks(y) {
+            let p = post.path_prob(s, &y[s..e]).clamp(0.0, 1.0) as f32;
+            for tag in &mut out[s..e] {
+                tag.span_score = p;
+            }
+        }
+        out
+    }
+
+    /// Tag and return spans with calibrated confidences.
+    pub fn tag_spans(&self, sentences: &[Vec<&str>]) -> Vec<Span> {
+        tags_to_spans(&self.tag_document(sentences), self.types())
+    }
+
+    /// IOB2 strings for a document's tags.
+    pub fn iob2(&self, y: &[u8]) -> Vec<String> {
+        y.iter()
+            .map(|&l| {
+                if l == 0 {
+                    "O".to_string()
+                } else {
+                    let p = (l - 1) % 4;
+                    let t = &self.labels.types[((l - 1) / 4) as usize];
+                    format!("{}-{}", if p == 0 || p == 3 { "B" } else { "I" }, t)
+                }
+            })
+            .collect()
+    }
+
+    // ----- binary format -----
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        put_u32(&mut b, VERSION);
+        let header = serde_json::json!({
+            "types": self.labels.types,
+            "cfg": self.cfg,
+            "temperature": self.temperature,
+        })
+        .to_string();
+        put_u32(&mut b, header.len() as u32);
+        b.extend_from_slice(header.as_bytes());
+        // gazetteer
+        put_u32(&mut b, self.gaz.max_len as u32);
+        let mut g: Vec<(u64, u8)> = self.gaz.map.iter().map(|(&k, &v)| (k, v)).collect();
+        g.sort_unstable();
+        put_u64(&mut b, g.len() as u64);
+        for (k, v) in g {
+            put_u64(&mut b, k);
+            b.push(v);
+        }
+        // clusters
+        let mut c: Vec<(u64, [u16; 3])> = self.clusters.map.iter().map(|(&k, &v)| (k, v)).collect();
+        c.sort_unstable();
+        put_u64(&mut b, c.len() as u64);
+        for (k, v) in c {
+            put_u64(&mut b, k);
+            for x in v {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        let ws: Vec<&Table> = std::iter::once(&self.w1).chain(self.w2.as_ref()).collect();
+        put_u32(&mut b, ws.len() as u32);
+        for w in ws {
+            write_weights(&mut b, w);
+        }
+        match &self.aux {
+            Some(a) => {
+                let ab = a.to_bytes();
+                put_u64(&mut b, ab.len() as u64);
+                b.extend_from_slice(&ab);
+            }
+            None => put_u64(&mut b, 0),
+        }
+        let sum = super::hash::fnv(&b);
+        put_u64(&mut b, sum);
+        b
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        let bad = |m: &str| NerError::BadModel(m.to_string());
+        if bytes.len() < 8 + 4 + 8 {
+            return Err(bad("file too short"));
+        }
+        if &bytes[..8] != MAGIC {
+            return Err(bad("wrong magic"));
+        }
+        let (body, tail) = bytes.split_at(bytes.len() - 8);
+        let sum = u64::from_le_bytes(tail.try_into().map_err(|_| bad("checksum"))?);
+        if super::hash::fnv(body) != sum {
+            return Err(bad("checksum mismatch (corrupt file)"));
+        }
+        let mut r = Reader { b: body, p: 8 };
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(NerError::BadModel(format!("unsupported version {version}")));
+        }
+        let hl = r.u32()? as usize;
+        let header: serde_json::Value = serde_json::from_slice(r.take(hl)?)
+            .map_err(|e| NerError::BadModel(format!("header: {e}")))?;
+        let types: Vec<String> = serde_json::from_value(header["types"].clone())
+            .map_err(|e| NerError::BadModel(format!("types: {e}")))?;
+        let cfg: FeatureConfig = serde_json::from_value(header["cfg"].clone())
+            .map_err(|e| NerError::BadModel(format!("cfg: {e}")))?;
+        let temperature = header["temperature"]
+            .as_f64()
+            .ok_or_else(|| bad("temperature"))? as f32;
+        if types.is_empty() || types.len() > 8 {
+            return Err(bad("type count must be 1..=8"));
+        }
+        if !(10..=26).contains(&cfg.bits) || !(10..=26).contains(&cfg.bits2) {
+            return Err(bad("bits out of range"));
+        }
+        let labels = LabelSet::new(types);
+        let max_len = r.u32()? as usize;
+        let ng = r.u64()? as usize;
+        if ng > r.remaining() / 9 {
+            return Err(bad("gazetteer size"));
+        }
+        let mut gmap = IdMap::default();
+        gmap.reserve(ng);
+        for _ in 0..ng {
+            let k = r.u64()?;
+            let v = r.take(1)?[0];
+            gmap.insert(k, v);
+        }
+        let nc = r.u64()? as usize;
+        if nc > r.remaining() / 14 {
+            return Err(bad("cluster size"));
+        }
+        let mut cmap = IdMap::default();
+        cmap.reserve(nc);
+        for _ in 0..nc {
+            let k = r.u64()?;
+            let mut v = [0u16; 3];
+            for x in &mut v {
+                *x = r.u16()?;
+            }
+            cmap.insert(k, v);
+        }
+        let nw = r.u32()?;
+        if !(1..=2).contains(&nw) {
+            return Err(bad("weight table count"));
+        }
+        let w1 = read_weights(&mut r, labels.n, cfg.bits)?;
+        let w2 = if nw == 2 {
+            Some(read_weights(
+                &mut r,
+                labels.n,
+                if cfg.stage2_full { cfg.bits } else { cfg.bits2 },
+            )?)
+        } else {
+            None
+        };
+        let alen = r.u64()? as usize;
+        let aux = if alen > 0 {
+            if alen > r.remaining() {
+                return Err(bad("aux model size"));
+            }
+            Some(Box::new(Model::from_bytes(r.take(alen)?)?))
+        } else {
+            None
+        };
+        if r.remaining() != 0 {
+            return Err(bad("trailing bytes"));
+        }
+        if cfg.aux && aux.is_none() {
+            return Err(bad("model expects an auxiliary tagger"));
+        }
+        Ok(Model {
+            labels,
+            cfg,
+            gaz: LearnedGazetteer { map: gmap, max_len },
+            clusters: Clusters { map: cmap },
+            w1,
+            w2,
+            temperature,
+            fused: Default::default(),
+            aux,
+        })
+    }
+}
+
+fn put_u32(b: &mut Vec<u8>, v: u32) {
+    b.extend_from_slice(&v.to_le_bytes());
+}
+fn put_u64(b: &mut Vec<u8>, v: u64) {
+    b.extend_from_slice(&v.to_le_bytes());
+}
+
+/// Sparse quantised rows: bitmap of non-zero rows, then per row an f32 scale and
+/// `n` i8 values (w = q * scale).
+fn write_weights(b: &mut Vec<u8>, w: &Table) {
+    put_u32(b, w.bits);
+    put_u32(b, w.n as u32);
+    for &t in &w.trans {
+        b.extend_from_slice(&t.to_le_bytes());
+    }
+    let nb = 1usize << w.bits;
+    let mut bitmap = vec![0u8; nb / 8];
+    for (i, byte) in bitmap.iter_mut().enumerate() {
+        *byte = (w.bitmap[i / 8] >> (8 * (i % 8))) as u8;
+    }
+    b.extend_from_slice(&bitmap);
+    b.extend_from_slice(&w.data);
+}
+
+fn read_weights(r: &mut Reader, n: usize, bits: u32) -> Result<Table, NerError> {
+    let bad = |m: &str| NerError::BadModel(m.to_string());
+    let wb = r.u32()?;
+    let wn = r.u32()? as usize;
+    if wb != bits || wn != n {
+        return Err(bad("weight table shape"));
+    }
+    let mut trans = vec![0f32; (n + 1) * n];
+    for t in &mut trans {
+        *t = r.f32()?;
+    }
+    if trans.iter().any(|x| !x.is_finite()) {
+        return Err(bad("non-finite transition"));
+    }
+    let nb = 1usize << bits;
+    let bitmap = r.take(nb / 8)?;
+    let nz: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
+    if r.remaining() < nz * (4 + n) {
+        return Err(bad("truncated weight rows"));
+    }
+    let st = 4 + n;
+    let data = r.take(nz * st)?.to_vec();
+    for k in 0..nz {
+        let o = k * st;
+        let scale = f32::from_le_bytes([data[o], data[o + 1], data[o + 2], data[o + 3]]);
+        if !scale.is_finite() {
+            return Err(bad("non-finite weight"));
+        }
+    }
+    let mut words = vec![0u64; nb.div_ceil(64)];
+    for (i, &byte) in bitmap.iter().enumerate() {
+        words[i / 8] |= (byte as u64) << (8 * (i % 8));
+    }
+    let rank = Table::build_rank(&words);
+    Ok(Table {
+        bits,
+        n,
+        bitmap: words,
+        rank,
+        data,
+        trans,
+    })
+}
+
+/// Quantise weights exactly as the file format does (so dev scores during training
+/// match the saved model).
+pub fn quantize(w: &mut Weights) {
+    let n = w.n;
+    for row in w.emit.chunks_mut(n) {
+        let m = row.iter().fold(0f32, |a, &x| a.max(x.abs()));
+        if m == 0.0 {
+            continue;
+        }
+        let scale = m / 127.0;
+        for x in row.iter_mut() {
+            *x = (*x / scale).round().clamp(-127.0, 127.0) * scale;
+        }
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn remaining(&self) -> usize {
+        self.b.len() - self.p
+    }
+    fn take(&mut self, k: usize) -> Result<&'a [u8], NerError> {
+        if k > self.remaining() {
+            return Err(NerError::BadModel("truncated".into()));
+        }
+        let s = &self.b[self.p..self.p + k];
+        self.p += k;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16, NerError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, NerError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, NerError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u64(&mut self) -> Result<u64, NerError> {
+        let s = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(s);
+        Ok(u64::from_le_bytes(a))
+    }
+}
