@@ -2,12 +2,15 @@
 //! wrote to the [`Doc`] and adding its own layer.
 //!
 //! Order: `boilerplate` (mask web chrome) → `doc_info` (headline, language)
-//! → `tokens` → `sentences`. Later layers (entities, dates, agreements,
-//! actors, events) plug in after `sentences`.
+//! → `tokens` → `sentences` → `dates` → `agreements`. Later layers
+//! (entities, actors, events) plug in after `sentences`; `dates` and
+//! `agreements` do not depend on entity mentions.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::agreements::Agreements;
+use crate::dates::{DateOrder, Dates};
 use crate::doc::Doc;
 use crate::error::Error;
 use crate::input::boilerplate::Boilerplate;
@@ -27,6 +30,11 @@ pub trait Stage: Send + Sync {
 #[derive(Debug, Clone, Default)]
 pub struct Dicts {
     boilerplate: Vec<(String, String)>,
+    dates: Vec<(String, String)>,
+    agreements: Vec<(String, String)>,
+    agreement_cues: Vec<(String, String)>,
+    /// Day/month order of all-numeric dates when both parts are ≤ 12.
+    pub date_order: DateOrder,
 }
 
 impl Dicts {
@@ -42,9 +50,14 @@ impl Dicts {
             let name = path.display().to_string();
             match declared_format(&contents) {
                 Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
+                Some("attache-dates/1") => dicts.dates.push((name, contents)),
+                Some("attache-agreements/1") => dicts.agreements.push((name, contents)),
+                Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
                 Some(other) => {
                     return Err(Error::Usage(format!(
-                        "{name}: unsupported dictionary format {other:?} (supported: attache-boilerplate/1)"
+                        "{name}: unsupported dictionary format {other:?} (supported: \
+                         attache-boilerplate/1, attache-dates/1, attache-agreements/1, \
+                         attache-agreement-cues/1)"
                     )))
                 }
                 None => {
@@ -56,6 +69,16 @@ impl Dicts {
         }
         Ok(dicts)
     }
+
+    /// The same dictionaries with another numeric date order.
+    pub fn with_date_order(mut self, order: DateOrder) -> Dicts {
+        self.date_order = order;
+        self
+    }
+}
+
+fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect()
 }
 
 /// The value of the first `# format:` comment line.
@@ -130,6 +153,31 @@ impl Stage for Sentences {
     }
 }
 
+/// Stage: DATE mentions and their values (and the document date from a
+/// dateline when metadata gave none).
+struct DatesStage(Dates);
+
+impl Stage for DatesStage {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn process(&self, doc: &mut Doc) {
+        self.0.process(doc);
+    }
+}
+
+/// Stage: referenced agreements.
+struct AgreementsStage(Agreements);
+
+impl Stage for AgreementsStage {
+    fn name(&self) -> &'static str {
+        "agreements"
+    }
+    fn process(&self, doc: &mut Doc) {
+        self.0.process(doc);
+    }
+}
+
 /// The configured stages, immutable and shared by all worker threads.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -148,12 +196,16 @@ impl Pipeline {
         );
         let boilerplate = Boilerplate::from_sources(&sources)?;
         let lexical = Lexical::embedded();
+        let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
+        let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
         Ok(Pipeline {
             stages: vec![
                 Box::new(MaskBoilerplate(boilerplate)),
                 Box::new(DocInfoStage(LanguageGuesser::embedded())),
                 Box::new(Tokenize(Tokenizer::new(lexical.clone()))),
                 Box::new(Sentences(lexical)),
+                Box::new(DatesStage(dates)),
+                Box::new(AgreementsStage(agreements)),
             ],
         })
     }
@@ -196,7 +248,14 @@ mod tests {
         let p = Pipeline::new(&Dicts::default()).unwrap();
         assert_eq!(
             p.stage_names(),
-            vec!["boilerplate", "doc_info", "tokens", "sentences"]
+            vec![
+                "boilerplate",
+                "doc_info",
+                "tokens",
+                "sentences",
+                "dates",
+                "agreements"
+            ]
         );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
