@@ -503,7 +503,11 @@ impl Agreements {
         while a > first {
             let k = a - 1;
             let w = v.w(k);
-            let ok = (v.cap(k) && v.kind[k] != TokenKind::Punct && !NOT_PREMODIFIER.contains(&w))
+            // title-case headlines: "… Sign Memorandum of Cooperation"
+            let ok = (v.cap(k)
+                && v.kind[k] != TokenKind::Punct
+                && !NOT_PREMODIFIER.contains(&w)
+                && !self.verbs.contains(w))
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
             if !ok || out.last().is_some_and(|c| c.last >= k) {
                 break;
@@ -820,7 +824,7 @@ impl Agreements {
                 }
                 Link::Named | Link::Generic => recs.iter().rposition(|r| {
                     r.r.kind == c.kind
-                        && !matches!(r.link, Link::Entry(_) | Link::Resolution(_))
+                        && !matches!(r.link, Link::Resolution(_))
                         && (c.toks.is_subset(&r.toks) || jaccard(&c.toks, &r.name_toks) >= 0.5)
                 }),
                 Link::Short => recs.iter().rposition(|r| r.r.kind == c.kind),

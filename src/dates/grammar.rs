@@ -183,8 +183,7 @@ impl Grammar<'_> {
             || w == "several"
             || w == "many"
             || !self.lex.lookup(w).is_empty()
-            || self.lex.phrase(&[w], PhraseKind::Approx).is_some()
-            || self.lex.phrase(&[w], PhraseKind::Holiday).is_some();
+            || self.lex.starts_phrase(w);
         if !opens {
             return None;
         }
@@ -847,6 +846,10 @@ impl Grammar<'_> {
         let words: Vec<&str> = (i..(i + 4).min(lim)).map(|k| self.lw(v, k, lim)).collect();
         if Self::capitalised(v, i) {
             if let Some(n) = self.lex.phrase(&words, PhraseKind::Holiday) {
+                // "Christmas Island", "Independence Day Parade": part of a name
+                if Self::capitalised(v, i + n) && i + n < lim {
+                    return None;
+                }
                 return Some(M { end: i + n, expr: Expr::Vague });
             }
         }

@@ -184,6 +184,11 @@ impl DateLexicon {
         self.lookup(lower).contains(&w)
     }
 
+    /// Whether some phrase starts with the lower-case token `first`.
+    pub fn starts_phrase(&self, first: &str) -> bool {
+        self.phrases.contains_key(first)
+    }
+
     /// The longest phrase of `kind` starting at `lower[0]`: its length.
     pub fn phrase(&self, lower: &[&str], kind: PhraseKind) -> Option<usize> {
         let first = lower.first()?;
