@@ -175,6 +175,7 @@ impl Grammar<'_> {
         // Cheap filter: only tokens that can open a date.
         let opens = v.kind[i] == TokenKind::Number
             || w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || w.contains('-')
             || w == "the"
             || w == "at"
             || w == "a"
