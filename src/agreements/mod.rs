@@ -402,7 +402,6 @@ impl Agreements {
             let entry = &self.entries[e];
             let mut c = self.cand(doc, v, s, i, end - 1, &entry.name, &entry.kind, true, Link::Entry(e));
             c.issuer = entry.issuer.clone();
-            self.inner_dates(doc, date_at, i, end, &mut c);
             out.push(c);
             return end;
         }
@@ -411,12 +410,16 @@ impl Agreements {
         };
         let head = head.clone();
         let capital = v.cap(i);
+        // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
+        if capital && head.flag != Flag::Court && v.cap(hend) && self.heads.longest(v, hend, lim).is_some() {
+            return i + 1;
+        }
         match head.flag {
             Flag::Numbered => self.resolution(doc, v, date_at, s, first, i, hend, lim, &head, out),
             Flag::Court => self.ruling(doc, v, date_at, s, first, i, hend, lim, &head, out),
             _ if capital => self.named(doc, v, date_at, s, first, i, hend, lim, &head, out),
             Flag::Short => hend,
-            _ => self.generic(doc, v, s, first, i, hend, lim, &head, out),
+            _ => self.generic(doc, v, date_at, s, first, i, hend, lim, &head, out),
         }
     }
 
@@ -572,6 +575,7 @@ impl Agreements {
         &self,
         doc: &Doc,
         v: &View,
+        date_at: &HashMap<usize, usize>,
         s: usize,
         first: usize,
         i: usize,
@@ -611,10 +615,14 @@ impl Agreements {
         let starts = v.w(b);
         let complement_ok = matches!(starts, "on" | "between" | "for" | "to" | "establishing" | "concerning" | "regarding")
             || (starts.ends_with("ing") && starts.len() > 5);
-        if complement_ok {
+        if starts == "between" {
+            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+            b = self.cap_run(v, j, lim, date_at).max(hend);
+        } else if complement_ok {
             while b < lim && b - hend < 14 {
                 let w = v.w(b);
                 if v.kind[b] == TokenKind::Punct
+                    || date_at.contains_key(&b)
                     || matches!(w, "that" | "which" | "who" | "was" | "were" | "is" | "are" | "will" | "would" | "has" | "have" | "had" | "signed" | "at" | "as" | "by" | "with")
                 {
                     break;
@@ -705,7 +713,11 @@ impl Agreements {
         }
         loop {
             let w = v.w(k);
-            if k < lim && v.kind[k] == TokenKind::Number && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
+                || w.split_once('/').is_some_and(|(a, b)| {
+                    !a.is_empty() && !b.is_empty() && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                });
+            if k < lim && v.kind[k] == TokenKind::Number && numeric {
                 let mut year = None;
                 let mut e = k + 1;
                 if v.w(e) == "(" && v.w(e + 2) == ")" {
@@ -887,9 +899,15 @@ impl Agreements {
             }
         }
         let doc_date = doc.info.date.as_deref().and_then(Ymd::parse);
+        // the first sentence is a headline when a line break follows it
+        let headline = doc
+            .sentences
+            .first()
+            .and_then(|s| doc.tokens.get(s.tokens.end))
+            .is_some_and(|t| t.newlines_before > 0);
         recs.into_iter()
             .map(|mut r| {
-                if r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
+                if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
                     if let Some(d) = meeting_date(doc, doc_date) {
                         r.dates.push((d, 2));
                     }
