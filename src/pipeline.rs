@@ -78,7 +78,10 @@ impl Dicts {
 }
 
 fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
-    files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect()
+    files
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_str()))
+        .collect()
 }
 
 /// The value of the first `# format:` comment line.

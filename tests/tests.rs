@@ -3,6 +3,7 @@
 mod util;
 
 mod contract;
+mod dates_agreements;
 mod extract;
 mod memory;
 mod offsets;

@@ -131,7 +131,11 @@ impl<T> PhraseTable<T> {
             }
             let ok = match &p.exact {
                 Some(ex) => ex.iter().enumerate().all(|(k, t)| v.text[i + k] == t),
-                None => p.lower.iter().enumerate().all(|(k, t)| v.lower[i + k] == *t),
+                None => p
+                    .lower
+                    .iter()
+                    .enumerate()
+                    .all(|(k, t)| v.lower[i + k] == *t),
             };
             ok.then_some((i + n, &p.value))
         })
@@ -211,7 +215,9 @@ struct Cand {
 }
 
 /// Words left out of name token sets.
-const NAME_STOP: [&str; 10] = ["the", "of", "a", "an", "and", "on", "in", "for", "to", "between"];
+const NAME_STOP: [&str; 10] = [
+    "the", "of", "a", "an", "and", "on", "in", "for", "to", "between",
+];
 /// Connectors that open a capitalised complement.
 const COMPLEMENT: [&str; 7] = [
     "of",
@@ -226,8 +232,29 @@ const COMPLEMENT: [&str; 7] = [
 const INNER: [&str; 8] = ["of", "and", "the", "in", "for", "on", "to", "de"];
 /// Capitalised words that never start an instrument's name.
 const NOT_PREMODIFIER: [&str; 24] = [
-    "the", "a", "an", "this", "that", "these", "those", "our", "its", "their", "his", "her",
-    "on", "in", "at", "by", "with", "under", "today", "yesterday", "since", "during", "after",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "on",
+    "in",
+    "at",
+    "by",
+    "with",
+    "under",
+    "today",
+    "yesterday",
+    "since",
+    "during",
+    "after",
     "before",
 ];
 
@@ -254,7 +281,11 @@ impl Agreements {
                 let kind = field(&line, 1, file)?;
                 let name = field(&line, 2, file)?;
                 let aliases = line.fields.get(3).copied().unwrap_or("-");
-                let issuer = line.fields.get(4).copied().filter(|s| *s != "-" && !s.is_empty());
+                let issuer = line
+                    .fields
+                    .get(4)
+                    .copied()
+                    .filter(|s| *s != "-" && !s.is_empty());
                 let index = match a.entries.iter().position(|e| e.id == id) {
                     Some(i) => i,
                     None => {
@@ -293,12 +324,17 @@ impl Agreements {
                         };
                         let canon = line.fields.get(4).copied().unwrap_or(phrase).to_string();
                         let last = phrase.rsplit(' ').next().unwrap_or(phrase);
-                        let plural = last.ends_with('s') && !last.ends_with("ss")
-                            || last.ends_with("ta");
+                        let plural =
+                            last.ends_with('s') && !last.ends_with("ss") || last.ends_with("ta");
                         a.heads.add(
                             &tokenizer,
                             phrase,
-                            Head { kind: value.to_string(), flag, canon, plural },
+                            Head {
+                                kind: value.to_string(),
+                                flag,
+                                canon,
+                                plural,
+                            },
                             false,
                         );
                     }
@@ -400,7 +436,17 @@ impl Agreements {
         if let Some((end, &e)) = self.aliases.longest(v, i, lim) {
             // a longer named instrument may still contain the alias ("… Agreement between …")
             let entry = &self.entries[e];
-            let mut c = self.cand(doc, v, s, i, end - 1, &entry.name, &entry.kind, true, Link::Entry(e));
+            let mut c = self.cand(
+                doc,
+                v,
+                s,
+                i,
+                end - 1,
+                &entry.name,
+                &entry.kind,
+                true,
+                Link::Entry(e),
+            );
             c.issuer = entry.issuer.clone();
             out.push(c);
             return end;
@@ -411,7 +457,11 @@ impl Agreements {
         let head = head.clone();
         let capital = v.cap(i);
         // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
-        if capital && head.flag != Flag::Court && v.cap(hend) && self.heads.longest(v, hend, lim).is_some() {
+        if capital
+            && head.flag != Flag::Court
+            && v.cap(hend)
+            && self.heads.longest(v, hend, lim).is_some()
+        {
             return i + 1;
         }
         match head.flag {
@@ -436,7 +486,7 @@ impl Agreements {
         named: bool,
         link: Link,
     ) -> Cand {
-        let _ = doc;
+        let _ = (doc, v);
         Cand {
             first: a,
             last: b,
@@ -451,11 +501,17 @@ impl Agreements {
             parties: Vec::new(),
             signed: false,
         }
-        .with_view(v)
     }
 
     /// Dates inside tokens a..b (after the head they are the instrument's date).
-    fn inner_dates(&self, doc: &Doc, date_at: &HashMap<usize, usize>, a: usize, b: usize, c: &mut Cand) {
+    fn inner_dates(
+        &self,
+        doc: &Doc,
+        date_at: &HashMap<usize, usize>,
+        a: usize,
+        b: usize,
+        c: &mut Cand,
+    ) {
         let mut seen = HashSet::new();
         for t in a..b {
             if let Some(&k) = date_at.get(&t) {
@@ -516,7 +572,8 @@ impl Agreements {
                 break;
             }
             // a date other than a bare year ends the name
-            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())) {
+            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            {
                 break;
             }
             a = k;
@@ -524,8 +581,22 @@ impl Agreements {
         let has_modifier = (a..i).any(|k| self.modifiers.contains(v.w(k)));
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
-            let c = self.cand(doc, v, s, i, hend - 1, &v.text[i..hend].join(" "), &head.kind, true, Link::Short);
-            if (first..i).rev().take(2).any(|k| self.determiners.contains(v.w(k))) {
+            let c = self.cand(
+                doc,
+                v,
+                s,
+                i,
+                hend - 1,
+                &v.text[i..hend].join(" "),
+                &head.kind,
+                true,
+                Link::Short,
+            );
+            if (first..i)
+                .rev()
+                .take(2)
+                .any(|k| self.determiners.contains(v.w(k)))
+            {
                 out.push(c);
             }
             return hend;
@@ -586,7 +657,8 @@ impl Agreements {
     ) -> usize {
         // "in agreement with", "in full agreement"
         let prev = if i > first { v.w(i - 1) } else { "" };
-        if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word) {
+        if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
+        {
             return hend;
         }
         // lower-case pre-modifiers (joint, action, free trade)
@@ -599,7 +671,20 @@ impl Agreements {
                 && !self.verbs.contains(w)
                 && !NAME_STOP.contains(&w)
                 && count_word(w).is_none()
-                && !matches!(w, "an" | "a" | "two" | "earlier" | "new" | "other" | "several" | "any" | "no" | "every" | "each" | "such")
+                && !matches!(
+                    w,
+                    "an" | "a"
+                        | "two"
+                        | "earlier"
+                        | "new"
+                        | "other"
+                        | "several"
+                        | "any"
+                        | "no"
+                        | "every"
+                        | "each"
+                        | "such"
+                )
             {
                 a -= 1;
             } else {
@@ -609,12 +694,16 @@ impl Agreements {
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
             return hend;
         }
-        let det = (a > first).then(|| v.w(a - 1)).filter(|w| self.determiners.contains(*w));
+        let det = (a > first)
+            .then(|| v.w(a - 1))
+            .filter(|w| self.determiners.contains(*w));
         // complement: on/between/demanding … up to punctuation
         let mut b = hend;
         let starts = v.w(b);
-        let complement_ok = matches!(starts, "on" | "between" | "for" | "to" | "establishing" | "concerning" | "regarding")
-            || (starts.ends_with("ing") && starts.len() > 5);
+        let complement_ok = matches!(
+            starts,
+            "on" | "between" | "for" | "to" | "establishing" | "concerning" | "regarding"
+        ) || (starts.ends_with("ing") && starts.len() > 5);
         if starts == "between" {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
             b = self.cap_run(v, j, lim, date_at).max(hend);
@@ -623,14 +712,35 @@ impl Agreements {
                 let w = v.w(b);
                 if v.kind[b] == TokenKind::Punct
                     || date_at.contains_key(&b)
-                    || matches!(w, "that" | "which" | "who" | "was" | "were" | "is" | "are" | "will" | "would" | "has" | "have" | "had" | "signed" | "at" | "as" | "by" | "with")
+                    || matches!(
+                        w,
+                        "that"
+                            | "which"
+                            | "who"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "will"
+                            | "would"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "signed"
+                            | "at"
+                            | "as"
+                            | "by"
+                            | "with"
+                    )
                 {
                     break;
                 }
                 b += 1;
             }
         }
-        let between = starts == "between" && b > hend + 1 && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
+        let between = starts == "between"
+            && b > hend + 1
+            && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
         let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
         let signed_after = self.verbs.contains(v.w(hend));
         let kind = head.kind.as_str();
@@ -642,7 +752,17 @@ impl Agreements {
                     let stem = singular(&join_tokens(doc, a, hend));
                     for (pa, pb) in parts {
                         let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
-                        out.push(self.cand(doc, v, s, a - 1, b - 1, &name, kind, false, Link::Generic));
+                        out.push(self.cand(
+                            doc,
+                            v,
+                            s,
+                            a - 1,
+                            b - 1,
+                            &name,
+                            kind,
+                            false,
+                            Link::Generic,
+                        ));
                     }
                     return b;
                 }
@@ -653,7 +773,17 @@ impl Agreements {
             if !(d == "the" && between) {
                 let first_tok = a - 1;
                 let name = join_tokens(doc, a, b.max(hend));
-                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, Link::Short));
+                out.push(self.cand(
+                    doc,
+                    v,
+                    s,
+                    first_tok,
+                    hend - 1,
+                    &name,
+                    kind,
+                    false,
+                    Link::Short,
+                ));
                 return hend;
             }
         }
@@ -668,7 +798,11 @@ impl Agreements {
         if signed_after {
             // agreements signed by the X and Y Governments
             end = hend + 1;
-            while end < lim && v.kind[end] != TokenKind::Punct && end - hend < 10 && !matches!(v.w(end), "and" if !v.cap(end + 1)) {
+            while end < lim
+                && v.kind[end] != TokenKind::Punct
+                && end - hend < 10
+                && !matches!(v.w(end), "and" if !v.cap(end + 1))
+            {
                 if matches!(v.w(end), "that" | "which" | "we" | "who") {
                     break;
                 }
@@ -715,7 +849,9 @@ impl Agreements {
             let w = v.w(k);
             let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
                 || w.split_once('/').is_some_and(|(a, b)| {
-                    !a.is_empty() && !b.is_empty() && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
                 });
             if k < lim && v.kind[k] == TokenKind::Number && numeric {
                 let mut year = None;
@@ -743,7 +879,17 @@ impl Agreements {
             let end = nums.last().map_or(hend, |n| n.0);
             for (_, n, year) in nums {
                 let name = format!("{prefix}resolution {n}");
-                let mut c = self.cand(doc, v, s, start, end - 1, &name, &head.kind, true, Link::Resolution(n));
+                let mut c = self.cand(
+                    doc,
+                    v,
+                    s,
+                    start,
+                    end - 1,
+                    &name,
+                    &head.kind,
+                    true,
+                    Link::Resolution(n),
+                );
                 c.issuer = issuer.clone();
                 if let Some(y) = year {
                     c.dates.push((y, 3));
@@ -752,23 +898,48 @@ impl Agreements {
             }
             return end;
         }
-        if head.plural || !(adjacent.is_some() || self.signing(v, first, lim).is_some() && issuer.is_some()) {
+        if head.plural
+            || !(adjacent.is_some() || self.signing(v, first, lim).is_some() && issuer.is_some())
+        {
             return hend;
         }
         let det = i > first && self.determiners.contains(v.w(i - 1));
         // a resolution demanding …
         let mut b = hend;
         let w = v.w(b);
-        if matches!(w, "on" | "calling" | "condemning" | "demanding" | "urging" | "welcoming" | "establishing" | "concerning" | "regarding")
-            || (w.ends_with("ing") && w.len() > 5)
+        if matches!(
+            w,
+            "on" | "calling"
+                | "condemning"
+                | "demanding"
+                | "urging"
+                | "welcoming"
+                | "establishing"
+                | "concerning"
+                | "regarding"
+        ) || (w.ends_with("ing") && w.len() > 5)
         {
             while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
                 b += 1;
             }
         }
-        let link = if det && b == hend { Link::Short } else { Link::Generic };
+        let link = if det && b == hend {
+            Link::Short
+        } else {
+            Link::Generic
+        };
         let name = format!("{prefix}{}", join_tokens(doc, i, b.max(hend)));
-        let mut c = self.cand(doc, v, s, start.min(i), b.max(hend) - 1, &name, &head.kind, false, link);
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            start.min(i),
+            b.max(hend) - 1,
+            &name,
+            &head.kind,
+            false,
+            link,
+        );
         c.issuer = issuer;
         out.push(c);
         b.max(hend)
@@ -810,7 +981,17 @@ impl Agreements {
             }
         }
         let name = format!("{} of the {court}", head.canon);
-        let mut c = self.cand(doc, v, s, i, b - 1, &name, &head.kind, v.cap(i), Link::Court(court.clone()));
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            i,
+            b - 1,
+            &name,
+            &head.kind,
+            v.cap(i),
+            Link::Court(court.clone()),
+        );
         c.issuer = Some(court);
         self.inner_dates(doc, date_at, e, b, &mut c);
         out.push(c);
@@ -837,7 +1018,10 @@ impl Agreements {
                 Link::Named | Link::Generic => recs.iter().rposition(|r| {
                     r.r.kind == c.kind
                         && !matches!(r.link, Link::Resolution(_))
-                        && (c.toks.is_subset(&r.toks) || jaccard(&c.toks, &r.name_toks) >= 0.5)
+                        && (c.toks.is_subset(&r.toks)
+                            || jaccard(&c.toks, &r.name_toks) >= 0.5
+                            // a generic first mention ("sign agreement") named later
+                            || (!r.named_name && r.toks.is_subset(&c.toks)))
                 }),
                 Link::Short => recs.iter().rposition(|r| r.r.kind == c.kind),
             };
@@ -890,7 +1074,10 @@ impl Agreements {
                         },
                         toks: c.toks.clone(),
                         name_toks: c.toks.clone(),
-                        named_name: matches!(c.link, Link::Named | Link::Entry(_) | Link::Resolution(_)),
+                        named_name: matches!(
+                            c.link,
+                            Link::Named | Link::Entry(_) | Link::Resolution(_)
+                        ),
                         link: c.link.clone(),
                         dates: c.dates.clone(),
                         title: c.sentence == 0,
@@ -919,12 +1106,6 @@ impl Agreements {
     }
 }
 
-impl Cand {
-    fn with_view(self, _v: &View) -> Cand {
-        self
-    }
-}
-
 /// The value of date mention `k` when it is a point (not a duration or range).
 fn point_value(doc: &Doc, k: usize) -> Option<String> {
     let d = doc.dates.get(k)?;
@@ -934,7 +1115,13 @@ fn point_value(doc: &Doc, k: usize) -> Option<String> {
 }
 
 /// The point date in tokens first..lim closest to token `at`.
-fn nearest_date(doc: &Doc, date_at: &HashMap<usize, usize>, first: usize, lim: usize, at: usize) -> Option<String> {
+fn nearest_date(
+    doc: &Doc,
+    date_at: &HashMap<usize, usize>,
+    first: usize,
+    lim: usize,
+    at: usize,
+) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for t in first..lim {
         if let Some(&k) = date_at.get(&t) {
@@ -987,7 +1174,10 @@ fn name_tokens(name: &str) -> HashSet<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
-        .filter(|t| !NAME_STOP.contains(&t.as_str()) && !(t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())))
+        .filter(|t| {
+            !(NAME_STOP.contains(&t.as_str())
+                || t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        })
         .collect()
 }
 
@@ -1056,7 +1246,10 @@ fn split_parties(toks: &[&str]) -> Vec<String> {
         let mut words: Vec<&str> = part.to_vec();
         while let Some(w) = words.first() {
             let lw = w.to_lowercase();
-            if matches!(lw.as_str(), "the" | "of") || (matches!(lw.as_str(), "government" | "governments") && words.get(1) == Some(&"of")) {
+            if matches!(lw.as_str(), "the" | "of")
+                || (matches!(lw.as_str(), "government" | "governments")
+                    && words.get(1) == Some(&"of"))
+            {
                 words.remove(0);
             } else {
                 break;

@@ -18,7 +18,10 @@ fn run(doc_date: Option<&str>, text: &str) -> Doc {
 const D: Option<&str> = Some("2023-06-03");
 
 /// (text, expected records as (name, kind, date))
-type Case = (&'static str, &'static [(&'static str, &'static str, Option<&'static str>)]);
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>)],
+);
 
 const CASES: &[Case] = &[
     // alias table
@@ -116,7 +119,12 @@ fn agreement_table() {
             failures.push(format!("#{n} {text:?}\n   got  {got:?}\n   want {want:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(CASES.len() >= 60, "{} agreement cases", CASES.len());
 }
 
@@ -129,7 +137,10 @@ fn records_carry_issuer_parties_entries_and_mentions() {
          duties. Both are parties to the JCPOA.",
     );
     let order = &doc.agreements[0];
-    assert_eq!(order.issuer.as_deref(), Some("International Court of Justice"));
+    assert_eq!(
+        order.issuer.as_deref(),
+        Some("International Court of Justice")
+    );
     assert!(!order.mentions[0].named);
     let fta = &doc.agreements[1];
     assert_eq!(fta.parties, vec!["Arnor".to_string(), "Gondor".to_string()]);
@@ -150,7 +161,10 @@ fn user_alias_files_extend_the_table() {
     .unwrap();
     let dicts = Dicts::load(&[path]).unwrap();
     let p = Pipeline::new(&dicts).unwrap();
-    let mut doc = Doc::new(DocInfo::default(), "Both sides honour the Rivendell Pact.".into());
+    let mut doc = Doc::new(
+        DocInfo::default(),
+        "Both sides honour the Rivendell Pact.".into(),
+    );
     p.process(&mut doc);
     assert_eq!(doc.agreements.len(), 1);
     assert_eq!(doc.agreements[0].name, "Treaty of Rivendell");

@@ -86,7 +86,11 @@ impl Ymd {
     /// ISO week-numbering year and week.
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.add_days(4 - i64::from(self.weekday()));
-        let jan1 = Ymd { y: thursday.y, m: 1, d: 1 };
+        let jan1 = Ymd {
+            y: thursday.y,
+            m: 1,
+            d: 1,
+        };
         let week = (thursday.day_number() - jan1.day_number()) / 7 + 1;
         (thursday.y, week as u32)
     }
@@ -94,7 +98,10 @@ impl Ymd {
     /// The first day of the month `n` months after this day's month.
     pub fn add_months(self, n: i64) -> (i32, u32) {
         let total = i64::from(self.y) * 12 + i64::from(self.m) - 1 + n;
-        (total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u32)
+        (
+            total.div_euclid(12) as i32,
+            (total.rem_euclid(12) + 1) as u32,
+        )
     }
 
     /// `YYYY-MM-DD`.

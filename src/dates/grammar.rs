@@ -120,8 +120,28 @@ struct M {
 
 const DASHES: [&str; 4] = ["-", "\u{2013}", "\u{2014}", "\u{2012}"];
 const MONTH_CUES: [&str; 22] = [
-    "in", "since", "until", "till", "by", "during", "of", "from", "to", "through", "before",
-    "after", "early", "mid", "late", "last", "next", "this", "and", "or", "between", "throughout",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "during",
+    "of",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "early",
+    "mid",
+    "late",
+    "last",
+    "next",
+    "this",
+    "and",
+    "or",
+    "between",
+    "throughout",
 ];
 
 fn digits(s: &str) -> Option<u32> {
@@ -233,20 +253,35 @@ impl Grammar<'_> {
             let nx = self.lw(v, i + 1, lim);
             let nn = self.lw(v, i + 2, lim);
             if nx == "before" && nn == "yesterday" {
-                return Some(M { end: i + 3, expr: Expr::Deictic(-2) });
+                return Some(M {
+                    end: i + 3,
+                    expr: Expr::Deictic(-2),
+                });
             }
             if nx == "after" && nn == "tomorrow" {
-                return Some(M { end: i + 3, expr: Expr::Deictic(2) });
+                return Some(M {
+                    end: i + 3,
+                    expr: Expr::Deictic(2),
+                });
             }
             if nx == "before" {
-                return Some(M { end: i + 2, expr: Expr::Anaphor(-1) });
+                return Some(M {
+                    end: i + 2,
+                    expr: Expr::Anaphor(-1),
+                });
             }
             if nx == "after" {
-                return Some(M { end: i + 2, expr: Expr::Anaphor(1) });
+                return Some(M {
+                    end: i + 2,
+                    expr: Expr::Anaphor(1),
+                });
             }
         }
         if w == "same" && self.lw(v, i + 1, lim) == "day" {
-            return Some(M { end: i + 2, expr: Expr::Anaphor(0) });
+            return Some(M {
+                end: i + 2,
+                expr: Expr::Anaphor(0),
+            });
         }
         // the night of 12 September
         if self.lex.is(w, Word::Daypart) && self.lw(v, i + 1, lim) == "of" {
@@ -256,7 +291,11 @@ impl Grammar<'_> {
         }
         // the end of 2022, the beginning of May, the middle of next week
         if self.lex.is(w, Word::Part) && self.lw(v, i + 1, lim) == "of" {
-            let k = if self.lw(v, i + 2, lim) == "the" { i + 3 } else { i + 2 };
+            let k = if self.lw(v, i + 2, lim) == "the" {
+                i + 3
+            } else {
+                i + 2
+            };
             if let Some(m) = self.core(v, k, first, lim) {
                 if matches!(m.expr, Expr::Point(_) | Expr::Shift(..)) {
                     return Some(m);
@@ -266,7 +305,10 @@ impl Grammar<'_> {
             if k == i + 3 {
                 if let Some((1, u)) = self.lex.find(self.lw(v, k, lim), unit_of) {
                     if matches!(u, Unit::Year | Unit::Month | Unit::Week) {
-                        return Some(M { end: k + 1, expr: Expr::Shift(0, u) });
+                        return Some(M {
+                            end: k + 1,
+                            expr: Expr::Shift(0, u),
+                        });
                     }
                 }
             }
@@ -275,11 +317,17 @@ impl Grammar<'_> {
             let nx = self.lw(v, i + 1, lim);
             // the previous day, the following day
             if nx == "day" && shift != 0 {
-                return Some(M { end: i + 2, expr: Expr::Anaphor(shift) });
+                return Some(M {
+                    end: i + 2,
+                    expr: Expr::Anaphor(shift),
+                });
             }
             if let Some((mult, unit)) = self.lex.find(nx, unit_of) {
                 if is_plural(nx) {
-                    return Some(M { end: i + 2, expr: Expr::Vague });
+                    return Some(M {
+                        end: i + 2,
+                        expr: Expr::Vague,
+                    });
                 }
                 let _ = mult;
                 // the past week = the week up to now; the previous week = last week
@@ -294,12 +342,18 @@ impl Grammar<'_> {
             // the past few years, the last 10 years, the coming months
             if nx == "few" || nx == "several" {
                 if let Some((_, _)) = self.lex.find(self.lw(v, i + 2, lim), unit_of) {
-                    return Some(M { end: i + 3, expr: Expr::Vague });
+                    return Some(M {
+                        end: i + 3,
+                        expr: Expr::Vague,
+                    });
                 }
             }
             if let Some((n, k)) = self.number(v, i + 1, lim) {
                 if let Some((mult, unit)) = self.lex.find(self.lw(v, k, lim), unit_of) {
-                    return Some(M { end: k + 1, expr: Expr::Duration(n * mult, unit) });
+                    return Some(M {
+                        end: k + 1,
+                        expr: Expr::Duration(n * mult, unit),
+                    });
                 }
             }
         }
@@ -325,7 +379,10 @@ impl Grammar<'_> {
             Word::Deictic(o) => Some(o),
             _ => None,
         }) {
-            consider(Some(M { end: i + 1, expr: Expr::Deictic(off) }));
+            consider(Some(M {
+                end: i + 1,
+                expr: Expr::Deictic(off),
+            }));
         }
         consider(self.shifted(v, i, first, lim));
         consider(self.quantity(v, i, lim));
@@ -354,7 +411,11 @@ impl Grammar<'_> {
                 Word::Number(n) => Some(n),
                 _ => None,
             })?;
-            total = if n == 100 && total > 0 { total * 100 } else { total + n };
+            total = if n == 100 && total > 0 {
+                total * 100
+            } else {
+                total + n
+            };
             any = true;
         }
         any.then_some(total)
@@ -427,9 +488,15 @@ impl Grammar<'_> {
             {
                 if let Some(b) = self.point(v, i + 2, first, lim) {
                     if let Expr::Point(pb) = b.expr {
-                        if pb.d.is_some() && pb.m.is_some() && a.as_ref().is_none_or(|a| a.end <= i + 1) {
+                        if pb.d.is_some()
+                            && pb.m.is_some()
+                            && a.as_ref().is_none_or(|a| a.end <= i + 1)
+                        {
                             let pa = Pt { d: Some(d1), ..pb };
-                            return Some(M { end: b.end, expr: Expr::Range(pa, pb) });
+                            return Some(M {
+                                end: b.end,
+                                expr: Expr::Range(pa, pb),
+                            });
                         }
                     }
                 }
@@ -445,7 +512,8 @@ impl Grammar<'_> {
         let from = i > first && self.lw(v, i - 1, lim) == "from";
         let sep_ok = is_dash(s)
             || (between && s == "and")
-            || ((from || pa.y.is_some() && pa.m.is_none()) && matches!(s, "to" | "until" | "till" | "through"));
+            || ((from || pa.y.is_some() && pa.m.is_none())
+                && matches!(s, "to" | "until" | "till" | "through"));
         if sep_ok {
             if let Some(b) = self.point(v, a.end + 1, first, lim) {
                 if let Expr::Point(pb) = b.expr {
@@ -458,7 +526,10 @@ impl Grammar<'_> {
                         pa2.m = pb.m;
                     }
                     if same_shape && pa.time.is_none() {
-                        return Some(M { end: b.end, expr: Expr::Range(pa2, pb) });
+                        return Some(M {
+                            end: b.end,
+                            expr: Expr::Range(pa2, pb),
+                        });
                     }
                 }
             }
@@ -479,7 +550,10 @@ impl Grammar<'_> {
                     if let Some(t) = self.time(v, k, lim) {
                         if let Expr::Time(h, mi) = t.expr {
                             p.time = Some((h, mi));
-                            m = M { end: t.end, expr: Expr::Point(p) };
+                            m = M {
+                                end: t.end,
+                                expr: Expr::Point(p),
+                            };
                         }
                     }
                 }
@@ -506,7 +580,12 @@ impl Grammar<'_> {
                 let (y, end) = self.opt_year(v, k + 1, lim);
                 return Some(M {
                     end,
-                    expr: Expr::Point(Pt { y, m: Some(mo), d: Some(d), ..Pt::default() }),
+                    expr: Expr::Point(Pt {
+                        y,
+                        m: Some(mo),
+                        d: Some(d),
+                        ..Pt::default()
+                    }),
                 });
             }
         }
@@ -515,29 +594,55 @@ impl Grammar<'_> {
             // MONTH DAY [,] [YEAR]  /  MONTH DAY SEP DAY [, YEAR]
             if let Some(d) = self.day(v, i + 1, lim) {
                 let next = self.lw(v, i + 2, lim);
-                if next != ":" && next != "." || !v.space.get(i + 2).copied().unwrap_or(true) && next == "." {
+                if next != ":" && next != "."
+                    || !v.space.get(i + 2).copied().unwrap_or(true) && next == "."
+                {
                     let s = next;
-                    if (is_dash(s) || s == "to" || s == "and") && self.day(v, i + 3, lim).is_some() && self.month(v, i + 4, lim).is_none() {
+                    if (is_dash(s) || s == "to" || s == "and")
+                        && self.day(v, i + 3, lim).is_some()
+                        && self.month(v, i + 4, lim).is_none()
+                    {
                         let d2 = self.day(v, i + 3, lim).unwrap_or(d);
                         let (y, end) = self.opt_year(v, i + 4, lim);
-                        let pa = Pt { y, m: Some(mo), d: Some(d), ..Pt::default() };
+                        let pa = Pt {
+                            y,
+                            m: Some(mo),
+                            d: Some(d),
+                            ..Pt::default()
+                        };
                         let pb = Pt { d: Some(d2), ..pa };
                         if d2 > d {
-                            return Some(M { end, expr: Expr::Range(pa, pb) });
+                            return Some(M {
+                                end,
+                                expr: Expr::Range(pa, pb),
+                            });
                         }
                     }
                     let (y, end) = self.opt_year(v, i + 2, lim);
                     return Some(M {
                         end,
-                        expr: Expr::Point(Pt { y, m: Some(mo), d: Some(d), ..Pt::default() }),
+                        expr: Expr::Point(Pt {
+                            y,
+                            m: Some(mo),
+                            d: Some(d),
+                            ..Pt::default()
+                        }),
                     });
                 }
             }
             // MONTH 10-12 [, YEAR]
             if let Some((d1, d2)) = self.day_pair(self.lw(v, i + 1, lim)) {
                 let (y, end) = self.opt_year(v, i + 2, lim);
-                let pa = Pt { y, m: Some(mo), d: Some(d1), ..Pt::default() };
-                return Some(M { end, expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }) });
+                let pa = Pt {
+                    y,
+                    m: Some(mo),
+                    d: Some(d1),
+                    ..Pt::default()
+                };
+                return Some(M {
+                    end,
+                    expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }),
+                });
             }
             // MONTH [of|,] YEAR
             let mut k = i + 1;
@@ -547,16 +652,27 @@ impl Grammar<'_> {
             if let Some(y) = self.year(v, k, lim) {
                 return Some(M {
                     end: k + 1,
-                    expr: Expr::Point(Pt { y: Some(y), m: Some(mo), ..Pt::default() }),
+                    expr: Expr::Point(Pt {
+                        y: Some(y),
+                        m: Some(mo),
+                        ..Pt::default()
+                    }),
                 });
             }
             // a bare month after a cue word
-            let prev = if i > first { self.lw(v, i - 1, lim) } else { "" };
+            let prev = if i > first {
+                self.lw(v, i - 1, lim)
+            } else {
+                ""
+            };
             let is_may = w == "may" || w == "march";
             if MONTH_CUES.contains(&prev) && !(is_may && matches!(prev, "and" | "or" | "to")) {
                 return Some(M {
                     end: i + 1,
-                    expr: Expr::Point(Pt { m: Some(mo), ..Pt::default() }),
+                    expr: Expr::Point(Pt {
+                        m: Some(mo),
+                        ..Pt::default()
+                    }),
                 });
             }
         }
@@ -564,8 +680,16 @@ impl Grammar<'_> {
         if let Some((d1, d2)) = self.day_pair(w) {
             if let Some(mo) = self.month(v, i + 1, lim) {
                 let (y, end) = self.opt_year(v, i + 2, lim);
-                let pa = Pt { y, m: Some(mo), d: Some(d1), ..Pt::default() };
-                return Some(M { end, expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }) });
+                let pa = Pt {
+                    y,
+                    m: Some(mo),
+                    d: Some(d1),
+                    ..Pt::default()
+                };
+                return Some(M {
+                    end,
+                    expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }),
+                });
             }
         }
         // YEAR
@@ -573,7 +697,10 @@ impl Grammar<'_> {
             if self.bare_year_ok(v, i, first, lim, y) {
                 return Some(M {
                     end: i + 1,
-                    expr: Expr::Point(Pt { y: Some(y), ..Pt::default() }),
+                    expr: Expr::Point(Pt {
+                        y: Some(y),
+                        ..Pt::default()
+                    }),
                 });
             }
         }
@@ -623,14 +750,27 @@ impl Grammar<'_> {
             if let Some((head, rest)) = w.split_once('-') {
                 if self.lex.is(head, Word::Part) {
                     if let Some(y) = digits(rest).filter(|y| (1000..=2999).contains(y)) {
-                        return Some(M { end: i + 1, expr: Expr::Point(Pt { y: Some(y as i32), ..Pt::default() }) });
+                        return Some(M {
+                            end: i + 1,
+                            expr: Expr::Point(Pt {
+                                y: Some(y as i32),
+                                ..Pt::default()
+                            }),
+                        });
                     }
                     if let Some(mo) = self.lex.find(rest, |x| match x {
                         Word::Month(m) => Some(m),
                         _ => None,
                     }) {
                         let (y, end) = self.opt_year(v, i + 1, lim);
-                        return Some(M { end, expr: Expr::Point(Pt { y, m: Some(mo), ..Pt::default() }) });
+                        return Some(M {
+                            end,
+                            expr: Expr::Point(Pt {
+                                y,
+                                m: Some(mo),
+                                ..Pt::default()
+                            }),
+                        });
                     }
                 }
             }
@@ -639,7 +779,10 @@ impl Grammar<'_> {
         // 1990s
         if let Some(dec) = w.strip_suffix('s').and_then(digits) {
             if w.len() == 5 && dec % 10 == 0 && (1000..=2990).contains(&dec) {
-                return Some(M { end: i + 1, expr: Expr::Decade(dec as i32 / 10) });
+                return Some(M {
+                    end: i + 1,
+                    expr: Expr::Decade(dec as i32 / 10),
+                });
             }
         }
         for sep in ['-', '.', '/'] {
@@ -652,29 +795,60 @@ impl Grammar<'_> {
             match lens.as_slice() {
                 // 2023-05-24
                 [4, 2, 2] if sep == '-' => {
-                    let p = Pt { y: Some(n[0] as i32), m: Some(n[1]), d: Some(n[2]), ..Pt::default() };
-                    return valid(p).then_some(M { end: i + 1, expr: Expr::Point(p) });
+                    let p = Pt {
+                        y: Some(n[0] as i32),
+                        m: Some(n[1]),
+                        d: Some(n[2]),
+                        ..Pt::default()
+                    };
+                    return valid(p).then_some(M {
+                        end: i + 1,
+                        expr: Expr::Point(p),
+                    });
                 }
                 // 2020-2022, 1997/1998
-                [4, 4] if sep != '.' => {
-                    if n[1] > n[0] && n[1] - n[0] <= 100 {
-                        let a = Pt { y: Some(n[0] as i32), ..Pt::default() };
-                        let b = Pt { y: Some(n[1] as i32), ..Pt::default() };
-                        return Some(M { end: i + 1, expr: Expr::Range(a, b) });
-                    }
+                [4, 4] if sep != '.' && n[1] > n[0] && n[1] - n[0] <= 100 => {
+                    let a = Pt {
+                        y: Some(n[0] as i32),
+                        ..Pt::default()
+                    };
+                    let b = Pt {
+                        y: Some(n[1] as i32),
+                        ..Pt::default()
+                    };
+                    return Some(M {
+                        end: i + 1,
+                        expr: Expr::Range(a, b),
+                    });
                 }
                 // 2023-05 or 1997/98, 2020-21
                 [4, 2] if sep != '.' => {
                     let century = n[0] / 100 * 100;
                     if sep == '-' && (1..=12).contains(&n[1]) {
-                        let p = Pt { y: Some(n[0] as i32), m: Some(n[1]), ..Pt::default() };
-                        return Some(M { end: i + 1, expr: Expr::Point(p) });
+                        let p = Pt {
+                            y: Some(n[0] as i32),
+                            m: Some(n[1]),
+                            ..Pt::default()
+                        };
+                        return Some(M {
+                            end: i + 1,
+                            expr: Expr::Point(p),
+                        });
                     }
                     let end_year = century + n[1];
                     if end_year == n[0] + 1 || (n[0] % 100 == 99 && n[1] == 0) {
-                        let a = Pt { y: Some(n[0] as i32), ..Pt::default() };
-                        let b = Pt { y: Some((n[0] + 1) as i32), ..Pt::default() };
-                        return Some(M { end: i + 1, expr: Expr::Range(a, b) });
+                        let a = Pt {
+                            y: Some(n[0] as i32),
+                            ..Pt::default()
+                        };
+                        let b = Pt {
+                            y: Some((n[0] + 1) as i32),
+                            ..Pt::default()
+                        };
+                        return Some(M {
+                            end: i + 1,
+                            expr: Expr::Range(a, b),
+                        });
                     }
                 }
                 // 24.05.2023, 05/24/2023, 24-05-2023, 24.05.23
@@ -686,17 +860,23 @@ impl Grammar<'_> {
                     } else {
                         1900 + n[2] as i32
                     };
-                    let (d, m) = if n[0] > 12 {
-                        (n[0], n[1])
-                    } else if n[1] > 12 {
-                        (n[1], n[0])
-                    } else if self.order == DateOrder::Mdy {
+                    // a part over 12 is the day; otherwise the configured order
+                    let month_first = n[0] <= 12 && (n[1] > 12 || self.order == DateOrder::Mdy);
+                    let (d, m) = if month_first {
                         (n[1], n[0])
                     } else {
                         (n[0], n[1])
                     };
-                    let p = Pt { y: Some(y), m: Some(m), d: Some(d), ..Pt::default() };
-                    return valid(p).then_some(M { end: i + 1, expr: Expr::Point(p) });
+                    let p = Pt {
+                        y: Some(y),
+                        m: Some(m),
+                        d: Some(d),
+                        ..Pt::default()
+                    };
+                    return valid(p).then_some(M {
+                        end: i + 1,
+                        expr: Expr::Point(p),
+                    });
                 }
                 _ => {}
             }
@@ -725,11 +905,17 @@ impl Grammar<'_> {
         if let Some(m) = self.point_or_range(v, j, first, lim) {
             if let Expr::Point(p) = m.expr {
                 if p.d.is_some() {
-                    return Some(M { end: m.end, expr: m.expr });
+                    return Some(M {
+                        end: m.end,
+                        expr: m.expr,
+                    });
                 }
             }
         }
-        Some(M { end: k + 1, expr: Expr::Weekday(wd, dir) })
+        Some(M {
+            end: k + 1,
+            expr: Expr::Weekday(wd, dir),
+        })
     }
 
     fn shifted(&self, v: &View, i: usize, first: usize, lim: usize) -> Option<M> {
@@ -742,7 +928,10 @@ impl Grammar<'_> {
         let nx = self.lw(v, i + 1, lim);
         if let Some((1, unit)) = self.lex.find(nx, unit_of) {
             if !is_plural(nx) && unit != Unit::Hour && unit != Unit::Day {
-                return Some(M { end: i + 2, expr: Expr::Shift(shift, unit) });
+                return Some(M {
+                    end: i + 2,
+                    expr: Expr::Shift(shift, unit),
+                });
             }
         }
         // last May, next March
@@ -751,7 +940,11 @@ impl Grammar<'_> {
                 let _ = first;
                 return Some(M {
                     end: i + 2,
-                    expr: Expr::Point(Pt { m: Some(mo), dir: shift, ..Pt::default() }),
+                    expr: Expr::Point(Pt {
+                        m: Some(mo),
+                        dir: shift,
+                        ..Pt::default()
+                    }),
                 });
             }
         }
@@ -775,7 +968,10 @@ impl Grammar<'_> {
                         let n = digits(&num).or_else(|| self.word_number(&num));
                         if let Some(n) = n.filter(|n| *n > 0) {
                             if self.lw(v, i + 1, lim) != "old" {
-                                return Some(M { end: i + 1, expr: Expr::Duration(n * mult, unit) });
+                                return Some(M {
+                                    end: i + 1,
+                                    expr: Expr::Duration(n * mult, unit),
+                                });
                             }
                         }
                     }
@@ -794,13 +990,20 @@ impl Grammar<'_> {
             return None;
         }
         if self.lw(v, k + 1, lim) == "ago" {
-            return Some(M { end: k + 2, expr: Expr::Ago(i64::from(n * mult), unit) });
+            return Some(M {
+                end: k + 2,
+                expr: Expr::Ago(i64::from(n * mult), unit),
+            });
         }
         let spelled_a = w == "a" || w == "an";
         // "one day" is an idiom; "a week" a frequency: only decades and
         // centuries count with "a" (after an approximator they all do, see `at`).
         if spelled_a && mult == 1 {
-            return Some(M { end: k + 1, expr: Expr::Duration(mult, unit) }).filter(|_| {
+            return Some(M {
+                end: k + 1,
+                expr: Expr::Duration(mult, unit),
+            })
+            .filter(|_| {
                 i > 0 && {
                     let p = self.lw(v, i - 1, lim);
                     self.lex.phrase(&[p], PhraseKind::Approx).is_some()
@@ -811,7 +1014,10 @@ impl Grammar<'_> {
         if w == "one" && unit == Unit::Day {
             return None;
         }
-        Some(M { end: k + 1, expr: Expr::Duration(n * mult, unit) })
+        Some(M {
+            end: k + 1,
+            expr: Expr::Duration(n * mult, unit),
+        })
     }
 
     fn anniversary(&self, v: &View, i: usize, lim: usize) -> Option<M> {
@@ -820,28 +1026,46 @@ impl Grammar<'_> {
             Word::Anniversary(n) if n > 1 => Some(n),
             _ => None,
         }) {
-            return Some(M { end: i + 1, expr: Expr::Duration(per, Unit::Year) });
+            return Some(M {
+                end: i + 1,
+                expr: Expr::Duration(per, Unit::Year),
+            });
         }
         let n = self.ordinal(w)?;
         let per = self.lex.find(self.lw(v, i + 1, lim), |x| match x {
             Word::Anniversary(n) => Some(n),
             _ => None,
         })?;
-        (n > 0).then_some(M { end: i + 2, expr: Expr::Duration(n * per, Unit::Year) })
+        (n > 0).then_some(M {
+            end: i + 2,
+            expr: Expr::Duration(n * per, Unit::Year),
+        })
     }
 
     fn vague(&self, v: &View, i: usize, lim: usize) -> Option<M> {
         let w = self.lw(v, i, lim);
         let is_vague_unit = |k: usize| {
-            self.lex.lookup(self.lw(v, k, lim)).iter().any(|x| matches!(x, Word::Vague(..)))
+            self.lex
+                .lookup(self.lw(v, k, lim))
+                .iter()
+                .any(|x| matches!(x, Word::Vague(..)))
         };
         // weeks of delays
-        if is_vague_unit(i) && self.lw(v, i + 1, lim) == "of" && (i == 0 || self.number(v, i - 1, lim).is_none()) {
-            return Some(M { end: i + 1, expr: Expr::Vague });
+        if is_vague_unit(i)
+            && self.lw(v, i + 1, lim) == "of"
+            && (i == 0 || self.number(v, i - 1, lim).is_none())
+        {
+            return Some(M {
+                end: i + 1,
+                expr: Expr::Vague,
+            });
         }
         // recent weeks, several years, many decades
         if matches!(w, "recent" | "several" | "many") && is_vague_unit(i + 1) {
-            return Some(M { end: i + 2, expr: Expr::Vague });
+            return Some(M {
+                end: i + 2,
+                expr: Expr::Vague,
+            });
         }
         // holidays
         let words: Vec<&str> = (i..(i + 4).min(lim)).map(|k| self.lw(v, k, lim)).collect();
@@ -851,7 +1075,10 @@ impl Grammar<'_> {
                 if Self::capitalised(v, i + n) && i + n < lim {
                     return None;
                 }
-                return Some(M { end: i + n, expr: Expr::Vague });
+                return Some(M {
+                    end: i + n,
+                    expr: Expr::Vague,
+                });
             }
         }
         None
@@ -867,7 +1094,9 @@ impl Grammar<'_> {
         if self.lw(v, k, lim) == "-" {
             k += 1;
         }
-        let m = self.point(v, k, first, lim).or_else(|| self.shifted(v, k, first, lim))?;
+        let m = self
+            .point(v, k, first, lim)
+            .or_else(|| self.shifted(v, k, first, lim))?;
         match m.expr {
             Expr::Point(p) if p.d.is_none() => Some(m),
             Expr::Shift(..) => Some(m),
@@ -883,7 +1112,11 @@ impl Grammar<'_> {
         let t = self.lw(v, i + 1, lim);
         let (h, mi) = match t.split_once(':') {
             Some((h, m)) => (digits(h)?, digits(m)?),
-            None => (digits(t).filter(|_| matches!(self.lw(v, i + 2, lim), "a.m." | "p.m." | "am" | "pm"))?, 0),
+            None => (
+                digits(t)
+                    .filter(|_| matches!(self.lw(v, i + 2, lim), "a.m." | "p.m." | "am" | "pm"))?,
+                0,
+            ),
         };
         let mut end = i + 2;
         let mut h = h;
@@ -906,7 +1139,10 @@ impl Grammar<'_> {
         if self.lw(v, end, lim) == "local" && self.lw(v, end + 1, lim) == "time" {
             end += 2;
         }
-        (h < 24 && mi < 60).then_some(M { end, expr: Expr::Time(h, mi) })
+        (h < 24 && mi < 60).then_some(M {
+            end,
+            expr: Expr::Time(h, mi),
+        })
     }
 }
 

@@ -193,10 +193,8 @@ impl DateLexicon {
     pub fn phrase(&self, lower: &[&str], kind: PhraseKind) -> Option<usize> {
         let first = lower.first()?;
         self.phrases.get(*first)?.iter().find_map(|(toks, k)| {
-            (*k == kind
-                && toks.len() <= lower.len()
-                && toks.iter().zip(lower).all(|(a, b)| a == b))
-            .then_some(toks.len())
+            (*k == kind && toks.len() <= lower.len() && toks.iter().zip(lower).all(|(a, b)| a == b))
+                .then_some(toks.len())
         })
     }
 }

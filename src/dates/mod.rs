@@ -188,7 +188,10 @@ impl Dates {
                 let w = view.text[k];
                 let lower = &view.lower[k];
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
-                if !(capital || matches!(w, "," | ":" | "-" | "(" | ".") || self.lex.is(lower, Word::Dateline)) {
+                if !(capital
+                    || matches!(w, "," | ":" | "-" | "(" | ".")
+                    || self.lex.is(lower, Word::Dateline))
+                {
                     return None;
                 }
             }
@@ -207,11 +210,4 @@ impl Dates {
             .chain(matches.iter().rev().take(1))
             .find_map(|(m, _)| is_ok(m))
     }
-}
-
-/// Start of a stand-alone use: resolve one expression for tests and tools.
-#[cfg(test)]
-pub(crate) fn stage_for_tests(order: DateOrder) -> Dates {
-    #[allow(clippy::unwrap_used)]
-    Dates::new(&[], order).unwrap()
 }

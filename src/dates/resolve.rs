@@ -105,9 +105,8 @@ fn complete(p: Pt, anchor: Ymd, by_tense: bool, tense: Tense) -> Pt {
             0 => {
                 // nearest occurrence
                 let dist = |y: i32| {
-                    let d = Ymd::new(y, m, p.d.unwrap_or(15).min(28)).map_or(i64::MAX, |x| {
-                        (x.day_number() - anchor.day_number()).abs()
-                    });
+                    let d = Ymd::new(y, m, p.d.unwrap_or(15).min(28))
+                        .map_or(i64::MAX, |x| (x.day_number() - anchor.day_number()).abs());
                     (d, y)
                 };
                 [anchor.y - 1, anchor.y, anchor.y + 1]
@@ -216,7 +215,11 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
                     let (y, m) = d.add_months(n);
                     ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
                 }
-                Unit::Year => ok(format!("{:04}", i64::from(d.y) + n), "year", Resolution::DocDate),
+                Unit::Year => ok(
+                    format!("{:04}", i64::from(d.y) + n),
+                    "year",
+                    Resolution::DocDate,
+                ),
                 Unit::Day | Unit::Hour => {
                     let day = d.add_days(n);
                     ok(day.iso(), "day", Resolution::DocDate)
@@ -232,12 +235,24 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
                 let fwd = (wd - cur).rem_euclid(7);
                 let off = match dir {
                     -1 => -(if back == 0 { 7 } else { back }),
-                    1 => if fwd == 0 { 7 } else { fwd },
+                    1 => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
                     0 => wd - cur,
                     _ => match tense {
                         Tense::Future => fwd,
                         Tense::Past => -back,
-                        Tense::Unknown => if back <= fwd { -back } else { fwd },
+                        Tense::Unknown => {
+                            if back <= fwd {
+                                -back
+                            } else {
+                                fwd
+                            }
+                        }
                     },
                 };
                 let day = d.add_days(off);
@@ -256,19 +271,35 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
                 Unit::Hour => ok(d.iso(), "day", Resolution::DocDate),
                 Unit::Week => {
                     let day = d.add_days(-7 * n);
-                    ok(format!("{:04}-{:02}", day.y, day.m), "month", Resolution::DocDate)
+                    ok(
+                        format!("{:04}-{:02}", day.y, day.m),
+                        "month",
+                        Resolution::DocDate,
+                    )
                 }
                 Unit::Month => {
                     let (y, m) = d.add_months(-n);
                     ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
                 }
-                Unit::Year => ok(format!("{:04}", i64::from(d.y) - n), "year", Resolution::DocDate),
+                Unit::Year => ok(
+                    format!("{:04}", i64::from(d.y) - n),
+                    "year",
+                    Resolution::DocDate,
+                ),
             },
             None => none("vague", false),
         },
         Expr::Time(h, m) => match anchor.doc {
-            Some(d) => ok(format!("{}T{h:02}:{m:02}", d.iso()), "time", Resolution::DocDate),
-            None => ok(format!("XXXX-XX-XXT{h:02}:{m:02}"), "time", Resolution::Unresolved),
+            Some(d) => ok(
+                format!("{}T{h:02}:{m:02}", d.iso()),
+                "time",
+                Resolution::DocDate,
+            ),
+            None => ok(
+                format!("XXXX-XX-XXT{h:02}:{m:02}"),
+                "time",
+                Resolution::Unresolved,
+            ),
         },
     }
 }
