@@ -40,7 +40,7 @@ use std::collections::{HashMap, HashSet};
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, TokenKind};
 use crate::error::Error;
-use crate::lexicon::{data_lines, field};
+use crate::lexicon::{data_lines, field, lower, WordMap, WordSet};
 use crate::text::Tokenizer;
 
 /// The embedded alias table.
@@ -84,13 +84,13 @@ struct Phrase<T> {
 
 #[derive(Debug, Clone)]
 struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<Phrase<T>>>,
+    by_first: WordMap<String, Vec<Phrase<T>>>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: WordMap::default(),
         }
     }
 }
@@ -123,7 +123,7 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at token `i` (ending before `lim`).
     fn longest(&self, v: &View, i: usize, lim: usize) -> Option<(usize, &T)> {
-        let list = self.by_first.get(v.lower.get(i)?)?;
+        let list = self.by_first.get(v.lower.get(i)?.as_ref())?;
         list.iter().find_map(|p| {
             let n = p.lower.len();
             if i + n > lim {
@@ -162,16 +162,16 @@ pub struct Agreements {
     aliases: PhraseTable<usize>,
     heads: PhraseTable<Head>,
     issuers: PhraseTable<String>,
-    modifiers: HashSet<String>,
-    courts: HashMap<String, Option<String>>,
-    verbs: HashSet<String>,
-    negations: HashSet<String>,
-    determiners: HashSet<String>,
+    modifiers: WordSet<String>,
+    courts: WordMap<String, Option<String>>,
+    verbs: WordSet<String>,
+    negations: WordSet<String>,
+    determiners: WordSet<String>,
 }
 
 struct View<'a> {
     text: Vec<&'a str>,
-    lower: Vec<String>,
+    lower: Vec<std::borrow::Cow<'a, str>>,
     kind: Vec<TokenKind>,
 }
 
@@ -183,7 +183,7 @@ impl View<'_> {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
     fn w(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |c| c.as_ref())
     }
 }
 
@@ -267,11 +267,11 @@ impl Agreements {
             aliases: PhraseTable::default(),
             heads: PhraseTable::default(),
             issuers: PhraseTable::default(),
-            modifiers: HashSet::new(),
-            courts: HashMap::new(),
-            verbs: HashSet::new(),
-            negations: HashSet::new(),
-            determiners: HashSet::new(),
+            modifiers: WordSet::default(),
+            courts: WordMap::default(),
+            verbs: WordSet::default(),
+            negations: WordSet::default(),
+            determiners: WordSet::default(),
         };
         let mut entry_files = vec![("agreements.tsv", EMBEDDED_ENTRIES)];
         entry_files.extend_from_slice(entries);
@@ -380,7 +380,7 @@ impl Agreements {
             lower: doc
                 .tokens
                 .iter()
-                .map(|t| doc.span_text(t.span).to_lowercase())
+                .map(|t| lower(doc.span_text(t.span)))
                 .collect(),
             kind: doc.tokens.iter().map(|t| t.kind).collect(),
         };
@@ -394,13 +394,16 @@ impl Agreements {
         let mut cands: Vec<Cand> = Vec::new();
         for (s, sent) in doc.sentences.iter().enumerate() {
             let (first, lim) = (sent.tokens.start, sent.tokens.end);
-            let signing = self.signing(&v, first, lim);
             let before = cands.len();
             let mut i = first;
             while i < lim {
                 let next = self.candidates_at(doc, &v, &date_at, s, first, i, lim, &mut cands);
                 i = next.max(i + 1);
             }
+            if cands.len() == before {
+                continue;
+            }
+            let signing = self.signing(&v, first, lim);
             for c in &mut cands[before..] {
                 c.signed = signing.is_some();
                 if let Some(verb_at) = signing {

@@ -98,7 +98,7 @@ pub struct View<'a> {
     /// Token texts.
     pub text: Vec<&'a str>,
     /// Lower-cased texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<std::borrow::Cow<'a, str>>,
     /// Token kinds.
     pub kind: Vec<TokenKind>,
     /// Whether whitespace precedes each token.
@@ -176,7 +176,7 @@ impl Grammar<'_> {
 
     fn lw<'v>(&self, v: &'v View, i: usize, lim: usize) -> &'v str {
         if i < lim {
-            v.lower.get(i).map_or("", String::as_str)
+            v.lower.get(i).map_or("", |c| c.as_ref())
         } else {
             ""
         }
@@ -191,6 +191,9 @@ impl Grammar<'_> {
 
     /// The longest match starting at `i`.
     fn at(&self, v: &View, i: usize, first: usize, lim: usize) -> Option<M> {
+        if v.kind[i] == TokenKind::Punct {
+            return None;
+        }
         let w = self.lw(v, i, lim);
         // Cheap filter: only tokens that can open a date.
         let opens = v.kind[i] == TokenKind::Number
@@ -216,11 +219,27 @@ impl Grammar<'_> {
                 }
             }
         };
-        consider(self.core(v, i, first, lim));
+        if w == "the" || w == "a" || w == "an" {
+            // only worth trying when the next word can continue a date
+            let nx = self.lw(v, i + 1, lim);
+            let continues = nx.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                || nx == "same"
+                || nx.contains('-')
+                || !self.lex.lookup(nx).is_empty();
+            if !continues {
+                return None;
+            }
+        }
         if w == "the" {
             consider(self.the_prefixed(v, i + 1, first, lim));
+        } else {
+            consider(self.core(v, i, first, lim));
         }
-        let words: Vec<&str> = (i..(i + 3).min(lim)).map(|k| self.lw(v, k, lim)).collect();
+        let words: Vec<&str> = if self.lex.starts_phrase(w) {
+            (i..(i + 3).min(lim)).map(|k| self.lw(v, k, lim)).collect()
+        } else {
+            Vec::new()
+        };
         if let Some(n) = self.lex.phrase(&words, PhraseKind::Approx) {
             if let Some(m) = self.core(v, i + n, first, lim) {
                 if matches!(m.expr, Expr::Duration(..) | Expr::Ago(..)) {
@@ -1068,8 +1087,8 @@ impl Grammar<'_> {
             });
         }
         // holidays
-        let words: Vec<&str> = (i..(i + 4).min(lim)).map(|k| self.lw(v, k, lim)).collect();
-        if Self::capitalised(v, i) {
+        if Self::capitalised(v, i) && self.lex.starts_phrase(w) {
+            let words: Vec<&str> = (i..(i + 4).min(lim)).map(|k| self.lw(v, k, lim)).collect();
             if let Some(n) = self.lex.phrase(&words, PhraseKind::Holiday) {
                 // "Christmas Island", "Independence Day Parade": part of a name
                 if Self::capitalised(v, i + n) && i + n < lim {

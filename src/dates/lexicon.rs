@@ -1,10 +1,8 @@
 //! The words of the date grammar, read from `models/dates.tsv`
 //! (format `attache-dates/1`) and user files of the same format.
 
-use std::collections::HashMap;
-
 use crate::error::Error;
-use crate::lexicon::{data_lines, field};
+use crate::lexicon::{data_lines, field, WordMap};
 use crate::text::Tokenizer;
 
 /// A calendar unit.
@@ -84,9 +82,9 @@ pub enum PhraseKind {
 /// The compiled word lists.
 #[derive(Debug, Clone, Default)]
 pub struct DateLexicon {
-    words: HashMap<String, Vec<Word>>,
+    words: WordMap<String, Vec<Word>>,
     /// Phrases by their first lower-case token.
-    phrases: HashMap<String, Vec<(Vec<String>, PhraseKind)>>,
+    phrases: WordMap<String, Vec<(Vec<String>, PhraseKind)>>,
 }
 
 fn parse_unit(v: &str) -> Option<(u32, Unit)> {

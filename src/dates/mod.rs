@@ -65,7 +65,7 @@ impl Dates {
             lower: doc
                 .tokens
                 .iter()
-                .map(|t| doc.span_text(t.span).to_lowercase())
+                .map(|t| crate::lexicon::lower(doc.span_text(t.span)))
                 .collect(),
             kind: doc.tokens.iter().map(|t| t.kind).collect(),
             space: doc.tokens.iter().map(|t| t.space_before).collect(),
@@ -140,10 +140,11 @@ impl Dates {
         doc.dates = out;
     }
 
-    fn tense(&self, lower: &[String]) -> Tense {
+    fn tense(&self, lower: &[std::borrow::Cow<'_, str>]) -> Tense {
         let mut future = false;
         let mut past = false;
         for w in lower {
+            let w = w.as_ref();
             for x in self.lex.lookup(w) {
                 match x {
                     Word::Future => future = true,
@@ -186,7 +187,7 @@ impl Dates {
             while k > 0 && line_of[k - 1] == l {
                 k -= 1;
                 let w = view.text[k];
-                let lower = &view.lower[k];
+                let lower = view.lower[k].as_ref();
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
                 if !(capital
                     || matches!(w, "," | ":" | "-" | "(" | ".")
