@@ -242,7 +242,10 @@ impl Grammar<'_> {
         };
         if let Some(n) = self.lex.phrase(&words, PhraseKind::Approx) {
             if let Some(m) = self.core(v, i + n, first, lim) {
-                if matches!(m.expr, Expr::Duration(..) | Expr::Ago(..)) {
+                // "more than 5 months", but a hyphenated adjective keeps the
+                // approximator outside: "more than [5-month-long] blockade"
+                let adjective = m.end == i + n + 1 && self.lw(v, i + n, lim).contains('-');
+                if matches!(m.expr, Expr::Duration(..) | Expr::Ago(..)) && !adjective {
                     consider(Some(m));
                 }
             }

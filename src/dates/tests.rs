@@ -790,6 +790,12 @@ const DURATIONS: &[Case] = &[
         Some("P3Y"),
     ),
     (W, "A 90-day review was ordered.", "90-day", Some("P90D")),
+    (
+        W,
+        "The more than 5-month-long blockade goes on.",
+        "5-month-long",
+        Some("P5M"),
+    ),
     (W, "The mandate ends in one year.", "one year", Some("P1Y")),
 ];
 
