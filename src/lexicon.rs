@@ -4,7 +4,47 @@
 //! line, blank lines are ignored, and fields are separated by tabs. This
 //! module only splits lines; each consumer gives the fields their meaning.
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::error::Error;
+
+/// A small, fast, non-cryptographic hasher (FxHash) for word tables that
+/// are compiled once from trusted data files.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map keyed by words, with [`FxHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set of words, with [`FxHasher`].
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// `s` in lower case, borrowed when it already is (the common case).
+#[inline]
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
 
 /// One data line: its 1-based line number and its tab-separated fields.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,8 +30,10 @@
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod agreements;
 pub mod batch;
 pub mod bench;
+pub mod dates;
 pub mod doc;
 pub mod error;
 pub mod eval;

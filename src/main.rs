@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
 use attache::bench::{bench, BenchOptions};
+use attache::dates::DateOrder;
 use attache::input::{meta::normalise_doc_date, plan, Input, InputMode, ReadOptions, Reader};
 use attache::ner::stage::ModelChoice;
 use attache::pipeline::{Dicts, Pipeline};
@@ -121,6 +122,18 @@ struct InputArgs {
     /// Entity tagger: `fast` (embedded), `none` (gazetteer only), or a model file.
     #[arg(long, default_value = "fast", value_name = "MODEL")]
     model: String,
+    /// Day/month order of all-numeric dates such as 05/04/2023 when both
+    /// parts are 12 or less (a part over 12 always decides).
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Dmy)]
+    date_order: DateOrderArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DateOrderArg {
+    /// Day first: 05/04/2023 is 5 April 2023.
+    Dmy,
+    /// Month first: 05/04/2023 is May 4, 2023.
+    Mdy,
 }
 
 #[derive(clap::Args)]
@@ -244,7 +257,11 @@ impl InputArgs {
     }
 
     fn pipeline(&self) -> Result<Pipeline> {
-        let dicts = Dicts::load(&self.dicts)?;
+        let order = match self.date_order {
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Mdy => DateOrder::Mdy,
+        };
+        let dicts = Dicts::load(&self.dicts)?.with_date_order(order);
         Ok(Pipeline::with_model(
             &dicts,
             &ModelChoice::parse(&self.model),

@@ -2,12 +2,15 @@
 //! wrote to the [`Doc`] and adding its own layer.
 //!
 //! Order: `boilerplate` (mask web chrome) → `doc_info` (headline, language)
-//! → `tokens` → `sentences`. Later layers (entities, dates, agreements,
-//! actors, events) plug in after `sentences`.
+//! → `tokens` → `sentences` → `dates` → `agreements`. Later layers
+//! (entities, actors, events) plug in after `sentences`; `dates` and
+//! `agreements` do not depend on entity mentions.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::agreements::Agreements;
+use crate::dates::{DateOrder, Dates};
 use crate::doc::Doc;
 use crate::error::Error;
 use crate::input::boilerplate::Boilerplate;
@@ -31,6 +34,11 @@ pub trait Stage: Send + Sync {
 pub struct Dicts {
     boilerplate: Vec<(String, String)>,
     gazetteers: Vec<(String, String)>,
+    dates: Vec<(String, String)>,
+    agreements: Vec<(String, String)>,
+    agreement_cues: Vec<(String, String)>,
+    /// Day/month order of all-numeric dates when both parts are ≤ 12.
+    pub date_order: DateOrder,
 }
 
 impl Dicts {
@@ -47,6 +55,9 @@ impl Dicts {
             match declared_format(&contents) {
                 Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
                 Some("attache-gazetteer/1") => dicts.gazetteers.push((name, contents)),
+                Some("attache-dates/1") => dicts.dates.push((name, contents)),
+                Some("attache-agreements/1") => dicts.agreements.push((name, contents)),
+                Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
                 Some(other) => {
                     return Err(Error::Usage(format!(
                         "{name}: unsupported dictionary format {other:?} (supported: {})",
@@ -62,10 +73,29 @@ impl Dicts {
         }
         Ok(dicts)
     }
+
+    /// The same dictionaries with another numeric date order.
+    pub fn with_date_order(mut self, order: DateOrder) -> Dicts {
+        self.date_order = order;
+        self
+    }
+}
+
+fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_str()))
+        .collect()
 }
 
 /// The data formats `--dict` accepts.
-pub const SUPPORTED_FORMATS: [&str; 2] = ["attache-boilerplate/1", "attache-gazetteer/1"];
+pub const SUPPORTED_FORMATS: [&str; 5] = [
+    "attache-boilerplate/1",
+    "attache-gazetteer/1",
+    "attache-dates/1",
+    "attache-agreements/1",
+    "attache-agreement-cues/1",
+];
 
 /// The value of the first `# format:` comment line.
 fn declared_format(contents: &str) -> Option<&str> {
@@ -139,6 +169,31 @@ impl Stage for Sentences {
     }
 }
 
+/// Stage: DATE mentions and their values (and the document date from a
+/// dateline when metadata gave none).
+struct DatesStage(Dates);
+
+impl Stage for DatesStage {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn process(&self, doc: &mut Doc) {
+        self.0.process(doc);
+    }
+}
+
+/// Stage: referenced agreements.
+struct AgreementsStage(Agreements);
+
+impl Stage for AgreementsStage {
+    fn name(&self) -> &'static str {
+        "agreements"
+    }
+    fn process(&self, doc: &mut Doc) {
+        self.0.process(doc);
+    }
+}
+
 /// The configured stages, immutable and shared by all worker threads.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -170,6 +225,8 @@ impl Pipeline {
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger);
+        let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
+        let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
         Ok(Pipeline {
             stages: vec![
                 Box::new(MaskBoilerplate(boilerplate)),
@@ -177,6 +234,8 @@ impl Pipeline {
                 Box::new(Tokenize(tokenizer)),
                 Box::new(Sentences(lexical)),
                 Box::new(entities),
+                Box::new(DatesStage(dates)),
+                Box::new(AgreementsStage(agreements)),
             ],
         })
     }
@@ -219,7 +278,15 @@ mod tests {
         let p = Pipeline::new(&Dicts::default()).unwrap();
         assert_eq!(
             p.stage_names(),
-            vec!["boilerplate", "doc_info", "tokens", "sentences", "entities"]
+            vec![
+                "boilerplate",
+                "doc_info",
+                "tokens",
+                "sentences",
+                "entities",
+                "dates",
+                "agreements"
+            ]
         );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());

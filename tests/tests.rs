@@ -3,6 +3,7 @@
 mod util;
 
 mod contract;
+mod dates_agreements;
 mod eval;
 mod extract;
 mod memory;

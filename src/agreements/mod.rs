@@ -1,0 +1,1266 @@
+//! The `agreements` stage: references to treaties, agreements, memoranda,
+//! joint statements, resolutions and court rulings, grouped into records.
+//!
+//! Mentions come from four rules over the tokens of each sentence:
+//! 1. **Alias table** (`models/agreements.tsv`, format
+//!    `attache-agreements/1`): well-known instruments by name or acronym
+//!    ("JCPOA", "UN Charter"); the entry id travels as `entry`.
+//! 2. **Named instruments**: a capitalised head noun (`models/agreement_cues.tsv`,
+//!    format `attache-agreement-cues/1`: Agreement, Treaty, Memorandum of
+//!    Understanding, Joint Statement …) with its capitalised pre-modifiers
+//!    ("2022 U.S.-Armenia Strategic Dialogue Joint Statement") and
+//!    complements ("… of Cooperation", "… between Ukraine and Turkey",
+//!    "… of 9 November 2020"). A bare capitalised head or short form
+//!    ("the Agreement", "MOU") refers back to the latest record of its kind.
+//! 3. **Resolutions and rulings**: "Security Council resolutions 822, 853
+//!    and 884" (one record per number, issuer from the issuer list), "the
+//!    order of the International Court of Justice of 22 February 2023"
+//!    (court heads need a court), "a resolution demanding …" when the
+//!    sentence says it was passed.
+//! 4. **Generic references**: a lower-case head makes a new record only
+//!    when it is specific: its sentence signs or adopts it ("signed an
+//!    agreement on …"), it names its parties ("an agreement between A and
+//!    B"), or it is counted ("two joint action plans on A and B" → two
+//!    records); after a determiner ("the agreement", "the aforementioned
+//!    memorandum") it refers back. "an agreement was not reached", "in
+//!    agreement with" and "agreed to" are not references.
+//!
+//! A record's `date` is the date the text gives it: a date inside the
+//! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
+//! signs or adopts it ("signing today"), and for a joint statement named
+//! in the document's title, the meeting date (a day within two weeks
+//! before the document date) or the document date. The most precise
+//! candidate wins. Named mentions are also AGREEMENT entities.
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::dates::calendar::Ymd;
+use crate::doc::{AgreementMention, AgreementRef, Doc, TokenKind};
+use crate::error::Error;
+use crate::lexicon::{data_lines, field, lower, WordMap, WordSet};
+use crate::text::Tokenizer;
+
+/// The embedded alias table.
+pub const EMBEDDED_ENTRIES: &str = include_str!("../../models/agreements.tsv");
+/// The embedded cue words.
+pub const EMBEDDED_CUES: &str = include_str!("../../models/agreement_cues.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flag {
+    Plain,
+    Modifier,
+    Court,
+    Numbered,
+    Short,
+}
+
+#[derive(Debug, Clone)]
+struct Head {
+    kind: String,
+    flag: Flag,
+    canon: String,
+    plural: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    id: String,
+    kind: String,
+    name: String,
+    issuer: Option<String>,
+}
+
+/// A phrase: lower-case tokens, and whether it must match case-sensitively
+/// (then `exact` holds the tokens as written).
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    lower: Vec<String>,
+    exact: Option<Vec<String>>,
+    value: T,
+}
+
+#[derive(Debug, Clone)]
+struct PhraseTable<T> {
+    by_first: WordMap<String, Vec<Phrase<T>>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: WordMap::default(),
+        }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    fn add(&mut self, tokenizer: &Tokenizer, phrase: &str, value: T, case_rule: bool) {
+        let toks: Vec<&str> = tokenizer
+            .tokenize(phrase, &[])
+            .iter()
+            .map(|t| &phrase[t.span.bytes()])
+            .collect();
+        let Some(first) = toks.first() else { return };
+        let exact = (case_rule && !phrase.chars().any(char::is_lowercase))
+            .then(|| toks.iter().map(|s| s.to_string()).collect());
+        self.by_first
+            .entry(first.to_lowercase())
+            .or_default()
+            .push(Phrase {
+                lower: toks.iter().map(|s| s.to_lowercase()).collect(),
+                exact,
+                value,
+            });
+    }
+
+    fn finish(&mut self) {
+        for list in self.by_first.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.lower.len()));
+        }
+    }
+
+    /// The longest phrase starting at token `i` (ending before `lim`).
+    fn longest(&self, v: &View, i: usize, lim: usize) -> Option<(usize, &T)> {
+        let list = self.by_first.get(v.lower.get(i)?.as_ref())?;
+        list.iter().find_map(|p| {
+            let n = p.lower.len();
+            if i + n > lim {
+                return None;
+            }
+            let ok = match &p.exact {
+                Some(ex) => ex.iter().enumerate().all(|(k, t)| v.text[i + k] == t),
+                None => p
+                    .lower
+                    .iter()
+                    .enumerate()
+                    .all(|(k, t)| v.lower[i + k] == *t),
+            };
+            ok.then_some((i + n, &p.value))
+        })
+    }
+
+    /// The longest phrase ending just before token `end` (starting at or after `first`).
+    fn ending_at(&self, v: &View, end: usize, first: usize) -> Option<(usize, &T)> {
+        let mut best: Option<(usize, &T)> = None;
+        for start in end.saturating_sub(6).max(first)..end {
+            if let Some((e, val)) = self.longest(v, start, end) {
+                if e == end && best.is_none_or(|(s, _)| start < s) {
+                    best = Some((start, val));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The compiled recogniser.
+#[derive(Debug, Clone)]
+pub struct Agreements {
+    entries: Vec<Entry>,
+    aliases: PhraseTable<usize>,
+    heads: PhraseTable<Head>,
+    issuers: PhraseTable<String>,
+    modifiers: WordSet<String>,
+    courts: WordMap<String, Option<String>>,
+    verbs: WordSet<String>,
+    negations: WordSet<String>,
+    determiners: WordSet<String>,
+}
+
+struct View<'a> {
+    text: Vec<&'a str>,
+    lower: Vec<std::borrow::Cow<'a, str>>,
+    kind: Vec<TokenKind>,
+}
+
+impl View<'_> {
+    fn cap(&self, i: usize) -> bool {
+        self.text
+            .get(i)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+    fn w(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |c| c.as_ref())
+    }
+}
+
+/// How a candidate joins records.
+#[derive(Debug, Clone, PartialEq)]
+enum Link {
+    Entry(usize),
+    Resolution(String),
+    Court(String),
+    Named,
+    Short,
+    Generic,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    first: usize,
+    last: usize,
+    sentence: usize,
+    name: String,
+    toks: HashSet<String>,
+    kind: String,
+    named: bool,
+    issuer: Option<String>,
+    link: Link,
+    dates: Vec<(String, u8)>,
+    parties: Vec<String>,
+    signed: bool,
+}
+
+/// Words left out of name token sets.
+const NAME_STOP: [&str; 10] = [
+    "the", "of", "a", "an", "and", "on", "in", "for", "to", "between",
+];
+/// Connectors that open a capitalised complement.
+const COMPLEMENT: [&str; 7] = [
+    "of",
+    "on",
+    "between",
+    "concerning",
+    "regarding",
+    "establishing",
+    "for",
+];
+/// Words inside a capitalised run.
+const INNER: [&str; 8] = ["of", "and", "the", "in", "for", "on", "to", "de"];
+/// Capitalised words that never start an instrument's name.
+const NOT_PREMODIFIER: [&str; 24] = [
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "its",
+    "their",
+    "his",
+    "her",
+    "on",
+    "in",
+    "at",
+    "by",
+    "with",
+    "under",
+    "today",
+    "yesterday",
+    "since",
+    "during",
+    "after",
+    "before",
+];
+
+impl Agreements {
+    /// The recogniser with the embedded tables plus user files.
+    pub fn new(entries: &[(&str, &str)], cues: &[(&str, &str)]) -> Result<Agreements, Error> {
+        let tokenizer = Tokenizer::default();
+        let mut a = Agreements {
+            entries: Vec::new(),
+            aliases: PhraseTable::default(),
+            heads: PhraseTable::default(),
+            issuers: PhraseTable::default(),
+            modifiers: WordSet::default(),
+            courts: WordMap::default(),
+            verbs: WordSet::default(),
+            negations: WordSet::default(),
+            determiners: WordSet::default(),
+        };
+        let mut entry_files = vec![("agreements.tsv", EMBEDDED_ENTRIES)];
+        entry_files.extend_from_slice(entries);
+        for (file, contents) in entry_files {
+            for line in data_lines(contents) {
+                let id = field(&line, 0, file)?;
+                let kind = field(&line, 1, file)?;
+                let name = field(&line, 2, file)?;
+                let aliases = line.fields.get(3).copied().unwrap_or("-");
+                let issuer = line
+                    .fields
+                    .get(4)
+                    .copied()
+                    .filter(|s| *s != "-" && !s.is_empty());
+                let index = match a.entries.iter().position(|e| e.id == id) {
+                    Some(i) => i,
+                    None => {
+                        a.entries.push(Entry {
+                            id: id.to_string(),
+                            kind: kind.to_string(),
+                            name: name.to_string(),
+                            issuer: issuer.map(str::to_string),
+                        });
+                        a.entries.len() - 1
+                    }
+                };
+                a.aliases.add(&tokenizer, name, index, true);
+                for alias in aliases.split('|').map(str::trim) {
+                    if !alias.is_empty() && alias != "-" {
+                        a.aliases.add(&tokenizer, alias, index, true);
+                    }
+                }
+            }
+        }
+        let mut cue_files = vec![("agreement_cues.tsv", EMBEDDED_CUES)];
+        cue_files.extend_from_slice(cues);
+        for (file, contents) in cue_files {
+            for line in data_lines(contents) {
+                let class = field(&line, 0, file)?;
+                let phrase = field(&line, 1, file)?;
+                let value = line.fields.get(2).copied().unwrap_or("-");
+                match class {
+                    "head" => {
+                        let flag = match line.fields.get(3).copied().unwrap_or("") {
+                            "modifier" => Flag::Modifier,
+                            "court" => Flag::Court,
+                            "numbered" => Flag::Numbered,
+                            "short" => Flag::Short,
+                            _ => Flag::Plain,
+                        };
+                        let canon = line.fields.get(4).copied().unwrap_or(phrase).to_string();
+                        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+                        let plural =
+                            last.ends_with('s') && !last.ends_with("ss") || last.ends_with("ta");
+                        a.heads.add(
+                            &tokenizer,
+                            phrase,
+                            Head {
+                                kind: value.to_string(),
+                                flag,
+                                canon,
+                                plural,
+                            },
+                            false,
+                        );
+                    }
+                    "modifier" => {
+                        a.modifiers.insert(phrase.to_lowercase());
+                    }
+                    "issuer" => a.issuers.add(&tokenizer, phrase, value.to_string(), true),
+                    "court" => {
+                        a.courts.insert(
+                            phrase.to_lowercase(),
+                            (value != "-").then(|| value.to_string()),
+                        );
+                    }
+                    "verb" => {
+                        a.verbs.insert(phrase.to_lowercase());
+                    }
+                    "negation" => {
+                        a.negations.insert(phrase.to_lowercase());
+                    }
+                    "determiner" => {
+                        a.determiners.insert(phrase.to_lowercase());
+                    }
+                    other => {
+                        return Err(Error::Data {
+                            file: file.to_string(),
+                            line: line.line,
+                            message: format!("unknown class {other:?}"),
+                        })
+                    }
+                }
+            }
+        }
+        a.aliases.finish();
+        a.heads.finish();
+        a.issuers.finish();
+        Ok(a)
+    }
+
+    /// Finds the document's agreement references and groups them.
+    pub fn process(&self, doc: &mut Doc) {
+        let v = View {
+            text: doc.tokens.iter().map(|t| doc.span_text(t.span)).collect(),
+            lower: doc
+                .tokens
+                .iter()
+                .map(|t| lower(doc.span_text(t.span)))
+                .collect(),
+            kind: doc.tokens.iter().map(|t| t.kind).collect(),
+        };
+        // token -> date mention index
+        let mut date_at: HashMap<usize, usize> = HashMap::new();
+        for (k, d) in doc.dates.iter().enumerate() {
+            for t in d.tokens.clone() {
+                date_at.insert(t, k);
+            }
+        }
+        let mut cands: Vec<Cand> = Vec::new();
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            let (first, lim) = (sent.tokens.start, sent.tokens.end);
+            let before = cands.len();
+            let mut i = first;
+            while i < lim {
+                let next = self.candidates_at(doc, &v, &date_at, s, first, i, lim, &mut cands);
+                i = next.max(i + 1);
+            }
+            if cands.len() == before {
+                continue;
+            }
+            let signing = self.signing(&v, first, lim);
+            for c in &mut cands[before..] {
+                c.signed = signing.is_some();
+                if let Some(verb_at) = signing {
+                    if let Some(d) = nearest_date(doc, &date_at, first, lim, verb_at) {
+                        c.dates.push((d, 2));
+                    }
+                }
+            }
+        }
+        doc.agreements = self.join(doc, cands);
+    }
+
+    /// The position of a non-negated signing verb in the sentence.
+    fn signing(&self, v: &View, first: usize, lim: usize) -> Option<usize> {
+        let verb = (first..lim).find(|&k| self.verbs.contains(v.w(k)))?;
+        let negated = (first..lim).any(|k| self.negations.contains(v.w(k)));
+        (!negated).then_some(verb)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn candidates_at(
+        &self,
+        doc: &Doc,
+        v: &View,
+        date_at: &HashMap<usize, usize>,
+        s: usize,
+        first: usize,
+        i: usize,
+        lim: usize,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        // 1. alias table
+        if let Some((end, &e)) = self.aliases.longest(v, i, lim) {
+            // a longer named instrument may still contain the alias ("… Agreement between …")
+            let entry = &self.entries[e];
+            let mut c = self.cand(
+                doc,
+                v,
+                s,
+                i,
+                end - 1,
+                &entry.name,
+                &entry.kind,
+                true,
+                Link::Entry(e),
+            );
+            c.issuer = entry.issuer.clone();
+            out.push(c);
+            return end;
+        }
+        let Some((hend, head)) = self.heads.longest(v, i, lim) else {
+            return i + 1;
+        };
+        let head = head.clone();
+        let capital = v.cap(i);
+        // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
+        if capital
+            && head.flag != Flag::Court
+            && v.cap(hend)
+            && self.heads.longest(v, hend, lim).is_some()
+        {
+            return i + 1;
+        }
+        match head.flag {
+            Flag::Numbered => self.resolution(doc, v, date_at, s, first, i, hend, lim, &head, out),
+            Flag::Court => self.ruling(doc, v, date_at, s, first, i, hend, lim, &head, out),
+            _ if capital => self.named(doc, v, date_at, s, first, i, hend, lim, &head, out),
+            Flag::Short => hend,
+            _ => self.generic(doc, v, date_at, s, first, i, hend, lim, &head, out),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cand(
+        &self,
+        doc: &Doc,
+        v: &View,
+        s: usize,
+        a: usize,
+        b: usize,
+        name: &str,
+        kind: &str,
+        named: bool,
+        link: Link,
+    ) -> Cand {
+        let _ = (doc, v);
+        Cand {
+            first: a,
+            last: b,
+            sentence: s,
+            name: name.to_string(),
+            toks: name_tokens(name),
+            kind: kind.to_string(),
+            named,
+            issuer: None,
+            link,
+            dates: Vec::new(),
+            parties: Vec::new(),
+            signed: false,
+        }
+    }
+
+    /// Dates inside tokens a..b (after the head they are the instrument's date).
+    fn inner_dates(
+        &self,
+        doc: &Doc,
+        date_at: &HashMap<usize, usize>,
+        a: usize,
+        b: usize,
+        c: &mut Cand,
+    ) {
+        let mut seen = HashSet::new();
+        for t in a..b {
+            if let Some(&k) = date_at.get(&t) {
+                if seen.insert(k) {
+                    if let Some(val) = point_value(doc, k) {
+                        c.dates.push((val, if t == a { 1 } else { 3 }));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A capitalised run from `k`: capitalised tokens joined by inner words.
+    fn cap_run(&self, v: &View, k: usize, lim: usize, date_at: &HashMap<usize, usize>) -> usize {
+        let mut end = k;
+        let mut j = k;
+        while j < lim {
+            if v.cap(j) && v.kind[j] != TokenKind::Punct && !date_at.contains_key(&j) {
+                j += 1;
+                end = j;
+            } else if (INNER.contains(&v.w(j)) || v.text[j] == "\u{2019}s" || v.text[j] == "'s")
+                && end > k
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn named(
+        &self,
+        doc: &Doc,
+        v: &View,
+        date_at: &HashMap<usize, usize>,
+        s: usize,
+        first: usize,
+        i: usize,
+        hend: usize,
+        lim: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        // left: capitalised pre-modifiers and years
+        let mut a = i;
+        while a > first {
+            let k = a - 1;
+            let w = v.w(k);
+            // title-case headlines: "… Sign Memorandum of Cooperation"
+            let ok = (v.cap(k)
+                && v.kind[k] != TokenKind::Punct
+                && !NOT_PREMODIFIER.contains(&w)
+                && !self.verbs.contains(w))
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            if !ok || out.last().is_some_and(|c| c.last >= k) {
+                break;
+            }
+            // a date other than a bare year ends the name
+            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                break;
+            }
+            a = k;
+        }
+        let has_modifier = (a..i).any(|k| self.modifiers.contains(v.w(k)));
+        if head.flag == Flag::Modifier && !has_modifier {
+            // "the Statement": refers back
+            let c = self.cand(
+                doc,
+                v,
+                s,
+                i,
+                hend - 1,
+                &v.text[i..hend].join(" "),
+                &head.kind,
+                true,
+                Link::Short,
+            );
+            if (first..i)
+                .rev()
+                .take(2)
+                .any(|k| self.determiners.contains(v.w(k)))
+            {
+                out.push(c);
+            }
+            return hend;
+        }
+        // right: complements
+        let mut b = hend;
+        let mut name_end = hend;
+        let mut parties = Vec::new();
+        loop {
+            let w = v.w(b);
+            if !COMPLEMENT.contains(&w) {
+                break;
+            }
+            let mut j = b + 1;
+            if v.w(j) == "the" {
+                j += 1;
+            }
+            if let Some(&k) = date_at.get(&j) {
+                if w == "of" {
+                    b = doc.dates[k].tokens.end;
+                    continue;
+                }
+                break;
+            }
+            let e = self.cap_run(v, j, lim, date_at);
+            if e == j || e - i > 40 {
+                break;
+            }
+            if w == "between" {
+                parties = split_parties(&v.text[j..e]);
+            }
+            b = e;
+            name_end = e;
+        }
+        let short = a == i && name_end == hend && head.flag != Flag::Modifier;
+        let name = join_tokens(doc, a, name_end);
+        let link = if short { Link::Short } else { Link::Named };
+        let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
+        c.parties = parties;
+        self.inner_dates(doc, date_at, a, b, &mut c);
+        out.push(c);
+        b
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn generic(
+        &self,
+        doc: &Doc,
+        v: &View,
+        date_at: &HashMap<usize, usize>,
+        s: usize,
+        first: usize,
+        i: usize,
+        hend: usize,
+        lim: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        // "in agreement with", "in full agreement"
+        let prev = if i > first { v.w(i - 1) } else { "" };
+        if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
+        {
+            return hend;
+        }
+        // lower-case pre-modifiers (joint, action, free trade)
+        let mut a = i;
+        while a > first && a + 3 > i {
+            let w = v.w(a - 1);
+            if v.kind[a - 1] == TokenKind::Word
+                && !v.cap(a - 1)
+                && !self.determiners.contains(w)
+                && !self.verbs.contains(w)
+                && !NAME_STOP.contains(&w)
+                && count_word(w).is_none()
+                && !matches!(
+                    w,
+                    "an" | "a"
+                        | "two"
+                        | "earlier"
+                        | "new"
+                        | "other"
+                        | "several"
+                        | "any"
+                        | "no"
+                        | "every"
+                        | "each"
+                        | "such"
+                )
+            {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
+            return hend;
+        }
+        let det = (a > first)
+            .then(|| v.w(a - 1))
+            .filter(|w| self.determiners.contains(*w));
+        // complement: on/between/demanding … up to punctuation
+        let mut b = hend;
+        let starts = v.w(b);
+        let complement_ok = matches!(
+            starts,
+            "on" | "between" | "for" | "to" | "establishing" | "concerning" | "regarding"
+        ) || (starts.ends_with("ing") && starts.len() > 5);
+        if starts == "between" {
+            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+            b = self.cap_run(v, j, lim, date_at).max(hend);
+        } else if complement_ok {
+            while b < lim && b - hend < 14 {
+                let w = v.w(b);
+                if v.kind[b] == TokenKind::Punct
+                    || date_at.contains_key(&b)
+                    || matches!(
+                        w,
+                        "that"
+                            | "which"
+                            | "who"
+                            | "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "will"
+                            | "would"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "signed"
+                            | "at"
+                            | "as"
+                            | "by"
+                            | "with"
+                    )
+                {
+                    break;
+                }
+                b += 1;
+            }
+        }
+        let between = starts == "between"
+            && b > hend + 1
+            && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
+        let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
+        let signed_after = self.verbs.contains(v.w(hend));
+        let kind = head.kind.as_str();
+        if let Some(n) = count.filter(|n| *n >= 2 && head.plural) {
+            // two joint action plans on A and B
+            if starts == "on" {
+                let parts = split_conjuncts(v, hend + 1, b);
+                if parts.len() == n {
+                    let stem = singular(&join_tokens(doc, a, hend));
+                    for (pa, pb) in parts {
+                        let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                        out.push(self.cand(
+                            doc,
+                            v,
+                            s,
+                            a - 1,
+                            b - 1,
+                            &name,
+                            kind,
+                            false,
+                            Link::Generic,
+                        ));
+                    }
+                    return b;
+                }
+            }
+            return hend;
+        }
+        if let Some(d) = det {
+            if !(d == "the" && between) {
+                let first_tok = a - 1;
+                let name = join_tokens(doc, a, b.max(hend));
+                out.push(self.cand(
+                    doc,
+                    v,
+                    s,
+                    first_tok,
+                    hend - 1,
+                    &name,
+                    kind,
+                    false,
+                    Link::Short,
+                ));
+                return hend;
+            }
+        }
+        if head.plural && !signed_after {
+            return hend;
+        }
+        let specific = between || signed_after || self.signing(v, first, lim).is_some();
+        if !specific {
+            return hend;
+        }
+        let mut end = b.max(hend);
+        if signed_after {
+            // agreements signed by the X and Y Governments
+            end = hend + 1;
+            while end < lim
+                && v.kind[end] != TokenKind::Punct
+                && end - hend < 10
+                && !matches!(v.w(end), "and" if !v.cap(end + 1))
+            {
+                if matches!(v.w(end), "that" | "which" | "we" | "who") {
+                    break;
+                }
+                end += 1;
+            }
+        }
+        let name = join_tokens(doc, a, end);
+        let mut c = self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic);
+        if between {
+            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+            c.parties = split_parties(&v.text[j..b]);
+        }
+        out.push(c);
+        end
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolution(
+        &self,
+        doc: &Doc,
+        v: &View,
+        date_at: &HashMap<usize, usize>,
+        s: usize,
+        first: usize,
+        i: usize,
+        hend: usize,
+        lim: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let adjacent = self.issuers.ending_at(v, i, first);
+        let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
+            // an issuer earlier in the sentence
+            (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
+        });
+        let start = adjacent.map_or(i, |(a, _)| a);
+        // numbers: 2334 (2016), 822, 853 and 884
+        let mut nums: Vec<(usize, String, Option<String>)> = Vec::new();
+        let mut k = hend;
+        if matches!(v.w(k), "no." | "no") {
+            k += 1;
+        }
+        loop {
+            let w = v.w(k);
+            let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
+                || w.split_once('/').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                });
+            if k < lim && v.kind[k] == TokenKind::Number && numeric {
+                let mut year = None;
+                let mut e = k + 1;
+                if v.w(e) == "(" && v.w(e + 2) == ")" {
+                    if let Some(&d) = date_at.get(&(e + 1)) {
+                        year = point_value(doc, d);
+                    }
+                    e += 3;
+                }
+                nums.push((e, w.to_string(), year));
+                k = e;
+                if matches!(v.w(k), "," | "and") {
+                    let k2 = if v.w(k + 1) == "and" { k + 2 } else { k + 1 };
+                    if v.kind.get(k2) == Some(&TokenKind::Number) {
+                        k = k2;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let prefix = issuer.as_deref().map_or(String::new(), |n| format!("{n} "));
+        if !nums.is_empty() {
+            let end = nums.last().map_or(hend, |n| n.0);
+            for (_, n, year) in nums {
+                let name = format!("{prefix}resolution {n}");
+                let mut c = self.cand(
+                    doc,
+                    v,
+                    s,
+                    start,
+                    end - 1,
+                    &name,
+                    &head.kind,
+                    true,
+                    Link::Resolution(n),
+                );
+                c.issuer = issuer.clone();
+                if let Some(y) = year {
+                    c.dates.push((y, 3));
+                }
+                out.push(c);
+            }
+            return end;
+        }
+        if head.plural
+            || !(adjacent.is_some() || self.signing(v, first, lim).is_some() && issuer.is_some())
+        {
+            return hend;
+        }
+        let det = i > first && self.determiners.contains(v.w(i - 1));
+        // a resolution demanding …
+        let mut b = hend;
+        let w = v.w(b);
+        if matches!(
+            w,
+            "on" | "calling"
+                | "condemning"
+                | "demanding"
+                | "urging"
+                | "welcoming"
+                | "establishing"
+                | "concerning"
+                | "regarding"
+        ) || (w.ends_with("ing") && w.len() > 5)
+        {
+            while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
+                b += 1;
+            }
+        }
+        let link = if det && b == hend {
+            Link::Short
+        } else {
+            Link::Generic
+        };
+        let name = format!("{prefix}{}", join_tokens(doc, i, b.max(hend)));
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            start.min(i),
+            b.max(hend) - 1,
+            &name,
+            &head.kind,
+            false,
+            link,
+        );
+        c.issuer = issuer;
+        out.push(c);
+        b.max(hend)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ruling(
+        &self,
+        doc: &Doc,
+        v: &View,
+        date_at: &HashMap<usize, usize>,
+        s: usize,
+        first: usize,
+        i: usize,
+        hend: usize,
+        lim: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let _ = first;
+        // order of the International Court of Justice [of 22 February 2023]
+        if v.w(hend) != "of" {
+            return hend;
+        }
+        let mut j = hend + 1;
+        if v.w(j) == "the" {
+            j += 1;
+        }
+        let e = self.cap_run(v, j, lim, date_at);
+        let court_word = (j..e).find_map(|k| self.courts.get(v.w(k)).map(|c| (k, c.clone())));
+        let Some((_, expansion)) = court_word else {
+            return hend;
+        };
+        let court = expansion.unwrap_or_else(|| join_tokens(doc, j, e));
+        let mut b = e;
+        if v.w(b) == "of" {
+            if let Some(&d) = date_at.get(&(b + 1)) {
+                b = doc.dates[d].tokens.end;
+            }
+        }
+        let name = format!("{} of the {court}", head.canon);
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            i,
+            b - 1,
+            &name,
+            &head.kind,
+            v.cap(i),
+            Link::Court(court.clone()),
+        );
+        c.issuer = Some(court);
+        self.inner_dates(doc, date_at, e, b, &mut c);
+        out.push(c);
+        b
+    }
+
+    /// Groups candidates into records.
+    fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
+        struct Rec {
+            r: AgreementRef,
+            toks: HashSet<String>,
+            name_toks: HashSet<String>,
+            link: Link,
+            named_name: bool,
+            dates: Vec<(String, u8)>,
+            title: bool,
+        }
+        let mut recs: Vec<Rec> = Vec::new();
+        for c in cands {
+            let target = match &c.link {
+                Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
+                    recs.iter().rposition(|r| r.link == c.link)
+                }
+                Link::Named | Link::Generic => recs.iter().rposition(|r| {
+                    r.r.kind == c.kind
+                        && !matches!(r.link, Link::Resolution(_))
+                        && (c.toks.is_subset(&r.toks)
+                            || jaccard(&c.toks, &r.name_toks) >= 0.5
+                            // a generic first mention ("sign agreement") named later
+                            || (!r.named_name && r.toks.is_subset(&c.toks)))
+                }),
+                Link::Short => recs.iter().rposition(|r| r.r.kind == c.kind),
+            };
+            let mention = AgreementMention {
+                span: doc.token_span(c.first, c.last),
+                sentence: c.sentence,
+                named: c.named,
+            };
+            match target {
+                Some(t) => {
+                    let r = &mut recs[t];
+                    if !r.r.mentions.iter().any(|m| m.span == mention.span) {
+                        r.r.mentions.push(mention);
+                    }
+                    if c.link == Link::Named && !r.named_name {
+                        r.r.name = c.name.clone();
+                        r.name_toks = c.toks.clone();
+                        r.named_name = true;
+                    }
+                    r.toks.extend(c.toks.iter().cloned());
+                    r.dates.extend(c.dates);
+                    r.title |= c.sentence == 0;
+                    for p in c.parties {
+                        if !r.r.parties.contains(&p) {
+                            r.r.parties.push(p);
+                        }
+                    }
+                    if r.r.issuer.is_none() {
+                        r.r.issuer = c.issuer;
+                    }
+                }
+                None => {
+                    if c.link == Link::Short && !c.signed {
+                        continue;
+                    }
+                    let entry = match c.link {
+                        Link::Entry(e) => Some(self.entries[e].id.clone()),
+                        _ => None,
+                    };
+                    recs.push(Rec {
+                        r: AgreementRef {
+                            name: c.name.clone(),
+                            kind: c.kind.clone(),
+                            date: None,
+                            parties: c.parties.clone(),
+                            issuer: c.issuer.clone(),
+                            mentions: vec![mention],
+                            entry,
+                            score: if c.named { 0.85 } else { 0.65 },
+                        },
+                        toks: c.toks.clone(),
+                        name_toks: c.toks.clone(),
+                        named_name: matches!(
+                            c.link,
+                            Link::Named | Link::Entry(_) | Link::Resolution(_)
+                        ),
+                        link: c.link.clone(),
+                        dates: c.dates.clone(),
+                        title: c.sentence == 0,
+                    });
+                }
+            }
+        }
+        let doc_date = doc.info.date.as_deref().and_then(Ymd::parse);
+        // the first sentence is a headline when a line break follows it
+        let headline = doc
+            .sentences
+            .first()
+            .and_then(|s| doc.tokens.get(s.tokens.end))
+            .is_some_and(|t| t.newlines_before > 0);
+        recs.into_iter()
+            .map(|mut r| {
+                if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
+                    if let Some(d) = meeting_date(doc, doc_date) {
+                        r.dates.push((d, 2));
+                    }
+                }
+                r.r.date = best_date(&r.dates);
+                r.r
+            })
+            .collect()
+    }
+}
+
+/// The value of date mention `k` when it is a point (not a duration or range).
+fn point_value(doc: &Doc, k: usize) -> Option<String> {
+    let d = doc.dates.get(k)?;
+    let v = d.value.as_ref()?;
+    (matches!(d.granularity.as_str(), "day" | "month" | "year" | "time") && !v.contains('X'))
+        .then(|| v.get(..10).unwrap_or(v).to_string())
+}
+
+/// The point date in tokens first..lim closest to token `at`.
+fn nearest_date(
+    doc: &Doc,
+    date_at: &HashMap<usize, usize>,
+    first: usize,
+    lim: usize,
+    at: usize,
+) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for t in first..lim {
+        if let Some(&k) = date_at.get(&t) {
+            if doc.dates[k].tokens.start != t {
+                continue;
+            }
+            if let Some(v) = point_value(doc, k) {
+                let dist = t.abs_diff(at);
+                if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                    best = Some((dist, v));
+                }
+            }
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// A joint statement's own date: a day within two weeks before the
+/// document date in the body, else the document date.
+fn meeting_date(doc: &Doc, doc_date: Option<Ymd>) -> Option<String> {
+    let dd = doc_date?;
+    doc.dates
+        .iter()
+        .filter(|d| d.sentence > 0 && d.granularity == "day")
+        .filter_map(|d| d.value.as_deref().and_then(Ymd::parse))
+        .find(|d| {
+            let diff = dd.day_number() - d.day_number();
+            (0..=14).contains(&diff)
+        })
+        .or(Some(dd))
+        .map(Ymd::iso)
+}
+
+/// The most precise date, then the highest priority, then the first.
+fn best_date(dates: &[(String, u8)]) -> Option<String> {
+    let mut best: Option<&(String, u8)> = None;
+    for d in dates {
+        let better = match best {
+            None => true,
+            Some(b) => (d.0.len(), d.1) > (b.0.len(), b.1),
+        };
+        if better {
+            best = Some(d);
+        }
+    }
+    best.map(|d| d.0.clone())
+}
+
+fn name_tokens(name: &str) -> HashSet<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .filter(|t| {
+            !(NAME_STOP.contains(&t.as_str())
+                || t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect()
+}
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let inter = a.intersection(b).count();
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
+}
+
+/// The text from token a to token b (exclusive), as written.
+fn join_tokens(doc: &Doc, a: usize, b: usize) -> String {
+    if b <= a {
+        return String::new();
+    }
+    doc.span_text(doc.token_span(a, b - 1))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn count_word(w: &str) -> Option<usize> {
+    Some(match w {
+        "two" | "2" | "both" => 2,
+        "three" | "3" => 3,
+        "four" | "4" => 4,
+        "five" | "5" => 5,
+        "six" | "6" => 6,
+        _ => return None,
+    })
+}
+
+fn singular(s: &str) -> String {
+    if let Some(stem) = s.strip_suffix("memoranda") {
+        return format!("{stem}memorandum");
+    }
+    s.strip_suffix('s').unwrap_or(s).to_string()
+}
+
+/// "A, B and C" between tokens a..b: token ranges of the conjuncts.
+fn split_conjuncts(v: &View, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = a;
+    for k in a..b {
+        if matches!(v.w(k), "and" | ",") {
+            if k > start {
+                parts.push((start, k));
+            }
+            start = k + 1;
+        }
+    }
+    if b > start {
+        parts.push((start, b));
+    }
+    parts
+}
+
+/// "Ukraine and Turkey", "the Government of Ukraine and the Government of
+/// the Republic of Turkey": the party names.
+fn split_parties(toks: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in toks.split(|t| *t == "and" || *t == ",") {
+        let mut words: Vec<&str> = part.to_vec();
+        while let Some(w) = words.first() {
+            let lw = w.to_lowercase();
+            if matches!(lw.as_str(), "the" | "of")
+                || (matches!(lw.as_str(), "government" | "governments")
+                    && words.get(1) == Some(&"of"))
+            {
+                words.remove(0);
+            } else {
+                break;
+            }
+        }
+        if !words.is_empty() {
+            out.push(words.join(" "));
+        }
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! Table-driven tests of the agreement recogniser. Every sentence is
+//! invented for these tests.
+
+use crate::doc::{Doc, DocInfo};
+use crate::pipeline::{Dicts, Pipeline};
+
+fn run(doc_date: Option<&str>, text: &str) -> Doc {
+    let p = Pipeline::new(&Dicts::default()).unwrap();
+    let info = DocInfo {
+        date: doc_date.map(str::to_string),
+        ..DocInfo::default()
+    };
+    let mut doc = Doc::new(info, text.to_string());
+    p.process(&mut doc);
+    doc
+}
+
+const D: Option<&str> = Some("2023-06-03");
+
+/// (text, expected records as (name, kind, date))
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>)],
+);
+
+const CASES: &[Case] = &[
+    // alias table
+    ("Iran must return to the JCPOA.", &[("Joint Comprehensive Plan of Action", "agreement", None)]),
+    ("The parties recalled the Joint Comprehensive Plan of Action.", &[("Joint Comprehensive Plan of Action", "agreement", None)]),
+    ("Both states are parties to the NPT.", &[("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty", None)]),
+    ("Russia suspended New START in February.", &[("New START Treaty", "treaty", None)]),
+    ("The Minsk agreements were never implemented.", &[("Minsk agreements", "agreement", None)]),
+    ("The Dayton Agreement ended the war.", &[("Dayton Peace Agreement", "agreement", None)]),
+    ("The Oslo Accords created the Palestinian Authority.", &[("Oslo Accords", "agreement", None)]),
+    ("The Good Friday Agreement must be protected.", &[("Good Friday Agreement", "agreement", None)]),
+    ("The Helsinki Final Act set out ten principles.", &[("Helsinki Final Act", "other", None)]),
+    ("This is a violation of the UN Charter.", &[("Charter of the United Nations", "charter", None)]),
+    ("Attacks on civilians breach the Geneva Conventions.", &[("Geneva Conventions", "convention", None)]),
+    ("The court applies the Rome Statute.", &[("Rome Statute of the International Criminal Court", "treaty", None)]),
+    ("The arrest violates the Vienna Convention on Diplomatic Relations.", &[("Vienna Convention on Diplomatic Relations", "convention", None)]),
+    ("The Alma-Ata Declaration recognised the borders.", &[("Alma-Ata Declaration", "declaration", None)]),
+    ("Both countries joined the Paris Agreement.", &[("Paris Agreement", "agreement", None)]),
+    ("The ministers discussed UNCLOS and the NPT.", &[("United Nations Convention on the Law of the Sea", "convention", None), ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty", None)]),
+    ("The npt clause was quoted.", &[]),
+    // named instruments
+    ("The two ministers signed the Agreement on Visa Facilitation on 12 May 2023.", &[("Agreement on Visa Facilitation", "agreement", Some("2023-05-12"))]),
+    ("They recalled the Trilateral Statement of 9 November 2020.", &[("Trilateral Statement", "statement", Some("2020-11-09"))]),
+    ("They recalled the Trilateral Statement of 9 November 2020 and warned that the 2020 Trilateral Statement is binding.", &[("Trilateral Statement", "statement", Some("2020-11-09"))]),
+    ("A Free Trade Agreement between Arnor and Gondor was signed today.", &[("Free Trade Agreement between Arnor and Gondor", "agreement", Some("2023-06-03"))]),
+    ("The sides signed a Memorandum of Understanding on Political Consultations.", &[("Memorandum of Understanding on Political Consultations", "memorandum", None)]),
+    ("The Joint Declaration on Strategic Partnership was adopted in 2019.", &[("Joint Declaration on Strategic Partnership", "declaration", Some("2019"))]),
+    ("The Joint Communiqué was issued after the talks.", &[("Joint Communiqué", "statement", None)]),
+    ("The Treaty of Friendship guides relations.", &[("Treaty of Friendship", "treaty", None)]),
+    ("The Framework Convention on Water remains in force.", &[("Framework Convention on Water", "convention", None)]),
+    ("The Energy Charter Protocol was cited.", &[("Energy Charter Protocol", "treaty", None)]),
+    ("The Memorandum of Cooperation was signed today. The Memorandum covers health.", &[("Memorandum of Cooperation", "memorandum", Some("2023-06-03"))]),
+    ("Gondor and Arnor Sign Memorandum of Cooperation", &[("Memorandum of Cooperation", "memorandum", None)]),
+    ("The Agreement between the Kingdom of Arnor and the Republic of Gondor on Cultural Cooperation was signed yesterday.", &[("Agreement between the Kingdom of Arnor and the Republic of Gondor on Cultural Cooperation", "agreement", Some("2023-06-02"))]),
+    ("The Nuclear Cooperation Memorandum of Understanding will help. The MOU runs for five years.", &[("Nuclear Cooperation Memorandum of Understanding", "memorandum", None)]),
+    ("An MOU signed on 4 November 2015 set up the mechanism.", &[("MOU", "memorandum", Some("2015-11-04"))]),
+    ("The FTA was signed on 3 February 2022. The FTA removes duties.", &[("FTA", "agreement", Some("2022-02-03"))]),
+    ("The ministers recalled the Roadmap for Peace.", &[("Roadmap for Peace", "other", None)]),
+    // joint statements: need a modifier
+    ("Statement by the Spokesperson on the elections", &[]),
+    ("The text of the following statement was released by both governments.", &[]),
+    ("Joint Statement on the Visit of the President\n\nThe two presidents met on 1 June 2023.", &[("Joint Statement on the Visit of the President", "statement", Some("2023-06-01"))]),
+    ("Joint Statement on the Visit of the President\n\nThe presidents talked about trade.", &[("Joint Statement on the Visit of the President", "statement", Some("2023-06-03"))]),
+    ("The leaders adopted a joint statement on climate today.", &[("joint statement on climate", "statement", Some("2023-06-03"))]),
+    // resolutions
+    ("The Council recalled resolution 2334 (2016).", &[("resolution 2334", "resolution", Some("2016"))]),
+    ("Armenia cited Security Council resolutions 822, 853, 874 and 884.", &[("UN Security Council resolution 822", "resolution", None), ("UN Security Council resolution 853", "resolution", None), ("UN Security Council resolution 874", "resolution", None), ("UN Security Council resolution 884", "resolution", None)]),
+    ("Iran violates United Nations Security Council Resolution 2231.", &[("UN Security Council resolution 2231", "resolution", None)]),
+    ("The UNGA resolution 68/262 was quoted.", &[("UN General Assembly resolution 68/262", "resolution", None)]),
+    ("Yesterday the UN Security Council passed a resolution demanding an end to the attacks.", &[("UN Security Council resolution demanding an end to the attacks", "resolution", Some("2023-06-02"))]),
+    ("The General Assembly adopted resolution 377 (1950) in Paris.", &[("UN General Assembly resolution 377", "resolution", Some("1950"))]),
+    ("The Human Rights Council adopted a resolution on Gondor.", &[("UN Human Rights Council resolution on Gondor", "resolution", None)]),
+    ("The conflict needs a peaceful resolution.", &[]),
+    ("Regional Conflict Resolution", &[]),
+    // court rulings
+    ("Arnor ignores the order of the International Court of Justice of 22 February 2023.", &[("Order of the International Court of Justice", "court_order", Some("2023-02-22"))]),
+    ("The centre will close following the decision of the Supreme Court of Gondor. He welcomed the ruling of the Supreme Court of Gondor.", &[("Ruling of the Supreme Court of Gondor", "judgment", None)]),
+    ("The judgment of the European Court of Human Rights was delivered.", &[("Judgment of the European Court of Human Rights", "judgment", None)]),
+    ("The advisory opinion of the International Court of Justice is clear.", &[("Advisory opinion of the International Court of Justice", "judgment", None)]),
+    ("It is their decision to stay.", &[]),
+    ("In order to help, the ministry sent aid.", &[]),
+    ("The Executive Order 13382 applies.", &[]),
+    // generic references
+    ("Today our countries signed an agreement on a free trade area.", &[("agreement on a free trade area", "agreement", Some("2023-06-03"))]),
+    ("They signed two joint action plans on border control and customs reform.", &[("joint action plan on border control", "other", None), ("joint action plan on customs reform", "other", None)]),
+    ("The government drew on earlier agreements signed by the two governments.", &[("agreements signed by the two governments", "agreement", None)]),
+    ("An agreement was not reached.", &[]),
+    ("The ministers were in agreement with the proposal.", &[]),
+    ("The ministers were in full agreement.", &[]),
+    ("The two sides agreed to continue the talks.", &[]),
+    ("The agreement will enter into force soon.", &[]),
+    ("A solid package of agreements was discussed.", &[]),
+    ("He said the statement was false.", &[]),
+    ("The two sides signed a memorandum. The aforementioned memorandum covers trade.", &[("memorandum", "memorandum", None)]),
+    ("Talks on an agreement between Arnor and Gondor continue.", &[("agreement between Arnor and Gondor", "agreement", None)]),
+    ("The protocol of the meeting was read out.", &[]),
+    ("The two presidents discussed a convention on migrants.", &[]),
+];
+
+#[test]
+fn agreement_table() {
+    let mut failures = Vec::new();
+    for (n, (text, expected)) in CASES.iter().enumerate() {
+        let doc = run(D, text);
+        let got: Vec<(String, String, Option<String>)> = doc
+            .agreements
+            .iter()
+            .map(|a| (a.name.clone(), a.kind.clone(), a.date.clone()))
+            .collect();
+        let want: Vec<(String, String, Option<String>)> = expected
+            .iter()
+            .map(|(n, k, d)| (n.to_string(), k.to_string(), d.map(str::to_string)))
+            .collect();
+        if got != want {
+            failures.push(format!("#{n} {text:?}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(CASES.len() >= 60, "{} agreement cases", CASES.len());
+}
+
+#[test]
+fn records_carry_issuer_parties_entries_and_mentions() {
+    let doc = run(
+        D,
+        "Arnor ignores the order of the International Court of Justice of 22 February 2023. \
+         A Free Trade Agreement between Arnor and Gondor was signed today. The FTA removes \
+         duties. Both are parties to the JCPOA.",
+    );
+    let order = &doc.agreements[0];
+    assert_eq!(
+        order.issuer.as_deref(),
+        Some("International Court of Justice")
+    );
+    assert!(!order.mentions[0].named);
+    let fta = &doc.agreements[1];
+    assert_eq!(fta.parties, vec!["Arnor".to_string(), "Gondor".to_string()]);
+    assert_eq!(fta.mentions.len(), 2);
+    assert!(fta.mentions.iter().all(|m| m.named));
+    assert_eq!(doc.span_text(fta.mentions[1].span), "FTA");
+    assert_eq!(doc.agreements[2].entry.as_deref(), Some("jcpoa"));
+}
+
+#[test]
+fn user_alias_files_extend_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.tsv");
+    std::fs::write(
+        &path,
+        "# format: attache-agreements/1\nrivendell\ttreaty\tTreaty of Rivendell\tRivendell Pact\t-\n",
+    )
+    .unwrap();
+    let dicts = Dicts::load(&[path]).unwrap();
+    let p = Pipeline::new(&dicts).unwrap();
+    let mut doc = Doc::new(
+        DocInfo::default(),
+        "Both sides honour the Rivendell Pact.".into(),
+    );
+    p.process(&mut doc);
+    assert_eq!(doc.agreements.len(), 1);
+    assert_eq!(doc.agreements[0].name, "Treaty of Rivendell");
+    assert_eq!(doc.agreements[0].entry.as_deref(), Some("rivendell"));
+}
+
+#[test]
+fn embedded_table_is_large_and_ids_are_unique() {
+    let ids: Vec<&str> = crate::lexicon::data_lines(super::EMBEDDED_ENTRIES)
+        .filter_map(|l| l.fields.first().copied())
+        .collect();
+    let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "duplicate ids");
+    assert!(ids.len() >= 80, "{} entries", ids.len());
+}
