@@ -30,11 +30,13 @@
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod actors;
 pub mod batch;
 pub mod bench;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod input;
 pub mod inspect;
 pub mod lexicon;

@@ -31,6 +31,18 @@ enum Command {
     Bench(BenchArgs),
     /// Score the pipeline against a gold set.
     Eval(EvalArgs),
+    /// Run the event coder's validation suite and print its failures.
+    Validate(ValidateArgs),
+}
+
+#[derive(clap::Args)]
+struct ValidateArgs {
+    /// The suite directory (`*.jsonl` cases plus their data files).
+    #[arg(long, value_name = "DIR")]
+    suite: Option<PathBuf>,
+    /// Extra data file (its header names its format); may be repeated.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -146,6 +158,7 @@ fn main() -> ExitCode {
         Command::Tokens(args) => tokens(args),
         Command::Bench(args) => run_bench(args),
         Command::Eval(args) => eval(args),
+        Command::Validate(args) => validate(args),
     };
     match result {
         Ok(code) => code,
@@ -360,4 +373,18 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         print!("{}", scores.to_text(args.misses));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn validate(args: ValidateArgs) -> Result<ExitCode> {
+    let dir = args
+        .suite
+        .unwrap_or_else(attache::events::validate::default_suite);
+    let report = attache::events::validate::run_suite(&dir, &args.dicts)
+        .with_context(|| format!("validation suite {}", dir.display()))?;
+    print!("{}", report.to_text());
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

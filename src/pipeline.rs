@@ -8,8 +8,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::actors::titles::Titles;
+use crate::actors::ActorStage;
 use crate::doc::Doc;
 use crate::error::Error;
+use crate::events::lexicon::EventLexicon;
+use crate::events::EventStage;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::{headline, LanguageGuesser};
 use crate::ner::gazetteer::Gazetteer;
@@ -31,6 +35,9 @@ pub trait Stage: Send + Sync {
 pub struct Dicts {
     boilerplate: Vec<(String, String)>,
     gazetteers: Vec<(String, String)>,
+    titles: Vec<(String, String)>,
+    /// Event patterns, cues and CAMEO tables: (name, contents, format).
+    events: Vec<(String, String, String)>,
 }
 
 impl Dicts {
@@ -47,6 +54,13 @@ impl Dicts {
             match declared_format(&contents) {
                 Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
                 Some("attache-gazetteer/1") => dicts.gazetteers.push((name, contents)),
+                Some("attache-titles/1") => dicts.titles.push((name, contents)),
+                Some(
+                    f @ ("attache-events/1" | "attache-event-cues/1" | "attache-cameo-plover/1"),
+                ) => {
+                    let f = f.to_string();
+                    dicts.events.push((name, contents, f))
+                }
                 Some(other) => {
                     return Err(Error::Usage(format!(
                         "{name}: unsupported dictionary format {other:?} (supported: {})",
@@ -65,7 +79,14 @@ impl Dicts {
 }
 
 /// The data formats `--dict` accepts.
-pub const SUPPORTED_FORMATS: [&str; 2] = ["attache-boilerplate/1", "attache-gazetteer/1"];
+pub const SUPPORTED_FORMATS: [&str; 6] = [
+    "attache-boilerplate/1",
+    "attache-gazetteer/1",
+    "attache-titles/1",
+    "attache-events/1",
+    "attache-event-cues/1",
+    "attache-cameo-plover/1",
+];
 
 /// The value of the first `# format:` comment line.
 fn declared_format(contents: &str) -> Option<&str> {
@@ -159,6 +180,9 @@ impl Pipeline {
         let lexical = Lexical::embedded();
         let tokenizer = Tokenizer::new(lexical.clone());
         let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
+        let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
+        let actors = ActorStage::new(gazetteer.clone(), titles, lexical.clone());
+        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?);
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, None);
         Ok(Pipeline {
             stages: vec![
@@ -167,6 +191,8 @@ impl Pipeline {
                 Box::new(Tokenize(tokenizer)),
                 Box::new(Sentences(lexical)),
                 Box::new(entities),
+                Box::new(actors),
+                Box::new(events),
             ],
         })
     }
@@ -209,7 +235,15 @@ mod tests {
         let p = Pipeline::new(&Dicts::default()).unwrap();
         assert_eq!(
             p.stage_names(),
-            vec!["boilerplate", "doc_info", "tokens", "sentences", "entities"]
+            vec![
+                "boilerplate",
+                "doc_info",
+                "tokens",
+                "sentences",
+                "entities",
+                "actors",
+                "events"
+            ]
         );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
