@@ -338,7 +338,9 @@ impl<'a> Builder<'a> {
                 Some(e) if is_state_kind(&e.kind) => Some(self.actor_for_entry(e)),
                 Some(e) => {
                     self.add_place(mi, Some(e));
-                    None
+                    // A city or province stands for its state ("Baku said",
+                    // "shelled villages in Fornost").
+                    self.state_of(e)
                 }
                 None => {
                     let text = self.doc.span_text(m.span).to_string();
@@ -697,7 +699,8 @@ impl<'a> Builder<'a> {
                 let label = m.label;
                 let end = self.sentence_end(i);
                 let actor = self.mention_actor(mi);
-                if let Some(a) = actor {
+                let is_place = self.places.iter().any(|p| p.mentions.contains(&mi));
+                if let Some(a) = actor.filter(|_| !is_place) {
                     if !self.actors[a].mentions.contains(&mi) {
                         self.actors[a].mentions.push(mi);
                     }
