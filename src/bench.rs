@@ -225,7 +225,7 @@ mod tests {
         assert_eq!(r.runs, 3);
         assert!(r.docs >= 10_000 / 43);
         assert!(r.mb_per_second > 0.0 && r.words_per_second > 0.0);
-        assert_eq!(r.stages.len(), 5);
+        assert_eq!(r.stages.len(), 7);
         assert!(r.to_text().contains("tokenise + sentences"));
     }
 

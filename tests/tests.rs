@@ -7,3 +7,4 @@ mod eval;
 mod extract;
 mod memory;
 mod offsets;
+mod validate;

@@ -89,7 +89,7 @@ FRAMES = {
  ],
  "protest": [
   ("{A} protested against the policies of {B}.", [("PROTEST", "141", A, B, AS)]),
-  ("{A} boycotted the conference hosted by {B}.", [("PROTEST", "143", A, B, AS)]),
+  ("{A} boycotted the conference in {B}.", [("PROTEST", "143", A, B, AS)]),
  ],
  "sanction": [
   ("{A} imposed sanctions on {B}.", [("SANCTION", "163", A, B, AS)]),
@@ -139,7 +139,7 @@ SINGLES = [
  ("org-1", "The White Council called on Mordor to withdraw its troops.", None,
   [("REQUEST", "020", "White Council", "Mordor", AS), ("RETREAT", "0874", "Mordor", None, CF)]),
  ("org-2", "The Orc Legion attacked Minas Tirith.", None,
-  [("ASSAULT", "190", "Orc Legion", None, AS)]),
+  [("ASSAULT", "190", "Orc Legion", "Gondor", AS)]),
  ("group-np", "Arnor called on international partners to condemn Mordor.", None,
   [("REQUEST", "020", "Arnor", "international partners", AS), ("ACCUSE", "111", "international partners", "Mordor", CF)]),
  ("passive-by", "The agreement was signed by Gondor and Rohan.", None,

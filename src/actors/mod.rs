@@ -209,7 +209,7 @@ impl<'a> Builder<'a> {
         let name = if kind == ActorKind::Group {
             // Collective names are plural: "Houthis" rather than "Houthi".
             let plural = format!("{}s", entry.name);
-            if entry.aliases.iter().any(|a| *a == plural) {
+            if entry.aliases.contains(&plural) {
                 plural
             } else {
                 entry.name.clone()
@@ -779,14 +779,26 @@ impl<'a> Builder<'a> {
         }
         // The title line: its first person, and its first state if still unknown.
         let title_end = self.doc.sentences.first().map_or(0, |s| s.tokens.end);
-        for s in self.spans.iter().filter(|s| s.tokens.start < title_end) {
-            let a = &self.actors[s.actor];
-            match a.kind {
+        let governed = |s: &ActorSpan| {
+            s.tokens.start > 0
+                && matches!(
+                    self.tok(s.tokens.start - 1),
+                    "in" | "on" | "to" | "at" | "from" | "with" | "against" | "of" | "over" | "for"
+                )
+        };
+        let heads: Vec<usize> = self
+            .spans
+            .iter()
+            .filter(|s| s.tokens.start < title_end && !governed(s))
+            .map(|s| s.actor)
+            .collect();
+        for actor in heads {
+            match self.actors[actor].kind {
                 Some(ActorKind::Person) if self.author_person.is_none() => {
-                    self.author_person = Some(s.actor)
+                    self.author_person = Some(actor)
                 }
                 Some(ActorKind::State | ActorKind::Organization) if self.author_state.is_none() => {
-                    self.author_state = Some(s.actor)
+                    self.author_state = Some(actor)
                 }
                 _ => {}
             }

@@ -1,9 +1,8 @@
 //! Titles, roles and referring words (`models/titles.tsv`, format
 //! `attache-titles/1`).
 
-use std::collections::HashMap;
-
 use crate::error::Error;
+use crate::events::pattern::FastMap;
 use crate::lexicon::{data_lines, field};
 use crate::text::Tokenizer;
 
@@ -69,7 +68,7 @@ pub struct TitleMatch {
 #[derive(Debug, Clone, Default)]
 pub struct Titles {
     titles: Vec<Title>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
 }
 
 fn is_all_caps(s: &str) -> bool {

@@ -157,20 +157,26 @@ impl Ctx<'_> {
     fn coordinated_left(&self, k: usize) -> Vec<usize> {
         let mut out: Vec<usize> = self.same_range(k);
         let mut start = self.doc.actor_spans[k].tokens.start;
+        let mut first = true;
         loop {
             let mut j = start;
-            let mut saw = false;
+            let mut and = false;
+            let mut comma = false;
             while j > 0 && matches!(self.tok(j - 1), "and" | "," | "the") {
-                saw |= self.tok(j - 1) != "the";
+                and |= self.tok(j - 1) == "and";
+                comma |= self.tok(j - 1) == ",";
                 j -= 1;
             }
-            if !saw || j == 0 {
+            // The link nearest the head is "and" ("X, Y and Z"); a comma
+            // alone there is an apposition or a fronted phrase.
+            if !(and || comma && !first) || j == 0 {
                 break;
             }
             match self.in_span.get(j - 1).copied().flatten() {
                 Some(prev) if self.doc.actor_spans[prev].tokens.end == j => {
                     out.extend(self.same_range(prev));
                     start = self.doc.actor_spans[prev].tokens.start;
+                    first = false;
                 }
                 _ => break,
             }
@@ -181,20 +187,27 @@ impl Ctx<'_> {
     /// The actors of span `k` and those coordinated after it.
     fn coordinated_right(&self, k: usize) -> Vec<usize> {
         let mut out: Vec<usize> = self.same_range(k);
+        let mut pending: Vec<usize> = Vec::new();
         let mut end = self.doc.actor_spans[k].tokens.end;
         loop {
             let mut j = end;
-            let mut saw = false;
+            let mut and = false;
+            let mut comma = false;
             while matches!(self.tok(j), "and" | "," | "the") {
-                saw |= self.tok(j) != "the";
+                and |= self.tok(j) == "and";
+                comma |= self.tok(j) == ",";
                 j += 1;
             }
-            if !saw {
+            if !(and || comma) {
                 break;
             }
             match self.span_at.get(j).copied().flatten() {
                 Some(next) => {
-                    out.extend(self.same_range(next));
+                    pending.extend(self.same_range(next));
+                    // Comma-joined items count once the list ends in "and".
+                    if and {
+                        out.append(&mut pending);
+                    }
                     end = self.doc.actor_spans[next].tokens.end;
                 }
                 None => break,
@@ -217,19 +230,25 @@ impl Ctx<'_> {
     /// The clause subject of a trigger starting at `t`: the nearest actor
     /// span before it that no preposition governs.
     fn subject(&self, t: usize, lo: usize) -> Option<usize> {
+        // "The foreign ministers of Gondor met …": an actor after "of" or
+        // "from" is the subject when no ungoverned one precedes it.
+        let mut fallback = None;
         for k in self.spans_before(t, lo) {
             let s = &self.doc.actor_spans[k];
             // Crossing a semicolon ends the clause.
             if (s.tokens.end..t).any(|i| matches!(self.tok(i), ";" | ":")) {
-                return None;
+                break;
             }
             let before = self.word_before(s.tokens.start);
             if PREPOSITIONS.contains(&before) {
+                if fallback.is_none() && matches!(before, "of" | "from") {
+                    fallback = Some(k);
+                }
                 continue;
             }
             return Some(k);
         }
-        None
+        fallback
     }
 
     /// The agent after "by" within a few tokens of `from`.
@@ -254,14 +273,22 @@ impl Ctx<'_> {
 
     /// The first actor span after `from` (within the clause and `reach`
     /// tokens), after one of `preps` when given.
-    fn object(&self, from: usize, end: usize, reach: usize, preps: &[String]) -> Option<usize> {
+    fn object(
+        &self,
+        from: usize,
+        end: usize,
+        reach: usize,
+        preps: &[String],
+        exclude: &[usize],
+    ) -> Option<usize> {
         let mut i = from;
         while i < end && i < from + reach {
             if self.is_boundary(i) {
                 return None;
             }
             if let Some(k) = self.span_at[i] {
-                if preps.is_empty() || preps.iter().any(|p| p == self.word_before(i)) {
+                let own = exclude.contains(&self.doc.actor_spans[k].actor);
+                if !own && (preps.is_empty() || preps.iter().any(|p| p == self.word_before(i))) {
                     return Some(k);
                 }
                 i = self.doc.actor_spans[k].tokens.end;
@@ -321,7 +348,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let end = sent.tokens.end.min(n);
         let mut i = sent.tokens.start;
         while i < end {
-            if in_name[i] {
+            if in_name[i] || !ctx.tok(i).starts_with(|c: char| c.is_alphabetic()) {
                 i += 1;
                 continue;
             }
@@ -445,9 +472,19 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // Targets.
         let mut targets: Vec<usize> = Vec::new();
         if !def.flags.notgt {
-            let reach = if def.flags.req { 6 } else { 12 };
+            let reach = if def.flags.req { 3 } else { 12 };
             let from = trig.end;
-            if let Some(k) = ctx.object(from, hi, reach, &def.flags.tgt_preps) {
+            let mut found = ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources);
+            if found.is_none() && def.flags.nom && !def.flags.tgt_preps.is_empty() {
+                // a verb after all: "Gondor attacks Arnor"
+                let j = if ctx.tok(from) == "the" {
+                    from + 1
+                } else {
+                    from
+                };
+                found = ctx.span_at.get(j).copied().flatten();
+            }
+            if let Some(k) = found {
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
             } else if def.flags.npobj {
                 // "called on international actors to …": the noun phrase.
@@ -509,9 +546,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 status = EventStatus::Hypothetical
             }
             Some((EventStatus::Reported, cue_at)) if status == EventStatus::Asserted => {
-                // the reporter's own act stays asserted
-                let own =
-                    subject_span.is_some_and(|k| ctx.doc.actor_spans[k].tokens.start < cue_at);
+                // the reporter's own act stays asserted ("X claimed that it
+                // had been attacked"); an adverb ("allegedly") never does
+                let adverb = matches!(ctx.tok(cue_at), "alleged" | "allegedly" | "reportedly");
+                let own = !adverb
+                    && subject_span.is_some_and(|k| ctx.doc.actor_spans[k].tokens.start < cue_at);
                 if !own {
                     status = EventStatus::Reported;
                 }
@@ -595,6 +634,22 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // 4. One event per (type, source, target, status).
     let mut seen: HashSet<(String, Option<usize>, Option<usize>, EventStatus)> = HashSet::new();
     events.retain(|e| seen.insert((e.kind.clone(), e.source, e.target, e.status)));
+    // A target-less event adds nothing next to one of the same type in the
+    // same sentence that involves its source and has a target.
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            e.target.is_some()
+                || !events.iter().any(|o| {
+                    o.target.is_some()
+                        && o.kind == e.kind
+                        && o.sentence == e.sentence
+                        && (o.source == e.source || o.target == e.source)
+                })
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    events.retain(|_| flags.next().unwrap_or(true));
     // Merged-away actors never reach an event (spans point at the survivor).
     events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
     for e in &events {
@@ -661,7 +716,7 @@ fn cue_status(
             if trig.start - e > cue.before {
                 continue;
             }
-            let conditional = matches!(w, "if" | "unless");
+            let conditional = matches!(w, "if" | "unless") || cue.status == EventStatus::Reported;
             if crossed_comma && !conditional {
                 continue;
             }

@@ -9,6 +9,28 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// A small, fast hasher for short string keys looked up once per token
+/// (the FxHash mixing step); not for keys an attacker chooses.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Longest gap `..` may skip.
 pub const MAX_GAP: usize = 4;
 
@@ -43,10 +65,14 @@ pub struct TokPattern {
 
 /// A token as patterns see it: lower-cased, `’` read as `'`.
 pub fn norm_token(token: &str) -> Cow<'_, str> {
-    if token
-        .chars()
-        .any(|c| c.is_uppercase() || c == '\u{2019}' || c == '\u{2018}')
-    {
+    let needs = if token.is_ascii() {
+        token.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        token
+            .chars()
+            .any(|c| c.is_uppercase() || c == '\u{2019}' || c == '\u{2018}')
+    };
+    if needs {
         Cow::Owned(token.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
     } else {
         Cow::Borrowed(token)
@@ -160,22 +186,43 @@ impl TokPattern {
 }
 
 /// Patterns indexed by their first token for fast scanning.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PatternIndex {
-    exact: HashMap<String, Vec<usize>>,
+    exact: FastMap<String, Vec<usize>>,
     /// Prefix stems, keyed by their first three chars (or the whole stem).
-    prefix: HashMap<String, Vec<(String, usize)>>,
+    prefix: FastMap<String, Vec<(String, usize)>>,
+    /// Whether some stem is shorter than three chars.
+    short_stems: bool,
+    /// First bytes of all keys (ASCII only; a non-ASCII first byte always passes).
+    first_bytes: [bool; 128],
 }
 
 fn head3(s: &str) -> &str {
     head_n(s, 3)
 }
 
+impl Default for PatternIndex {
+    fn default() -> Self {
+        PatternIndex {
+            exact: FastMap::default(),
+            prefix: FastMap::default(),
+            short_stems: false,
+            first_bytes: [false; 128],
+        }
+    }
+}
+
 impl PatternIndex {
     /// Adds pattern number `id`.
     pub fn add(&mut self, id: usize, pattern: &TokPattern) {
         for (text, prefix) in pattern.first_keys() {
+            if let Some(&b) = text.as_bytes().first() {
+                if b < 128 {
+                    self.first_bytes[b as usize] = true;
+                }
+            }
             if prefix {
+                self.short_stems |= text.chars().count() < 3;
                 self.prefix
                     .entry(head3(&text).to_string())
                     .or_default()
@@ -189,15 +236,21 @@ impl PatternIndex {
     /// The patterns that may start at a token (with duplicates removed).
     pub fn candidates(&self, token: &str, out: &mut Vec<usize>) {
         out.clear();
+        match token.as_bytes().first() {
+            None => return,
+            Some(&b) if b < 128 && !self.first_bytes[b as usize] => return,
+            _ => {}
+        }
         if let Some(list) = self.exact.get(token) {
             out.extend_from_slice(list);
         }
         if !self.prefix.is_empty() {
             // A stem is keyed by its first three chars (or all of them when
-            // shorter), so look under the token's first one, two and three.
-            for n in 1..=3 {
+            // shorter): one lookup, plus shorter keys only when such stems exist.
+            let lo = if self.short_stems { 1 } else { 3 };
+            for n in lo..=3 {
                 let k = head_n(token, n);
-                if n > 1 && k.len() == head_n(token, n - 1).len() {
+                if n > lo && k.len() == head_n(token, n - 1).len() {
                     break;
                 }
                 if let Some(list) = self.prefix.get(k) {
@@ -209,11 +262,12 @@ impl PatternIndex {
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 }
-
 /// The first `n` chars of `s` (all of it when shorter).
 fn head_n(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
