@@ -202,6 +202,19 @@ pub struct Doc {
     pub dates: Vec<DateMention>,
     /// Referenced agreements, in order of first mention.
     pub agreements: Vec<AgreementRef>,
+    /// Actors: mentions grouped into participants (see [`ActorRef`]).
+    pub actors: Vec<ActorRef>,
+    /// Every span that refers to an actor, in text order.
+    pub actor_spans: Vec<ActorSpan>,
+    /// Places where things happen.
+    pub places: Vec<PlaceRef>,
+    /// Coded events, in text order.
+    pub events: Vec<EventRef>,
+    /// The document's author (index into `actors`): the state or
+    /// organisation whose voice the text is.
+    pub author: Option<usize>,
+    /// The author as a person, when the title line names one.
+    pub author_person: Option<usize>,
 }
 
 impl Doc {
@@ -438,6 +451,170 @@ pub struct AgreementRef {
     pub mentions: Vec<AgreementMention>,
     /// The alias-table entry that matched, if any.
     pub entry: Option<String>,
+    /// Confidence in [0, 1].
+    pub score: f32,
+}
+
+// ---------------------------------------------------------------------------
+// Actors, places and events (filled by the `actors` and `events` stages).
+// ---------------------------------------------------------------------------
+
+/// What kind of participant an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A state (or de facto state).
+    State,
+    /// A state's government as a body.
+    Government,
+    /// A named organisation.
+    Organization,
+    /// An unnamed or collective actor.
+    Group,
+}
+
+impl ActorKind {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::State => "state",
+            ActorKind::Government => "government",
+            ActorKind::Organization => "organization",
+            ActorKind::Group => "group",
+        }
+    }
+}
+
+/// A participant: mentions grouped under one canonical name.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActorRef {
+    /// Canonical name.
+    pub name: String,
+    /// Kind (`None` only while being built).
+    pub kind: Option<ActorKind>,
+    /// Role as the document states it ("Foreign Minister"; several joined with "; ").
+    pub title: Option<String>,
+    /// Index (into `Doc::actors`) of the actor this one belongs to.
+    pub affiliation: Option<usize>,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// Wikidata QID.
+    pub wikidata: Option<String>,
+    /// Other names used in the document.
+    pub aliases: Vec<String>,
+    /// Indices into `Doc::entities`.
+    pub mentions: Vec<usize>,
+    /// The gazetteer entry it comes from, if any.
+    pub entry: Option<String>,
+    /// Whether the record lists it (persons always; others when an event,
+    /// an affiliation or the author needs them).
+    pub listed: bool,
+}
+
+/// How a span refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// A name (entity mention), possibly with title and affiliation around it.
+    Name,
+    /// A title or role without a name ("the Foreign Minister").
+    Title,
+    /// A body acting for a state ("the Azerbaijani side", "Government of Artsakh").
+    Body,
+    /// A pronoun.
+    Pronoun,
+}
+
+/// A span of tokens that refers to an actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorSpan {
+    /// Token range (the whole chunk: "Artsakh Foreign Minister Sergey Ghazaryan").
+    pub tokens: std::ops::Range<usize>,
+    /// Index into `Doc::actors`.
+    pub actor: usize,
+    /// How it refers.
+    pub how: RefKind,
+}
+
+/// A place where something happens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceRef {
+    /// Canonical name.
+    pub name: String,
+    /// country | city | province | region | sea | location …
+    pub kind: String,
+    /// ISO 3166-1 alpha-3.
+    pub country: Option<String>,
+    /// Indices into `Doc::entities`.
+    pub mentions: Vec<usize>,
+}
+
+/// Whether the text asserts an event, reports it, denies it, calls for it or poses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    /// Stated as fact or performed by the author.
+    Asserted,
+    /// Known only through someone else's account.
+    Reported,
+    /// Denied or not taken.
+    Negated,
+    /// Requested or demanded.
+    CalledFor,
+    /// Conditional, planned or possible.
+    Hypothetical,
+}
+
+impl EventStatus {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Asserted => "asserted",
+            EventStatus::Reported => "reported",
+            EventStatus::Negated => "negated",
+            EventStatus::CalledFor => "called_for",
+            EventStatus::Hypothetical => "hypothetical",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(s: &str) -> Option<EventStatus> {
+        Some(match s {
+            "asserted" => EventStatus::Asserted,
+            "reported" => EventStatus::Reported,
+            "negated" => EventStatus::Negated,
+            "called_for" => EventStatus::CalledFor,
+            "hypothetical" => EventStatus::Hypothetical,
+            _ => return None,
+        })
+    }
+}
+
+/// A coded event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventRef {
+    /// PLOVER type.
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Id of the pattern that fired.
+    pub pattern: String,
+    /// The trigger's tokens.
+    pub tokens: std::ops::Range<usize>,
+    /// The trigger's span.
+    pub span: Span,
+    /// 0-based sentence index.
+    pub sentence: usize,
+    /// Acting actor (index into `Doc::actors`).
+    pub source: Option<usize>,
+    /// Actor acted upon (index into `Doc::actors`).
+    pub target: Option<usize>,
+    /// Governing date (index into `Doc::dates`).
+    pub date: Option<usize>,
+    /// Place (index into `Doc::places`).
+    pub place: Option<usize>,
+    /// Status.
+    pub status: EventStatus,
     /// Confidence in [0, 1].
     pub score: f32,
 }

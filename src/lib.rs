@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod actors;
 pub mod agreements;
 pub mod batch;
 pub mod bench;
@@ -37,6 +38,7 @@ pub mod dates;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod events;
 pub mod input;
 pub mod inspect;
 pub mod lexicon;

@@ -35,6 +35,18 @@ enum Command {
     Eval(EvalArgs),
     /// Train an entity tagger on CoNLL data.
     Train(TrainArgs),
+    /// Run the event coder's validation suite and print its failures.
+    Validate(ValidateArgs),
+}
+
+#[derive(clap::Args)]
+struct ValidateArgs {
+    /// The suite directory (`*.jsonl` cases plus their data files).
+    #[arg(long, value_name = "DIR")]
+    suite: Option<PathBuf>,
+    /// Extra data file (its header names its format); may be repeated.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -213,6 +225,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => run_bench(args),
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
+        Command::Validate(args) => validate(args),
     };
     match result {
         Ok(code) => code,
@@ -503,4 +516,18 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
         report.seconds
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn validate(args: ValidateArgs) -> Result<ExitCode> {
+    let dir = args
+        .suite
+        .unwrap_or_else(attache::events::validate::default_suite);
+    let report = attache::events::validate::run_suite(&dir, &args.dicts)
+        .with_context(|| format!("validation suite {}", dir.display()))?;
+    print!("{}", report.to_text());
+    Ok(if report.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

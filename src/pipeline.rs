@@ -9,10 +9,14 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::actors::titles::Titles;
+use crate::actors::ActorStage;
 use crate::agreements::Agreements;
 use crate::dates::{DateOrder, Dates};
 use crate::doc::Doc;
 use crate::error::Error;
+use crate::events::lexicon::EventLexicon;
+use crate::events::EventStage;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::{headline, LanguageGuesser};
 use crate::ner::gazetteer::Gazetteer;
@@ -39,6 +43,9 @@ pub struct Dicts {
     agreement_cues: Vec<(String, String)>,
     /// Day/month order of all-numeric dates when both parts are ≤ 12.
     pub date_order: DateOrder,
+    titles: Vec<(String, String)>,
+    /// Event patterns, cues and CAMEO tables: (name, contents, format).
+    events: Vec<(String, String, String)>,
 }
 
 impl Dicts {
@@ -58,6 +65,13 @@ impl Dicts {
                 Some("attache-dates/1") => dicts.dates.push((name, contents)),
                 Some("attache-agreements/1") => dicts.agreements.push((name, contents)),
                 Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
+                Some("attache-titles/1") => dicts.titles.push((name, contents)),
+                Some(
+                    f @ ("attache-events/1" | "attache-event-cues/1" | "attache-cameo-plover/1"),
+                ) => {
+                    let f = f.to_string();
+                    dicts.events.push((name, contents, f))
+                }
                 Some(other) => {
                     return Err(Error::Usage(format!(
                         "{name}: unsupported dictionary format {other:?} (supported: {})",
@@ -89,12 +103,16 @@ fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// The data formats `--dict` accepts.
-pub const SUPPORTED_FORMATS: [&str; 5] = [
+pub const SUPPORTED_FORMATS: [&str; 9] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-dates/1",
     "attache-agreements/1",
     "attache-agreement-cues/1",
+    "attache-titles/1",
+    "attache-events/1",
+    "attache-event-cues/1",
+    "attache-cameo-plover/1",
 ];
 
 /// The value of the first `# format:` comment line.
@@ -224,9 +242,12 @@ impl Pipeline {
             .load()
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
+        let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
+        let actors = ActorStage::new(gazetteer.clone(), titles, lexical.clone());
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger);
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
+        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?);
         Ok(Pipeline {
             stages: vec![
                 Box::new(MaskBoilerplate(boilerplate)),
@@ -236,6 +257,8 @@ impl Pipeline {
                 Box::new(entities),
                 Box::new(DatesStage(dates)),
                 Box::new(AgreementsStage(agreements)),
+                Box::new(actors),
+                Box::new(events),
             ],
         })
     }
@@ -285,7 +308,9 @@ mod tests {
                 "sentences",
                 "entities",
                 "dates",
-                "agreements"
+                "agreements",
+                "actors",
+                "events"
             ]
         );
         let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";

@@ -234,7 +234,7 @@ pub struct Event {
     pub kind: String,
     /// CAMEO code.
     pub cameo: String,
-    /// Trigger text.
+    /// Trigger text (the matched tokens, `text[start..end]`).
     pub trigger: String,
     /// Acting actor id.
     pub source: Option<String>,
@@ -254,6 +254,8 @@ pub struct Event {
     pub end: usize,
     /// Confidence in [0, 1].
     pub score: f32,
+    /// Id of the trigger pattern that fired (`models/events/patterns.tsv`).
+    pub pattern: String,
 }
 
 /// Why a document has an error record instead of a record.
@@ -361,36 +363,158 @@ impl Record {
                 meta: info.meta.clone(),
                 text: include.then(|| doc.text().to_string()),
             },
-            entities: entities(doc),
+            entities: Vec::new(),
             actors: Vec::new(),
             places: Vec::new(),
             dates: dates(doc),
             agreements: agreements(doc),
             events: Vec::new(),
         }
+        .with_layers(doc)
+    }
+
+    /// Adds entities, actors, places and events, linked by their ids.
+    fn with_layers(mut self, doc: &Doc) -> Record {
+        let (mut entities, mention_ids) = entities(doc);
+        // Actors: the listed ones, numbered in order of first mention.
+        let mut order: Vec<usize> = (0..doc.actors.len())
+            .filter(|&i| doc.actors[i].listed && doc.actors[i].kind.is_some())
+            .collect();
+        let first = |i: usize| {
+            let a = &doc.actors[i];
+            let by_mention = a
+                .mentions
+                .iter()
+                .map(|&m| doc.entities[m].span.char_start)
+                .min();
+            let by_span = doc
+                .actor_spans
+                .iter()
+                .filter(|s| s.actor == i)
+                .map(|s| doc.token_span(s.tokens.start, s.tokens.start).char_start)
+                .min();
+            by_mention
+                .into_iter()
+                .chain(by_span)
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        order.sort_by_key(|&i| (first(i), i));
+        let mut actor_id: Vec<Option<String>> = vec![None; doc.actors.len()];
+        for (n, &i) in order.iter().enumerate() {
+            actor_id[i] = Some(format!("a{}", n + 1));
+        }
+        let id_of = |i: Option<usize>| i.and_then(|i| actor_id.get(i).cloned().flatten());
+        self.actors = order
+            .iter()
+            .map(|&i| {
+                let a = &doc.actors[i];
+                let kind = a.kind.map_or("group", |k| k.as_str());
+                Actor {
+                    id: id_of(Some(i)).unwrap_or_default(),
+                    name: a.name.clone(),
+                    kind: kind.to_string(),
+                    title: a.title.clone(),
+                    affiliation: id_of(a.affiliation),
+                    country: a.country.clone(),
+                    aliases: a.aliases.clone(),
+                    wikidata: a.wikidata.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .filter_map(|&m| mention_ids.get(m).cloned().flatten())
+                        .collect(),
+                }
+            })
+            .collect();
+        for &i in &order {
+            for &m in &doc.actors[i].mentions {
+                if let Some(e) = mention_ids
+                    .get(m)
+                    .cloned()
+                    .flatten()
+                    .and_then(|id| entities.iter_mut().find(|e| e.id == id))
+                {
+                    if e.actor.is_none() {
+                        e.actor = id_of(Some(i));
+                    }
+                }
+            }
+        }
+        self.entities = entities;
+        self.places = doc
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Place {
+                id: format!("p{}", i + 1),
+                name: p.name.clone(),
+                kind: p.kind.clone(),
+                country: p.country.clone(),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .filter_map(|&m| mention_ids.get(m).cloned().flatten())
+                    .collect(),
+            })
+            .collect();
+        // Date ids count only the dates with a value, as `dates` does.
+        let mut date_id: Vec<Option<String>> = vec![None; doc.dates.len()];
+        let mut n = 0;
+        for (i, d) in doc.dates.iter().enumerate() {
+            if d.value.is_some() {
+                n += 1;
+                date_id[i] = Some(format!("d{n}"));
+            }
+        }
+        self.events = doc
+            .events
+            .iter()
+            .filter(|e| id_of(e.source).is_some())
+            .enumerate()
+            .map(|(k, e)| Event {
+                id: format!("v{}", k + 1),
+                kind: e.kind.clone(),
+                cameo: e.cameo.clone(),
+                trigger: doc.span_text(e.span).to_string(),
+                source: id_of(e.source),
+                target: id_of(e.target),
+                date: e.date.and_then(|d| date_id.get(d).cloned().flatten()),
+                place: e.place.map(|p| format!("p{}", p + 1)),
+                status: e.status.as_str().to_string(),
+                sentence: e.sentence + 1,
+                start: e.span.char_start,
+                end: e.span.char_end,
+                score: round_score(e.score),
+                pattern: e.pattern.clone(),
+            })
+            .collect();
+        self
     }
 }
 
 /// All mentions of the document in text order (longer first at the same
 /// start): entity mentions, DATE mentions and named AGREEMENT references.
-fn entities(doc: &Doc) -> Vec<Entity> {
-    let mut all: Vec<(Span, usize, EntityType, f32)> = Vec::new();
+/// Also returns, for each of `doc.entities`, its entity id.
+fn entities(doc: &Doc) -> (Vec<Entity>, Vec<Option<String>>) {
+    let mut all: Vec<(Span, usize, EntityType, f32, Option<usize>)> = Vec::new();
     all.extend(
         doc.entities
             .iter()
-            .map(|m| (m.span, m.sentence, m.label, m.score)),
+            .enumerate()
+            .map(|(i, m)| (m.span, m.sentence, m.label, m.score, Some(i))),
     );
     all.extend(
         doc.dates
             .iter()
-            .map(|d| (d.span, d.sentence, EntityType::Date, d.score)),
+            .map(|d| (d.span, d.sentence, EntityType::Date, d.score, None)),
     );
     for a in &doc.agreements {
         all.extend(
             a.mentions
                 .iter()
                 .filter(|m| m.named)
-                .map(|m| (m.span, m.sentence, EntityType::Agreement, a.score)),
+                .map(|m| (m.span, m.sentence, EntityType::Agreement, a.score, None)),
         );
     }
     all.sort_by(|a, b| {
@@ -400,11 +524,24 @@ fn entities(doc: &Doc) -> Vec<Entity> {
             b.2,
         ))
     });
-    all.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
-    all.into_iter()
-        .enumerate()
-        .map(|(i, (span, sentence, label, score))| Entity {
-            id: format!("m{}", i + 1),
+    let mut ids: Vec<Option<String>> = vec![None; doc.entities.len()];
+    let mut out: Vec<Entity> = Vec::with_capacity(all.len());
+    let mut last: Option<(Span, EntityType)> = None;
+    for (span, sentence, label, score, source) in all {
+        if last == Some((span, label)) {
+            // a duplicate: its mention shares the kept entity's id
+            if let (Some(i), Some(e)) = (source, out.last()) {
+                ids[i] = Some(e.id.clone());
+            }
+            continue;
+        }
+        last = Some((span, label));
+        let id = format!("m{}", out.len() + 1);
+        if let Some(i) = source {
+            ids[i] = Some(id.clone());
+        }
+        out.push(Entity {
+            id,
             kind: label.as_str().to_string(),
             text: doc.span_text(span).to_string(),
             start: span.char_start,
@@ -412,8 +549,9 @@ fn entities(doc: &Doc) -> Vec<Entity> {
             sentence: sentence + 1,
             actor: None,
             score: round_score(score),
-        })
-        .collect()
+        });
+    }
+    (out, ids)
 }
 
 fn dates(doc: &Doc) -> Vec<DateValue> {

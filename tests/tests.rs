@@ -8,3 +8,4 @@ mod eval;
 mod extract;
 mod memory;
 mod offsets;
+mod validate;

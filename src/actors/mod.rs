@@ -1,0 +1,934 @@
+//! The `actors` stage: entity mentions, titles and referring words grouped
+//! into participants ([`ActorRef`]), plus the places where things happen
+//! ([`PlaceRef`]).
+//!
+//! Sources of actors, in order of trust:
+//! - gazetteer (and tagger) mentions: countries are states, organisations
+//!   organisations, demonyms their state ("Swiss support"), political and
+//!   ethnic groups groups; cities, provinces and LOC mentions are places;
+//! - title chunks from `models/titles.tsv`: `[affiliation] TITLE [of X]
+//!   [, TITLE …] [honorific] NAME` ("Artsakh’s Foreign Minister Sergey
+//!   Ghazaryan", "Minister of Foreign Affairs of the Republic of Poland
+//!   Zbigniew Rau"); a capitalised name after a title or honorific is a
+//!   person even when no PERSON mention covers it; a title alone refers back
+//!   to the last person holding it;
+//! - bodies: "the Azerbaijani side", "Government of Artsakh" → the state;
+//!   a body without affiliation ("the Ministry", "the Government") and
+//!   first-person pronouns are the document's author;
+//! - "he"/"she" → the last person named.
+//!
+//! The author comes from the `institution` (or `publisher`/`author`) field
+//! of the input metadata, else from the first actor of the title line.
+
+pub mod titles;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
+use crate::events::pattern::norm_token;
+use crate::ner::gazetteer::{Entry, Gazetteer};
+use crate::pipeline::Stage;
+use crate::text::Lexical;
+use titles::{TitleKind, Titles};
+
+/// The `actors` stage.
+pub struct ActorStage {
+    gazetteer: Gazetteer,
+    titles: Titles,
+    lexical: Lexical,
+}
+
+impl ActorStage {
+    /// A stage over a gazetteer (the entities stage's), titles and the
+    /// lexical lists.
+    pub fn new(gazetteer: Gazetteer, titles: Titles, lexical: Lexical) -> ActorStage {
+        ActorStage {
+            gazetteer,
+            titles,
+            lexical,
+        }
+    }
+}
+
+impl Stage for ActorStage {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn process(&self, doc: &mut Doc) {
+        let (actors, spans, places, author) = {
+            let mut b = Builder::new(doc, &self.gazetteer, &self.titles, &self.lexical);
+            b.run();
+            b.finish()
+        };
+        (doc.author, doc.author_person) = author;
+        doc.actors = actors;
+        doc.actor_spans = spans;
+        doc.places = places;
+    }
+}
+
+/// What the stage's text scan sees at a token.
+struct Builder<'a> {
+    doc: &'a Doc,
+    gaz: &'a Gazetteer,
+    titles: &'a Titles,
+    lexical: &'a Lexical,
+    lower: Vec<Cow<'a, str>>,
+    raw: Vec<Cow<'a, str>>,
+    /// Token → index of the entity mention starting there.
+    mention_at: Vec<Option<usize>>,
+    /// Token → whether an entity or date mention covers it.
+    covered: Vec<bool>,
+    actors: Vec<ActorRef>,
+    by_key: HashMap<String, usize>,
+    spans: Vec<ActorSpan>,
+    places: Vec<PlaceRef>,
+    place_by_key: HashMap<String, usize>,
+    /// Spans that refer to the author (filled in at the end).
+    author_spans: Vec<(std::ops::Range<usize>, bool)>,
+    author_state: Option<usize>,
+    author_person: Option<usize>,
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// "ALEXANDER DOWNER" → "Alexander Downer"; other names unchanged.
+fn case_normalise(name: &str) -> String {
+    if !is_all_caps(name) {
+        return name.to_string();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut out = String::new();
+            let mut start = true;
+            for c in w.chars() {
+                if start {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+                start = !c.is_alphabetic() && c != '\'' && c != '\u{2019}';
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_state_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "country" | "observer_state" | "de_facto_state" | "territory"
+    )
+}
+
+impl<'a> Builder<'a> {
+    fn new(doc: &'a Doc, gaz: &'a Gazetteer, titles: &'a Titles, lexical: &'a Lexical) -> Self {
+        let n = doc.tokens.len();
+        let raw: Vec<Cow<'a, str>> = (0..n)
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.contains('\u{2019}') {
+                    Cow::Owned(t.replace('\u{2019}', "'"))
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .collect();
+        let lower = (0..n).map(|i| norm_token(doc.token_text(i))).collect();
+        let mut mention_at = vec![None; n];
+        let mut covered = vec![false; n];
+        for (mi, m) in doc.entities.iter().enumerate() {
+            if m.tokens.start < n && mention_at[m.tokens.start].is_none() {
+                mention_at[m.tokens.start] = Some(mi);
+            }
+            for c in covered
+                .iter_mut()
+                .take(m.tokens.end.min(n))
+                .skip(m.tokens.start)
+            {
+                *c = true;
+            }
+        }
+        for d in &doc.dates {
+            for c in covered
+                .iter_mut()
+                .take(d.tokens.end.min(n))
+                .skip(d.tokens.start)
+            {
+                *c = true;
+            }
+        }
+        Builder {
+            doc,
+            gaz,
+            titles,
+            lexical,
+            lower,
+            raw,
+            mention_at,
+            covered,
+            actors: Vec::new(),
+            by_key: HashMap::new(),
+            spans: Vec::new(),
+            places: Vec::new(),
+            place_by_key: HashMap::new(),
+            author_spans: Vec::new(),
+            author_state: None,
+            author_person: None,
+        }
+    }
+
+    fn tok(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |s| s.as_ref())
+    }
+
+    // ----- actor creation -------------------------------------------------
+
+    fn get_or_add(&mut self, key: String, make: impl FnOnce() -> ActorRef) -> usize {
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        let i = self.actors.len();
+        self.actors.push(make());
+        self.by_key.insert(key, i);
+        i
+    }
+
+    /// The actor of a gazetteer entry (states, organisations, groups).
+    fn actor_for_entry(&mut self, entry: &'a Entry) -> usize {
+        let kind = match entry.label {
+            EntityType::Gpe => ActorKind::State,
+            EntityType::Org => ActorKind::Organization,
+            _ => ActorKind::Group,
+        };
+        let name = if kind == ActorKind::Group {
+            // Collective names are plural: "Houthis" rather than "Houthi".
+            let plural = format!("{}s", entry.name);
+            if entry.aliases.contains(&plural) {
+                plural
+            } else {
+                entry.name.clone()
+            }
+        } else {
+            entry.name.clone()
+        };
+        let i = self.get_or_add(format!("entry:{}", entry.id), || ActorRef {
+            name,
+            kind: Some(kind),
+            country: entry.iso3.clone().or_else(|| entry.country.clone()),
+            wikidata: entry.wikidata.clone(),
+            entry: Some(entry.id.clone()),
+            ..ActorRef::default()
+        });
+        if kind == ActorKind::Organization && self.actors[i].affiliation.is_none() {
+            if let Some(parent) = entry.parent.as_deref().and_then(|p| self.gaz.by_id(p)) {
+                if parent.id != entry.id
+                    && matches!(parent.label, EntityType::Gpe | EntityType::Org)
+                {
+                    let p = self.actor_for_entry(parent);
+                    self.actors[i].affiliation = Some(p);
+                }
+            }
+        }
+        i
+    }
+
+    /// The state a demonym, city or province belongs to.
+    fn state_of(&mut self, entry: &'a Entry) -> Option<usize> {
+        if entry.label == EntityType::Gpe && is_state_kind(&entry.kind) {
+            return Some(self.actor_for_entry(entry));
+        }
+        let gaz = self.gaz;
+        let mut parent = entry.parent.as_deref().and_then(|p| gaz.by_id(p));
+        for _ in 0..4 {
+            match parent {
+                Some(p) if p.label == EntityType::Gpe && is_state_kind(&p.kind) => {
+                    return Some(self.actor_for_entry(p));
+                }
+                Some(p) => parent = p.parent.as_deref().and_then(|q| gaz.by_id(q)),
+                None => break,
+            }
+        }
+        let iso = entry.country.as_deref()?;
+        let state = gaz.by_id(&format!("country:{}", iso.to_lowercase()))?;
+        Some(self.actor_for_entry(state))
+    }
+
+    fn person(&mut self, name: &str) -> usize {
+        let name = case_normalise(name.trim());
+        self.get_or_add(format!("person:{}", name.to_lowercase()), || ActorRef {
+            name,
+            kind: Some(ActorKind::Person),
+            listed: true,
+            ..ActorRef::default()
+        })
+    }
+
+    fn group(&mut self, name: &str, country: Option<String>) -> usize {
+        let name = case_normalise(name.trim());
+        self.get_or_add(format!("group:{}", name.to_lowercase()), || ActorRef {
+            name,
+            kind: Some(ActorKind::Group),
+            country,
+            ..ActorRef::default()
+        })
+    }
+
+    fn add_place(&mut self, mi: usize, entry: Option<&'a Entry>) {
+        let m = &self.doc.entities[mi];
+        let text = self.doc.span_text(m.span).to_string();
+        let (key, name, kind, country) = match entry {
+            Some(e) => (
+                e.id.clone(),
+                e.name.clone(),
+                if e.kind.is_empty() {
+                    "location".to_string()
+                } else {
+                    e.kind.clone()
+                },
+                e.iso3.clone().or_else(|| e.country.clone()),
+            ),
+            None => (
+                format!("text:{}", text.to_lowercase()),
+                case_normalise(&text),
+                "location".to_string(),
+                None,
+            ),
+        };
+        match self.place_by_key.get(&key) {
+            Some(&p) => self.places[p].mentions.push(mi),
+            None => {
+                self.place_by_key.insert(key, self.places.len());
+                self.places.push(PlaceRef {
+                    name,
+                    kind,
+                    country,
+                    mentions: vec![mi],
+                });
+            }
+        }
+    }
+
+    fn entry_of(&self, mi: usize) -> Option<&'a Entry> {
+        let m = &self.doc.entities[mi];
+        let gaz = self.gaz;
+        match m.entry.as_deref() {
+            Some(id) => gaz.by_id(id),
+            None => gaz.lookup(self.doc.span_text(m.span)),
+        }
+    }
+
+    /// The actor a mention names by itself (no context), if any; places
+    /// are recorded on the way.
+    fn mention_actor(&mut self, mi: usize) -> Option<usize> {
+        let m = &self.doc.entities[mi];
+        let label = m.label;
+        let entry = self.entry_of(mi);
+        match label {
+            EntityType::Person => {
+                let text = self.doc.span_text(m.span).to_string();
+                Some(self.person(&text))
+            }
+            EntityType::Gpe => match entry {
+                Some(e) if is_state_kind(&e.kind) => Some(self.actor_for_entry(e)),
+                Some(e) => {
+                    self.add_place(mi, Some(e));
+                    // A city or province stands for its state ("Baku said",
+                    // "shelled villages in Fornost").
+                    self.state_of(e)
+                }
+                None => {
+                    let text = self.doc.span_text(m.span).to_string();
+                    Some(
+                        self.get_or_add(format!("text:{}", text.to_lowercase()), || ActorRef {
+                            name: case_normalise(&text),
+                            kind: Some(ActorKind::State),
+                            ..ActorRef::default()
+                        }),
+                    )
+                }
+            },
+            EntityType::Loc => {
+                self.add_place(mi, entry);
+                None
+            }
+            EntityType::Org => match entry {
+                Some(e) => Some(self.actor_for_entry(e)),
+                None => {
+                    let text = self.doc.span_text(m.span).to_string();
+                    Some(
+                        self.get_or_add(format!("text:{}", text.to_lowercase()), || ActorRef {
+                            name: case_normalise(&text),
+                            kind: Some(ActorKind::Organization),
+                            ..ActorRef::default()
+                        }),
+                    )
+                }
+            },
+            EntityType::Norp => match entry {
+                Some(e) if e.kind == "demonym" => self.state_of(e),
+                Some(e) => Some(self.actor_for_entry(e)),
+                None => None,
+            },
+            _ => None,
+        }
+    }
+
+    // ----- scanning ---------------------------------------------------------
+
+    fn sentence_end(&self, i: usize) -> usize {
+        self.doc
+            .sentences
+            .get(self.doc.sentence_of_token(i))
+            .map_or(self.doc.tokens.len(), |s| s.tokens.end)
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
+        if self.covered.get(i).copied().unwrap_or(true) {
+            return false;
+        }
+        let t = self.raw[i].as_ref();
+        let mut chars = t.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let rest: String = chars.collect();
+        let initial = rest == "." || rest.is_empty() && t.len() == 1;
+        let word = rest.chars().any(char::is_lowercase)
+            || (rest.len() >= 2
+                && rest
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\''));
+        (initial || word)
+            && !self.lexical.is_sentence_starter(t)
+            && self
+                .titles
+                .longest_at(&self.lower, &self.raw, i, i + 1)
+                .is_none()
+    }
+
+    /// A run of capitalised name tokens at `i` (at most four), as a token end.
+    fn name_run(&self, i: usize, end: usize) -> usize {
+        let mut k = i;
+        while k < end && k - i < 4 && self.is_name_token(k) {
+            k += 1;
+        }
+        // An initial alone ("J.") is not a name.
+        if k == i + 1 && self.raw[i].ends_with('.') {
+            return i;
+        }
+        k
+    }
+
+    fn push_span(&mut self, tokens: std::ops::Range<usize>, actor: usize, how: RefKind) {
+        self.spans.push(ActorSpan { tokens, actor, how });
+    }
+
+    fn add_title(&mut self, actor: usize, title: &str) {
+        let a = &mut self.actors[actor];
+        match &mut a.title {
+            Some(t) if t.split("; ").any(|x| x == title) => {}
+            Some(t) => {
+                t.push_str("; ");
+                t.push_str(title);
+            }
+            None => a.title = Some(title.to_string()),
+        }
+    }
+
+    /// An affiliation phrase at `j`: "[the] MENTION" naming a state,
+    /// organisation or demonym; returns (actor, end).
+    fn affiliation_at(&mut self, j: usize, end: usize) -> Option<(usize, usize)> {
+        let k = if self.tok(j) == "the" { j + 1 } else { j };
+        let mi = self.mention_at.get(k).copied().flatten()?;
+        let m = &self.doc.entities[mi];
+        if m.tokens.end > end || m.label == EntityType::Person {
+            return None;
+        }
+        let mend = m.tokens.end;
+        let entry = self.entry_of(mi);
+        let actor = match (self.doc.entities[mi].label, entry) {
+            (EntityType::Gpe, Some(e)) => self.state_of(e),
+            (EntityType::Norp, Some(e)) if e.kind == "demonym" => self.state_of(e),
+            _ => self.mention_actor(mi),
+        }?;
+        self.actors[actor].mentions.push(mi);
+        Some((actor, mend))
+    }
+
+    /// A title chunk starting with the phrase at `ts`; `pre` is an
+    /// affiliation found before it (starting at `chunk_start`). Returns the
+    /// chunk's end.
+    fn title_chunk(&mut self, chunk_start: usize, ts: usize, pre: Option<usize>) -> usize {
+        let end = self.sentence_end(ts);
+        let Some(first) = self.titles.longest_at(&self.lower, &self.raw, ts, end) else {
+            return ts + 1;
+        };
+        let t = self.titles.get(first.title);
+        let kind = t.kind;
+        match kind {
+            TitleKind::Person => self.person_chunk(chunk_start, first.start, first.end, pre, end),
+            TitleKind::Honorific => {
+                let j = first.end;
+                self.named_person_at(chunk_start, j, end, Vec::new(), pre)
+                    .unwrap_or(first.end)
+            }
+            TitleKind::Government => {
+                let mut affil = pre;
+                let mut j = first.end;
+                if affil.is_none() && matches!(self.tok(j), "of" | "for") {
+                    if let Some((a, e)) = self.affiliation_at(j + 1, end) {
+                        affil = Some(a);
+                        j = e;
+                    }
+                }
+                match affil {
+                    Some(a) => {
+                        let a = self.body_of(a);
+                        self.push_span(chunk_start..j, a, RefKind::Body);
+                    }
+                    None => {
+                        // "the Government", "the Ministry": the author's.
+                        let the = chunk_start > 0 && self.tok(chunk_start - 1) == "the";
+                        if the
+                            && !matches!(
+                                self.tok(first.start),
+                                "side" | "forces" | "troops" | "army" | "military" | "delegation"
+                            )
+                        {
+                            self.author_spans.push((chunk_start..j, false));
+                        }
+                    }
+                }
+                j
+            }
+            TitleKind::Group => {
+                if let Some(a) = pre {
+                    let text = self
+                        .doc
+                        .span_text(self.doc.token_span(chunk_start, first.end - 1))
+                        .trim_end_matches("'s")
+                        .to_string();
+                    let country = self.actors[a].country.clone();
+                    let g = self.group(&text, country);
+                    self.push_span(chunk_start..first.end, g, RefKind::Name);
+                }
+                first.end
+            }
+            TitleKind::Author => {
+                let person =
+                    first.end == first.start + 1 && matches!(self.tok(first.start), "i" | "my");
+                self.author_spans.push((first.start..first.end, person));
+                first.end
+            }
+            TitleKind::Pronoun => {
+                let sent = self.doc.sentence_of_token(first.start);
+                let back = self
+                    .spans
+                    .iter()
+                    .rev()
+                    .find(|s| {
+                        self.actors[s.actor].kind == Some(ActorKind::Person)
+                            && self.doc.sentence_of_token(s.tokens.start) + 2 >= sent
+                    })
+                    .map(|s| s.actor);
+                if let Some(a) = back {
+                    self.push_span(first.start..first.end, a, RefKind::Pronoun);
+                }
+                first.end
+            }
+        }
+    }
+
+    /// Governments act for their state; an organisation stays itself.
+    fn body_of(&self, actor: usize) -> usize {
+        actor
+    }
+
+    fn person_chunk(
+        &mut self,
+        chunk_start: usize,
+        ts: usize,
+        te: usize,
+        pre: Option<usize>,
+        end: usize,
+    ) -> usize {
+        let mut titles_here: Vec<String> = Vec::new();
+        let mut affil = pre;
+        let mut j = te;
+        let mut title_text = self
+            .doc
+            .span_text(self.doc.token_span(ts, te - 1))
+            .to_string();
+        loop {
+            // "of X": affiliation; "to X": part of the title ("Ambassador to Australia").
+            let w = self.tok(j).to_string();
+            if (w == "of" || w == "to") && j + 1 < end {
+                if let Some((a, e)) = self.affiliation_at(j + 1, end) {
+                    if w == "of" {
+                        if affil.is_none() {
+                            affil = Some(a);
+                        }
+                    } else {
+                        let to = self.doc.span_text(self.doc.token_span(j, e - 1));
+                        title_text = format!("{title_text} {to}");
+                    }
+                    j = e;
+                }
+            }
+            titles_here.push(std::mem::take(&mut title_text));
+            // Another title: "OSCE Chairman-in-Office, Minister of Foreign Affairs …".
+            let k = if self.tok(j) == "," { j + 1 } else { j };
+            let mut k2 = k;
+            let mut pre2 = None;
+            if let Some(mi) = self.mention_at.get(k).copied().flatten() {
+                let m = &self.doc.entities[mi];
+                if m.label != EntityType::Person {
+                    let me = m.tokens.end;
+                    if self
+                        .titles
+                        .longest_at(&self.lower, &self.raw, me, end)
+                        .is_some_and(|t| self.titles.get(t.title).kind == TitleKind::Person)
+                    {
+                        pre2 = self.affiliation_at(k, end).map(|x| x.0);
+                        k2 = me;
+                    }
+                }
+            }
+            match self.titles.longest_at(&self.lower, &self.raw, k2, end) {
+                Some(t) if self.titles.get(t.title).kind == TitleKind::Person => {
+                    title_text = self
+                        .doc
+                        .span_text(self.doc.token_span(t.start, t.end - 1))
+                        .to_string();
+                    if affil.is_none() {
+                        affil = pre2;
+                    }
+                    j = t.end;
+                }
+                _ => break,
+            }
+        }
+        if let Some(e) = self.named_person_at(chunk_start, j, end, titles_here.clone(), affil) {
+            return e;
+        }
+        // A title alone: the last person who holds it.
+        let wanted = titles_here.first().cloned().unwrap_or_default();
+        let back = self.spans.iter().rev().find_map(|s| {
+            let a = &self.actors[s.actor];
+            (a.kind == Some(ActorKind::Person)
+                && a.title
+                    .as_deref()
+                    .is_some_and(|t| t.split("; ").any(|x| x.eq_ignore_ascii_case(&wanted)))
+                && (affil.is_none() || a.affiliation == affil))
+                .then_some(s.actor)
+        });
+        if let Some(a) = back {
+            self.push_span(chunk_start..j, a, RefKind::Title);
+        } else if chunk_start == ts {
+            // no affiliation either: nothing to say
+        }
+        j
+    }
+
+    /// A person's name at `j` (after an optional comma and honorifics):
+    /// a PERSON mention or a capitalised run. Records the chunk and returns
+    /// its end.
+    fn named_person_at(
+        &mut self,
+        chunk_start: usize,
+        mut j: usize,
+        end: usize,
+        titles_here: Vec<String>,
+        affil: Option<usize>,
+    ) -> Option<usize> {
+        let start_j = j;
+        if self.tok(j) == "," {
+            j += 1;
+        }
+        while let Some(t) = self.titles.longest_at(&self.lower, &self.raw, j, end) {
+            if self.titles.get(t.title).kind != TitleKind::Honorific {
+                break;
+            }
+            j = t.end;
+        }
+        let (person, pend) = match self.mention_at.get(j).copied().flatten() {
+            Some(mi) if self.doc.entities[mi].label == EntityType::Person => {
+                let p = self.mention_actor(mi)?;
+                self.actors[p].mentions.push(mi);
+                (p, self.doc.entities[mi].tokens.end)
+            }
+            _ => {
+                let e = self.name_run(j, end);
+                if e == j {
+                    let _ = start_j;
+                    return None;
+                }
+                let name = self
+                    .doc
+                    .span_text(self.doc.token_span(j, e - 1))
+                    .to_string();
+                (self.person(&name), e)
+            }
+        };
+        for t in &titles_here {
+            self.add_title(person, t);
+        }
+        if self.actors[person].affiliation.is_none() {
+            self.actors[person].affiliation = affil.filter(|&a| a != person);
+        }
+        self.push_span(chunk_start..pend, person, RefKind::Name);
+        Some(pend)
+    }
+
+    fn run(&mut self) {
+        let n = self.doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if let Some(mi) = self.mention_at[i] {
+                let m = &self.doc.entities[mi];
+                let mend = m.tokens.end.max(i + 1);
+                let label = m.label;
+                let end = self.sentence_end(i);
+                let actor = self.mention_actor(mi);
+                let is_place = self.places.iter().any(|p| p.mentions.contains(&mi));
+                if let Some(a) = actor.filter(|_| !is_place) {
+                    if !self.actors[a].mentions.contains(&mi) {
+                        self.actors[a].mentions.push(mi);
+                    }
+                }
+                // Followed by a title, body or group noun ("Artsakh’s Foreign Minister").
+                let mut j = mend;
+                if matches!(self.tok(j), "'s") {
+                    j += 1;
+                }
+                let title = (label != EntityType::Person)
+                    .then(|| self.titles.longest_at(&self.lower, &self.raw, j, end))
+                    .flatten()
+                    .filter(|t| {
+                        matches!(
+                            self.titles.get(t.title).kind,
+                            TitleKind::Person | TitleKind::Government | TitleKind::Group
+                        )
+                    });
+                match (title, actor) {
+                    (Some(t), Some(a)) => {
+                        i = self.title_chunk(i, t.start, Some(a)).max(mend);
+                    }
+                    (_, Some(a)) => {
+                        self.push_span(i..mend, a, RefKind::Name);
+                        i = mend;
+                    }
+                    _ => i = mend,
+                }
+                continue;
+            }
+            if !self.covered[i] {
+                if let Some(t) = self.titles.longest_at(&self.lower, &self.raw, i, n) {
+                    i = self.title_chunk(i, t.start, None).max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The author's state (or organisation) and person.
+    fn find_author(&mut self) {
+        let gaz = self.gaz;
+        let meta = &self.doc.info.meta;
+        let inst = ["institution", "publisher", "author", "issuer"]
+            .iter()
+            .find_map(|k| meta.get(*k).and_then(|v| v.as_str()))
+            .map(str::to_string);
+        if let Some(inst) = inst {
+            let words: Vec<&str> = inst
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | ':'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            'outer: for s in 0..words.len() {
+                for e in (s + 1..=(s + 6).min(words.len())).rev() {
+                    let phrase = words[s..e].join(" ");
+                    let Some(entry) = gaz.lookup(&phrase).or_else(|| {
+                        phrase
+                            .strip_prefix("the ")
+                            .or_else(|| phrase.strip_prefix("The "))
+                            .and_then(|p| gaz.lookup(p))
+                    }) else {
+                        continue;
+                    };
+                    let actor = match entry.label {
+                        EntityType::Gpe | EntityType::Norp => self.state_of(entry),
+                        EntityType::Org => Some(self.actor_for_entry(entry)),
+                        _ => None,
+                    };
+                    if let Some(a) = actor {
+                        self.author_state = Some(a);
+                        break 'outer;
+                    }
+                }
+            }
+        }
+        // The title line: its first person, and its first state if still unknown.
+        let title_end = self.doc.sentences.first().map_or(0, |s| s.tokens.end);
+        let governed = |s: &ActorSpan| {
+            s.tokens.start > 0
+                && matches!(
+                    self.tok(s.tokens.start - 1),
+                    "in" | "on" | "to" | "at" | "from" | "with" | "against" | "of" | "over" | "for"
+                )
+        };
+        let heads: Vec<usize> = self
+            .spans
+            .iter()
+            .filter(|s| s.tokens.start < title_end && !governed(s))
+            .map(|s| s.actor)
+            .collect();
+        for actor in heads {
+            match self.actors[actor].kind {
+                Some(ActorKind::Person) if self.author_person.is_none() => {
+                    self.author_person = Some(actor)
+                }
+                Some(ActorKind::State | ActorKind::Organization) if self.author_state.is_none() => {
+                    self.author_state = Some(actor)
+                }
+                _ => {}
+            }
+        }
+        if self.author_state.is_none() {
+            self.author_state = self.author_person.and_then(|p| self.actors[p].affiliation);
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn finish(
+        mut self,
+    ) -> (
+        Vec<ActorRef>,
+        Vec<ActorSpan>,
+        Vec<PlaceRef>,
+        (Option<usize>, Option<usize>),
+    ) {
+        self.find_author();
+        for (range, person) in std::mem::take(&mut self.author_spans) {
+            let who = if person {
+                self.author_person.or(self.author_state)
+            } else {
+                self.author_state.or(self.author_person)
+            };
+            if let Some(a) = who {
+                self.push_span(range, a, RefKind::Pronoun);
+            }
+        }
+        self.spans
+            .sort_by_key(|s| (s.tokens.start, std::cmp::Reverse(s.tokens.end)));
+        merge_person_variants(&mut self.actors, &mut self.spans);
+        for a in &mut self.actors {
+            a.mentions.sort_unstable();
+            a.mentions.dedup();
+        }
+        // Mentions' surface forms as aliases.
+        for a in &mut self.actors {
+            let mut aliases: Vec<String> = Vec::new();
+            for &mi in &a.mentions {
+                let t = self.doc.span_text(self.doc.entities[mi].span).to_string();
+                if t != a.name && !aliases.contains(&t) {
+                    aliases.push(t);
+                }
+            }
+            a.aliases = aliases;
+        }
+        // The author: marked so that the record can list it.
+        if let Some(a) = self.author_state {
+            self.actors[a].listed = true;
+        }
+        let resolve =
+            |a: Option<usize>, actors: &[ActorRef]| a.filter(|&i| actors[i].kind.is_some());
+        let author = (
+            resolve(self.author_state, &self.actors),
+            resolve(self.author_person, &self.actors),
+        );
+        (self.actors, self.spans, self.places, author)
+    }
+}
+
+/// Persons named by part of another person's name ("Ghazaryan", "Mr
+/// Ghazaryan" → "Sergey Ghazaryan") become that person: spans and
+/// mentions move to the fuller name, which is the canonical one.
+fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
+    let persons: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].kind == Some(ActorKind::Person))
+        .collect();
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_end_matches('.')
+                    .to_lowercase()
+                    .replace('\u{2019}', "'")
+            })
+            .collect()
+    };
+    let mut into: HashMap<usize, usize> = HashMap::new();
+    for &a in &persons {
+        let wa = words(&actors[a].name);
+        let mut best: Option<(usize, usize)> = None;
+        for &b in &persons {
+            if a == b {
+                continue;
+            }
+            let wb = words(&actors[b].name);
+            if wb.len() > wa.len()
+                && wa.iter().all(|w| wb.contains(w))
+                && best.is_none_or(|(_, n)| wb.len() > n)
+            {
+                best = Some((b, wb.len()));
+            }
+        }
+        if let Some((b, _)) = best {
+            into.insert(a, b);
+        }
+    }
+    let resolve = |mut a: usize| {
+        let mut steps = 0;
+        while let Some(&b) = into.get(&a) {
+            a = b;
+            steps += 1;
+            if steps > 8 {
+                break;
+            }
+        }
+        a
+    };
+    for (&a, _) in into.clone().iter() {
+        let b = resolve(a);
+        let moved = std::mem::take(&mut actors[a].mentions);
+        actors[b].mentions.extend(moved);
+        if actors[b].title.is_none() {
+            actors[b].title = actors[a].title.clone();
+        }
+        if actors[b].affiliation.is_none() {
+            actors[b].affiliation = actors[a].affiliation;
+        }
+        let old = std::mem::take(&mut actors[a].name);
+        actors[b].aliases.push(old.clone());
+        actors[a].name = old;
+        actors[a].listed = false;
+        actors[a].kind = None; // merged away
+    }
+    for s in spans.iter_mut() {
+        s.actor = resolve(s.actor);
+    }
+    for a in actors.iter_mut() {
+        if let Some(f) = a.affiliation {
+            a.affiliation = Some(resolve(f));
+        }
+    }
+}

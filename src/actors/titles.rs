@@ -1,0 +1,188 @@
+//! Titles, roles and referring words (`models/titles.tsv`, format
+//! `attache-titles/1`).
+
+use crate::error::Error;
+use crate::events::pattern::FastMap;
+use crate::lexicon::{data_lines, field};
+use crate::text::Tokenizer;
+
+/// The embedded titles file.
+pub const EMBEDDED: &str = include_str!("../../models/titles.tsv");
+
+/// What a phrase of the titles file does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A role held by a person.
+    Person,
+    /// A form of address before a name.
+    Honorific,
+    /// A body acting for a state or organisation.
+    Government,
+    /// An unnamed collective after a demonym.
+    Group,
+    /// A first-person pronoun.
+    Author,
+    /// A third-person pronoun.
+    Pronoun,
+}
+
+impl TitleKind {
+    fn parse(s: &str) -> Option<TitleKind> {
+        Some(match s {
+            "person" => TitleKind::Person,
+            "honorific" => TitleKind::Honorific,
+            "government" => TitleKind::Government,
+            "group" => TitleKind::Group,
+            "author" => TitleKind::Author,
+            "pronoun" => TitleKind::Pronoun,
+            _ => return None,
+        })
+    }
+}
+
+/// One phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// Lower-cased tokens.
+    tokens: Vec<String>,
+    /// Tokens as written, for phrases matched exactly (all capitals).
+    exact: Option<Vec<String>>,
+    /// What it does.
+    pub kind: TitleKind,
+    /// Canonical title (the phrase when the file leaves it empty).
+    pub title: String,
+}
+
+/// A match of a phrase over tokens `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleMatch {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index of the phrase (see [`Titles::get`]).
+    pub title: usize,
+}
+
+/// The compiled titles file(s).
+#[derive(Debug, Clone, Default)]
+pub struct Titles {
+    titles: Vec<Title>,
+    by_first: FastMap<String, Vec<usize>>,
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+impl Titles {
+    /// Reads titles files (name, contents); later files add phrases.
+    pub fn from_sources(sources: &[(&str, &str)], tokenizer: &Tokenizer) -> Result<Titles, Error> {
+        let mut t = Titles::default();
+        for (file, contents) in sources {
+            for line in data_lines(contents) {
+                if line.fields.first() == Some(&"phrase") {
+                    continue;
+                }
+                let phrase = field(&line, 0, file)?;
+                let kind_text = field(&line, 1, file)?;
+                let kind = TitleKind::parse(kind_text).ok_or_else(|| Error::Data {
+                    file: file.to_string(),
+                    line: line.line,
+                    message: format!("unknown kind {kind_text:?}"),
+                })?;
+                let title = line
+                    .fields
+                    .get(2)
+                    .filter(|s| !s.is_empty())
+                    .map_or(phrase, |s| s)
+                    .to_string();
+                let raw: Vec<String> = tokenizer
+                    .tokenize(phrase, &[])
+                    .iter()
+                    .filter_map(|tok| phrase.get(tok.span.bytes()))
+                    .map(|s| s.replace('\u{2019}', "'"))
+                    .collect();
+                if raw.is_empty() {
+                    continue;
+                }
+                let tokens: Vec<String> = raw.iter().map(|s| s.to_lowercase()).collect();
+                let exact = is_all_caps(phrase).then_some(raw);
+                let index = t.titles.len();
+                t.by_first.entry(tokens[0].clone()).or_default().push(index);
+                t.titles.push(Title {
+                    tokens,
+                    exact,
+                    kind,
+                    title,
+                });
+            }
+        }
+        Ok(t)
+    }
+
+    /// The embedded file plus user files.
+    pub fn with_user_files(
+        user: &[(String, String)],
+        tokenizer: &Tokenizer,
+    ) -> Result<Titles, Error> {
+        let mut sources: Vec<(&str, &str)> = vec![("titles.tsv", EMBEDDED)];
+        sources.extend(user.iter().map(|(n, c)| (n.as_str(), c.as_str())));
+        Titles::from_sources(&sources, tokenizer)
+    }
+
+    /// Phrase `i`.
+    pub fn get(&self, i: usize) -> &Title {
+        &self.titles[i]
+    }
+
+    /// The longest phrase at token `i` (`lower`: lower-cased tokens, `raw`:
+    /// as written, both with straight apostrophes), not passing `end`. An
+    /// all-capital phrase matches only exactly; a phrase with lower-case
+    /// letters matches any case, but loses a tie to an exact one.
+    pub fn longest_at<S: AsRef<str>, R: AsRef<str>>(
+        &self,
+        lower: &[S],
+        raw: &[R],
+        i: usize,
+        end: usize,
+    ) -> Option<TitleMatch> {
+        let first = lower.get(i)?.as_ref();
+        let list = self.by_first.get(first)?;
+        let mut best: Option<(usize, bool, usize)> = None; // (len, exact, index)
+        for &ti in list {
+            let t = &self.titles[ti];
+            let n = t.tokens.len();
+            if i + n > end.min(lower.len()) {
+                continue;
+            }
+            let ok = match &t.exact {
+                Some(ex) => ex
+                    .iter()
+                    .zip(&raw[i..i + n])
+                    .all(|(a, b)| a.as_str() == b.as_ref()),
+                None => t
+                    .tokens
+                    .iter()
+                    .zip(&lower[i..i + n])
+                    .all(|(a, b)| a.as_str() == b.as_ref()),
+            };
+            if !ok {
+                continue;
+            }
+            let exact = t.exact.is_some();
+            let better = match best {
+                None => true,
+                Some((bn, be, _)) => n > bn || (n == bn && exact && !be),
+            };
+            if better {
+                best = Some((n, exact, ti));
+            }
+        }
+        best.map(|(n, _, ti)| TitleMatch {
+            start: i,
+            end: i + n,
+            title: ti,
+        })
+    }
+}

@@ -1,0 +1,304 @@
+//! The event coder's data: trigger patterns (`attache-events/1`), status
+//! cues (`attache-event-cues/1`) and the CAMEO→PLOVER table
+//! (`attache-cameo-plover/1`), all under `models/events/`.
+
+use std::collections::HashMap;
+
+use crate::doc::EventStatus;
+use crate::error::Error;
+use crate::events::pattern::{PatternIndex, TokPattern};
+use crate::lexicon::{data_lines, field};
+
+/// The embedded pattern file.
+pub const PATTERNS: &str = include_str!("../../models/events/patterns.tsv");
+/// The embedded cue file.
+pub const CUES: &str = include_str!("../../models/events/cues.tsv");
+/// The embedded CAMEO→PLOVER table.
+pub const CAMEO_PLOVER: &str = include_str!("../../models/events/cameo_plover.tsv");
+
+/// PLOVER's sixteen types as the record contract names them.
+pub const PLOVER_TYPES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// How a pattern's arguments are found (the `flags` column).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// A nominalisation.
+    pub nom: bool,
+    /// A coordinated subject yields both directions.
+    pub recip: bool,
+    /// Object is the source, subject the target.
+    pub rev: bool,
+    /// No target.
+    pub notgt: bool,
+    /// The target must follow one of these prepositions (empty: any).
+    pub tgt_preps: Vec<String>,
+    /// A request: what follows is called for.
+    pub req: bool,
+    /// A noun phrase object may be a group target.
+    pub npobj: bool,
+    /// Modal cues do not make it hypothetical.
+    pub intent: bool,
+    /// Without a subject the source is the author.
+    pub author: bool,
+}
+
+/// One trigger pattern.
+#[derive(Debug, Clone)]
+pub struct PatternDef {
+    /// Stable id (`accuse.condemn`).
+    pub id: String,
+    /// PLOVER type.
+    pub kind: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// The compiled pattern.
+    pub pattern: TokPattern,
+    /// Argument flags.
+    pub flags: Flags,
+}
+
+/// One status cue.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The cue's tokens.
+    pub pattern: TokPattern,
+    /// The status it gives.
+    pub status: EventStatus,
+    /// Tokens its end may lie before the trigger.
+    pub before: usize,
+}
+
+/// Everything the coder knows.
+#[derive(Debug, Clone, Default)]
+pub struct EventLexicon {
+    /// Trigger patterns.
+    pub patterns: Vec<PatternDef>,
+    /// Index of `patterns` by first token.
+    pub index: PatternIndex,
+    /// Status cues.
+    pub cues: Vec<Cue>,
+    /// Index of `cues` by first token.
+    pub cue_index: PatternIndex,
+    /// CAMEO code → PLOVER type.
+    pub cameo: HashMap<String, String>,
+}
+
+fn data_error(file: &str, line: usize, message: String) -> Error {
+    Error::Data {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+impl EventLexicon {
+    /// The embedded files plus user files of the three formats (name,
+    /// contents, format).
+    pub fn with_user_files(user: &[(String, String, String)]) -> Result<EventLexicon, Error> {
+        let mut lex = EventLexicon::default();
+        lex.read_table("cameo_plover.tsv", CAMEO_PLOVER)?;
+        for (name, contents, format) in user {
+            if format == "attache-cameo-plover/1" {
+                lex.read_table(name, contents)?;
+            }
+        }
+        lex.read_patterns("patterns.tsv", PATTERNS)?;
+        lex.read_cues("cues.tsv", CUES)?;
+        for (name, contents, format) in user {
+            match format.as_str() {
+                "attache-events/1" => lex.read_patterns(name, contents)?,
+                "attache-event-cues/1" => lex.read_cues(name, contents)?,
+                _ => {}
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The PLOVER type of a CAMEO code (longest listed prefix).
+    pub fn plover_of(&self, cameo: &str) -> Option<&str> {
+        (2..=cameo.len())
+            .rev()
+            .find_map(|n| cameo.get(..n).and_then(|p| self.cameo.get(p)))
+            .map(String::as_str)
+    }
+
+    fn read_table(&mut self, file: &str, contents: &str) -> Result<(), Error> {
+        for line in data_lines(contents) {
+            let code = field(&line, 0, file)?;
+            if code == "cameo" {
+                continue;
+            }
+            let kind = field(&line, 1, file)?;
+            if !PLOVER_TYPES.contains(&kind) {
+                return Err(data_error(
+                    file,
+                    line.line,
+                    format!("unknown PLOVER type {kind:?}"),
+                ));
+            }
+            self.cameo.insert(code.to_string(), kind.to_string());
+        }
+        Ok(())
+    }
+
+    fn read_patterns(&mut self, file: &str, contents: &str) -> Result<(), Error> {
+        for line in data_lines(contents) {
+            let id = field(&line, 0, file)?;
+            if id == "id" {
+                continue;
+            }
+            let kind = field(&line, 1, file)?;
+            let cameo = field(&line, 2, file)?;
+            let text = field(&line, 3, file)?;
+            if !PLOVER_TYPES.contains(&kind) {
+                return Err(data_error(
+                    file,
+                    line.line,
+                    format!("unknown PLOVER type {kind:?}"),
+                ));
+            }
+            match self.plover_of(cameo) {
+                Some(t) if t == kind => {}
+                other => {
+                    return Err(data_error(
+                        file,
+                        line.line,
+                        format!(
+                            "pattern {id}: CAMEO {cameo} is {other:?} in the table, not {kind}"
+                        ),
+                    ))
+                }
+            }
+            if self.patterns.iter().any(|p| p.id == id) {
+                return Err(data_error(
+                    file,
+                    line.line,
+                    format!("duplicate pattern id {id}"),
+                ));
+            }
+            let pattern = TokPattern::parse(text)
+                .ok_or_else(|| data_error(file, line.line, format!("empty pattern {text:?}")))?;
+            let mut flags = Flags::default();
+            for f in line
+                .fields
+                .get(4)
+                .copied()
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                match f {
+                    "nom" => flags.nom = true,
+                    "recip" => flags.recip = true,
+                    "rev" => flags.rev = true,
+                    "notgt" => flags.notgt = true,
+                    "req" => flags.req = true,
+                    "npobj" => flags.npobj = true,
+                    "intent" => flags.intent = true,
+                    "author" => flags.author = true,
+                    _ => match f.strip_prefix("tgt=") {
+                        Some(list) => {
+                            flags.tgt_preps = list
+                                .split('|')
+                                .filter(|p| !p.is_empty())
+                                .map(str::to_lowercase)
+                                .collect()
+                        }
+                        None => {
+                            return Err(data_error(file, line.line, format!("unknown flag {f:?}")))
+                        }
+                    },
+                }
+            }
+            let n = self.patterns.len();
+            self.index.add(n, &pattern);
+            self.patterns.push(PatternDef {
+                id: id.to_string(),
+                kind: kind.to_string(),
+                cameo: cameo.to_string(),
+                pattern,
+                flags,
+            });
+        }
+        Ok(())
+    }
+
+    fn read_cues(&mut self, file: &str, contents: &str) -> Result<(), Error> {
+        for line in data_lines(contents) {
+            let text = field(&line, 0, file)?;
+            if text == "cue" {
+                continue;
+            }
+            let status_text = field(&line, 1, file)?;
+            let status = EventStatus::parse(status_text)
+                .filter(|s| *s != EventStatus::Asserted && *s != EventStatus::CalledFor)
+                .ok_or_else(|| {
+                    data_error(file, line.line, format!("bad cue status {status_text:?}"))
+                })?;
+            let before: usize = field(&line, 2, file)?
+                .parse()
+                .map_err(|_| data_error(file, line.line, "window is not a number".to_string()))?;
+            let pattern = TokPattern::parse(text)
+                .ok_or_else(|| data_error(file, line.line, format!("empty cue {text:?}")))?;
+            let n = self.cues.len();
+            self.cue_index.add(n, &pattern);
+            self.cues.push(Cue {
+                pattern,
+                status,
+                before,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_load_and_agree_with_the_table() {
+        let lex = EventLexicon::with_user_files(&[]).unwrap();
+        assert!(lex.patterns.len() > 100);
+        for t in PLOVER_TYPES {
+            assert!(
+                lex.patterns.iter().any(|p| p.kind == t),
+                "no pattern for {t}"
+            );
+        }
+        assert_eq!(lex.plover_of("163"), Some("SANCTION"));
+        assert_eq!(lex.plover_of("0231"), Some("REQUEST"));
+        assert_eq!(lex.plover_of("1123"), Some("ACCUSE"));
+        assert_eq!(lex.plover_of("01"), None);
+    }
+
+    #[test]
+    fn a_pattern_whose_code_disagrees_with_the_table_is_refused() {
+        let bad = "# format: attache-events/1\nx.bad\tASSAULT\t111\tfoo\t\n";
+        let err = EventLexicon::with_user_files(&[(
+            "bad.tsv".into(),
+            bad.into(),
+            "attache-events/1".into(),
+        )])
+        .unwrap_err();
+        assert!(err.to_string().contains("bad.tsv:2"), "{err}");
+    }
+}

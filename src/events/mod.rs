@@ -1,0 +1,732 @@
+//! The `events` stage: a lexicon-driven event coder.
+//!
+//! 1. Triggers: the patterns of `models/events/patterns.tsv` matched over
+//!    each sentence's tokens (outside entity names), longest first.
+//! 2. Arguments, from the actor spans of the `actors` stage: the source is
+//!    the clause subject (the nearest actor before the trigger that no
+//!    preposition governs, with its coordinated siblings: "the United
+//!    States and Armenia"); the agent after "by" for passives and
+//!    nominalisations; the possessor or modifier of a nominalisation
+//!    ("Iran's attack", "Houthi attacks"); the document's author for
+//!    first-person and author-voice clauses. The target is the first actor
+//!    after the trigger in the clause (after the pattern's prepositions),
+//!    with its coordinated siblings.
+//! 3. Status from `models/events/cues.tsv` (negation, conditionals and
+//!    modals, reporting) and from requests: what a request asks for is
+//!    `called_for`, and a negated called-for action is not coded at all.
+//! 4. One event per (type, source, target, status) in a document; events
+//!    without a source are dropped.
+
+pub mod lexicon;
+pub mod pattern;
+pub mod validate;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
+use crate::pipeline::Stage;
+use lexicon::{EventLexicon, PatternDef};
+use pattern::{is_clause_punct, norm_token};
+
+/// Prepositions that keep an actor from being a clause subject.
+const PREPOSITIONS: [&str; 30] = [
+    "of",
+    "with",
+    "to",
+    "on",
+    "against",
+    "by",
+    "in",
+    "from",
+    "for",
+    "between",
+    "at",
+    "into",
+    "towards",
+    "toward",
+    "about",
+    "over",
+    "under",
+    "among",
+    "including",
+    "than",
+    "like",
+    "as",
+    "via",
+    "through",
+    "after",
+    "before",
+    "upon",
+    "across",
+    "within",
+    "without",
+];
+
+/// Words before a trigger that make it passive.
+const PASSIVE: [&str; 7] = ["was", "were", "been", "being", "is", "are", "be"];
+
+/// The `events` stage.
+pub struct EventStage {
+    lexicon: EventLexicon,
+}
+
+impl EventStage {
+    /// A stage over a lexicon.
+    pub fn new(lexicon: EventLexicon) -> EventStage {
+        EventStage { lexicon }
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &EventLexicon {
+        &self.lexicon
+    }
+}
+
+impl Stage for EventStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn process(&self, doc: &mut Doc) {
+        code(doc, &self.lexicon);
+    }
+}
+
+struct Trigger {
+    pattern: usize,
+    start: usize,
+    end: usize,
+    sentence: usize,
+}
+
+struct Ctx<'a> {
+    doc: &'a Doc,
+    lower: Vec<Cow<'a, str>>,
+    /// Token → index of the actor span starting there (the first).
+    span_at: Vec<Option<usize>>,
+    /// Token → index of an actor span covering it.
+    in_span: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", |s| s.as_ref())
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        is_clause_punct(self.tok(i))
+    }
+
+    /// Actor spans (indices) that end at or before `i`, nearest first.
+    fn spans_before(&self, i: usize, lo: usize) -> impl Iterator<Item = usize> + '_ {
+        let spans = &self.doc.actor_spans;
+        let upto = spans.partition_point(|s| s.tokens.start < i);
+        (0..upto)
+            .rev()
+            .filter(move |&k| spans[k].tokens.end <= i && spans[k].tokens.start >= lo)
+    }
+
+    /// The word before token `i`, skipping "the".
+    fn word_before(&self, i: usize) -> &str {
+        if i == 0 {
+            return "";
+        }
+        let w = self.tok(i - 1);
+        if matches!(w, "the" | "a" | "an") && i >= 2 {
+            self.tok(i - 2)
+        } else {
+            w
+        }
+    }
+
+    /// All spans with exactly this range (a pair reference has two).
+    fn same_range(&self, k: usize) -> Vec<usize> {
+        let r = &self.doc.actor_spans[k].tokens;
+        self.doc
+            .actor_spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.tokens == *r)
+            .map(|(j, _)| j)
+            .collect()
+    }
+
+    /// The actors of span `k` and those coordinated before it
+    /// ("X, Y and Z" ending at `k`).
+    fn coordinated_left(&self, k: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.same_range(k);
+        let mut start = self.doc.actor_spans[k].tokens.start;
+        let mut first = true;
+        loop {
+            let mut j = start;
+            let mut and = false;
+            let mut comma = false;
+            while j > 0 && matches!(self.tok(j - 1), "and" | "," | "the") {
+                and |= self.tok(j - 1) == "and";
+                comma |= self.tok(j - 1) == ",";
+                j -= 1;
+            }
+            // The link nearest the head is "and" ("X, Y and Z"); a comma
+            // alone there is an apposition or a fronted phrase.
+            if !(and || comma && !first) || j == 0 {
+                break;
+            }
+            match self.in_span.get(j - 1).copied().flatten() {
+                Some(prev) if self.doc.actor_spans[prev].tokens.end == j => {
+                    out.extend(self.same_range(prev));
+                    start = self.doc.actor_spans[prev].tokens.start;
+                    first = false;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The actors of span `k` and those coordinated after it.
+    fn coordinated_right(&self, k: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.same_range(k);
+        let mut pending: Vec<usize> = Vec::new();
+        let mut end = self.doc.actor_spans[k].tokens.end;
+        loop {
+            let mut j = end;
+            let mut and = false;
+            let mut comma = false;
+            while matches!(self.tok(j), "and" | "," | "the") {
+                and |= self.tok(j) == "and";
+                comma |= self.tok(j) == ",";
+                j += 1;
+            }
+            if !(and || comma) {
+                break;
+            }
+            match self.span_at.get(j).copied().flatten() {
+                Some(next) => {
+                    pending.extend(self.same_range(next));
+                    // Comma-joined items count once the list ends in "and".
+                    if and {
+                        out.append(&mut pending);
+                    }
+                    end = self.doc.actor_spans[next].tokens.end;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    fn actors_of(&self, spans: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &k in spans {
+            let a = self.doc.actor_spans[k].actor;
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    /// The clause subject of a trigger starting at `t`: the nearest actor
+    /// span before it that no preposition governs.
+    fn subject(&self, t: usize, lo: usize) -> Option<usize> {
+        // "The foreign ministers of Gondor met …": an actor after "of" or
+        // "from" is the subject when no ungoverned one precedes it.
+        let mut fallback = None;
+        for k in self.spans_before(t, lo) {
+            let s = &self.doc.actor_spans[k];
+            // Crossing a semicolon ends the clause.
+            if (s.tokens.end..t).any(|i| matches!(self.tok(i), ";" | ":")) {
+                break;
+            }
+            let before = self.word_before(s.tokens.start);
+            if PREPOSITIONS.contains(&before) {
+                if fallback.is_none() && matches!(before, "of" | "from") {
+                    fallback = Some(k);
+                }
+                continue;
+            }
+            return Some(k);
+        }
+        fallback
+    }
+
+    /// The agent after "by" within a few tokens of `from`.
+    fn by_agent(&self, from: usize, end: usize, reach: usize) -> Option<usize> {
+        let mut i = from;
+        while i < end && i < from + reach {
+            if self.is_boundary(i) {
+                return None;
+            }
+            if self.tok(i) == "by" {
+                let mut j = i + 1;
+                // "by a Burmese Government-sponsored group": skip a few words.
+                while j < end && j < i + 4 && self.span_at[j].is_none() && !self.is_boundary(j) {
+                    j += 1;
+                }
+                return self.span_at.get(j).copied().flatten();
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The first actor span after `from` (within the clause and `reach`
+    /// tokens), after one of `preps` when given.
+    fn object(
+        &self,
+        from: usize,
+        end: usize,
+        reach: usize,
+        preps: &[String],
+        exclude: &[usize],
+    ) -> Option<usize> {
+        let mut i = from;
+        while i < end && i < from + reach {
+            if self.is_boundary(i) {
+                return None;
+            }
+            if let Some(k) = self.span_at[i] {
+                let own = exclude.contains(&self.doc.actor_spans[k].actor);
+                if !own && (preps.is_empty() || preps.iter().any(|p| p == self.word_before(i))) {
+                    return Some(k);
+                }
+                i = self.doc.actor_spans[k].tokens.end;
+                continue;
+            }
+            i += 1;
+        }
+        None
+    }
+}
+
+fn listed_kind(a: &ActorRef) -> bool {
+    a.kind.is_some()
+}
+
+/// Codes the events of a processed document (actors must be there).
+pub fn code(doc: &mut Doc, lex: &EventLexicon) {
+    let n = doc.tokens.len();
+    let lower: Vec<Cow<'_, str>> = (0..n).map(|i| norm_token(doc.token_text(i))).collect();
+    let mut span_at = vec![None; n];
+    let mut in_span = vec![None; n];
+    for (k, s) in doc.actor_spans.iter().enumerate() {
+        if s.tokens.start < n && span_at[s.tokens.start].is_none() {
+            span_at[s.tokens.start] = Some(k);
+        }
+        for slot in in_span
+            .iter_mut()
+            .take(s.tokens.end.min(n))
+            .skip(s.tokens.start)
+        {
+            if slot.is_none() {
+                *slot = Some(k);
+            }
+        }
+    }
+    let mut in_name = vec![false; n];
+    for m in &doc.entities {
+        for slot in in_name
+            .iter_mut()
+            .take(m.tokens.end.min(n))
+            .skip(m.tokens.start)
+        {
+            *slot = true;
+        }
+    }
+    let ctx = Ctx {
+        doc,
+        lower,
+        span_at,
+        in_span,
+    };
+
+    // 1. Triggers.
+    let mut triggers: Vec<Trigger> = Vec::new();
+    let mut cands = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        let end = sent.tokens.end.min(n);
+        let mut i = sent.tokens.start;
+        while i < end {
+            if in_name[i] || !ctx.tok(i).starts_with(|c: char| c.is_alphabetic()) {
+                i += 1;
+                continue;
+            }
+            lex.index.candidates(ctx.tok(i), &mut cands);
+            let mut best: Option<(usize, usize, usize)> = None; // (end, weight, pattern)
+            for &p in &cands {
+                let def = &lex.patterns[p];
+                if let Some(e) = def.pattern.match_at(&ctx.lower, i, end) {
+                    if (i..e).any(|t| in_name[t]) && e > i + 1 {
+                        // a multi-word trigger may not swallow a name
+                        continue;
+                    }
+                    let w = def.pattern.weight();
+                    if best.is_none_or(|(be, bw, _)| e > be || (e == be && w > bw)) {
+                        best = Some((e, w, p));
+                    }
+                }
+            }
+            match best {
+                Some((e, _, p)) => {
+                    triggers.push(Trigger {
+                        pattern: p,
+                        start: i,
+                        end: e,
+                        sentence: si,
+                    });
+                    i = e;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    // 2. Request complements: token ranges whose triggers are called for.
+    let mut complements: Vec<(std::ops::Range<usize>, Option<usize>)> = Vec::new();
+
+    let mut events: Vec<EventRef> = Vec::new();
+    let mut new_groups: Vec<ActorRef> = Vec::new();
+    let base_actors = doc.actors.len();
+    for trig in &triggers {
+        let def: &PatternDef = &lex.patterns[trig.pattern];
+        let sent = &doc.sentences[trig.sentence];
+        let (lo, hi) = (sent.tokens.start, sent.tokens.end.min(n));
+        let passive = trig.start > lo && PASSIVE.contains(&ctx.tok(trig.start - 1))
+            || trig.start > lo + 1
+                && PASSIVE.contains(&ctx.tok(trig.start - 2))
+                && ctx.tok(trig.start - 1).ends_with("ly");
+
+        // Sources.
+        let mut sources: Vec<usize> = Vec::new();
+        let mut explicit_source = false;
+        if def.flags.nom {
+            // possessor or modifier right before: "Iran's recent missile attack"
+            let mut j = trig.start;
+            let mut steps = 0;
+            while j > lo && steps < 4 {
+                let w = ctx.tok(j - 1);
+                if let Some(k) = ctx.in_span[j - 1] {
+                    if ctx.doc.actor_spans[k].tokens.end == j {
+                        sources = ctx.actors_of(&ctx.coordinated_left(k));
+                        explicit_source = true;
+                    }
+                    break;
+                }
+                if w == "'s"
+                    || w.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !PREPOSITIONS.contains(&w)
+                        && !matches!(
+                            w,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "and"
+                                | "its"
+                                | "their"
+                                | "these"
+                                | "those"
+                                | "this"
+                                | "that"
+                        )
+                {
+                    j -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+        }
+        if sources.is_empty() && (def.flags.nom || passive) {
+            if let Some(k) = ctx.by_agent(trig.end, hi, 5) {
+                sources = ctx.actors_of(&ctx.coordinated_right(k));
+                explicit_source = true;
+            }
+        }
+        let mut subject_span = None;
+        if sources.is_empty() && !def.flags.nom {
+            subject_span = ctx.subject(trig.start, lo);
+            if let Some(k) = subject_span {
+                sources = ctx.actors_of(&ctx.coordinated_left(k));
+            }
+        }
+        if sources.is_empty() && def.flags.author && !def.flags.nom {
+            if let Some(a) = doc.author {
+                sources.push(a);
+            }
+        }
+        // A called-for event's agent is the request's target.
+        let complement = complements
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(&trig.start))
+            .cloned();
+        if let Some((r, Some(agent))) = &complement {
+            if subject_span.is_none_or(|k| ctx.doc.actor_spans[k].tokens.start < r.start)
+                && !explicit_source
+            {
+                sources = vec![*agent];
+            }
+        }
+
+        // Targets.
+        let mut targets: Vec<usize> = Vec::new();
+        if !def.flags.notgt {
+            let reach = if def.flags.req { 3 } else { 12 };
+            let from = trig.end;
+            let mut found = ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources);
+            if found.is_none() && def.flags.nom && !def.flags.tgt_preps.is_empty() {
+                // a verb after all: "Gondor attacks Arnor"
+                let j = if ctx.tok(from) == "the" {
+                    from + 1
+                } else {
+                    from
+                };
+                found = ctx.span_at.get(j).copied().flatten();
+            }
+            if let Some(k) = found {
+                targets = ctx.actors_of(&ctx.coordinated_right(k));
+            } else if def.flags.npobj {
+                // "called on international actors to …": the noun phrase.
+                let mut j = from;
+                while j < hi
+                    && j < from + 7
+                    && ctx.tok(j) != "to"
+                    && !ctx.is_boundary(j)
+                    && ctx.tok(j) != ","
+                {
+                    j += 1;
+                }
+                let mut s = from;
+                while s < j
+                    && matches!(
+                        ctx.tok(s),
+                        "the" | "a" | "an" | "on" | "upon" | "to" | "all"
+                    )
+                {
+                    s += 1;
+                }
+                let words = j.saturating_sub(s);
+                let plural = j > s && ctx.tok(j - 1).ends_with('s');
+                if (1..=5).contains(&words) && plural {
+                    let name = doc.span_text(doc.token_span(s, j - 1)).to_string();
+                    let key = name.to_lowercase();
+                    let existing = doc.actors[..base_actors]
+                        .iter()
+                        .chain(new_groups.iter())
+                        .position(|a| {
+                            a.kind == Some(ActorKind::Group) && a.name.to_lowercase() == key
+                        });
+                    let idx = match existing {
+                        Some(x) => x,
+                        None => {
+                            new_groups.push(ActorRef {
+                                name,
+                                kind: Some(ActorKind::Group),
+                                ..ActorRef::default()
+                            });
+                            base_actors + new_groups.len() - 1
+                        }
+                    };
+                    targets.push(idx);
+                }
+            }
+        }
+        // Status.
+        let mut status = EventStatus::Asserted;
+        if complement.is_some() {
+            status = EventStatus::CalledFor;
+        }
+        let cue = cue_status(&ctx, lex, trig, lo, def.flags.intent);
+        let mut drop = false;
+        match cue {
+            Some((EventStatus::Negated, _)) if status == EventStatus::CalledFor => drop = true,
+            Some((EventStatus::Negated, _)) => status = EventStatus::Negated,
+            Some((EventStatus::Hypothetical, _)) if status != EventStatus::CalledFor => {
+                status = EventStatus::Hypothetical
+            }
+            Some((EventStatus::Reported, cue_at)) if status == EventStatus::Asserted => {
+                // the reporter's own act stays asserted ("X claimed that it
+                // had been attacked"); an adverb ("allegedly") never does
+                let adverb = matches!(ctx.tok(cue_at), "alleged" | "allegedly" | "reportedly");
+                let own = !adverb
+                    && subject_span.is_some_and(|k| ctx.doc.actor_spans[k].tokens.start < cue_at);
+                if !own {
+                    status = EventStatus::Reported;
+                }
+            }
+            _ => {}
+        }
+
+        if def.flags.req {
+            let agent = targets.first().copied();
+            complements.push((trig.end..hi, agent));
+        }
+        if drop || sources.is_empty() {
+            continue;
+        }
+        if def.flags.rev && !targets.is_empty() {
+            std::mem::swap(&mut sources, &mut targets);
+        }
+        let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+        let src_targets: Vec<usize> = targets
+            .iter()
+            .copied()
+            .filter(|t| !sources.contains(t))
+            .collect();
+        if src_targets.is_empty() {
+            if def.flags.recip && sources.len() >= 2 {
+                for &a in &sources {
+                    for &b in &sources {
+                        if a != b {
+                            pairs.push((a, Some(b)));
+                        }
+                    }
+                }
+            } else {
+                pairs.extend(sources.iter().map(|&a| (a, None)));
+            }
+        } else {
+            for &a in &sources {
+                for &b in &src_targets {
+                    pairs.push((a, Some(b)));
+                }
+            }
+        }
+        let date = doc
+            .dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.sentence == trig.sentence && d.value.is_some())
+            .min_by_key(|(_, d)| d.tokens.start.abs_diff(trig.start))
+            .map(|(i, _)| i);
+        let place = doc.places.iter().position(|p| {
+            p.mentions.iter().any(|&mi| {
+                let m = &doc.entities[mi];
+                m.sentence == trig.sentence
+                    && matches!(ctx.word_before(m.tokens.start), "in" | "at")
+            })
+        });
+        let span = doc.token_span(trig.start, trig.end - 1);
+        for (s, t) in pairs {
+            events.push(EventRef {
+                kind: def.kind.clone(),
+                cameo: def.cameo.clone(),
+                pattern: def.id.clone(),
+                tokens: trig.start..trig.end,
+                span,
+                sentence: trig.sentence,
+                source: Some(s),
+                target: t,
+                date,
+                place,
+                status,
+                score: if explicit_source || subject_span.is_some() {
+                    0.7
+                } else {
+                    0.5
+                },
+            });
+        }
+    }
+    doc.actors.extend(new_groups);
+
+    // 4. One event per (type, source, target, status).
+    let mut seen: HashSet<(String, Option<usize>, Option<usize>, EventStatus)> = HashSet::new();
+    events.retain(|e| seen.insert((e.kind.clone(), e.source, e.target, e.status)));
+    // A target-less event adds nothing next to one of the same type in the
+    // same sentence that involves its source and has a target.
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            e.target.is_some()
+                || !events.iter().any(|o| {
+                    o.target.is_some()
+                        && o.kind == e.kind
+                        && o.sentence == e.sentence
+                        && (o.source == e.source || o.target == e.source)
+                })
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    events.retain(|_| flags.next().unwrap_or(true));
+    // Merged-away actors never reach an event (spans point at the survivor).
+    events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
+    for e in &events {
+        for a in [e.source, e.target].into_iter().flatten() {
+            mark_listed(&mut doc.actors, a);
+        }
+    }
+    // Affiliations of listed actors are listed too.
+    for i in 0..doc.actors.len() {
+        if doc.actors[i].listed {
+            mark_listed(&mut doc.actors, i);
+        }
+    }
+    doc.events = events;
+}
+
+fn mark_listed(actors: &mut [ActorRef], a: usize) {
+    let mut cur = Some(a);
+    let mut steps = 0;
+    while let Some(i) = cur {
+        if steps > 4 || i >= actors.len() {
+            break;
+        }
+        actors[i].listed = true;
+        cur = actors[i].affiliation;
+        steps += 1;
+    }
+}
+
+/// The strongest cue before a trigger: (status, token where the cue starts).
+fn cue_status(
+    ctx: &Ctx<'_>,
+    lex: &EventLexicon,
+    trig: &Trigger,
+    lo: usize,
+    intent: bool,
+) -> Option<(EventStatus, usize)> {
+    let rank = |s: EventStatus| match s {
+        EventStatus::Negated => 3,
+        EventStatus::Hypothetical => 2,
+        EventStatus::Reported => 1,
+        _ => 0,
+    };
+    let mut best: Option<(EventStatus, usize)> = None;
+    let mut cands = Vec::new();
+    let mut crossed_comma = false;
+    let mut i = trig.start;
+    let reach = 12;
+    while i > lo && trig.start - i < reach {
+        i -= 1;
+        let w = ctx.tok(i);
+        if matches!(w, "." | ";" | ":" | "!" | "?") {
+            break;
+        }
+        if w == "," {
+            crossed_comma = true;
+        }
+        lex.cue_index.candidates(w, &mut cands);
+        for &c in &cands {
+            let cue = &lex.cues[c];
+            let Some(e) = cue.pattern.match_at(&ctx.lower, i, trig.start) else {
+                continue;
+            };
+            if trig.start - e > cue.before {
+                continue;
+            }
+            let conditional = matches!(w, "if" | "unless") || cue.status == EventStatus::Reported;
+            if crossed_comma && !conditional {
+                continue;
+            }
+            if intent && cue.status == EventStatus::Hypothetical && !conditional {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| rank(cue.status) > rank(b)) {
+                best = Some((cue.status, i));
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,319 @@
+//! Token patterns: the small matching language of `models/events/*.tsv`.
+//!
+//! A pattern is a sequence of elements separated by spaces: `word` (that
+//! token), `stem*` (a token starting with `stem`), `a|b*|c` (any of them)
+//! and `..` (a gap of 0-4 tokens that crosses no clause punctuation).
+//! Tokens are compared lower-cased, with typographic apostrophes read as
+//! straight ones (see [`norm_token`]).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// A small, fast hasher for short string keys looked up once per token
+/// (the FxHash mixing step); not for keys an attacker chooses.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Longest gap `..` may skip.
+pub const MAX_GAP: usize = 4;
+
+/// One alternative of an element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Alt {
+    text: String,
+    prefix: bool,
+}
+
+impl Alt {
+    fn matches(&self, token: &str) -> bool {
+        if self.prefix {
+            token.starts_with(self.text.as_str())
+        } else {
+            token == self.text
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Elem {
+    Alts(Vec<Alt>),
+    Gap,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokPattern {
+    elems: Vec<Elem>,
+}
+
+/// A token as patterns see it: lower-cased, `’` read as `'`.
+pub fn norm_token(token: &str) -> Cow<'_, str> {
+    let needs = if token.is_ascii() {
+        token.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        token
+            .chars()
+            .any(|c| c.is_uppercase() || c == '\u{2019}' || c == '\u{2018}')
+    };
+    if needs {
+        Cow::Owned(token.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// Whether a token ends a clause for gaps and argument search.
+pub fn is_clause_punct(token: &str) -> bool {
+    matches!(
+        token,
+        "." | ";" | ":" | "!" | "?" | "(" | ")" | "\"" | "“" | "”"
+    )
+}
+
+impl TokPattern {
+    /// Parses a pattern; `None` when it is empty or made only of gaps.
+    pub fn parse(text: &str) -> Option<TokPattern> {
+        let mut elems = Vec::new();
+        for word in text.split_whitespace() {
+            if word == ".." {
+                elems.push(Elem::Gap);
+                continue;
+            }
+            let alts: Vec<Alt> = word
+                .split('|')
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    let a = norm_token(a).into_owned();
+                    match a.strip_suffix('*') {
+                        Some(stem) if !stem.is_empty() => Alt {
+                            text: stem.to_string(),
+                            prefix: true,
+                        },
+                        _ => Alt {
+                            text: a,
+                            prefix: false,
+                        },
+                    }
+                })
+                .collect();
+            if alts.is_empty() {
+                return None;
+            }
+            elems.push(Elem::Alts(alts));
+        }
+        while elems.last() == Some(&Elem::Gap) {
+            elems.pop();
+        }
+        while elems.first() == Some(&Elem::Gap) {
+            elems.remove(0);
+        }
+        (!elems.is_empty()).then_some(TokPattern { elems })
+    }
+
+    /// Keys under which the pattern is indexed: its first element's
+    /// alternatives (exact text, or a stem for prefixes).
+    pub fn first_keys(&self) -> Vec<(String, bool)> {
+        match self.elems.first() {
+            Some(Elem::Alts(alts)) => alts.iter().map(|a| (a.text.clone(), a.prefix)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Number of non-gap elements (longer patterns win ties).
+    pub fn weight(&self) -> usize {
+        self.elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Alts(_)))
+            .count()
+    }
+
+    /// Matches at token `i` of `toks` (normalised) without passing `end`;
+    /// returns one past the last matched token.
+    pub fn match_at<S: AsRef<str>>(&self, toks: &[S], i: usize, end: usize) -> Option<usize> {
+        self.match_from(0, toks, i, end.min(toks.len()))
+    }
+
+    fn match_from<S: AsRef<str>>(
+        &self,
+        e: usize,
+        toks: &[S],
+        i: usize,
+        end: usize,
+    ) -> Option<usize> {
+        match self.elems.get(e) {
+            None => Some(i),
+            Some(Elem::Alts(alts)) => {
+                let t = toks.get(i).filter(|_| i < end)?.as_ref();
+                if alts.iter().any(|a| a.matches(t)) {
+                    self.match_from(e + 1, toks, i + 1, end)
+                } else {
+                    None
+                }
+            }
+            Some(Elem::Gap) => {
+                for skip in 0..=MAX_GAP {
+                    if skip > 0 {
+                        let t = toks.get(i + skip - 1).filter(|_| i + skip - 1 < end)?;
+                        if is_clause_punct(t.as_ref()) || t.as_ref() == "," {
+                            return None;
+                        }
+                    }
+                    if let Some(j) = self.match_from(e + 1, toks, i + skip, end) {
+                        return Some(j);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Patterns indexed by their first token for fast scanning.
+#[derive(Debug, Clone)]
+pub struct PatternIndex {
+    exact: FastMap<String, Vec<usize>>,
+    /// Prefix stems, keyed by their first three chars (or the whole stem).
+    prefix: FastMap<String, Vec<(String, usize)>>,
+    /// Whether some stem is shorter than three chars.
+    short_stems: bool,
+    /// First bytes of all keys (ASCII only; a non-ASCII first byte always passes).
+    first_bytes: [bool; 128],
+}
+
+fn head3(s: &str) -> &str {
+    head_n(s, 3)
+}
+
+impl Default for PatternIndex {
+    fn default() -> Self {
+        PatternIndex {
+            exact: FastMap::default(),
+            prefix: FastMap::default(),
+            short_stems: false,
+            first_bytes: [false; 128],
+        }
+    }
+}
+
+impl PatternIndex {
+    /// Adds pattern number `id`.
+    pub fn add(&mut self, id: usize, pattern: &TokPattern) {
+        for (text, prefix) in pattern.first_keys() {
+            if let Some(&b) = text.as_bytes().first() {
+                if b < 128 {
+                    self.first_bytes[b as usize] = true;
+                }
+            }
+            if prefix {
+                self.short_stems |= text.chars().count() < 3;
+                self.prefix
+                    .entry(head3(&text).to_string())
+                    .or_default()
+                    .push((text, id));
+            } else {
+                self.exact.entry(text).or_default().push(id);
+            }
+        }
+    }
+
+    /// The patterns that may start at a token (with duplicates removed).
+    pub fn candidates(&self, token: &str, out: &mut Vec<usize>) {
+        out.clear();
+        match token.as_bytes().first() {
+            None => return,
+            Some(&b) if b < 128 && !self.first_bytes[b as usize] => return,
+            _ => {}
+        }
+        if let Some(list) = self.exact.get(token) {
+            out.extend_from_slice(list);
+        }
+        if !self.prefix.is_empty() {
+            // A stem is keyed by its first three chars (or all of them when
+            // shorter): one lookup, plus shorter keys only when such stems exist.
+            let lo = if self.short_stems { 1 } else { 3 };
+            for n in lo..=3 {
+                let k = head_n(token, n);
+                if n > lo && k.len() == head_n(token, n - 1).len() {
+                    break;
+                }
+                if let Some(list) = self.prefix.get(k) {
+                    out.extend(
+                        list.iter()
+                            .filter(|(stem, _)| token.starts_with(stem.as_str()))
+                            .map(|(_, id)| *id),
+                    );
+                }
+            }
+        }
+        if out.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+    }
+}
+/// The first `n` chars of `s` (all of it when shorter).
+fn head_n(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((b, _)) => &s[..b],
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        s.split_whitespace()
+            .map(|t| norm_token(t).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn words_stems_alternatives_and_gaps() {
+        let p = TokPattern::parse("held|hold .. talks").unwrap();
+        let t = toks("They held constructive bilateral talks today");
+        assert_eq!(p.match_at(&t, 1, t.len()), Some(5));
+        assert_eq!(p.match_at(&t, 0, t.len()), None);
+        let p = TokPattern::parse("condemn*").unwrap();
+        let t = toks("The Ministry Condemns it");
+        assert_eq!(p.match_at(&t, 2, t.len()), Some(3));
+        let p = TokPattern::parse("held .. talks").unwrap();
+        let t = toks("held , talks");
+        assert_eq!(p.match_at(&t, 0, t.len()), None);
+    }
+
+    #[test]
+    fn index_finds_exact_and_prefix_patterns() {
+        let mut idx = PatternIndex::default();
+        idx.add(0, &TokPattern::parse("condemn*").unwrap());
+        idx.add(1, &TokPattern::parse("met|meets with").unwrap());
+        idx.add(2, &TokPattern::parse("de* x").unwrap());
+        let mut out = Vec::new();
+        idx.candidates("condemnation", &mut out);
+        assert_eq!(out, vec![0]);
+        idx.candidates("met", &mut out);
+        assert_eq!(out, vec![1]);
+        idx.candidates("deploy", &mut out);
+        assert_eq!(out, vec![2]);
+        idx.candidates("other", &mut out);
+        assert!(out.is_empty());
+    }
+}
