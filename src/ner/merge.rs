@@ -8,14 +8,51 @@
 //! - strictly containing matches ("OSCE" inside the model's "OSCE Minsk
 //!   Group" when the gazetteer lacked the longer name): is kept, and so are
 //!   the nested matches, since nested names that refer on their own are
-//!   entities too;
+//!   entities too — but only when the words outside the matches make a name
+//!   of their own ([`adds_a_name`]): "Government of Rohan", "Australian
+//!   Government", "Gondor attacks Arnor" and two adjacent matches are
+//!   dropped, leaving the matches;
 //! - elsewhere: is kept.
 
 use crate::doc::Mention;
 
+/// Lower-case words that may sit inside a name ("Ministry of Foreign Affairs").
+const NAME_FUNCTION_WORDS: [&str; 14] = [
+    "of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "al", "el",
+];
+
+/// Whether a span's words outside the gazetteer matches it contains make a
+/// name of their own: at least one word, none of them a lower-case content
+/// word ("attacks"), and not all of them generic ("Government") or
+/// function words and punctuation.
+pub fn adds_a_name<'a>(outside: &[&'a str], is_generic: impl Fn(&str) -> bool) -> bool {
+    let function = |w: &str| {
+        NAME_FUNCTION_WORDS.contains(&w)
+            || !w.chars().any(char::is_alphanumeric)
+            || w == "'s"
+            || w == "’s"
+    };
+    if outside.is_empty() {
+        return false;
+    }
+    if outside
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !function(w))
+    {
+        return false;
+    }
+    !outside.iter().all(|w| function(w) || is_generic(w))
+}
+
 /// Merges model mentions into gazetteer mentions; both in token order, each
-/// list free of overlaps. Returns all mentions in token order.
-pub fn merge(gazetteer: Vec<Mention>, model: Vec<Mention>) -> Vec<Mention> {
+/// list free of overlaps. `adds_name` decides, for a model mention that
+/// strictly contains matches, whether it is kept (given the token indices
+/// outside the matches). Returns all mentions in token order.
+pub fn merge(
+    gazetteer: Vec<Mention>,
+    model: Vec<Mention>,
+    adds_name: impl Fn(&[usize]) -> bool,
+) -> Vec<Mention> {
     let mut out = gazetteer;
     let preset = out.len();
     for m in model {
@@ -37,6 +74,14 @@ pub fn merge(gazetteer: Vec<Mention>, model: Vec<Mention>) -> Vec<Mention> {
             }
         }
         if keep {
+            let outside: Vec<usize> = m
+                .tokens
+                .clone()
+                .filter(|&t| !out[..preset].iter().any(|g| g.tokens.contains(&t)))
+                .collect();
+            if outside.len() < m.tokens.len() && !adds_name(&outside) {
+                continue;
+            }
             out.push(m);
         }
     }
@@ -62,6 +107,22 @@ mod tests {
     }
 
     #[test]
+    fn containing_spans_must_add_a_name() {
+        let generic = |w: &str| w == "Government";
+        assert!(adds_a_name(&["Minsk", "Group"], generic));
+        assert!(adds_a_name(&["Embassy", "of"], generic));
+        assert!(!adds_a_name(&["Government", "of"], generic));
+        assert!(!adds_a_name(&["Government"], generic));
+        assert!(!adds_a_name(&["attacks"], generic));
+        assert!(!adds_a_name(&[], generic));
+        assert!(!adds_a_name(&["-", "'s"], generic));
+        let gaz = vec![m(1, 2, EntityType::Gpe, Origin::Gazetteer, 0.9)];
+        let model = vec![m(0, 2, EntityType::Org, Origin::Model, 0.8)];
+        assert_eq!(merge(gaz.clone(), model.clone(), |_| false).len(), 1);
+        assert_eq!(merge(gaz, model, |outside| outside == [0]).len(), 2);
+    }
+
+    #[test]
     fn merge_policy() {
         let gaz = vec![
             m(0, 1, EntityType::Org, Origin::Gazetteer, 0.9), // OSCE
@@ -75,7 +136,7 @@ mod tests {
             m(11, 12, EntityType::Gpe, Origin::Model, 0.7), // inside → dropped
             m(14, 16, EntityType::Person, Origin::Model, 0.99), // elsewhere → kept
         ];
-        let got: Vec<(usize, usize, Origin, f32)> = merge(gaz, model)
+        let got: Vec<(usize, usize, Origin, f32)> = merge(gaz, model, |_| true)
             .iter()
             .map(|x| (x.tokens.start, x.tokens.end, x.origin, x.score))
             .collect();

@@ -3,7 +3,7 @@
 
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
-use crate::ner::merge::merge;
+use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::types::TypeMap;
 use crate::pipeline::Stage;
 
@@ -108,7 +108,13 @@ impl Stage for EntityStage {
                 .filter(|m| m.label != EntityType::Date && m.label != EntityType::Agreement)
                 .collect(),
         };
-        doc.entities = merge(ruled, tagged);
+        let types = &self.types;
+        let doc_ref: &Doc = doc;
+        let merged = merge(ruled, tagged, |outside| {
+            let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
+            adds_a_name(&words, |w| types.is_generic(w))
+        });
+        doc.entities = merged;
     }
 }
 

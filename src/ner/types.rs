@@ -21,6 +21,7 @@ enum Cue {
 #[derive(Debug, Clone)]
 pub struct TypeMap {
     rules: Vec<(String, Cue, EntityType)>,
+    generic: std::collections::HashSet<String>,
 }
 
 impl TypeMap {
@@ -32,9 +33,14 @@ impl TypeMap {
     /// Cues from a file's contents.
     pub fn parse(contents: &str, file: &str) -> Result<TypeMap, Error> {
         let mut rules = Vec::new();
+        let mut generic = std::collections::HashSet::new();
         for line in data_lines(contents) {
             let model = field(&line, 0, file)?.to_string();
             let value = field(&line, 2, file)?.to_string();
+            if field(&line, 1, file)? == "generic" {
+                generic.insert(value);
+                continue;
+            }
             let cue = match field(&line, 1, file)? {
                 "default" => Cue::Default,
                 "last" => Cue::Last(value),
@@ -56,7 +62,13 @@ impl TypeMap {
             })?;
             rules.push((model, cue, label));
         }
-        Ok(TypeMap { rules })
+        Ok(TypeMap { rules, generic })
+    }
+
+    /// Whether `word` names a body generically ("Government"): a span made
+    /// of such words and a place name is not a name of its own.
+    pub fn is_generic(&self, word: &str) -> bool {
+        self.generic.contains(word)
     }
 
     /// The record type of a span the tagger labelled `model_type`.
