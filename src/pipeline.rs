@@ -197,6 +197,7 @@ impl Stage for DatesStage {
     }
     fn process(&self, doc: &mut Doc) {
         self.0.process(doc);
+        drop_tagger_spans_over(doc, |d| d.dates.iter().map(|m| m.span).collect());
     }
 }
 
@@ -209,7 +210,30 @@ impl Stage for AgreementsStage {
     }
     fn process(&self, doc: &mut Doc) {
         self.0.process(doc);
+        drop_tagger_spans_over(doc, |d| {
+            d.agreements
+                .iter()
+                .flat_map(|a| a.mentions.iter().filter(|m| m.named).map(|m| m.span))
+                .collect()
+        });
     }
+}
+
+/// Removes the tagger's entity mentions that overlap `spans` (DATE or
+/// AGREEMENT mentions found since): the tagger was trained without those
+/// types and mislabels them ("Memorandum" as ORG). Gazetteer names inside
+/// them stay ("United Nations Security Council" in a resolution's name).
+fn drop_tagger_spans_over(doc: &mut Doc, spans: impl Fn(&Doc) -> Vec<crate::doc::Span>) {
+    let covered = spans(doc);
+    if covered.is_empty() {
+        return;
+    }
+    doc.entities.retain(|m| {
+        m.origin != crate::doc::Origin::Model
+            || !covered
+                .iter()
+                .any(|s| m.span.byte_start < s.byte_end && s.byte_start < m.span.byte_end)
+    });
 }
 
 /// The configured stages, immutable and shared by all worker threads.
