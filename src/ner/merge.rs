@@ -25,7 +25,7 @@ const NAME_FUNCTION_WORDS: [&str; 14] = [
 /// name of their own: at least one word, none of them a lower-case content
 /// word ("attacks"), and not all of them generic ("Government") or
 /// function words and punctuation.
-pub fn adds_a_name<'a>(outside: &[&'a str], is_generic: impl Fn(&str) -> bool) -> bool {
+pub fn adds_a_name(outside: &[&str], is_generic: impl Fn(&str) -> bool) -> bool {
     let function = |w: &str| {
         NAME_FUNCTION_WORDS.contains(&w)
             || !w.chars().any(char::is_alphanumeric)
