@@ -357,26 +357,43 @@ impl Fused {
 
     #[inline]
     pub fn add_rows(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
-        let n = self.n;
-        let st = 8 + 2 * n;
-        let mut rows = [0u32; 256];
+        let mut rows = Vec::with_capacity(feats.len());
+        self.resolve(feats, &mut rows);
+        self.accumulate(&rows, out1, out2);
+    }
+
+    /// Appends the row numbers of `feats` (in order, absent buckets skipped, at most
+    /// 256) to `rows` and prefetches those rows, so that a later
+    /// [`Fused::accumulate`] finds them in cache. Decoding resolves a few tokens
+    /// ahead of the one it accumulates, which overlaps the (L3) misses.
+    #[inline]
+    pub fn resolve(&self, feats: &[u32], rows: &mut Vec<u32>) {
+        let st = 8 + 2 * self.n;
         let mut k = 0;
-        let mut touch = 0u8;
         for &f in feats {
             let (wi, b) = ((f >> 6) as usize, f & 63);
             let Some(&word) = self.bitmap.get(wi) else {
                 continue;
             };
-            if (word >> b) & 1 == 0 || k >= rows.len() {
+            if (word >> b) & 1 == 0 || k >= 256 {
                 continue;
             }
             let r = self.rank[wi] as usize + (word & ((1u64 << b) - 1)).count_ones() as usize;
-            rows[k] = r as u32;
+            rows.push(r as u32);
             k += 1;
-            touch ^= self.data[r * st];
+            if let Some(row) = self.data.get(r * st..(r + 1) * st) {
+                prefetch(&row[0]);
+                prefetch(&row[st - 1]);
+            }
         }
-        std::hint::black_box(touch);
-        for &r in &rows[..k] {
+    }
+
+    /// Adds the rows (from [`Fused::resolve`]) in order to both stages' scores.
+    #[inline]
+    pub fn accumulate(&self, rows: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        let n = self.n;
+        let st = 8 + 2 * n;
+        for &r in rows {
             let row = &self.data[r as usize * st..(r as usize + 1) * st];
             let sc1 = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
             let sc2 = f32::from_le_bytes([row[4], row[5], row[6], row[7]]);
@@ -388,6 +405,22 @@ impl Fused {
             }
         }
     }
+}
+
+/// Cache hint for the line holding `p` (no effect on results).
+#[inline(always)]
+fn prefetch(p: &u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: `_mm_prefetch` is only a hint: it never faults and has no architectural
+    // effect; the pointer comes from a live reference and SSE is part of the x86_64
+    // baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (p as *const u8).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// Reusable buffers for [`viterbi_with`].
@@ -723,6 +756,7 @@ impl Model {
         let mut labels = Vec::with_capacity(sentences.len());
         let mut y = Vec::new();
         let mut vs = ViterbiScratch::default();
+        let (mut fstart, mut rows, mut rstart) = (Vec::new(), Vec::new(), Vec::new());
         let fused = if self.cfg.stage2_full {
             self.fused
                 .get_or_init(|| self.w2.as_ref().map(|w2| Fused::new(&self.w1, w2)))
@@ -737,18 +771,49 @@ impl Model {
             } else {
                 Vec::new()
             };
-            for i in 0..s.len() {
-                hashes.clear();
-                local_features(&attrs, si, i, &mut hashes);
-                buckets.clear();
-                buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
-                match fused {
-                    Some(f) => f.add_rows(
-                        &buckets,
-                        &mut e[i * n..i * n + n],
-                        &mut e2[i * n..i * n + n],
-                    ),
-                    None => self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]),
+            match fused {
+                Some(f) => {
+                    // buckets of every token, then rows resolved (and prefetched)
+                    // `AHEAD` tokens before they are accumulated
+                    const AHEAD: usize = 3;
+                    buckets.clear();
+                    fstart.clear();
+                    fstart.push(0);
+                    for i in 0..s.len() {
+                        hashes.clear();
+                        local_features(&attrs, si, i, &mut hashes);
+                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
+                        fstart.push(buckets.len());
+                    }
+                    rows.clear();
+                    rstart.clear();
+                    rstart.push(0);
+                    let resolve = |i: usize, rows: &mut Vec<u32>, rstart: &mut Vec<usize>| {
+                        f.resolve(&buckets[fstart[i]..fstart[i + 1]], rows);
+                        rstart.push(rows.len());
+                    };
+                    for i in 0..AHEAD.min(s.len()) {
+                        resolve(i, &mut rows, &mut rstart);
+                    }
+                    for i in 0..s.len() {
+                        if i + AHEAD < s.len() {
+                            resolve(i + AHEAD, &mut rows, &mut rstart);
+                        }
+                        f.accumulate(
+                            &rows[rstart[i]..rstart[i + 1]],
+                            &mut e[i * n..i * n + n],
+                            &mut e2[i * n..i * n + n],
+                        );
+                    }
+                }
+                None => {
+                    for i in 0..s.len() {
+                        hashes.clear();
+                        local_features(&attrs, si, i, &mut hashes);
+                        buckets.clear();
+                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
+                        self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]);
+                    }
                 }
             }
             viterbi_with(&e, &self.w1.trans, &self.labels, &mut y, &mut vs);
