@@ -357,26 +357,43 @@ impl Fused {
 
     #[inline]
     pub fn add_rows(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
-        let n = self.n;
-        let st = 8 + 2 * n;
-        let mut rows = [0u32; 256];
+        let mut rows = Vec::with_capacity(feats.len());
+        self.resolve(feats, &mut rows);
+        self.accumulate(&rows, out1, out2);
+    }
+
+    /// Appends the row numbers of `feats` (in order, absent buckets skipped, at most
+    /// 256) to `rows` and prefetches those rows, so that a later
+    /// [`Fused::accumulate`] finds them in cache. Decoding resolves a few tokens
+    /// ahead of the one it accumulates, which overlaps the (L3) misses.
+    #[inline]
+    pub fn resolve(&self, feats: &[u32], rows: &mut Vec<u32>) {
+        let st = 8 + 2 * self.n;
         let mut k = 0;
-        let mut touch = 0u8;
         for &f in feats {
             let (wi, b) = ((f >> 6) as usize, f & 63);
             let Some(&word) = self.bitmap.get(wi) else {
                 continue;
             };
-            if (word >> b) & 1 == 0 || k >= rows.len() {
+            if (word >> b) & 1 == 0 || k >= 256 {
                 continue;
             }
             let r = self.rank[wi] as usize + (word & ((1u64 << b) - 1)).count_ones() as usize;
-            rows[k] = r as u32;
+            rows.push(r as u32);
             k += 1;
-            touch ^= self.data[r * st];
+            if let Some(row) = self.data.get(r * st..(r + 1) * st) {
+                prefetch(&row[0]);
+                prefetch(&row[st - 1]);
+            }
         }
-        std::hint::black_box(touch);
-        for &r in &rows[..k] {
+    }
+
+    /// Adds the rows (from [`Fused::resolve`]) in order to both stages' scores.
+    #[inline]
+    pub fn accumulate(&self, rows: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        let n = self.n;
+        let st = 8 + 2 * n;
+        for &r in rows {
             let row = &self.data[r as usize * st..(r as usize + 1) * st];
             let sc1 = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
             let sc2 = f32::from_le_bytes([row[4], row[5], row[6], row[7]]);
@@ -390,8 +407,43 @@ impl Fused {
     }
 }
 
+/// Cache hint for the line holding `p` (no effect on results).
+#[inline(always)]
+fn prefetch(p: &u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: `_mm_prefetch` is only a hint: it never faults and has no architectural
+    // effect; the pointer comes from a live reference and SSE is part of the x86_64
+    // baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (p as *const u8).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Reusable buffers for [`viterbi_with`].
+#[derive(Debug, Default)]
+pub struct ViterbiScratch {
+    prev: Vec<f32>,
+    cur: Vec<f32>,
+    back: Vec<u8>,
+}
+
 /// Viterbi over emissions (`n_tok * n`), with hard BILOU constraints.
 pub fn viterbi(emit: &[f32], trans: &[f32], ls: &LabelSet, out: &mut Vec<u8>) {
+    viterbi_with(emit, trans, ls, out, &mut ViterbiScratch::default());
+}
+
+/// [`viterbi`] reusing the buffers of `scratch` (identical result).
+pub fn viterbi_with(
+    emit: &[f32],
+    trans: &[f32],
+    ls: &LabelSet,
+    out: &mut Vec<u8>,
+    scratch: &mut ViterbiScratch,
+) {
     let n = ls.n;
     let t = emit.len() / n;
     out.clear();
@@ -399,16 +451,21 @@ pub fn viterbi(emit: &[f32], trans: &[f32], ls: &LabelSet, out: &mut Vec<u8>) {
         return;
     }
     let neg = f32::NEG_INFINITY;
-    let mut delta = vec![neg; t * n];
-    let mut back = vec![0u8; t * n];
+    let ViterbiScratch { prev, cur, back } = scratch;
+    prev.clear();
+    prev.resize(n, neg);
+    cur.clear();
+    cur.resize(n, neg);
+    back.clear();
+    back.resize(t * n, 0);
     for y in 0..n {
         if ls.allowed[n * n + y] {
-            delta[y] = emit[y] + trans[n * n + y];
+            prev[y] = emit[y] + trans[n * n + y];
         }
     }
     for i in 1..t {
-        let (prev_rows, cur_rows) = delta.split_at_mut(i * n);
-        let prev = &prev_rows[(i - 1) * n..];
+        let em = &emit[i * n..i * n + n];
+        let bk = &mut back[i * n..i * n + n];
         for y in 0..n {
             let mut best = neg;
             let mut arg = 0u8;
@@ -424,11 +481,12 @@ pub fn viterbi(emit: &[f32], trans: &[f32], ls: &LabelSet, out: &mut Vec<u8>) {
                     arg = p as u8;
                 }
             }
-            cur_rows[y] = best + emit[i * n + y];
-            back[i * n + y] = arg;
+            cur[y] = best + em[y];
+            bk[y] = arg;
         }
+        std::mem::swap(prev, cur);
     }
-    let last = &delta[(t - 1) * n..];
+    let last = &prev[..];
     let mut best = neg;
     let mut arg = 0usize;
     for (y, &v) in last.iter().enumerate() {
@@ -459,10 +517,15 @@ pub struct Posterior {
 
 impl Posterior {
     pub fn compute(emit: &[f32], trans: &[f32], ls: &LabelSet, temp: f32) -> Posterior {
+        Self::compute_with(emit, Self::trans_factors(trans, ls, temp), ls, temp, 0)
+    }
+
+    /// `exp(trans / temp)` for allowed transitions, 0 otherwise (depends only on the
+    /// model, so callers may compute it once and reuse it for every sentence).
+    pub fn trans_factors(trans: &[f32], ls: &LabelSet, temp: f32) -> Vec<f64> {
         let n = ls.n;
-        let t = emit.len() / n;
         let inv = 1.0 / temp.max(1e-3) as f64;
-        let tr: Vec<f64> = (0..(n + 1) * n)
+        (0..(n + 1) * n)
             .map(|k| {
                 if ls.allowed[k] {
                     ((trans[k] as f64) * inv).exp()
@@ -470,7 +533,23 @@ impl Posterior {
                     0.0
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// As [`Posterior::compute`], with precomputed [`Posterior::trans_factors`].
+    /// `beta` is only computed for tokens `beta_from..` (earlier rows stay 0), which is
+    /// enough for [`Posterior::path_prob`] of sub-paths ending at or after `beta_from`;
+    /// pass 0 for full marginals. Values that are computed are identical either way.
+    pub fn compute_with(
+        emit: &[f32],
+        tr: Vec<f64>,
+        ls: &LabelSet,
+        temp: f32,
+        beta_from: usize,
+    ) -> Posterior {
+        let n = ls.n;
+        let t = emit.len() / n;
+        let inv = 1.0 / temp.max(1e-3) as f64;
         let mut psi = vec![0.0f64; t * n];
         for i in 0..t {
             let row = &emit[i * n..i * n + n];
@@ -524,7 +603,7 @@ impl Posterior {
         for y in 0..n {
             beta[(t - 1) * n + y] = if ls.end_ok[y] { 1.0 / zend } else { 0.0 };
         }
-        for i in (0..t - 1).rev() {
+        for i in (beta_from.min(t - 1)..t - 1).rev() {
             for p in 0..n {
                 let mut acc = 0.0;
                 for &y in &ls.nexts[p] {
@@ -676,6 +755,8 @@ impl Model {
         let mut emit2: Vec<Vec<f32>> = Vec::new();
         let mut labels = Vec::with_capacity(sentences.len());
         let mut y = Vec::new();
+        let mut vs = ViterbiScratch::default();
+        let (mut fstart, mut rows, mut rstart) = (Vec::new(), Vec::new(), Vec::new());
         let fused = if self.cfg.stage2_full {
             self.fused
                 .get_or_init(|| self.w2.as_ref().map(|w2| Fused::new(&self.w1, w2)))
@@ -690,21 +771,52 @@ impl Model {
             } else {
                 Vec::new()
             };
-            for i in 0..s.len() {
-                hashes.clear();
-                local_features(&attrs, si, i, &mut hashes);
-                buckets.clear();
-                buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
-                match fused {
-                    Some(f) => f.add_rows(
-                        &buckets,
-                        &mut e[i * n..i * n + n],
-                        &mut e2[i * n..i * n + n],
-                    ),
-                    None => self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]),
+            match fused {
+                Some(f) => {
+                    // buckets of every token, then rows resolved (and prefetched)
+                    // `AHEAD` tokens before they are accumulated
+                    const AHEAD: usize = 3;
+                    buckets.clear();
+                    fstart.clear();
+                    fstart.push(0);
+                    for i in 0..s.len() {
+                        hashes.clear();
+                        local_features(&attrs, si, i, &mut hashes);
+                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
+                        fstart.push(buckets.len());
+                    }
+                    rows.clear();
+                    rstart.clear();
+                    rstart.push(0);
+                    let resolve = |i: usize, rows: &mut Vec<u32>, rstart: &mut Vec<usize>| {
+                        f.resolve(&buckets[fstart[i]..fstart[i + 1]], rows);
+                        rstart.push(rows.len());
+                    };
+                    for i in 0..AHEAD.min(s.len()) {
+                        resolve(i, &mut rows, &mut rstart);
+                    }
+                    for i in 0..s.len() {
+                        if i + AHEAD < s.len() {
+                            resolve(i + AHEAD, &mut rows, &mut rstart);
+                        }
+                        f.accumulate(
+                            &rows[rstart[i]..rstart[i + 1]],
+                            &mut e[i * n..i * n + n],
+                            &mut e2[i * n..i * n + n],
+                        );
+                    }
+                }
+                None => {
+                    for i in 0..s.len() {
+                        hashes.clear();
+                        local_features(&attrs, si, i, &mut hashes);
+                        buckets.clear();
+                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
+                        self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]);
+                    }
                 }
             }
-            viterbi(&e, &self.w1.trans, &self.labels, &mut y);
+            viterbi_with(&e, &self.w1.trans, &self.labels, &mut y, &mut vs);
             labels.push(y.clone());
             emit.push(e);
             if fused.is_some() {
@@ -742,7 +854,7 @@ impl Model {
                     w2.add_rows(&buckets, &mut e[i * n..i * n + n]);
                     k += 1;
                 }
-                viterbi(e, &tr, &self.labels, &mut y);
+                viterbi_with(e, &tr, &self.labels, &mut y, &mut vs);
                 labels[si].clone_from(&y);
             }
         }
@@ -829,12 +941,19 @@ impl Model {
         sentences: &[Vec<&str>],
         ext: Option<&dyn GazetteerLookup>,
     ) -> Vec<Vec<TokenTag>> {
-        let d = self.decode(sentences, ext);
+        self.tags_of(&self.decode(sentences, ext), true)
+    }
+
+    /// Tags of decoded sentences; the transition factors are computed once per
+    /// document. Without `token_scores` only what [`tags_to_spans`] reads is filled
+    /// in (labels, and `span_score` of entity tokens); other scores are 0.
+    fn tags_of(&self, d: &Decoded, token_scores: bool) -> Vec<Vec<TokenTag>> {
         let tr = self.combined_trans();
+        let f = Posterior::trans_factors(&tr, &self.labels, self.temperature);
         d.emit
             .iter()
             .zip(&d.labels)
-            .map(|(e, y)| self.sentence_tags(e, y, &tr, self.temperature))
+            .map(|(e, y)| self.sentence_tags_with(e, y, &f, self.temperature, token_scores))
             .collect()
     }
 
@@ -844,12 +963,53 @@ impl Model {
     }
 
     pub fn sentence_tags(&self, e: &[f32], y: &[u8], tr: &[f32], temp: f32) -> Vec<TokenTag> {
-        let post = Posterior::compute(e, tr, &self.labels, temp);
+        let f = Posterior::trans_factors(tr, &self.labels, temp);
+        self.sentence_tags_with(e, y, &f, temp, true)
+    }
+
+    fn sentence_tags_with(
+        &self,
+        e: &[f32],
+        y: &[u8],
+        factors: &[f64],
+        temp: f32,
+        token_scores: bool,
+    ) -> Vec<TokenTag> {
+        let chunks = self.labels.chunks(y);
+        // Spans only: the forward-backward pass is needed only when there are chunks,
+        // and beta only from the first chunk's last token on. (Viterbi output is valid
+        // BILOU, so every entity token is in a chunk; if not, compute everything.)
+        let spans_only = !token_scores && {
+            let mut covered = vec![false; y.len()];
+            for &(s, e, _) in &chunks {
+                covered[s..e].iter_mut().for_each(|c| *c = true);
+            }
+            y.iter().zip(&covered).all(|(&l, &c)| l == 0 || c)
+        };
+        let post = if spans_only && chunks.is_empty() {
+            None
+        } else {
+            let beta_from = if spans_only {
+                chunks.iter().map(|c| c.1 - 1).min().unwrap_or(0)
+            } else {
+                0
+            };
+            Some(Posterior::compute_with(
+                e,
+                factors.to_vec(),
+                &self.labels,
+                temp,
+                beta_from,
+            ))
+        };
         let mut out: Vec<TokenTag> = y
             .iter()
             .enumerate()
             .map(|(i, &l)| {
-                let m = post.marginal(i, l as usize).clamp(0.0, 1.0) as f32;
+                let m = match &post {
+                    Some(p) if !spans_only => p.marginal(i, l as usize).clamp(0.0, 1.0) as f32,
+                    _ => 0.0,
+                };
                 let (bio, t) = if l == 0 {
                     (Bio::O, 0u8)
                 } else {
@@ -864,10 +1024,12 @@ impl Model {
                 }
             })
             .collect();
-        for (s, e, _t) in self.labels.chunks(y) {
-            let p = post.path_prob(s, &y[s..e]).clamp(0.0, 1.0) as f32;
-            for tag in &mut out[s..e] {
-                tag.span_score = p;
+        if let Some(post) = &post {
+            for &(s, e, _t) in &chunks {
+                let p = post.path_prob(s, &y[s..e]).clamp(0.0, 1.0) as f32;
+                for tag in &mut out[s..e] {
+                    tag.span_score = p;
+                }
             }
         }
         out
@@ -875,7 +1037,10 @@ impl Model {
 
     /// Tag and return spans with calibrated confidences.
     pub fn tag_spans(&self, sentences: &[Vec<&str>]) -> Vec<Span> {
-        tags_to_spans(&self.tag_document(sentences), self.types())
+        tags_to_spans(
+            &self.tags_of(&self.decode(sentences, None), false),
+            self.types(),
+        )
     }
 
     /// IOB2 strings for a document's tags.

@@ -419,3 +419,27 @@ fn reader_errors_are_typed() {
     let empty: Vec<Document> = Vec::new();
     assert!(train(&empty, None, &tiny_cfg(), |_| {}).is_err());
 }
+
+/// The span-only scoring path (`tag_spans`) gives exactly the spans and scores of the
+/// full path (`tag_document`, marginals for every token, then `tags_to_spans`).
+#[test]
+fn span_only_scores_match_full_posterior() {
+    let model = crate::ner::Model::from_bytes(crate::ner::stage::FAST_MODEL).expect("model");
+    let text: Vec<Vec<&str>> = vec![
+        "Foreign Minister Anna Lindqvist met her Kenyan counterpart in Nairobi on Monday ."
+            .split(' ')
+            .collect(),
+        "The talks , hosted by the African Union , covered trade ."
+            .split(' ')
+            .collect(),
+        "no entities here at all".split(' ').collect(),
+        Vec::new(),
+        "UNITED NATIONS , Geneva -- Lindqvist said Sweden would help ."
+            .split(' ')
+            .collect(),
+    ];
+    let full = crate::ner::tags_to_spans(&model.tag_document(&text), model.types());
+    let fast = model.tag_spans(&text);
+    assert!(!full.is_empty());
+    assert_eq!(full, fast);
+}
