@@ -8,4 +8,5 @@ mod eval;
 mod extract;
 mod memory;
 mod offsets;
+mod train;
 mod validate;
