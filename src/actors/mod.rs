@@ -767,6 +767,8 @@ impl<'a> Builder<'a> {
                     };
                     let actor = match entry.label {
                         EntityType::Gpe | EntityType::Norp => self.state_of(entry),
+                        // An executive office ("The White House") publishes for its state.
+                        EntityType::Org if entry.kind == "government" => self.state_of(entry),
                         EntityType::Org => Some(self.actor_for_entry(entry)),
                         _ => None,
                     };
