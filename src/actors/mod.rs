@@ -98,20 +98,26 @@ fn is_all_caps(s: &str) -> bool {
 
 /// "ALEXANDER DOWNER" → "Alexander Downer"; other names unchanged.
 fn case_normalise(name: &str) -> String {
-    if !is_all_caps(name) {
+    // One all-capital word is an acronym ("DKBA", "USAID"), not a heading.
+    if !is_all_caps(name) || !name.trim().contains(' ') {
         return name.to_string();
     }
     name.split(' ')
         .map(|w| {
             let mut out = String::new();
             let mut start = true;
+            let mut run = 0usize; // letters since the last capital
             for c in w.chars() {
                 if start {
                     out.extend(c.to_uppercase());
                 } else {
                     out.extend(c.to_lowercase());
                 }
-                start = !c.is_alphabetic() && c != '\'' && c != '\u{2019}';
+                // A new capital after a non-letter, or after the apostrophe of
+                // a one-letter prefix ("O'Neill", "D'Alema"), not of "'s".
+                let apostrophe = c == '\'' || c == '\u{2019}';
+                start = (!c.is_alphabetic() && !apostrophe) || (apostrophe && run == 1);
+                run = if c.is_alphabetic() { run + 1 } else { 0 };
             }
             out
         })
@@ -932,5 +938,18 @@ fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
         if let Some(f) = a.affiliation {
             a.affiliation = Some(resolve(f));
         }
+    }
+}
+
+#[cfg(test)]
+mod case_tests {
+    use super::case_normalise;
+
+    #[test]
+    fn headings_are_case_normalised_but_acronyms_kept() {
+        assert_eq!(case_normalise("ALEXANDER DOWNER"), "Alexander Downer");
+        assert_eq!(case_normalise("PETER O'NEILL"), "Peter O'Neill");
+        assert_eq!(case_normalise("DKBA"), "DKBA");
+        assert_eq!(case_normalise("Antony J. Blinken"), "Antony J. Blinken");
     }
 }
