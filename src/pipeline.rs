@@ -267,8 +267,9 @@ impl Pipeline {
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
-        let actors = ActorStage::new(gazetteer.clone(), titles, lexical.clone());
-        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger);
+        let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone());
+        let entities =
+            EntityStage::new(gazetteer, TypeMap::embedded()?, tagger).with_titles(titles);
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
         let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?);

@@ -1,6 +1,7 @@
 //! The `entities` stage: gazetteer ruler, then the statistical tagger,
 //! merged (see [`crate::ner::merge`]) into `doc.entities`.
 
+use crate::actors::titles::{TitleKind, Titles};
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
@@ -38,6 +39,7 @@ pub struct EntityStage {
     gazetteer: Gazetteer,
     types: TypeMap,
     tagger: Option<Box<dyn SpanTagger>>,
+    titles: Option<Titles>,
 }
 
 impl EntityStage {
@@ -51,6 +53,43 @@ impl EntityStage {
             gazetteer,
             types,
             tagger,
+            titles: None,
+        }
+    }
+
+    /// Titles and honorifics to trim from the front of the tagger's PERSON
+    /// spans ("Chairperson Moussa Faki Mahamat" → "Moussa Faki Mahamat";
+    /// dev README: titles stay outside PERSON).
+    pub fn with_titles(mut self, titles: Titles) -> EntityStage {
+        self.titles = Some(titles);
+        self
+    }
+
+    /// The first token of a PERSON span once leading titles are skipped.
+    fn person_start(&self, doc: &Doc, start: usize, end: usize) -> usize {
+        let Some(titles) = &self.titles else {
+            return start;
+        };
+        let raw: Vec<String> = (start..end)
+            .map(|i| doc.token_text(i).replace('\u{2019}', "'"))
+            .collect();
+        let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
+        let mut i = 0;
+        while let Some(m) = titles.longest_at(&lower, &raw, i, raw.len()) {
+            let kind = titles.get(m.title).kind;
+            if !matches!(kind, TitleKind::Person | TitleKind::Honorific) || m.end >= raw.len() {
+                break;
+            }
+            i = m.end;
+        }
+        // A name starts with a capital; never trim into lower-case words.
+        if raw
+            .get(i)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            start + i
+        } else {
+            start
         }
     }
 
@@ -90,14 +129,19 @@ impl Stage for EntityStage {
                 .into_iter()
                 .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
                 .map(|s| {
-                    let span = doc.token_span(s.start, s.end - 1);
-                    let words: Vec<&str> = (s.start..s.end).map(|i| doc.token_text(i)).collect();
+                    let start = if s.label == "PER" {
+                        self.person_start(doc, s.start, s.end)
+                    } else {
+                        s.start
+                    };
+                    let span = doc.token_span(start, s.end - 1);
+                    let words: Vec<&str> = (start..s.end).map(|i| doc.token_text(i)).collect();
                     let label =
                         self.types
                             .map(&s.label, &words, doc.span_text(span), &self.gazetteer);
                     Mention {
                         span,
-                        tokens: s.start..s.end,
+                        tokens: start..s.end,
                         sentence: doc.sentence_of_token(s.start),
                         label,
                         score: s.score,
@@ -179,5 +223,63 @@ impl ModelChoice {
             }
             ModelChoice::None => Ok(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::DocInfo;
+    use crate::pipeline::{Dicts, Pipeline};
+    use crate::text::Tokenizer;
+
+    /// A tagger that calls the first `n` tokens a PER span.
+    struct FirstTokens(usize);
+
+    impl SpanTagger for FirstTokens {
+        fn tag(&self, _doc: &Doc) -> Vec<TaggedSpan> {
+            vec![TaggedSpan {
+                start: 0,
+                end: self.0,
+                label: "PER".into(),
+                score: 0.9,
+            }]
+        }
+    }
+
+    fn person_text(text: &str, n: usize) -> Vec<String> {
+        let base = Pipeline::with_model(&Dicts::default(), &ModelChoice::None).unwrap();
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        base.process(&mut doc);
+        let tokenizer = Tokenizer::default();
+        let gazetteer = Gazetteer::with_user_files(&[], &tokenizer).unwrap();
+        let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
+        let stage = EntityStage::new(
+            gazetteer,
+            TypeMap::embedded().unwrap(),
+            Some(Box::new(FirstTokens(n))),
+        )
+        .with_titles(titles);
+        stage.process(&mut doc);
+        doc.entities
+            .iter()
+            .filter(|m| m.label == EntityType::Person)
+            .map(|m| doc.span_text(m.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn leading_titles_are_trimmed_from_person_spans() {
+        assert_eq!(
+            person_text("Chairperson Moussa Faki Mahamat spoke.", 4),
+            vec!["Moussa Faki Mahamat"]
+        );
+        assert_eq!(
+            person_text("Foreign Minister Ana Petrova spoke.", 4),
+            vec!["Ana Petrova"]
+        );
+        assert_eq!(person_text("Ana Petrova spoke.", 2), vec!["Ana Petrova"]);
+        // A title alone is not trimmed to nothing.
+        assert_eq!(person_text("Chairperson spoke.", 1), vec!["Chairperson"]);
     }
 }
