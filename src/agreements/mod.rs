@@ -258,6 +258,20 @@ const NOT_PREMODIFIER: [&str; 24] = [
     "before",
 ];
 
+/// The sentence a candidate is built in: what every candidate builder reads.
+#[derive(Clone, Copy)]
+struct InSentence<'a> {
+    doc: &'a Doc,
+    v: &'a View<'a>,
+    date_at: &'a HashMap<usize, usize>,
+    /// Sentence index.
+    s: usize,
+    /// Its first token.
+    first: usize,
+    /// One past its last token.
+    lim: usize,
+}
+
 impl Agreements {
     /// The recogniser with the embedded tables plus user files.
     pub fn new(entries: &[(&str, &str)], cues: &[(&str, &str)]) -> Result<Agreements, Error> {
@@ -467,12 +481,20 @@ impl Agreements {
         {
             return i + 1;
         }
+        let at = InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        };
         match head.flag {
-            Flag::Numbered => self.resolution(doc, v, date_at, s, first, i, hend, lim, &head, out),
-            Flag::Court => self.ruling(doc, v, date_at, s, first, i, hend, lim, &head, out),
-            _ if capital => self.named(doc, v, date_at, s, first, i, hend, lim, &head, out),
+            Flag::Numbered => self.resolution(at, i, hend, &head, out),
+            Flag::Court => self.ruling(at, i, hend, &head, out),
+            _ if capital => self.named(at, i, hend, &head, out),
             Flag::Short => hend,
-            _ => self.generic(doc, v, date_at, s, first, i, hend, lim, &head, out),
+            _ => self.generic(at, i, hend, &head, out),
         }
     }
 
@@ -546,20 +568,22 @@ impl Agreements {
         end
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn named(
         &self,
-        doc: &Doc,
-        v: &View,
-        date_at: &HashMap<usize, usize>,
-        s: usize,
-        first: usize,
+        at: InSentence<'_>,
         i: usize,
         hend: usize,
-        lim: usize,
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        } = at;
         // left: capitalised pre-modifiers and years
         let mut a = i;
         while a > first {
@@ -644,20 +668,22 @@ impl Agreements {
         b
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn generic(
         &self,
-        doc: &Doc,
-        v: &View,
-        date_at: &HashMap<usize, usize>,
-        s: usize,
-        first: usize,
+        at: InSentence<'_>,
         i: usize,
         hend: usize,
-        lim: usize,
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        } = at;
         // "in agreement with", "in full agreement"
         let prev = if i > first { v.w(i - 1) } else { "" };
         if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
@@ -822,20 +848,22 @@ impl Agreements {
         end
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn resolution(
         &self,
-        doc: &Doc,
-        v: &View,
-        date_at: &HashMap<usize, usize>,
-        s: usize,
-        first: usize,
+        at: InSentence<'_>,
         i: usize,
         hend: usize,
-        lim: usize,
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        } = at;
         let adjacent = self.issuers.ending_at(v, i, first);
         let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
             // an issuer earlier in the sentence
@@ -948,21 +976,22 @@ impl Agreements {
         b.max(hend)
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn ruling(
         &self,
-        doc: &Doc,
-        v: &View,
-        date_at: &HashMap<usize, usize>,
-        s: usize,
-        first: usize,
+        at: InSentence<'_>,
         i: usize,
         hend: usize,
-        lim: usize,
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
-        let _ = first;
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first: _,
+            lim,
+        } = at;
         // order of the International Court of Justice [of 22 February 2023]
         if v.w(hend) != "of" {
             return hend;
