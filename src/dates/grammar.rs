@@ -653,18 +653,8 @@ impl Grammar<'_> {
                 }
             }
             // MONTH 10-12 [, YEAR]
-            if let Some((d1, d2)) = self.day_pair(self.lw(v, i + 1, lim)) {
-                let (y, end) = self.opt_year(v, i + 2, lim);
-                let pa = Pt {
-                    y,
-                    m: Some(mo),
-                    d: Some(d1),
-                    ..Pt::default()
-                };
-                return Some(M {
-                    end,
-                    expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }),
-                });
+            if let Some(days) = self.day_pair(self.lw(v, i + 1, lim)) {
+                return Some(self.day_range(v, mo, days, i + 2, lim));
             }
             // MONTH [of|,] YEAR
             let mut k = i + 1;
@@ -699,19 +689,9 @@ impl Grammar<'_> {
             }
         }
         // 10-12 MONTH [YEAR]
-        if let Some((d1, d2)) = self.day_pair(w) {
+        if let Some(days) = self.day_pair(w) {
             if let Some(mo) = self.month(v, i + 1, lim) {
-                let (y, end) = self.opt_year(v, i + 2, lim);
-                let pa = Pt {
-                    y,
-                    m: Some(mo),
-                    d: Some(d1),
-                    ..Pt::default()
-                };
-                return Some(M {
-                    end,
-                    expr: Expr::Range(pa, Pt { d: Some(d2), ..pa }),
-                });
+                return Some(self.day_range(v, mo, days, i + 2, lim));
             }
         }
         // YEAR
@@ -752,6 +732,27 @@ impl Grammar<'_> {
     }
 
     /// An optional ", YEAR" or " YEAR" after a day and month.
+    /// Days `d1`–`d2` of month `mo`, with an optional year at token `k`.
+    fn day_range(&self, v: &View, mo: u32, (d1, d2): (u32, u32), k: usize, lim: usize) -> M {
+        let (y, end) = self.opt_year(v, k, lim);
+        let start = Pt {
+            y,
+            m: Some(mo),
+            d: Some(d1),
+            ..Pt::default()
+        };
+        M {
+            end,
+            expr: Expr::Range(
+                start,
+                Pt {
+                    d: Some(d2),
+                    ..start
+                },
+            ),
+        }
+    }
+
     fn opt_year(&self, v: &View, k: usize, lim: usize) -> (Option<i32>, usize) {
         if let Some(y) = self.year(v, k, lim) {
             return (Some(y), k + 1);
