@@ -5,7 +5,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::util::{attache, attache_path, check_record, json_lines, repo};
+use crate::util::{attache, attache_path, check_record, json_lines, records_of, repo};
 
 fn ids(records: &[Value]) -> Vec<String> {
     records
@@ -25,18 +25,11 @@ fn error_kind(r: &Value) -> Option<&str> {
 
 #[test]
 fn fixtures_directory_gives_one_valid_record_per_file_in_name_order() {
-    let out = attache()
-        .args(["extract", "--include-text"])
-        .arg(repo("fixtures/press"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let records = records_of(
+        attache()
+            .args(["extract", "--include-text"])
+            .arg(repo("fixtures/press")),
     );
-    let records = json_lines(&out.stdout);
     let mut names: Vec<String> = std::fs::read_dir(repo("fixtures/press"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -147,18 +140,7 @@ fn stdin_is_one_document() {
 #[test]
 fn jsonl_input_keeps_ids_and_metadata() {
     let path = repo("fixtures/jsonl/press.jsonl");
-    let out = attache()
-        .args(["extract", "--include-text"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let records = json_lines(&out.stdout);
+    let records = records_of(attache().args(["extract", "--include-text"]).arg(&path));
     let input: Vec<Value> = std::fs::read_to_string(&path)
         .unwrap()
         .lines()

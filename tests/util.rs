@@ -30,6 +30,19 @@ fn validator() -> &'static jsonschema::Validator {
     })
 }
 
+/// Runs `cmd`, requires exit code 0 (showing stderr otherwise) and returns
+/// its JSON Lines output.
+pub fn records_of(cmd: &mut assert_cmd::Command) -> Vec<Value> {
+    let out = cmd.output().expect("attache runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
 /// Parses JSON Lines output.
 pub fn json_lines(stdout: &[u8]) -> Vec<Value> {
     let text = std::str::from_utf8(stdout).expect("output is UTF-8");
