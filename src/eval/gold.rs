@@ -54,6 +54,9 @@ pub struct GoldDoc {
     pub text: String,
     /// `date` from the meta file.
     pub date: Option<String>,
+    /// The meta file's other fields (`institution`, `source`, …), given to
+    /// the pipeline as `doc.meta` the way JSON Lines input gives them.
+    pub meta: serde_json::Map<String, Value>,
     /// The gold record.
     pub gold: Value,
 }
@@ -99,6 +102,15 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>, Error> {
             text_path,
             text,
             date: meta.get("date").and_then(Value::as_str).map(str::to_string),
+            meta: match meta {
+                Value::Object(mut fields) => {
+                    for known in ["id", "date"] {
+                        fields.remove(known);
+                    }
+                    fields
+                }
+                _ => serde_json::Map::new(),
+            },
             gold,
         });
     }
@@ -113,6 +125,7 @@ pub fn predict(pipeline: &crate::pipeline::Pipeline, docs: &[GoldDoc]) -> Vec<Va
             let mut info = crate::doc::DocInfo {
                 id: g.id.clone(),
                 source: g.text_path.display().to_string(),
+                meta: g.meta.clone(),
                 ..crate::doc::DocInfo::default()
             };
             if let Some(date) = g
@@ -698,6 +711,7 @@ mod tests {
             text_path: PathBuf::new(),
             text: String::new(),
             date: None,
+            meta: Default::default(),
             gold: json!({
                 "entities": [{"type": "GPE", "text": "Armenia"}, {"type": "PERSON", "text": "Ararat Mirzoyan"}],
                 "dates": [{"text": "24 May", "value": "2023-05-24"}, {"text": "44-day", "value": "P44D"}],
@@ -736,6 +750,7 @@ mod tests {
             text_path: PathBuf::new(),
             text: String::new(),
             date: None,
+            meta: Default::default(),
             gold: json!({"dates": [{"value": "2020"}]}),
         };
         let s = score(&[gold], &HashMap::new());
