@@ -617,4 +617,7 @@ pub struct EventRef {
     pub status: EventStatus,
     /// Confidence in [0, 1].
     pub score: f32,
+    /// The source is the document's author by default (no actor in the
+    /// clause named it).
+    pub source_from_author: bool,
 }

@@ -713,6 +713,21 @@ impl<'a> Builder<'a> {
                 }
                 // Followed by a title, body or group noun ("Artsakh’s Foreign Minister").
                 let mut j = mend;
+                // "African Union Commission (AUC) Chairperson …": a bracketed
+                // short form is the same actor, here and wherever it recurs.
+                if let (Some(a), EntityType::Org, "(") = (actor, label, self.tok(j)) {
+                    if let Some(inner) = self.mention_at.get(j + 1).copied().flatten() {
+                        let im = &self.doc.entities[inner];
+                        if im.label == EntityType::Org && self.tok(im.tokens.end) == ")" {
+                            let key = format!("text:{}", self.doc.span_text(im.span).to_lowercase());
+                            self.by_key.entry(key).or_insert(a);
+                            if !self.actors[a].mentions.contains(&inner) {
+                                self.actors[a].mentions.push(inner);
+                            }
+                            j = im.tokens.end + 1;
+                        }
+                    }
+                }
                 if matches!(self.tok(j), "'s") {
                     j += 1;
                 }

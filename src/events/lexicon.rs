@@ -57,6 +57,25 @@ pub struct Flags {
     pub intent: bool,
     /// Without a subject the source is the author.
     pub author: bool,
+    /// A verb: right after a determiner or possessive it is a noun and
+    /// codes nothing ("the African Union's call for").
+    pub verb: bool,
+    /// An evaluation by the document's voice: the source is the author,
+    /// and the actor the clause is about is the target ("Iran's reckless
+    /// activities", "X would bear the consequences").
+    pub judge: bool,
+    /// The actors after the trigger are the parties ("partnership between
+    /// X and Y"): the first is the source, the others its targets.
+    pub between: bool,
+    /// Coordinated persons sign as individuals: one event from the
+    /// first-named to each co-signer.
+    pub signers: bool,
+    /// Coordinated persons act for their states or organisations: the
+    /// event is between those ("the two presidents reaffirmed …").
+    pub parties: bool,
+    /// Words that cancel the trigger when they come up to four tokens
+    /// before it ("the statement was released").
+    pub veto: Vec<String>,
 }
 
 /// One trigger pattern.
@@ -214,6 +233,18 @@ impl EventLexicon {
                     "npobj" => flags.npobj = true,
                     "intent" => flags.intent = true,
                     "author" => flags.author = true,
+                    "verb" => flags.verb = true,
+                    "judge" => flags.judge = true,
+                    "between" => flags.between = true,
+                    "signers" => flags.signers = true,
+                    "parties" => flags.parties = true,
+                    _ if f.starts_with("veto=") => {
+                        flags.veto = f["veto=".len()..]
+                            .split('|')
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_lowercase)
+                            .collect()
+                    }
                     _ => match f.strip_prefix("tgt=") {
                         Some(list) => {
                             flags.tgt_preps = list

@@ -24,7 +24,7 @@ pub mod validate;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
+use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus};
 use crate::pipeline::Stage;
 use lexicon::{EventLexicon, PatternDef};
 use pattern::{is_clause_punct, norm_token};
@@ -65,6 +65,33 @@ const PREPOSITIONS: [&str; 30] = [
 
 /// Words before a trigger that make it passive.
 const PASSIVE: [&str; 7] = ["was", "were", "been", "being", "is", "are", "be"];
+
+/// Words right before a verb that make it a noun ("the African Union's call").
+const DETERMINERS: [&str; 13] = [
+    "the", "a", "an", "'s", "its", "their", "his", "her", "our", "your", "my", "these", "those",
+];
+
+/// Irregular past participles (the regular ones end in -ed or -en).
+const IRREGULAR_PARTICIPLES: [&str; 16] = [
+    "held", "met", "sent", "made", "hit", "struck", "shot", "led", "kept", "put", "cut", "laid",
+    "told", "said", "fought", "built",
+];
+
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&w)
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "--")
+}
+
+/// A veto word: exact, or a stem ending in `*`.
+fn veto_matches(veto: &[String], w: &str) -> bool {
+    veto.iter().any(|v| match v.strip_suffix('*') {
+        Some(stem) => w.starts_with(stem),
+        None => v == w,
+    })
+}
 
 /// The `events` stage.
 pub struct EventStage {
@@ -210,6 +237,11 @@ impl Ctx<'_> {
                     }
                     end = self.doc.actor_spans[next].tokens.end;
                 }
+                // "X, Y, and many others": the named items count.
+                None if and => {
+                    out.append(&mut pending);
+                    break;
+                }
                 None => break,
             }
         }
@@ -238,6 +270,11 @@ impl Ctx<'_> {
             // Crossing a semicolon ends the clause.
             if (s.tokens.end..t).any(|i| matches!(self.tok(i), ";" | ":")) {
                 break;
+            }
+            // An aside between dashes is not the subject ("U.S. forces—
+            // together with the United Kingdom—conducted strikes").
+            if (s.tokens.end..t).filter(|&i| is_dash(self.tok(i))).count() % 2 == 1 {
+                continue;
             }
             let before = self.word_before(s.tokens.start);
             if PREPOSITIONS.contains(&before) {
@@ -269,6 +306,21 @@ impl Ctx<'_> {
             i += 1;
         }
         None
+    }
+
+    /// Actors after "together with" between a subject and its verb.
+    fn together_with(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut i = from;
+        while i + 1 < to {
+            if self.tok(i) == "together" && self.tok(i + 1) == "with" {
+                let j = if self.tok(i + 2) == "the" { i + 3 } else { i + 2 };
+                if let Some(k) = self.span_at.get(j).copied().flatten() {
+                    return self.actors_of(&self.coordinated_right(k));
+                }
+            }
+            i += 1;
+        }
+        Vec::new()
     }
 
     /// The first actor span after `from` (within the clause and `reach`
@@ -324,8 +376,10 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
         }
     }
+    // Triggers may not reach into names, except named events ("launched
+    // Operation Prosperity Guardian").
     let mut in_name = vec![false; n];
-    for m in &doc.entities {
+    for m in doc.entities.iter().filter(|m| m.label != EntityType::Event) {
         for slot in in_name
             .iter_mut()
             .take(m.tokens.end.min(n))
@@ -382,6 +436,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
+    // The document's voice: its author, in person when it speaks as "I".
+    let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
+    let voice = if first_person {
+        doc.author_person.or(doc.author)
+    } else {
+        doc.author.or(doc.author_person)
+    };
+
     // 2. Request complements: token ranges whose triggers are called for.
     let mut complements: Vec<(std::ops::Range<usize>, Option<usize>)> = Vec::new();
 
@@ -392,15 +454,40 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let def: &PatternDef = &lex.patterns[trig.pattern];
         let sent = &doc.sentences[trig.sentence];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end.min(n));
-        let passive = trig.start > lo && PASSIVE.contains(&ctx.tok(trig.start - 1))
-            || trig.start > lo + 1
-                && PASSIVE.contains(&ctx.tok(trig.start - 2))
-                && ctx.tok(trig.start - 1).ends_with("ly");
+        let passive = is_participle(ctx.tok(trig.start))
+            && (trig.start > lo && PASSIVE.contains(&ctx.tok(trig.start - 1))
+                || trig.start > lo + 1
+                    && PASSIVE.contains(&ctx.tok(trig.start - 2))
+                    && ctx.tok(trig.start - 1).ends_with("ly"));
+        if def.flags.verb && trig.start > lo && DETERMINERS.contains(&ctx.tok(trig.start - 1)) {
+            continue;
+        }
+        if !def.flags.veto.is_empty() {
+            let before = trig.start.saturating_sub(4).max(lo)..trig.start;
+            let after = trig.end..(trig.end + 3).min(hi);
+            if before
+                .chain(after)
+                .any(|i| veto_matches(&def.flags.veto, ctx.tok(i)))
+            {
+                continue;
+            }
+        }
 
         // Sources.
         let mut sources: Vec<usize> = Vec::new();
         let mut explicit_source = false;
-        if def.flags.nom {
+        let mut between_targets: Option<Vec<usize>> = None;
+        if def.flags.between {
+            if let Some(k) = ctx.object(trig.end, hi, 6, &[], &[]) {
+                let parties = ctx.actors_of(&ctx.coordinated_right(k));
+                if let Some((&first, rest)) = parties.split_first() {
+                    sources = vec![first];
+                    between_targets = Some(rest.to_vec());
+                    explicit_source = true;
+                }
+            }
+        }
+        if sources.is_empty() && def.flags.nom {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
             let mut steps = 0;
@@ -444,15 +531,30 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
         }
         let mut subject_span = None;
+        // The subject of a passive is what was acted upon.
+        let mut patient = None;
         if sources.is_empty() && !def.flags.nom {
-            subject_span = ctx.subject(trig.start, lo);
+            let found = ctx.subject(trig.start, lo);
+            if passive {
+                patient = found;
+            } else {
+                subject_span = found;
+            }
             if let Some(k) = subject_span {
                 sources = ctx.actors_of(&ctx.coordinated_left(k));
+                let end = ctx.doc.actor_spans[k].tokens.end;
+                for a in ctx.together_with(end, trig.start) {
+                    if !sources.contains(&a) {
+                        sources.push(a);
+                    }
+                }
             }
         }
-        if sources.is_empty() && def.flags.author && !def.flags.nom {
+        let mut source_from_author = false;
+        if sources.is_empty() && def.flags.author {
             if let Some(a) = doc.author {
                 sources.push(a);
+                source_from_author = true;
             }
         }
         // A called-for event's agent is the request's target.
@@ -471,7 +573,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
         // Targets.
         let mut targets: Vec<usize> = Vec::new();
-        if !def.flags.notgt {
+        if let Some(t) = between_targets {
+            targets = t;
+        } else if let Some(k) = patient {
+            targets = ctx.actors_of(&ctx.coordinated_left(k));
+        } else if !def.flags.notgt {
             let reach = if def.flags.req { 3 } else { 12 };
             let from = trig.end;
             let mut found = ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources);
@@ -532,6 +638,18 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
+        // An evaluation: the document's voice judges the actor in question.
+        if def.flags.judge {
+            if let Some(v) = voice {
+                let judged: Vec<usize> = if sources.iter().any(|&a| a != v) {
+                    sources.clone()
+                } else {
+                    targets.clone()
+                };
+                targets = judged.into_iter().filter(|&a| a != v).collect();
+                sources = vec![v];
+            }
+        }
         // Status.
         let mut status = EventStatus::Asserted;
         if complement.is_some() {
@@ -562,11 +680,30 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let agent = targets.first().copied();
             complements.push((trig.end..hi, agent));
         }
-        if drop || sources.is_empty() {
+        if drop || sources.is_empty() || def.flags.rev && targets.is_empty() {
             continue;
         }
-        if def.flags.rev && !targets.is_empty() {
+        if def.flags.rev {
             std::mem::swap(&mut sources, &mut targets);
+        }
+        let is_person = |a: usize| {
+            doc.actors
+                .get(a)
+                .is_some_and(|x| x.kind == Some(ActorKind::Person))
+        };
+        let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(a));
+        if persons && def.flags.parties {
+            let mut bodies: Vec<usize> = Vec::new();
+            for &a in &sources {
+                if let Some(b) = doc.actors[a].affiliation {
+                    if !bodies.contains(&b) {
+                        bodies.push(b);
+                    }
+                }
+            }
+            if bodies.len() == sources.len() {
+                sources = bodies;
+            }
         }
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
         let src_targets: Vec<usize> = targets
@@ -575,7 +712,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .filter(|t| !sources.contains(t))
             .collect();
         if src_targets.is_empty() {
-            if def.flags.recip && sources.len() >= 2 {
+            if persons && def.flags.signers && !def.flags.parties {
+                for &b in &sources[1..] {
+                    pairs.push((sources[0], Some(b)));
+                }
+            } else if def.flags.recip && sources.len() >= 2 {
                 for &a in &sources {
                     for &b in &sources {
                         if a != b {
@@ -621,6 +762,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 date,
                 place,
                 status,
+                source_from_author,
                 score: if explicit_source || subject_span.is_some() {
                     0.7
                 } else {
@@ -646,6 +788,52 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                         && o.sentence == e.sentence
                         && (o.source == e.source || o.target == e.source)
                 })
+        })
+        .collect();
+    let mut flags = keep.into_iter();
+    events.retain(|_| flags.next().unwrap_or(true));
+    // A state's or organisation's event adds nothing next to the same event
+    // by a named person acting for it ("the United States and the AUC sign"
+    // and "Blinken and Faki signed").
+    let actors = &doc.actors;
+    let affiliation = |a: usize| actors.get(a).and_then(|x| x.affiliation);
+    let is_person = |a: usize| actors[a].kind == Some(ActorKind::Person);
+    let by_person = |e: &EventRef, s: usize| {
+        events.iter().any(|o| {
+            let (Some(os), true) = (o.source, o.kind == e.kind) else {
+                return false;
+            };
+            let forward = is_person(os)
+                && affiliation(os) == Some(s)
+                && (e.target.is_none()
+                    || o.target == e.target
+                    || o.target.and_then(affiliation) == e.target);
+            // the same exchange told the other way round between their people
+            let reverse = e.target.is_some()
+                && o.target.is_some_and(is_person)
+                && affiliation(os) == e.target
+                && o.target.and_then(affiliation) == Some(s);
+            forward || reverse
+        })
+    };
+    // The author by default adds nothing next to the same event with a
+    // named source ("Telephone conversation with Xi Jinping" in the
+    // Kremlin's title, "Vladimir Putin had a telephone conversation with").
+    let named_same = |e: &EventRef| {
+        events.iter().any(|o| {
+            !o.source_from_author && o.kind == e.kind && o.target == e.target && o.source != e.source
+        })
+    };
+    let keep: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            !(e.source_from_author && e.target.is_some() && named_same(e))
+                && !e.source.is_some_and(|s| {
+                matches!(
+                    actors[s].kind,
+                    Some(ActorKind::State | ActorKind::Organization)
+                ) && by_person(e, s)
+            })
         })
         .collect();
     let mut flags = keep.into_iter();
