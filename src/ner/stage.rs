@@ -93,6 +93,68 @@ impl EntityStage {
         }
     }
 
+    /// A person title (kind `person`) matched at token `i`, within `end`.
+    fn person_title_at(&self, doc: &Doc, i: usize, end: usize) -> Option<usize> {
+        let titles = self.titles.as_ref()?;
+        let raw: Vec<String> = (i..end)
+            .map(|t| doc.token_text(t).replace('\u{2019}', "'"))
+            .collect();
+        let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
+        let m = titles.longest_at(&lower, &raw, 0, raw.len())?;
+        (titles.get(m.title).kind == TitleKind::Person).then_some(i + m.end)
+    }
+
+    /// The tagger's non-person spans that hold a person after a title:
+    /// "USAID Administrator Samantha Power" → "USAID" + PERSON "Samantha
+    /// Power"; "[President of] Ukraine Volodymyr Zelenskyy", where the
+    /// gazetteer knows "Ukraine" → PERSON "Volodymyr Zelenskyy".
+    fn split_titled(&self, doc: &Doc, m: Mention, ruled: &[Mention]) -> Vec<Mention> {
+        if m.label == EntityType::Person || self.titles.is_none() {
+            return vec![m];
+        }
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let capitalised = |a: usize, b: usize| {
+            a < b
+                && (a..b).all(|t| {
+                    doc.token_text(t)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+        };
+        let piece = |a: usize, b: usize, label: EntityType| Mention {
+            span: doc.token_span(a, b - 1),
+            tokens: a..b,
+            sentence: m.sentence,
+            label,
+            score: m.score,
+            origin: Origin::Model,
+            entry: None,
+        };
+        for p in start + 1..end.saturating_sub(1) {
+            if let Some(te) = self.person_title_at(doc, p, end) {
+                if te < end && capitalised(te, end) {
+                    return vec![piece(start, p, m.label), piece(te, end, EntityType::Person)];
+                }
+            }
+        }
+        let after_title_of = start >= 2
+            && doc.token_text(start - 1) == "of"
+            && (start.saturating_sub(5)..start - 1)
+                .any(|i| self.person_title_at(doc, i, start - 1) == Some(start - 1));
+        if after_title_of {
+            if let Some(g) = ruled
+                .iter()
+                .find(|g| g.tokens.start == start && g.tokens.end < end)
+            {
+                if end - g.tokens.end >= 2 && capitalised(g.tokens.end, end) {
+                    return vec![piece(g.tokens.end, end, EntityType::Person)];
+                }
+            }
+        }
+        vec![m]
+    }
+
     /// The gazetteer this stage uses.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -152,6 +214,29 @@ impl Stage for EntityStage {
                 .filter(|m| m.label != EntityType::Date && m.label != EntityType::Agreement)
                 .collect(),
         };
+        let mut split: Vec<Mention> = Vec::with_capacity(tagged.len());
+        let mut persons: Vec<String> = Vec::new();
+        for m in tagged {
+            let pieces = self.split_titled(doc, m.clone(), &ruled);
+            if pieces.len() != 1 || pieces[0].label != m.label {
+                persons.extend(
+                    pieces
+                        .iter()
+                        .filter(|p| p.label == EntityType::Person)
+                        .map(|p| doc.span_text(p.span).to_string()),
+                );
+            }
+            split.extend(pieces);
+        }
+        // The same words tagged otherwise elsewhere are that person too.
+        if !persons.is_empty() {
+            for m in &mut split {
+                if m.label != EntityType::Person && persons.iter().any(|p| p == doc.span_text(m.span)) {
+                    m.label = EntityType::Person;
+                }
+            }
+        }
+        let tagged = split;
         let types = &self.types;
         let doc_ref: &Doc = doc;
         let merged = merge(ruled, tagged, |outside| {
