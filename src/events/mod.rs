@@ -261,7 +261,9 @@ impl Ctx<'_> {
 
     /// The clause subject of a trigger starting at `t`: the nearest actor
     /// span before it that no preposition governs.
-    fn subject(&self, t: usize, lo: usize) -> Option<usize> {
+    /// The clause subject, and whether it was found only after "of" or
+    /// "from" (a weaker guess).
+    fn subject_governed(&self, t: usize, lo: usize) -> Option<(usize, bool)> {
         // "The foreign ministers of Gondor met …": an actor after "of" or
         // "from" is the subject when no ungoverned one precedes it.
         let mut fallback = None;
@@ -276,14 +278,20 @@ impl Ctx<'_> {
             if (s.tokens.end..t).filter(|&i| is_dash(self.tok(i))).count() % 2 == 1 {
                 continue;
             }
+            // So is one in brackets ("asylum seekers (17 from Nauru) who arrived").
+            let closes = (s.tokens.end..t).filter(|&i| self.tok(i) == ")").count();
+            let opens = (s.tokens.end..t).filter(|&i| self.tok(i) == "(").count();
+            if closes > opens {
+                continue;
+            }
             let before = self.word_before(s.tokens.start);
             if PREPOSITIONS.contains(&before) {
                 if fallback.is_none() && matches!(before, "of" | "from") {
-                    fallback = Some(k);
+                    fallback = Some((k, true));
                 }
                 continue;
             }
-            return Some(k);
+            return Some((k, false));
         }
         fallback
     }
@@ -301,7 +309,23 @@ impl Ctx<'_> {
                 while j < end && j < i + 4 && self.span_at[j].is_none() && !self.is_boundary(j) {
                     j += 1;
                 }
-                return self.span_at.get(j).copied().flatten();
+                let mut found = self.span_at.get(j).copied().flatten();
+                // The head comes last: "by a Burmese Government-sponsored
+                // Karen splinter group".
+                while let Some(k) = found {
+                    let mut e = self.doc.actor_spans[k].tokens.end;
+                    let mut skipped = 0;
+                    while e < end && skipped < 2 && self.span_at[e].is_none() && self.tok(e).contains('-')
+                    {
+                        e += 1;
+                        skipped += 1;
+                    }
+                    match self.span_at.get(e).copied().flatten() {
+                        Some(next) if e < end => found = Some(next),
+                        _ => break,
+                    }
+                }
+                return found;
             }
             i += 1;
         }
@@ -436,6 +460,13 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
+    let mut in_trigger = vec![false; n];
+    for t in &triggers {
+        for slot in in_trigger.iter_mut().take(t.end.min(n)).skip(t.start) {
+            *slot = true;
+        }
+    }
+
     // The document's voice: its author, in person when it speaks as "I".
     let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
     let voice = if first_person {
@@ -454,11 +485,19 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let def: &PatternDef = &lex.patterns[trig.pattern];
         let sent = &doc.sentences[trig.sentence];
         let (lo, hi) = (sent.tokens.start, sent.tokens.end.min(n));
+        // "have been persecuted, killed or executed": back over the list.
+        let mut aux = trig.start;
+        while aux > lo + 1
+            && matches!(ctx.tok(aux - 1), "," | "or" | "and")
+            && is_participle(ctx.tok(aux - 2))
+        {
+            aux -= 2;
+        }
         let passive = is_participle(ctx.tok(trig.start))
-            && (trig.start > lo && PASSIVE.contains(&ctx.tok(trig.start - 1))
-                || trig.start > lo + 1
-                    && PASSIVE.contains(&ctx.tok(trig.start - 2))
-                    && ctx.tok(trig.start - 1).ends_with("ly"));
+            && (aux > lo && PASSIVE.contains(&ctx.tok(aux - 1))
+                || aux > lo + 1
+                    && PASSIVE.contains(&ctx.tok(aux - 2))
+                    && ctx.tok(aux - 1).ends_with("ly"));
         if def.flags.verb && trig.start > lo && DETERMINERS.contains(&ctx.tok(trig.start - 1)) {
             continue;
         }
@@ -487,12 +526,20 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
-        if sources.is_empty() && def.flags.nom {
+        // A verb used as a noun after a possessive ("the Minister's first
+        // visit") takes its source from the possessor too.
+        let possessive = (trig.start.saturating_sub(3).max(lo)..trig.start)
+            .any(|i| matches!(ctx.tok(i), "'s"));
+        if sources.is_empty() && (def.flags.nom || possessive) {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
             let mut steps = 0;
             while j > lo && steps < 4 {
                 let w = ctx.tok(j - 1);
+                // another trigger is a verb: "X condemns recent attacks"
+                if in_trigger[j - 1] {
+                    break;
+                }
                 if let Some(k) = ctx.in_span[j - 1] {
                     if ctx.doc.actor_spans[k].tokens.end == j {
                         sources = ctx.actors_of(&ctx.coordinated_left(k));
@@ -533,8 +580,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let mut subject_span = None;
         // The subject of a passive is what was acted upon.
         let mut patient = None;
+        let mut weak_subject = false;
         if sources.is_empty() && !def.flags.nom {
-            let found = ctx.subject(trig.start, lo);
+            let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
+                weak_subject = governed;
+                k
+            });
             if passive {
                 patient = found;
             } else {
@@ -564,7 +615,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .find(|(r, _)| r.contains(&trig.start))
             .cloned();
         if let Some((r, Some(agent))) = &complement {
-            if subject_span.is_none_or(|k| ctx.doc.actor_spans[k].tokens.start < r.start)
+            if (weak_subject
+                || subject_span.is_none_or(|k| ctx.doc.actor_spans[k].tokens.start < r.start))
                 && !explicit_source
             {
                 sources = vec![*agent];
@@ -580,7 +632,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         } else if !def.flags.notgt {
             let reach = if def.flags.req { 3 } else { 12 };
             let from = trig.end;
-            let mut found = ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources);
+            // "assistance to support Armenia's …": the trigger holds its
+            // preposition, so the first actor close after it is the target.
+            let own_prep = def.flags.tgt_preps.iter().any(|p| p == ctx.tok(trig.end - 1));
+            let mut found = if own_prep {
+                ctx.object(from, hi, reach.min(5), &[], &sources)
+            } else {
+                ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources)
+            };
             if found.is_none() && def.flags.nom && !def.flags.tgt_preps.is_empty() {
                 // a verb after all: "Gondor attacks Arnor"
                 let j = if ctx.tok(from) == "the" {
