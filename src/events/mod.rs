@@ -260,9 +260,8 @@ impl Ctx<'_> {
     }
 
     /// The clause subject of a trigger starting at `t`: the nearest actor
-    /// span before it that no preposition governs.
-    /// The clause subject, and whether it was found only after "of" or
-    /// "from" (a weaker guess).
+    /// span before it that no preposition governs; and whether it was found
+    /// only after "of" or "from" (a weaker guess).
     fn subject_governed(&self, t: usize, lo: usize) -> Option<(usize, bool)> {
         // "The foreign ministers of Gondor met …": an actor after "of" or
         // "from" is the subject when no ungoverned one precedes it.
