@@ -719,7 +719,8 @@ impl<'a> Builder<'a> {
                     if let Some(inner) = self.mention_at.get(j + 1).copied().flatten() {
                         let im = &self.doc.entities[inner];
                         if im.label == EntityType::Org && self.tok(im.tokens.end) == ")" {
-                            let key = format!("text:{}", self.doc.span_text(im.span).to_lowercase());
+                            let key =
+                                format!("text:{}", self.doc.span_text(im.span).to_lowercase());
                             self.by_key.entry(key).or_insert(a);
                             if !self.actors[a].mentions.contains(&inner) {
                                 self.actors[a].mentions.push(inner);

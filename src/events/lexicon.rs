@@ -73,6 +73,9 @@ pub struct Flags {
     /// Coordinated persons act for their states or organisations: the
     /// event is between those ("the two presidents reaffirmed …").
     pub parties: bool,
+    /// What the document this event sends ("letters") says later is said
+    /// by its source ("the letter said that …").
+    pub sender: bool,
     /// Words that cancel the trigger when they come up to four tokens
     /// before it ("the statement was released").
     pub veto: Vec<String>,
@@ -115,6 +118,11 @@ pub struct EventLexicon {
     pub cues: Vec<Cue>,
     /// Index of `cues` by first token.
     pub cue_index: PatternIndex,
+    /// Speech verbs ("said", "stressed", "noting"): their subject is the
+    /// speaker of what follows (cues of status `speech`).
+    pub speech: Vec<TokPattern>,
+    /// Index of `speech` by first token.
+    pub speech_index: PatternIndex,
     /// CAMEO code → PLOVER type.
     pub cameo: HashMap<String, String>,
 }
@@ -238,6 +246,7 @@ impl EventLexicon {
                     "between" => flags.between = true,
                     "signers" => flags.signers = true,
                     "parties" => flags.parties = true,
+                    "sender" => flags.sender = true,
                     _ if f.starts_with("veto=") => {
                         flags.veto = f["veto=".len()..]
                             .split('|')
@@ -279,6 +288,14 @@ impl EventLexicon {
                 continue;
             }
             let status_text = field(&line, 1, file)?;
+            if status_text == "speech" {
+                let pattern = TokPattern::parse(text)
+                    .ok_or_else(|| data_error(file, line.line, format!("empty cue {text:?}")))?;
+                let n = self.speech.len();
+                self.speech_index.add(n, &pattern);
+                self.speech.push(pattern);
+                continue;
+            }
             let status = EventStatus::parse(status_text)
                 .filter(|s| *s != EventStatus::Asserted && *s != EventStatus::CalledFor)
                 .ok_or_else(|| {

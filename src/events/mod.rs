@@ -19,6 +19,7 @@
 
 pub mod lexicon;
 pub mod pattern;
+mod speech;
 pub mod validate;
 
 use std::borrow::Cow;
@@ -314,7 +315,10 @@ impl Ctx<'_> {
                 while let Some(k) = found {
                     let mut e = self.doc.actor_spans[k].tokens.end;
                     let mut skipped = 0;
-                    while e < end && skipped < 2 && self.span_at[e].is_none() && self.tok(e).contains('-')
+                    while e < end
+                        && skipped < 2
+                        && self.span_at[e].is_none()
+                        && self.tok(e).contains('-')
                     {
                         e += 1;
                         skipped += 1;
@@ -336,7 +340,11 @@ impl Ctx<'_> {
         let mut i = from;
         while i + 1 < to {
             if self.tok(i) == "together" && self.tok(i + 1) == "with" {
-                let j = if self.tok(i + 2) == "the" { i + 3 } else { i + 2 };
+                let j = if self.tok(i + 2) == "the" {
+                    i + 3
+                } else {
+                    i + 2
+                };
                 if let Some(k) = self.span_at.get(j).copied().flatten() {
                     return self.actors_of(&self.coordinated_right(k));
                 }
@@ -474,6 +482,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         doc.author.or(doc.author_person)
     };
 
+    let quotes = speech::quotes(&ctx, lex);
+    let mut last_sender: Option<usize> = None;
+    let is_person = |a: usize| {
+        doc.actors
+            .get(a)
+            .is_some_and(|x| x.kind == Some(ActorKind::Person))
+    };
+
     // 2. Request complements: token ranges whose triggers are called for.
     let mut complements: Vec<(std::ops::Range<usize>, Option<usize>)> = Vec::new();
 
@@ -527,8 +543,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
         // A verb used as a noun after a possessive ("the Minister's first
         // visit") takes its source from the possessor too.
-        let possessive = (trig.start.saturating_sub(3).max(lo)..trig.start)
-            .any(|i| matches!(ctx.tok(i), "'s"));
+        let possessive =
+            (trig.start.saturating_sub(3).max(lo)..trig.start).any(|i| matches!(ctx.tok(i), "'s"));
         if sources.is_empty() && (def.flags.nom || possessive) {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
@@ -633,7 +649,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let from = trig.end;
             // "assistance to support Armenia's …": the trigger holds its
             // preposition, so the first actor close after it is the target.
-            let own_prep = def.flags.tgt_preps.iter().any(|p| p == ctx.tok(trig.end - 1));
+            let own_prep = def
+                .flags
+                .tgt_preps
+                .iter()
+                .any(|p| p == ctx.tok(trig.end - 1));
             let mut found = if own_prep {
                 ctx.object(from, hi, reach.min(5), &[], &sources)
             } else {
@@ -696,9 +716,32 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
+        // Speakers: of the clause ("Donfried reaffirmed the United States
+        // would …") and of the quotation the trigger is in.
+        let clause_start = subject_span.map_or(trig.start, |k| ctx.doc.actor_spans[k].tokens.start);
+        let speaker = speech::speaker_before(&ctx, lex, clause_start, lo, last_sender);
+        let quoted = quotes
+            .iter()
+            .find(|q| q.range.contains(&trig.start))
+            .and_then(|q| q.speaker);
+        if let Some(q) = quoted {
+            // "we", "our", "I" inside the quotation are its speaker
+            for s in &mut sources {
+                if Some(*s) == doc.author || Some(*s) == doc.author_person {
+                    *s = q;
+                }
+            }
+        }
+        if def.flags.intent {
+            if let Some(p) = speaker.filter(|&p| is_person(p)) {
+                if !sources.is_empty() && sources.iter().all(|&a| !is_person(a)) {
+                    sources = vec![p];
+                }
+            }
+        }
         // An evaluation: the document's voice judges the actor in question.
         if def.flags.judge {
-            if let Some(v) = voice {
+            if let Some(v) = speaker.or(quoted).or(voice) {
                 let judged: Vec<usize> = if sources.iter().any(|&a| a != v) {
                     sources.clone()
                 } else {
@@ -744,11 +787,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         if def.flags.rev {
             std::mem::swap(&mut sources, &mut targets);
         }
-        let is_person = |a: usize| {
-            doc.actors
-                .get(a)
-                .is_some_and(|x| x.kind == Some(ActorKind::Person))
-        };
+        if def.flags.sender {
+            last_sender = sources.first().copied();
+        }
         let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(a));
         if persons && def.flags.parties {
             let mut bodies: Vec<usize> = Vec::new();
@@ -879,7 +920,10 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
     let named_same = |e: &EventRef| {
         events.iter().any(|o| {
-            !o.source_from_author && o.kind == e.kind && o.target == e.target && o.source != e.source
+            !o.source_from_author
+                && o.kind == e.kind
+                && o.target == e.target
+                && o.source != e.source
         })
     };
     let keep: Vec<bool> = events
@@ -887,11 +931,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         .map(|e| {
             !(e.source_from_author && e.target.is_some() && named_same(e))
                 && !e.source.is_some_and(|s| {
-                matches!(
-                    actors[s].kind,
-                    Some(ActorKind::State | ActorKind::Organization)
-                ) && by_person(e, s)
-            })
+                    matches!(
+                        actors[s].kind,
+                        Some(ActorKind::State | ActorKind::Organization)
+                    ) && by_person(e, s)
+                })
         })
         .collect();
     let mut flags = keep.into_iter();

@@ -231,7 +231,9 @@ impl Stage for EntityStage {
         // The same words tagged otherwise elsewhere are that person too.
         if !persons.is_empty() {
             for m in &mut split {
-                if m.label != EntityType::Person && persons.iter().any(|p| p == doc.span_text(m.span)) {
+                if m.label != EntityType::Person
+                    && persons.iter().any(|p| p == doc.span_text(m.span))
+                {
                     m.label = EntityType::Person;
                 }
             }
