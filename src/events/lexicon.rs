@@ -76,6 +76,8 @@ pub struct Flags {
     /// What the document this event sends ("letters") says later is said
     /// by its source ("the letter said that …").
     pub sender: bool,
+    /// Coded only with a target ("X must …" says nothing without an X).
+    pub needtgt: bool,
     /// Words that cancel the trigger when they come up to four tokens
     /// before it ("the statement was released").
     pub veto: Vec<String>,
@@ -247,6 +249,7 @@ impl EventLexicon {
                     "signers" => flags.signers = true,
                     "parties" => flags.parties = true,
                     "sender" => flags.sender = true,
+                    "needtgt" => flags.needtgt = true,
                     _ if f.starts_with("veto=") => {
                         flags.veto = f["veto=".len()..]
                             .split('|')

@@ -25,7 +25,7 @@ pub mod validate;
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus};
+use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
 use crate::pipeline::Stage;
 use lexicon::{EventLexicon, PatternDef};
 use pattern::{is_clause_punct, norm_token};
@@ -474,6 +474,21 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
+    let mut in_speech = vec![false; n];
+    {
+        let mut cands = Vec::new();
+        for i in 0..n {
+            lex.speech_index.candidates(ctx.tok(i), &mut cands);
+            for &c in &cands {
+                if let Some(e) = lex.speech[c].match_at(&ctx.lower, i, n) {
+                    for slot in in_speech.iter_mut().take(e).skip(i) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+    }
+
     // The document's voice: its author, in person when it speaks as "I".
     let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
     let voice = if first_person {
@@ -551,8 +566,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let mut steps = 0;
             while j > lo && steps < 4 {
                 let w = ctx.tok(j - 1);
-                // another trigger is a verb: "X condemns recent attacks"
-                if in_trigger[j - 1] {
+                // another trigger or a speech verb is a verb: "X condemns
+                // recent attacks", "the Prime Minister said negotiations"
+                if in_trigger[j - 1] || in_speech[j - 1] {
                     break;
                 }
                 if let Some(k) = ctx.in_span[j - 1] {
@@ -724,15 +740,21 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .iter()
             .find(|q| q.range.contains(&trig.start))
             .and_then(|q| q.speaker);
+        let subject_how = subject_span.map(|k| ctx.doc.actor_spans[k].how);
         if let Some(q) = quoted {
             // "we", "our", "I" inside the quotation are its speaker
-            for s in &mut sources {
-                if Some(*s) == doc.author || Some(*s) == doc.author_person {
-                    *s = q;
+            if source_from_author || subject_how == Some(RefKind::Pronoun) {
+                for s in &mut sources {
+                    if Some(*s) == doc.author || Some(*s) == doc.author_person {
+                        *s = q;
+                    }
                 }
             }
         }
-        if def.flags.intent {
+        // A state named in a person's statement of intent: the person's
+        // commitment ("Donfried reaffirmed the United States would …");
+        // a body ("the Government will work with …") acts itself.
+        if def.flags.intent && subject_how == Some(RefKind::Name) {
             if let Some(p) = speaker.filter(|&p| is_person(p)) {
                 if !sources.is_empty() && sources.iter().all(|&a| !is_person(a)) {
                     sources = vec![p];
@@ -781,7 +803,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let agent = targets.first().copied();
             complements.push((trig.end..hi, agent));
         }
-        if drop || sources.is_empty() || def.flags.rev && targets.is_empty() {
+        if drop || sources.is_empty() || (def.flags.rev || def.flags.needtgt) && targets.is_empty()
+        {
             continue;
         }
         if def.flags.rev {
@@ -803,6 +826,10 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             if bodies.len() == sources.len() {
                 sources = bodies;
             }
+        }
+        if persons && def.flags.signers && !def.flags.parties {
+            // the co-signers are the targets, whatever follows
+            targets.clear();
         }
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
         let src_targets: Vec<usize> = targets
