@@ -535,6 +535,34 @@ impl<'a> Builder<'a> {
                 self.author_spans.push((first.start..first.end, person));
                 first.end
             }
+            TitleKind::Latter | TitleKind::Former => {
+                // an adjective before a name or title ("the former Prime
+                // Minister") refers to nothing by itself
+                let next = self.raw.get(first.end).map_or("", |s| s.as_ref());
+                if next.chars().next().is_some_and(char::is_uppercase)
+                    || self
+                        .titles
+                        .longest_at(&self.lower, &self.raw, first.end, end)
+                        .is_some()
+                {
+                    return first.end;
+                }
+                // the actors named before, nearest first, each once
+                let mut seen: Vec<usize> = Vec::new();
+                for sp in self.spans.iter().rev() {
+                    if sp.tokens.end <= first.start && !seen.contains(&sp.actor) {
+                        seen.push(sp.actor);
+                    }
+                    if seen.len() == 2 {
+                        break;
+                    }
+                }
+                let pick = if kind == TitleKind::Latter { 0 } else { 1 };
+                if let Some(&a) = seen.get(pick) {
+                    self.push_span(first.start..first.end, a, RefKind::Pronoun);
+                }
+                first.end
+            }
             TitleKind::Pronoun => {
                 let sent = self.doc.sentence_of_token(first.start);
                 let back = self
@@ -627,13 +655,17 @@ impl<'a> Builder<'a> {
             return e;
         }
         // A title alone: the last person who holds it.
-        let wanted = titles_here.first().cloned().unwrap_or_default();
+        let wanted = self
+            .titles
+            .canonical(&titles_here.first().cloned().unwrap_or_default());
+        let titles = self.titles;
         let back = self.spans.iter().rev().find_map(|s| {
             let a = &self.actors[s.actor];
             (a.kind == Some(ActorKind::Person)
-                && a.title
-                    .as_deref()
-                    .is_some_and(|t| t.split("; ").any(|x| x.eq_ignore_ascii_case(&wanted)))
+                && a.title.as_deref().is_some_and(|t| {
+                    t.split("; ")
+                        .any(|x| titles.canonical(x).eq_ignore_ascii_case(&wanted))
+                })
                 && (affil.is_none() || a.affiliation == affil))
                 .then_some(s.actor)
         });
@@ -810,12 +842,37 @@ impl<'a> Builder<'a> {
                     "in" | "on" | "to" | "at" | "from" | "with" | "against" | "of" | "over" | "for"
                 )
         };
-        let heads: Vec<usize> = self
+        // "Statement from President Joe Biden", "Remarks by …": the speaker.
+        let issued_by = |s: &ActorSpan| {
+            s.tokens.start >= 2
+                && matches!(self.tok(s.tokens.start - 1), "from" | "by")
+                && matches!(
+                    self.tok(s.tokens.start - 2),
+                    "statement" | "remarks" | "message" | "address" | "speech" | "letter"
+                )
+        };
+        let mut heads: Vec<usize> = self
             .spans
             .iter()
-            .filter(|s| s.tokens.start < title_end && !governed(s))
+            .filter(|s| s.tokens.start < title_end && (!governed(s) || issued_by(s)))
             .map(|s| s.actor)
             .collect();
+        // A release's header names its minister in capitals ("MEDIA RELEASE /
+        // MINISTER FOR FOREIGN AFFAIRS / ALEXANDER DOWNER").
+        let header_end = self.doc.sentences.get(4).map_or(0, |s| s.tokens.start);
+        heads.extend(
+            self.spans
+                .iter()
+                .filter(|s| {
+                    s.tokens.start < header_end
+                        && self.actors[s.actor].kind == Some(ActorKind::Person)
+                        && is_all_caps(
+                            self.doc
+                                .span_text(self.doc.token_span(s.tokens.start, s.tokens.end - 1)),
+                        )
+                })
+                .map(|s| s.actor),
+        );
         for actor in heads {
             match self.actors[actor].kind {
                 Some(ActorKind::Person) if self.author_person.is_none() => {

@@ -24,6 +24,11 @@ pub enum TitleKind {
     Author,
     /// A third-person pronoun.
     Pronoun,
+    /// "the latter", "the former": the last or the one before the last
+    /// actor named.
+    Latter,
+    /// "the former".
+    Former,
 }
 
 impl TitleKind {
@@ -35,6 +40,8 @@ impl TitleKind {
             "group" => TitleKind::Group,
             "author" => TitleKind::Author,
             "pronoun" => TitleKind::Pronoun,
+            "latter" => TitleKind::Latter,
+            "former" => TitleKind::Former,
             _ => return None,
         })
     }
@@ -134,6 +141,26 @@ impl Titles {
     /// Phrase `i`.
     pub fn get(&self, i: usize) -> &Title {
         &self.titles[i]
+    }
+
+    /// The canonical title of a phrase as written ("Minister of Foreign
+    /// Affairs" → "Foreign Minister"), so that "the Minister of Foreign
+    /// Affairs" refers back to "Foreign Minister Sergey Ghazaryan"; the
+    /// phrase itself when the file does not list it.
+    pub fn canonical(&self, phrase: &str) -> String {
+        let key: Vec<String> = phrase
+            .split_whitespace()
+            .map(|w| w.replace('\u{2019}', "'").to_lowercase())
+            .collect();
+        let first = key.first().map(String::as_str).unwrap_or("");
+        self.by_first
+            .get(first)
+            .and_then(|list| {
+                list.iter()
+                    .map(|&i| &self.titles[i])
+                    .find(|t| t.tokens.join(" ") == key.join(" "))
+            })
+            .map_or_else(|| phrase.to_string(), |t| t.title.clone())
     }
 
     /// The longest phrase at token `i` (`lower`: lower-cased tokens, `raw`:

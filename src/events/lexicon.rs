@@ -76,6 +76,9 @@ pub struct Flags {
     /// What the document this event sends ("letters") says later is said
     /// by its source ("the letter said that …").
     pub sender: bool,
+    /// A visit: a state target is its leader who takes part in the meeting
+    /// ("Erdoğan's visit to Ukraine" when Zelenskyy hosts it).
+    pub host: bool,
     /// Coded only with a target ("X must …" says nothing without an X).
     pub needtgt: bool,
     /// Words that cancel the trigger when they come up to four tokens
@@ -250,6 +253,7 @@ impl EventLexicon {
                     "parties" => flags.parties = true,
                     "sender" => flags.sender = true,
                     "needtgt" => flags.needtgt = true,
+                    "host" => flags.host = true,
                     _ if f.starts_with("veto=") => {
                         flags.veto = f["veto=".len()..]
                             .split('|')

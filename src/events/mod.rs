@@ -899,6 +899,39 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
     doc.actors.extend(new_groups);
 
+    // Visits: a state target is the host in person when the document
+    // names one who takes part in its meetings.
+    let hosted: Vec<usize> = (0..events.len())
+        .filter(|&i| lex_host(lex, &events[i]))
+        .collect();
+    for i in hosted {
+        let Some(t) = events[i].target else { continue };
+        if doc
+            .actors
+            .get(t)
+            .is_none_or(|a| a.kind != Some(ActorKind::State))
+        {
+            continue;
+        }
+        let leads = |p: usize| {
+            doc.actors
+                .get(p)
+                .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
+        };
+        let kind = events[i].kind.clone();
+        let host = events
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.kind == kind)
+            .flat_map(|(_, o)| [o.source, o.target])
+            .flatten()
+            .find(|&p| leads(p) && Some(p) != events[i].source)
+            .or(doc.author_person.filter(|&p| leads(p)));
+        if let Some(h) = host {
+            events[i].target = Some(h);
+        }
+    }
+
     // 4. One event per (type, source, target, status).
     let mut seen: HashSet<(String, Option<usize>, Option<usize>, EventStatus)> = HashSet::new();
     events.retain(|e| seen.insert((e.kind.clone(), e.source, e.target, e.status)));
@@ -981,6 +1014,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
     doc.events = events;
+}
+
+/// Whether the pattern that coded `e` is a visit (flag `host`).
+fn lex_host(lex: &EventLexicon, e: &EventRef) -> bool {
+    lex.patterns
+        .iter()
+        .find(|p| p.id == e.pattern)
+        .is_some_and(|p| p.flags.host)
 }
 
 fn mark_listed(actors: &mut [ActorRef], a: usize) {
