@@ -566,16 +566,16 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let mut steps = 0;
             while j > lo && steps < 4 {
                 let w = ctx.tok(j - 1);
-                // another trigger or a speech verb is a verb: "X condemns
-                // recent attacks", "the Prime Minister said negotiations"
-                if in_trigger[j - 1] || in_speech[j - 1] {
-                    break;
-                }
                 if let Some(k) = ctx.in_span[j - 1] {
                     if ctx.doc.actor_spans[k].tokens.end == j {
                         sources = ctx.actors_of(&ctx.coordinated_left(k));
                         explicit_source = true;
                     }
+                    break;
+                }
+                // another trigger or a speech verb is a verb: "X condemns
+                // recent attacks", "the Prime Minister said negotiations"
+                if in_trigger[j - 1] || in_speech[j - 1] {
                     break;
                 }
                 if w == "'s"

@@ -34,6 +34,9 @@ pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 /// Longest gap `..` may skip.
 pub const MAX_GAP: usize = 4;
 
+/// The most tokens a long gap (`...`) skips.
+pub const LONG_GAP: usize = 8;
+
 /// One alternative of an element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Alt {
@@ -54,7 +57,8 @@ impl Alt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Elem {
     Alts(Vec<Alt>),
-    Gap,
+    /// Skips 0 to this many tokens.
+    Gap(usize),
 }
 
 /// A compiled pattern.
@@ -92,8 +96,8 @@ impl TokPattern {
     pub fn parse(text: &str) -> Option<TokPattern> {
         let mut elems = Vec::new();
         for word in text.split_whitespace() {
-            if word == ".." {
-                elems.push(Elem::Gap);
+            if word == ".." || word == "..." {
+                elems.push(Elem::Gap(if word == ".." { MAX_GAP } else { LONG_GAP }));
                 continue;
             }
             let alts: Vec<Alt> = word
@@ -118,10 +122,10 @@ impl TokPattern {
             }
             elems.push(Elem::Alts(alts));
         }
-        while elems.last() == Some(&Elem::Gap) {
+        while matches!(elems.last(), Some(Elem::Gap(_))) {
             elems.pop();
         }
-        while elems.first() == Some(&Elem::Gap) {
+        while matches!(elems.first(), Some(Elem::Gap(_))) {
             elems.remove(0);
         }
         (!elems.is_empty()).then_some(TokPattern { elems })
@@ -167,8 +171,8 @@ impl TokPattern {
                     None
                 }
             }
-            Some(Elem::Gap) => {
-                for skip in 0..=MAX_GAP {
+            Some(Elem::Gap(max)) => {
+                for skip in 0..=*max {
                     if skip > 0 {
                         let t = toks.get(i + skip - 1).filter(|_| i + skip - 1 < end)?;
                         if is_clause_punct(t.as_ref()) || t.as_ref() == "," {
