@@ -517,6 +517,12 @@ impl<'a> Builder<'a> {
                 j
             }
             TitleKind::Group => {
+                // "Houthi rebels" when the gazetteer's Houthis are a group:
+                // that group.
+                if let Some(a) = pre.filter(|&a| self.actors[a].kind == Some(ActorKind::Group)) {
+                    self.push_span(chunk_start..first.end, a, RefKind::Name);
+                    return first.end;
+                }
                 if let Some(a) = pre {
                     let text = self
                         .doc
@@ -663,8 +669,13 @@ impl<'a> Builder<'a> {
             let a = &self.actors[s.actor];
             (a.kind == Some(ActorKind::Person)
                 && a.title.as_deref().is_some_and(|t| {
-                    t.split("; ")
-                        .any(|x| titles.canonical(x).eq_ignore_ascii_case(&wanted))
+                    t.split("; ").any(|x| {
+                        let held = titles.canonical(x);
+                        // "the Minister" for "Minister of Foreign Affairs"
+                        held.eq_ignore_ascii_case(&wanted)
+                            || contains_words(&held, &wanted)
+                            || contains_words(x, &wanted)
+                    })
                 })
                 && (affil.is_none() || a.affiliation == affil))
                 .then_some(s.actor)
@@ -939,6 +950,13 @@ impl<'a> Builder<'a> {
         );
         (self.actors, self.spans, self.places, author)
     }
+}
+
+/// Whether `words` occur in `title` as whole words, in order, side by side.
+fn contains_words(title: &str, words: &str) -> bool {
+    let t: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+    let w: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    !w.is_empty() && t.windows(w.len()).any(|win| win == w.as_slice())
 }
 
 /// Persons named by part of another person's name ("Ghazaryan", "Mr

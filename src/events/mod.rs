@@ -275,7 +275,9 @@ impl Ctx<'_> {
             }
             // An aside between dashes is not the subject ("U.S. forces—
             // together with the United Kingdom—conducted strikes").
-            if (s.tokens.end..t).filter(|&i| is_dash(self.tok(i))).count() % 2 == 1 {
+            // (A trigger inside the aside takes its subject from outside.)
+            let dashes = |r: std::ops::Range<usize>| r.filter(|&i| is_dash(self.tok(i))).count();
+            if dashes(s.tokens.end..t) % 2 == 1 && dashes(lo..t) % 2 == 0 {
                 continue;
             }
             // So is one in brackets ("asylum seekers (17 from Nauru) who arrived").
@@ -656,6 +658,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
         // Targets.
         let mut targets: Vec<usize> = Vec::new();
+        let mut target_is_pronoun = false;
         if let Some(t) = between_targets {
             targets = t;
         } else if let Some(k) = patient {
@@ -685,6 +688,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 found = ctx.span_at.get(j).copied().flatten();
             }
             if let Some(k) = found {
+                target_is_pronoun = ctx.doc.actor_spans[k].how == RefKind::Pronoun;
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
             } else if def.flags.npobj {
                 // "called on international actors to …": the noun phrase.
@@ -764,7 +768,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // An evaluation: the document's voice judges the actor in question.
         if def.flags.judge {
             if let Some(v) = speaker.or(quoted).or(voice) {
-                let judged: Vec<usize> = if sources.iter().any(|&a| a != v) {
+                let named = explicit_source || subject_span.is_some();
+                let judged: Vec<usize> = if named && sources.iter().any(|&a| a != v) {
                     sources.clone()
                 } else {
                     targets.clone()
@@ -812,6 +817,13 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
         if def.flags.sender {
             last_sender = sources.first().copied();
+        }
+        // The author in person does not act on the author's own state ("I
+        // will not hesitate … to protect our people").
+        if let (Some(p), Some(st), true) = (doc.author_person, doc.author, target_is_pronoun) {
+            if sources.contains(&p) || sources.contains(&st) {
+                targets.retain(|&t| t != p && t != st);
+            }
         }
         let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(a));
         if persons && def.flags.parties {

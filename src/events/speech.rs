@@ -61,9 +61,7 @@ fn subject_of_verb(
         return last_sender;
     }
     let (k, governed) = ctx.subject_governed(v, lo)?;
-    let span = &ctx.doc.actor_spans[k];
-    // the subject stands right before its verb ("Ambassador Saikal added")
-    (!governed && v - span.tokens.end <= 3).then_some(span.actor)
+    (!governed).then_some(ctx.doc.actor_spans[k].actor)
 }
 
 /// The speaker of the clause starting at `from`: the subject of a speech
