@@ -135,6 +135,8 @@ struct Ctx<'a> {
     span_at: Vec<Option<usize>>,
     /// Token → index of an actor span covering it.
     in_span: Vec<Option<usize>>,
+    /// Token → part of a speech verb ("said", "stressed").
+    in_speech: Vec<bool>,
 }
 
 impl Ctx<'_> {
@@ -209,6 +211,8 @@ impl Ctx<'_> {
                 _ => break,
             }
         }
+        // in the order of the text: the first-named first
+        out.sort_by_key(|&k| self.doc.actor_spans[k].tokens.start);
         out
     }
 
@@ -269,8 +273,12 @@ impl Ctx<'_> {
         let mut fallback = None;
         for k in self.spans_before(t, lo) {
             let s = &self.doc.actor_spans[k];
-            // Crossing a semicolon ends the clause.
-            if (s.tokens.end..t).any(|i| matches!(self.tok(i), ";" | ":")) {
+            // Crossing a semicolon ends the clause, and so does a speech
+            // verb with "that" ("He emphasised that …": he is the speaker).
+            if (s.tokens.end..t).any(|i| {
+                matches!(self.tok(i), ";" | ":")
+                    || self.in_speech[i] && matches!(self.tok(i + 1), "that" | ":")
+            }) {
                 break;
             }
             // An aside between dashes is not the subject ("U.S. forces—
@@ -287,6 +295,10 @@ impl Ctx<'_> {
                 continue;
             }
             let before = self.word_before(s.tokens.start);
+            // the object of a verb in the past ("endangered U.S. personnel")
+            if before.len() > 4 && before.ends_with("ed") {
+                continue;
+            }
             if PREPOSITIONS.contains(&before) {
                 if fallback.is_none() && matches!(before, "of" | "from") {
                     fallback = Some((k, true));
@@ -421,11 +433,26 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             *slot = true;
         }
     }
+    let mut in_speech = vec![false; n];
+    {
+        let mut cands = Vec::new();
+        for i in 0..n {
+            lex.speech_index.candidates(&lower[i], &mut cands);
+            for &c in &cands {
+                if let Some(e) = lex.speech[c].match_at(&lower, i, n) {
+                    for slot in in_speech.iter_mut().take(e).skip(i) {
+                        *slot = true;
+                    }
+                }
+            }
+        }
+    }
     let ctx = Ctx {
         doc,
         lower,
         span_at,
         in_span,
+        in_speech,
     };
 
     // 1. Triggers.
@@ -476,20 +503,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
-    let mut in_speech = vec![false; n];
-    {
-        let mut cands = Vec::new();
-        for i in 0..n {
-            lex.speech_index.candidates(ctx.tok(i), &mut cands);
-            for &c in &cands {
-                if let Some(e) = lex.speech[c].match_at(&ctx.lower, i, n) {
-                    for slot in in_speech.iter_mut().take(e).skip(i) {
-                        *slot = true;
-                    }
-                }
-            }
-        }
-    }
+    let in_speech = &ctx.in_speech;
 
     // The document's voice: its author, in person when it speaks as "I".
     let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
@@ -527,6 +541,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
         let passive = is_participle(ctx.tok(trig.start))
             && (aux > lo && PASSIVE.contains(&ctx.tok(aux - 1))
+                // a reduced relative: "the agreements signed by X"
+                || ctx.tok(trig.end) == "by"
+                    && aux > lo
+                    && ctx.in_span[aux - 1].is_none()
+                    && ctx.tok(aux - 1).chars().all(char::is_lowercase)
                 || aux > lo + 1
                     && PASSIVE.contains(&ctx.tok(aux - 2))
                     && ctx.tok(aux - 1).ends_with("ly"));
@@ -627,7 +646,13 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             if let Some(k) = subject_span {
                 sources = ctx.actors_of(&ctx.coordinated_left(k));
                 let end = ctx.doc.actor_spans[k].tokens.end;
-                for a in ctx.together_with(end, trig.start) {
+                let in_aside = (lo..trig.start).filter(|&i| is_dash(ctx.tok(i))).count() % 2 == 1;
+                let joined = if in_aside {
+                    Vec::new()
+                } else {
+                    ctx.together_with(end, trig.start)
+                };
+                for a in joined {
                     if !sources.contains(&a) {
                         sources.push(a);
                     }
