@@ -471,8 +471,10 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             for &p in &cands {
                 let def = &lex.patterns[p];
                 if let Some(e) = def.pattern.match_at(&ctx.lower, i, end) {
-                    if (i..e).any(|t| in_name[t]) && e > i + 1 {
-                        // a multi-word trigger may not swallow a name
+                    if in_name[e - 1] && e > i + 1 {
+                        // a multi-word trigger may not end in a name (a gap
+                        // may pass over one: "designating five Iranian
+                        // individuals for sanctions")
                         continue;
                     }
                     let w = def.pattern.weight();
@@ -714,6 +716,13 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
             if let Some(k) = found {
                 target_is_pronoun = ctx.doc.actor_spans[k].how == RefKind::Pronoun;
+                targets = ctx.actors_of(&ctx.coordinated_right(k));
+            } else if let Some(k) = (trig.start + 1..trig.end)
+                .find_map(|i| ctx.span_at[i])
+                .filter(|&k| !sources.contains(&ctx.doc.actor_spans[k].actor))
+            {
+                // inside the trigger's gap: "designating five Iranian
+                // individuals for sanctions"
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
             } else if def.flags.npobj {
                 // "called on international actors to …": the noun phrase.
