@@ -541,6 +541,8 @@ impl<'a> Builder<'a> {
                 self.author_spans.push((first.start..first.end, person));
                 first.end
             }
+            // "Burmese refugees": people, not the state
+            TitleKind::People => first.end,
             TitleKind::Latter | TitleKind::Former => {
                 // an adjective before a name or title ("the former Prime
                 // Minister") refers to nothing by itself
@@ -781,7 +783,10 @@ impl<'a> Builder<'a> {
                     .filter(|t| {
                         matches!(
                             self.titles.get(t.title).kind,
-                            TitleKind::Person | TitleKind::Government | TitleKind::Group
+                            TitleKind::Person
+                                | TitleKind::Government
+                                | TitleKind::Group
+                                | TitleKind::People
                         )
                     });
                 match (title, actor) {

@@ -29,6 +29,9 @@ pub enum TitleKind {
     Latter,
     /// "the former".
     Former,
+    /// People of a nationality, not its state ("Burmese refugees"): the
+    /// demonym before it refers to no actor.
+    People,
 }
 
 impl TitleKind {
@@ -42,6 +45,7 @@ impl TitleKind {
             "pronoun" => TitleKind::Pronoun,
             "latter" => TitleKind::Latter,
             "former" => TitleKind::Former,
+            "people" => TitleKind::People,
             _ => return None,
         })
     }

@@ -131,10 +131,21 @@ impl EntityStage {
             origin: Origin::Model,
             entry: None,
         };
-        for p in start + 1..end.saturating_sub(1) {
+        for p in start + 1..end {
             if let Some(te) = self.person_title_at(doc, p, end) {
                 if te < end && capitalised(te, end) {
                     return vec![piece(start, p, m.label), piece(te, end, EntityType::Person)];
+                }
+                if te == end {
+                    // "Artsakh FM": the place, and a title that is no name
+                    let known = ruled
+                        .iter()
+                        .any(|g| g.tokens.start == start && g.tokens.end == p);
+                    return if known {
+                        Vec::new()
+                    } else {
+                        vec![piece(start, p, m.label)]
+                    };
                 }
             }
         }
