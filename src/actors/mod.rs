@@ -855,7 +855,16 @@ impl<'a> Builder<'a> {
             s.tokens.start > 0
                 && matches!(
                     self.tok(s.tokens.start - 1),
-                    "in" | "on" | "to" | "at" | "from" | "with" | "against" | "of" | "over" | "for"
+                    "in" | "on"
+                        | "to"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "against"
+                        | "of"
+                        | "over"
+                        | "for"
+                        | "by"
                 )
         };
         // "Statement from President Joe Biden", "Remarks by …": the speaker.

@@ -68,8 +68,9 @@ const PREPOSITIONS: [&str; 30] = [
 const PASSIVE: [&str; 7] = ["was", "were", "been", "being", "is", "are", "be"];
 
 /// Words right before a verb that make it a noun ("the African Union's call").
-const DETERMINERS: [&str; 13] = [
-    "the", "a", "an", "'s", "its", "their", "his", "her", "our", "your", "my", "these", "those",
+const DETERMINERS: [&str; 14] = [
+    "the", "a", "an", "'s", "'", "its", "their", "his", "her", "our", "your", "my", "these",
+    "those",
 ];
 
 /// Irregular past participles (the regular ones end in -ed or -en).
@@ -574,8 +575,18 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 let parties = ctx.actors_of(&ctx.coordinated_right(k));
                 if let Some((&first, rest)) = parties.split_first() {
                     sources = vec![first];
-                    between_targets = Some(rest.to_vec());
                     explicit_source = true;
+                    if !rest.is_empty() {
+                        between_targets = Some(rest.to_vec());
+                    } else {
+                        // "the visit of X to Y"
+                        let end = ctx.doc.actor_spans[k].tokens.end;
+                        between_targets = Some(
+                            ctx.object(end, hi, 4, &def.flags.tgt_preps, &sources)
+                                .map(|t| ctx.actors_of(&ctx.coordinated_right(t)))
+                                .unwrap_or_default(),
+                        );
+                    }
                 }
             }
         }
@@ -632,17 +643,18 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
         }
         let mut subject_span = None;
-        // The subject of a passive is what was acted upon.
-        let mut patient = None;
         let mut weak_subject = false;
+        // "Fornost was shelled by Mordor": the subject is the patient.
+        let mut patient = None;
+        if passive && !def.flags.nom {
+            patient = ctx.subject_governed(trig.start, lo).map(|(k, _)| k);
+        }
         if sources.is_empty() && !def.flags.nom {
             let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
                 weak_subject = governed;
                 k
             });
-            if passive {
-                patient = found;
-            } else {
+            if !passive {
                 subject_span = found;
             }
             if let Some(k) = subject_span {
@@ -825,6 +837,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             Some((EventStatus::Hypothetical, _)) if status != EventStatus::CalledFor => {
                 status = EventStatus::Hypothetical
             }
+            // a speaker's judgement is the speaker's own act
+            Some((EventStatus::Reported, _)) if def.flags.judge && speaker.is_some() => {}
             Some((EventStatus::Reported, cue_at)) if status == EventStatus::Asserted => {
                 // the reporter's own act stays asserted ("X claimed that it
                 // had been attacked"); an adverb ("allegedly") never does
