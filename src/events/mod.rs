@@ -646,8 +646,15 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let mut weak_subject = false;
         // "Fornost was shelled by Mordor": the subject is the patient.
         let mut patient = None;
-        if passive && !def.flags.nom {
-            patient = ctx.subject_governed(trig.start, lo).map(|(k, _)| k);
+        if passive && !def.flags.nom && aux > lo {
+            // right before its auxiliary ("Fornost was shelled", "envoys of
+            // Arnor were reportedly arrested"), not a modifier ("the BRICS
+            // summit to be hosted by")
+            let aux_at = (lo..aux).rev().find(|&i| PASSIVE.contains(&ctx.tok(i)));
+            patient = ctx
+                .subject_governed(trig.start, lo)
+                .map(|(k, _)| k)
+                .filter(|&k| aux_at.is_some_and(|a| ctx.doc.actor_spans[k].tokens.end == a));
         }
         if sources.is_empty() && !def.flags.nom {
             let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
