@@ -876,10 +876,15 @@ impl<'a> Builder<'a> {
                     "statement" | "remarks" | "message" | "address" | "speech" | "letter"
                 )
         };
+        // The title's subject only: its first actor, at its start ("Foreign
+        // Minister Sari Wulandari to visit Fiji": not Fiji).
+        let title_start = self.doc.sentences.first().map_or(0, |s| s.tokens.start);
         let mut heads: Vec<usize> = self
             .spans
             .iter()
-            .filter(|s| s.tokens.start < title_end && (!governed(s) || issued_by(s)))
+            .filter(|s| s.tokens.start < title_end)
+            .filter(|s| issued_by(s) || !governed(s) && s.tokens.start <= title_start + 3)
+            .take(1)
             .map(|s| s.actor)
             .collect();
         // A release's header names its minister in capitals ("MEDIA RELEASE /

@@ -594,11 +594,26 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // visit") takes its source from the possessor too.
         let possessive =
             (trig.start.saturating_sub(3).max(lo)..trig.start).any(|i| matches!(ctx.tok(i), "'s"));
-        if sources.is_empty() && (def.flags.nom || possessive) {
+        // After an article the trigger is a noun ("a visit to …"): its
+        // source is a possessor or an agent, not the clause subject.
+        // (Only after a preposition or a clause break: "During the visit",
+        // "; a visit to"; "issued an ultimatum" keeps its subject.)
+        let noun_use = trig.start > lo + 1
+            && matches!(
+                ctx.tok(trig.start - 1),
+                "a" | "an" | "the" | "this" | "these"
+            )
+            && {
+                let w = ctx.tok(trig.start - 2);
+                PREPOSITIONS.contains(&w) || matches!(w, ";" | ":" | "," | "during")
+            }
+            || trig.start == lo + 1 && matches!(ctx.tok(lo), "a" | "an" | "the" | "this");
+        let nom = def.flags.nom || noun_use;
+        if sources.is_empty() && (nom || possessive) {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
             let mut steps = 0;
-            while j > lo && steps < 4 {
+            while j > lo && steps < 8 {
                 let w = ctx.tok(j - 1);
                 if let Some(k) = ctx.in_span[j - 1] {
                     if ctx.doc.actor_spans[k].tokens.end == j {
@@ -613,8 +628,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     break;
                 }
                 if w == "'s"
-                    || w.chars().all(|c| c.is_lowercase() || c == '-')
-                        && !PREPOSITIONS.contains(&w)
+                    || w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
+                        // "Azerbaijan's more than 5-month-long blockade"
+                        && (!PREPOSITIONS.contains(&w) || w == "than")
                         && !matches!(
                             w,
                             "the"
@@ -636,7 +652,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 break;
             }
         }
-        if sources.is_empty() && (def.flags.nom || passive) {
+        if sources.is_empty() && (nom || passive) {
             if let Some(k) = ctx.by_agent(trig.end, hi, 5) {
                 sources = ctx.actors_of(&ctx.coordinated_right(k));
                 explicit_source = true;
@@ -656,7 +672,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .map(|(k, _)| k)
                 .filter(|&k| aux_at.is_some_and(|a| ctx.doc.actor_spans[k].tokens.end == a));
         }
-        if sources.is_empty() && !def.flags.nom {
+        if sources.is_empty() && !nom {
             let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
                 weak_subject = governed;
                 k
@@ -677,6 +693,20 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     if !sources.contains(&a) {
                         sources.push(a);
                     }
+                }
+            }
+        }
+        let quoted = quotes
+            .iter()
+            .find(|q| q.range.contains(&trig.start))
+            .and_then(|q| q.speaker);
+        // "We …" inside a quotation with no author known: its speaker.
+        if sources.is_empty() && !nom && !passive {
+            if let Some(q) = quoted {
+                // the pronoun is the trigger's subject: "We will provide"
+                let near = trig.start.saturating_sub(4).max(lo);
+                if (near..trig.start).any(|i| matches!(ctx.tok(i), "we" | "i")) {
+                    sources.push(q);
                 }
             }
         }
@@ -793,10 +823,6 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // would …") and of the quotation the trigger is in.
         let clause_start = subject_span.map_or(trig.start, |k| ctx.doc.actor_spans[k].tokens.start);
         let speaker = speech::speaker_before(&ctx, lex, clause_start, lo, last_sender);
-        let quoted = quotes
-            .iter()
-            .find(|q| q.range.contains(&trig.start))
-            .and_then(|q| q.speaker);
         let subject_how = subject_span.map(|k| ctx.doc.actor_spans[k].how);
         if let Some(q) = quoted {
             // "we", "our", "I" inside the quotation are its speaker
