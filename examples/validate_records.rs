@@ -41,9 +41,8 @@ fn run() -> Result<bool> {
         .map_err(|e| anyhow::anyhow!("compiling {schema_path}: {e}"))?;
     let (mut records, mut bad) = (0u64, 0u64);
     for file in files {
-        let reader = BufReader::new(
-            std::fs::File::open(file).with_context(|| format!("opening {file}"))?,
-        );
+        let reader =
+            BufReader::new(std::fs::File::open(file).with_context(|| format!("opening {file}"))?);
         for (n, line) in reader.lines().enumerate() {
             let line = line.with_context(|| format!("reading {file}"))?;
             records += 1;

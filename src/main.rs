@@ -223,8 +223,22 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A filter that fails still reads all of stdin before it exits, so that
+    // the program feeding it sees the exit status, not a broken pipe.
+    let filter = std::env::args_os().any(|a| a == "--filter");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            if e.use_stderr() && filter {
+                attache::input::drain_stdin().ok();
+            }
+            e.exit()
+        }
+    };
     let result = match cli.command {
+        Command::Extract(args) if args.filter => extract(args).inspect_err(|_| {
+            attache::input::drain_stdin().ok();
+        }),
         Command::Extract(args) => extract(args),
         Command::Tokens(args) => tokens(args),
         Command::Bench(args) => run_bench(args),

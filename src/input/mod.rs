@@ -166,6 +166,15 @@ pub fn plan(paths: &[PathBuf], mode: InputMode, mut note: impl FnMut(String)) ->
     sources
 }
 
+/// Reads stdin to its end and discards it; returns the bytes read.
+///
+/// A streaming filter that has to stop (an unloadable model, a bad flag)
+/// calls this before it exits, so the writer on the other end sees the
+/// exit status and the message on stderr rather than a broken pipe.
+pub fn drain_stdin() -> io::Result<u64> {
+    io::copy(&mut io::stdin().lock(), &mut io::sink())
+}
+
 /// How many documents the sources hold, when that is known without
 /// reading them (no JSON Lines among them).
 pub fn document_count(sources: &[Source], mode: InputMode) -> Option<u64> {
