@@ -31,7 +31,8 @@ fn feed(child: &mut std::process::Child, input: Vec<u8>) -> std::thread::JoinHan
 #[test]
 fn one_line_out_per_line_in_with_ids_line_numbers_and_exit_0() {
     let mut input = Vec::new();
-    input.extend_from_slice(doc_line("a", "Armenia and Slovakia held talks in Yerevan.").as_bytes());
+    input
+        .extend_from_slice(doc_line("a", "Armenia and Slovakia held talks in Yerevan.").as_bytes());
     input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"unterminated\n");
     input.extend_from_slice(b"\n");
     input.extend_from_slice(b"   \n");
@@ -96,7 +97,10 @@ fn one_line_out_per_line_in_with_ids_line_numbers_and_exit_0() {
     assert_eq!(r[6]["doc"]["chars"], 21);
     // The summary note is on stderr; -q silences it.
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("4 record(s), 7 error record(s)"), "{stderr}");
+    assert!(
+        stderr.contains("4 record(s), 7 error record(s)"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -117,7 +121,11 @@ fn every_line_of_a_long_input_in_order_with_an_empty_environment() {
         })
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r = json_lines(&out.stdout);
     let ids: Vec<&str> = r.iter().map(|x| x["doc"]["id"].as_str().unwrap()).collect();
     let want: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
@@ -176,7 +184,10 @@ fn fatal_errors_exit_2_after_reading_all_of_stdin() {
             .unwrap();
         let fed = feed(&mut child, many_lines(20_000).into_bytes());
         let out = child.wait_with_output().unwrap();
-        assert!(fed.join().unwrap(), "{args:?}: the filter stopped reading early");
+        assert!(
+            fed.join().unwrap(),
+            "{args:?}: the filter stopped reading early"
+        );
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -259,7 +270,11 @@ fn unreadable_input_is_fatal_in_a_filter_but_not_in_a_batch() {
 
 #[test]
 fn filter_reads_stdin_only_and_writes_json_lines_only() {
-    for extra in [&["fixtures/press"][..], &["-o", "out.jsonl"], &["--format", "json"]] {
+    for extra in [
+        &["fixtures/press"][..],
+        &["-o", "out.jsonl"],
+        &["--format", "json"],
+    ] {
         attache()
             .args(["extract", "--filter"])
             .args(extra)
