@@ -20,13 +20,17 @@ cargo build --example validate_records
 java_major() {
     java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
 }
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo=sudo
+apt_install() {
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
 if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ]; then
     echo "spark-check: installing openjdk-17-jre-headless with apt"
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && sudo=sudo
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless
-    export PATH="/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)/bin:$PATH"
+    apt_install openjdk-17-jre-headless
+    JAVA_HOME=/usr/lib/jvm/java-17-openjdk-$(dpkg --print-architecture)
+    export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 fi
 if [ -z "${JAVA_HOME:-}" ]; then
     JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
@@ -36,7 +40,7 @@ fi
 if ! "$venv/bin/python" -c 'import jsonschema, pyspark; assert pyspark.__version__ == "4.3.0"' \
         >/dev/null 2>&1; then
     echo "spark-check: installing pyspark 4.3.0 and jsonschema into $venv"
-    python3 -m venv "$venv"
+    python3 -m venv "$venv" || { apt_install python3-venv && python3 -m venv "$venv"; }
     "$venv/bin/pip" install -q --disable-pip-version-check "pyspark==4.3.0" jsonschema
 fi
 

@@ -223,22 +223,21 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
-    // A filter that fails still reads all of stdin before it exits, so that
-    // the program feeding it sees the exit status, not a broken pipe.
-    let filter = std::env::args_os().any(|a| a == "--filter");
+    // A filter that fails says why on stderr, then still reads all of stdin
+    // before it exits, so that the program feeding it sees the exit status
+    // and the message, not a broken pipe.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            if e.use_stderr() && filter {
+            e.print().ok();
+            if e.use_stderr() && std::env::args_os().any(|a| a == "--filter") {
                 attache::input::drain_stdin().ok();
             }
-            e.exit()
+            std::process::exit(e.exit_code());
         }
     };
+    let filter = matches!(&cli.command, Command::Extract(args) if args.filter);
     let result = match cli.command {
-        Command::Extract(args) if args.filter => extract(args).inspect_err(|_| {
-            attache::input::drain_stdin().ok();
-        }),
         Command::Extract(args) => extract(args),
         Command::Tokens(args) => tokens(args),
         Command::Bench(args) => run_bench(args),
@@ -253,6 +252,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("attache: {err:#}");
+            if filter {
+                attache::input::drain_stdin().ok();
+            }
             ExitCode::from(2)
         }
     }
