@@ -5,6 +5,12 @@
 //! pipeline and serialise records, and the calling thread writes them in
 //! input order. At most `4 × jobs + 4` documents are in flight (read but
 //! not yet written), so memory stays flat whatever the batch size.
+//!
+//! Output is flushed whenever the writer has to wait for the next record,
+//! so a reader on the other end of a pipe (a streaming filter under Spark,
+//! say) gets each record as soon as order allows, not at the end of input;
+//! while records arrive faster than they can be written, the buffer keeps
+//! writes large.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -161,7 +167,22 @@ fn write_in_order(
     if format == OutputFormat::Json {
         out.write_all(b"[").map_err(Error::Output)?;
     }
-    for (seq, output) in done {
+    let mut unflushed = false;
+    loop {
+        let (seq, output) = match done.try_recv() {
+            Ok(item) => item,
+            Err(mpsc::TryRecvError::Disconnected) => break,
+            Err(mpsc::TryRecvError::Empty) => {
+                if unflushed {
+                    out.flush().map_err(Error::Output)?;
+                    unflushed = false;
+                }
+                match done.recv() {
+                    Ok(item) => item,
+                    Err(_) => break,
+                }
+            }
+        };
         pending.insert(seq, output);
         while let Some(output) = pending.remove(&next) {
             let sep: &[u8] = match (format, next) {
@@ -181,6 +202,7 @@ fn write_in_order(
                 summary.records += 1;
             }
             next += 1;
+            unflushed = true;
             window.release();
             progress.inc(1);
         }

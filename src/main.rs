@@ -169,6 +169,11 @@ struct ExtractArgs {
     /// No progress bar and no notes on stderr.
     #[arg(short, long)]
     quiet: bool,
+    /// Streaming filter (for Spark and other pipes): JSON Lines from stdin,
+    /// one line out per line in, in order; exit 0 whatever the documents,
+    /// 2 only when the run itself fails.
+    #[arg(long, conflicts_with_all = ["paths", "output", "format"])]
+    filter: bool,
 }
 
 #[derive(clap::Args)]
@@ -218,7 +223,20 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // A filter that fails says why on stderr, then still reads all of stdin
+    // before it exits, so that the program feeding it sees the exit status
+    // and the message, not a broken pipe.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            e.print().ok();
+            if e.use_stderr() && std::env::args_os().any(|a| a == "--filter") {
+                attache::input::drain_stdin().ok();
+            }
+            std::process::exit(e.exit_code());
+        }
+    };
+    let filter = matches!(&cli.command, Command::Extract(args) if args.filter);
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Tokens(args) => tokens(args),
@@ -234,6 +252,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("attache: {err:#}");
+            if filter {
+                attache::input::drain_stdin().ok();
+            }
             ExitCode::from(2)
         }
     }
@@ -283,7 +304,10 @@ impl InputArgs {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let opts = args.input.read_options()?;
+    let mut opts = args.input.read_options()?;
+    if args.filter {
+        opts.mode = InputMode::Jsonl;
+    }
     let pipeline = args.input.pipeline()?;
     let quiet = args.quiet;
     let sources = plan(&args.paths, opts.mode, |note| {
@@ -304,18 +328,29 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         record: RecordOptions {
             include_text: args.include_text,
         },
-        progress: !quiet && io::stderr().is_terminal() && total != Some(1),
+        progress: !quiet && !args.filter && io::stderr().is_terminal() && total != Some(1),
         total,
     };
-    let reader = Reader::new(sources, opts);
+    let mut reader = Reader::new(sources, opts);
     let summary = match &args.output {
-        Some(path) => write_atomically(path, |out| Ok(run_batch(reader, &pipeline, out, &batch)?))?,
+        Some(path) => write_atomically(path, |out| {
+            Ok(run_batch(&mut reader, &pipeline, out, &batch)?)
+        })?,
         None => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            run_batch(reader, &pipeline, &mut out, &batch)?
+            match run_batch(&mut reader, &pipeline, &mut out, &batch) {
+                // A filter's reader never closes early on purpose: lines are lost.
+                Err(e) if args.filter && e.is_broken_pipe() => {
+                    bail!("{e}; the records after this point are lost")
+                }
+                result => result?,
+            }
         }
     };
+    if let Some(why) = reader.stream_failure().filter(|_| args.filter) {
+        bail!("{why}; the lines after it are lost");
+    }
     if summary.errors > 0 {
         if !quiet {
             eprintln!(
@@ -323,7 +358,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 summary.records, summary.errors
             );
         }
-        return Ok(ExitCode::from(1));
+        if !args.filter {
+            return Ok(ExitCode::from(1));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

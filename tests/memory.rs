@@ -8,16 +8,32 @@ use std::io::Write;
 use crate::util::attache_path;
 
 /// Runs `cmd` and returns (exit code, peak resident set in KiB) of the child.
+///
+/// The peak is the child's own `VmHWM`, polled from `/proc` until it exits.
+/// (`wait4`'s `ru_maxrss` is no good here: a child spawned with vfork
+/// semantics inherits the high-water mark of this test process, which other
+/// tests running in it may have pushed up.)
 fn run_with_peak_rss(cmd: &mut std::process::Command) -> (i32, i64) {
-    let child = cmd.spawn().expect("spawn attache");
-    let pid = child.id() as libc::pid_t;
-    let mut status = 0;
-    // SAFETY: wait4 on our own child with valid out-pointers.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(rc, pid);
-    std::mem::forget(child); // already reaped
-    (libc::WEXITSTATUS(status), usage.ru_maxrss)
+    let mut child = cmd.spawn().expect("spawn attache");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak_kib = 0i64;
+    loop {
+        // Read before reaping: a zombie's status has no VmHWM, and the
+        // high-water mark only grows, so the last reading is the peak.
+        if let Ok(status) = std::fs::read_to_string(&status_path) {
+            if let Some(kib) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<i64>().ok())
+            {
+                peak_kib = peak_kib.max(kib);
+            }
+        }
+        if let Some(status) = child.try_wait().expect("wait for attache") {
+            return (status.code().unwrap_or(-1), peak_kib);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
 
 #[test]

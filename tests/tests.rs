@@ -6,6 +6,7 @@ mod contract;
 mod dates_agreements;
 mod eval;
 mod extract;
+mod filter;
 mod memory;
 mod offsets;
 mod train;

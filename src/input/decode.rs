@@ -37,18 +37,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Undecodable> {
     if let Some(offset) = memchr::memchr(0, body) {
         return Err(Undecodable::Binary { offset });
     }
-    let text = match std::str::from_utf8(body) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let lossy = String::from_utf8_lossy(body).into_owned();
-            let replaced = lossy.matches('\u{FFFD}').count() - count_real_replacement_chars(body);
-            warnings.push(format!(
-                "invalid UTF-8: {replaced} byte sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
-            ));
-            lossy
-        }
-    };
-    Ok(Decoded { text, warnings })
+    let (text, warning) = utf8_lossy(body);
+    warnings.extend(warning);
+    Ok(Decoded {
+        text: text.into_owned(),
+        warnings,
+    })
+}
+
+/// UTF-8 text with invalid sequences replaced by U+FFFD, and the warning
+/// that says so (`None` when the bytes were valid UTF-8).
+pub fn utf8_lossy(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
+    let text = String::from_utf8_lossy(bytes);
+    if let std::borrow::Cow::Borrowed(_) = text {
+        return (text, None);
+    }
+    let replaced = text.matches('\u{FFFD}').count() - count_real_replacement_chars(bytes);
+    let warning = format!(
+        "invalid UTF-8: {replaced} byte sequence(s) replaced with U+FFFD; offsets refer to the decoded text"
+    );
+    (text, Some(warning))
 }
 
 /// U+FFFD characters that were already in valid parts of the input.

@@ -16,7 +16,7 @@ use serde_json::Map;
 
 use crate::doc::{DateSource, Doc, DocInfo, InputFormat};
 use crate::records::ErrorKind;
-use decode::{decode, Undecodable};
+use decode::{decode, utf8_lossy, Undecodable};
 use jsonl::{parse_line, salvage_id, JsonDoc, Line, LineReader};
 
 /// How to read inputs (`--input`).
@@ -166,6 +166,15 @@ pub fn plan(paths: &[PathBuf], mode: InputMode, mut note: impl FnMut(String)) ->
     sources
 }
 
+/// Reads stdin to its end and discards it; returns the bytes read.
+///
+/// A streaming filter that has to stop (an unloadable model, a bad flag)
+/// calls this before it exits, so the writer on the other end sees the
+/// exit status and the message on stderr rather than a broken pipe.
+pub fn drain_stdin() -> io::Result<u64> {
+    io::copy(&mut io::stdin().lock(), &mut io::sink())
+}
+
 /// How many documents the sources hold, when that is known without
 /// reading them (no JSON Lines among them).
 pub fn document_count(sources: &[Source], mode: InputMode) -> Option<u64> {
@@ -183,6 +192,7 @@ pub struct Reader {
     opts: ReadOptions,
     used_ids: HashSet<String>,
     jsonl: Option<JsonlState>,
+    stream_failure: Option<String>,
 }
 
 struct JsonlState {
@@ -200,7 +210,16 @@ impl Reader {
             opts,
             used_ids: HashSet::new(),
             jsonl: None,
+            stream_failure: None,
         }
+    }
+
+    /// Why reading a JSON Lines stream stopped early, if it did: an I/O
+    /// error after which the rest of that input could not be read. The
+    /// failed line still gets an error record; a streaming filter treats
+    /// this as fatal, since the lines after it are lost.
+    pub fn stream_failure(&self) -> Option<&str> {
+        self.stream_failure.as_deref()
     }
 
     /// A file stem made unique within the batch.
@@ -224,6 +243,10 @@ impl Reader {
             }
             Err(e) => {
                 state.line += 1;
+                self.stream_failure = Some(format!(
+                    "reading {} failed at line {}: {e}",
+                    state.display, state.line
+                ));
                 let unread = Unread {
                     id: format!("{}-{}", state.stem, state.line),
                     source: format!("{}:{}", state.display, state.line),
@@ -257,7 +280,9 @@ impl Reader {
             }
             Line::Bytes(b) => b,
         };
-        let parsed = parse_line(&bytes);
+        // Invalid UTF-8 is replaced, as in text files, with a warning.
+        let (text, utf8_warning) = utf8_lossy(&bytes);
+        let parsed = parse_line(text.as_bytes());
         let doc = match parsed {
             Ok(doc) => doc,
             Err(why) => {
@@ -279,15 +304,24 @@ impl Reader {
                 message: format!("line {n}: text contains NUL characters"),
             }));
         }
+        let warnings = utf8_warning.into_iter().collect();
         Some(Input::Doc(Box::new(self.jsonl_doc(
             doc,
             fallback_id,
             at,
             n,
+            warnings,
         ))))
     }
 
-    fn jsonl_doc(&self, d: JsonDoc, fallback_id: String, at: String, line: u64) -> Doc {
+    fn jsonl_doc(
+        &self,
+        d: JsonDoc,
+        fallback_id: String,
+        at: String,
+        line: u64,
+        warnings: Vec<String>,
+    ) -> Doc {
         let mut info = DocInfo {
             id: d.id.unwrap_or(fallback_id),
             source: d.source.unwrap_or(at),
@@ -295,6 +329,7 @@ impl Reader {
             title: d.title,
             language: d.language.unwrap_or_default(),
             meta: d.meta,
+            warnings,
             ..DocInfo::default()
         };
         set_date(&mut info, d.date.as_deref(), &self.opts);
