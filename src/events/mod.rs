@@ -1082,13 +1082,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let keep: Vec<bool> = events
         .iter()
         .map(|e| {
-            !(e.source_from_author && e.target.is_some() && named_same(e))
-                && !e.source.is_some_and(|s| {
-                    matches!(
-                        actors[s].kind,
-                        Some(ActorKind::State | ActorKind::Organization)
-                    ) && by_person(e, s)
-                })
+            let redundant_default = e.source_from_author && e.target.is_some() && named_same(e);
+            let said_by_person = e.source.is_some_and(|s| {
+                matches!(
+                    actors[s].kind,
+                    Some(ActorKind::State | ActorKind::Organization)
+                ) && by_person(e, s)
+            });
+            !(redundant_default || said_by_person)
         })
         .collect();
     let mut flags = keep.into_iter();
