@@ -173,8 +173,9 @@ def main():
     out["context"] = [{"id": i, "text": t, "author": au,
                        "expect": [{"type": ty, "cameo": c, "source": s, "target": g, "status": st}
                                   for (ty, c, s, g, st) in ev]} for (i, t, au, ev) in SINGLES]
+    # the individually written cases (written-*.jsonl) are not generated here: keep them
     for f in os.listdir(here):
-        if f.endswith(".jsonl"):
+        if f.endswith(".jsonl") and not f.startswith("written-"):
             os.remove(os.path.join(here, f))
     n = 0
     for group, lines in out.items():
