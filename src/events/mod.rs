@@ -834,6 +834,18 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
+        // An intent announced with no actor in its clause ("the PM announced
+        // that the centre will be closed"): the speaker's state.
+        if sources.is_empty() && def.flags.intent {
+            if let Some(sp) = speaker {
+                let state = if is_person(sp) {
+                    doc.actors[sp].affiliation.unwrap_or(sp)
+                } else {
+                    sp
+                };
+                sources.push(state);
+            }
+        }
         // A state named in a person's statement of intent: the person's
         // commitment ("Donfried reaffirmed the United States would …");
         // a body ("the Government will work with …") acts itself.
