@@ -682,10 +682,35 @@ impl<'a> Builder<'a> {
                 && (affil.is_none() || a.affiliation == affil))
                 .then_some(s.actor)
         });
-        if let Some(a) = back {
+        // An apposition: "Celeborn Galadhon, the Special Envoy of …, met".
+        let mut k = chunk_start;
+        if k > 0 && self.tok(k - 1) == "the" {
+            k -= 1;
+        }
+        let appositive = (k > 1 && self.tok(k - 1) == ",")
+            .then(|| {
+                self.spans
+                    .iter()
+                    .rev()
+                    .find(|s| s.tokens.end == k - 1)
+                    .map(|s| s.actor)
+                    .filter(|&a| self.actors[a].kind == Some(ActorKind::Person))
+            })
+            .flatten();
+        if let Some(a) = appositive {
+            for t in &titles_here {
+                self.add_title(a, t);
+            }
+            if self.actors[a].affiliation.is_none() {
+                self.actors[a].affiliation = affil;
+            }
             self.push_span(chunk_start..j, a, RefKind::Title);
-        } else if chunk_start == ts {
-            // no affiliation either: nothing to say
+        } else if let Some(a) = back {
+            self.push_span(chunk_start..j, a, RefKind::Title);
+        } else if let Some(a) = affil {
+            // an unnamed official acts for the state ("the Russian
+            // ambassador", "The President of France received …")
+            self.push_span(chunk_start..j, a, RefKind::Body);
         }
         j
     }
@@ -749,6 +774,24 @@ impl<'a> Builder<'a> {
                 let mend = m.tokens.end.max(i + 1);
                 let label = m.label;
                 let end = self.sentence_end(i);
+                // A tagged name that is a title or a body ("Ambassador of
+                // Rohan", "Ministry of Foreign Affairs of Arnor", "Embassy
+                // of Mordor") refers through it, to a person or a state.
+                if label == EntityType::Org && m.entry.is_none() {
+                    let titled = self
+                        .titles
+                        .longest_at(&self.lower, &self.raw, i, end)
+                        .filter(|t| {
+                            matches!(
+                                self.titles.get(t.title).kind,
+                                TitleKind::Person | TitleKind::Government
+                            )
+                        });
+                    if let Some(t) = titled {
+                        i = self.title_chunk(i, t.start, None).max(i + 1);
+                        continue;
+                    }
+                }
                 let actor = self.mention_actor(mi);
                 let is_place = self.places.iter().any(|p| p.mentions.contains(&mi));
                 if let Some(a) = actor.filter(|_| !is_place) {
