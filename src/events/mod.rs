@@ -380,13 +380,23 @@ impl Ctx<'_> {
         exclude: &[usize],
     ) -> Option<usize> {
         let mut i = from;
+        // where one of `preps` was passed: an actor after "of" or "from"
+        // within its noun phrase counts ("sanctions on twelve officials of
+        // Mordor", "restrictions on imports from Dale")
+        let mut prep_at: Option<usize> = None;
+        let fronted = self.fronted_clause_end(from);
         while i < end && i < from + reach {
-            if self.is_boundary(i) {
+            if self.is_boundary(i) || Some(i) == fronted || self.speech_clause_at(i) {
                 return None;
+            }
+            if preps.iter().any(|p| p == self.tok(i)) {
+                prep_at = Some(i);
             }
             if let Some(k) = self.span_at[i] {
                 let own = exclude.contains(&self.doc.actor_spans[k].actor);
-                if !own && (preps.is_empty() || preps.iter().any(|p| p == self.word_before(i))) {
+                let before = self.word_before(i);
+                let in_np = prep_at.is_some_and(|p| i - p <= 6) && matches!(before, "of" | "from");
+                if !own && (preps.is_empty() || preps.iter().any(|p| p == before) || in_np) {
                     return Some(k);
                 }
                 i = self.doc.actor_spans[k].tokens.end;
@@ -395,6 +405,30 @@ impl Ctx<'_> {
             i += 1;
         }
         None
+    }
+
+    /// The comma that ends a fronted subordinate clause ("If Umbar rejects
+    /// the proposal, Gondor will …") when `from` lies in it.
+    fn fronted_clause_end(&self, from: usize) -> Option<usize> {
+        let sent = self.doc.sentences.get(self.doc.sentence_of_token(from))?;
+        let lo = sent.tokens.start;
+        if !matches!(
+            self.tok(lo),
+            "if" | "unless" | "when" | "while" | "although" | "though" | "once" | "since"
+        ) {
+            return None;
+        }
+        (lo..sent.tokens.end)
+            .find(|&i| self.tok(i) == ",")
+            .filter(|&c| c >= from)
+    }
+
+    /// A comma that starts a trailing speech clause (", the Ministry of
+    /// Defence stated").
+    fn speech_clause_at(&self, i: usize) -> bool {
+        self.tok(i) == ","
+            && (i + 1..i + 8).any(|j| self.in_speech.get(j).copied().unwrap_or(false))
+            && !(i + 1..i + 8).any(|j| matches!(self.tok(j), "," | "and" | "to"))
     }
 }
 
