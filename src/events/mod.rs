@@ -541,6 +541,16 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
 
     let in_speech = &ctx.in_speech;
+    let mut in_date = vec![false; n];
+    for d in &doc.dates {
+        for slot in in_date
+            .iter_mut()
+            .take(d.tokens.end.min(n))
+            .skip(d.tokens.start)
+        {
+            *slot = true;
+        }
+    }
 
     // The document's voice: its author, in person when it speaks as "I".
     let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
@@ -908,7 +918,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         if complement.is_some() {
             status = EventStatus::CalledFor;
         }
-        let cue = cue_status(&ctx, lex, trig, lo, def.flags.intent);
+        let cue = cue_status(&ctx, lex, trig, lo, def.flags.intent, &in_trigger, &in_date);
         let mut drop = false;
         match cue {
             Some((EventStatus::Negated, _)) if status == EventStatus::CalledFor => drop = true,
@@ -1184,6 +1194,8 @@ fn cue_status(
     trig: &Trigger,
     lo: usize,
     intent: bool,
+    in_trigger: &[bool],
+    in_date: &[bool],
 ) -> Option<(EventStatus, usize)> {
     let rank = |s: EventStatus| match s {
         EventStatus::Negated => 3,
@@ -1194,6 +1206,7 @@ fn cue_status(
     let mut best: Option<(EventStatus, usize)> = None;
     let mut cands = Vec::new();
     let mut crossed_comma = false;
+    let mut crossed_trigger = false;
     let mut i = trig.start;
     let reach = 12;
     while i > lo && trig.start - i < reach {
@@ -1205,9 +1218,21 @@ fn cue_status(
         if w == "," {
             crossed_comma = true;
         }
+        // another action in between takes a negation for itself ("did not
+        // recognise the annexation"); a date is no cue ("on 4 May")
+        if in_trigger.get(i).copied().unwrap_or(false) {
+            crossed_trigger = true;
+        }
+        if in_date.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         lex.cue_index.candidates(w, &mut cands);
         for &c in &cands {
             let cue = &lex.cues[c];
+            // (unless the cue is that action: "refused to negotiate")
+            if crossed_trigger && cue.status == EventStatus::Negated && !in_trigger[i] {
+                continue;
+            }
             let Some(e) = cue.pattern.match_at(&ctx.lower, i, trig.start) else {
                 continue;
             };
