@@ -79,6 +79,9 @@ pub struct Flags {
     /// A visit: a state target is its leader who takes part in the meeting
     /// ("Erdoğan's visit to Ukraine" when Zelenskyy hosts it).
     pub host: bool,
+    /// The actor after the trigger's closing "of" is the source ("the
+    /// withdrawal of Rohirric forces").
+    pub ofagent: bool,
     /// Coded only with a target ("X must …" says nothing without an X).
     pub needtgt: bool,
     /// Words that cancel the trigger when they come up to four tokens
@@ -128,6 +131,9 @@ pub struct EventLexicon {
     pub speech: Vec<TokPattern>,
     /// Index of `speech` by first token.
     pub speech_index: PatternIndex,
+    /// Light verbs that perform a nominalised action ("conducted a nuclear
+    /// test"): their subject is its source (cues of status `perform`).
+    pub perform: std::collections::HashSet<String>,
     /// CAMEO code → PLOVER type.
     pub cameo: HashMap<String, String>,
 }
@@ -254,6 +260,7 @@ impl EventLexicon {
                     "sender" => flags.sender = true,
                     "needtgt" => flags.needtgt = true,
                     "host" => flags.host = true,
+                    "ofagent" => flags.ofagent = true,
                     _ if f.starts_with("veto=") => {
                         flags.veto = f["veto=".len()..]
                             .split('|')
@@ -295,6 +302,10 @@ impl EventLexicon {
                 continue;
             }
             let status_text = field(&line, 1, file)?;
+            if status_text == "perform" {
+                self.perform.insert(text.to_lowercase());
+                continue;
+            }
             if status_text == "speech" {
                 let pattern = TokPattern::parse(text)
                     .ok_or_else(|| data_error(file, line.line, format!("empty cue {text:?}")))?;

@@ -83,6 +83,12 @@ fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&w)
 }
 
+/// A lower-case adjective-like word inside a noun phrase ("nuclear",
+/// "large-scale").
+fn is_modifier(w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w)
+}
+
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "--")
 }
@@ -657,7 +663,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
             let mut steps = 0;
-            while j > lo && steps < 8 {
+            while j > lo && steps < 4 && trig.start - j < 10 {
                 let w = ctx.tok(j - 1);
                 if let Some(k) = ctx.in_span[j - 1] {
                     if ctx.doc.actor_spans[k].tokens.end == j {
@@ -690,12 +696,44 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                         )
                 {
                     j -= 1;
-                    steps += 1;
+                    // plain words may be verbs ("will not tolerate attacks"):
+                    // at most three; "'s", "more than", "5-month-long" are free
+                    if !(w == "'s"
+                        || matches!(w, "more" | "than")
+                        || w.contains('-')
+                        || w.chars().any(|c| c.is_ascii_digit()))
+                    {
+                        steps += 1;
+                    }
                     continue;
                 }
                 break;
             }
         }
+        // "the withdrawal of Rohirric forces", "a build-up of Rhunic forces":
+        // the actor after the nominalisation's own "of" acts (flag `ofagent`).
+        if sources.is_empty() && def.flags.ofagent && ctx.tok(trig.end - 1) == "of" {
+            if let Some(k) = ctx.span_at.get(trig.end).copied().flatten().or_else(|| {
+                // "the withdrawal of the forces of X"
+                ctx.object(trig.end, hi, 4, &[], &[])
+                    .filter(|&k| ctx.word_before(ctx.doc.actor_spans[k].tokens.start) == "of")
+            }) {
+                sources = ctx.actors_of(&ctx.coordinated_right(k));
+                explicit_source = true;
+            }
+        }
+        // "conducted a nuclear test", "launched a military operation": a
+        // nominalisation performed by the clause subject.
+        let performed = nom && {
+            let mut j = trig.start;
+            while j > lo
+                && (DETERMINERS.contains(&ctx.tok(j - 1)) || is_modifier(ctx.tok(j - 1)))
+                && trig.start - j < 4
+            {
+                j -= 1;
+            }
+            j > lo && lex.perform.contains(ctx.tok(j - 1))
+        };
         if sources.is_empty() && (nom || passive) {
             if let Some(k) = ctx.by_agent(trig.end, hi, 5) {
                 sources = ctx.actors_of(&ctx.coordinated_right(k));
@@ -716,7 +754,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .map(|(k, _)| k)
                 .filter(|&k| aux_at.is_some_and(|a| ctx.doc.actor_spans[k].tokens.end == a));
         }
-        if sources.is_empty() && !nom {
+        if sources.is_empty() && (!nom || performed) {
             let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
                 weak_subject = governed;
                 k
