@@ -392,7 +392,11 @@ impl Ctx<'_> {
         let mut prep_at: Option<usize> = None;
         let fronted = self.fronted_clause_end(from);
         while i < end && i < from + reach {
-            if self.is_boundary(i) || Some(i) == fronted || self.speech_clause_at(i) {
+            if self.is_boundary(i)
+                || Some(i) == fronted
+                || self.speech_clause_at(i)
+                || self.next_clause_at(i)
+            {
                 return None;
             }
             if preps.iter().any(|p| p == self.tok(i)) {
@@ -427,6 +431,20 @@ impl Ctx<'_> {
         (lo..sent.tokens.end)
             .find(|&i| self.tok(i) == ",")
             .filter(|&c| c >= from)
+    }
+
+    /// ", and NATO welcomed …": a comma and a conjunction before a new
+    /// subject start another clause.
+    fn next_clause_at(&self, i: usize) -> bool {
+        if self.tok(i) != "," || !matches!(self.tok(i + 1), "and" | "but" | "while" | "whereas") {
+            return false;
+        }
+        let j = if self.tok(i + 2) == "the" {
+            i + 3
+        } else {
+            i + 2
+        };
+        self.span_at.get(j).copied().flatten().is_some()
     }
 
     /// A comma that starts a trailing speech clause (", the Ministry of
@@ -592,7 +610,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         {
             aux -= 2;
         }
+        // "is prepared to", "is committed to": adjectives, not passives
         let passive = is_participle(ctx.tok(trig.start))
+            && ctx.tok(trig.end - 1) != "to"
             && (aux > lo && PASSIVE.contains(&ctx.tok(aux - 1))
                 // a reduced relative: "the agreements signed by X"
                 || ctx.tok(trig.end) == "by"
@@ -659,7 +679,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
             || trig.start == lo + 1 && matches!(ctx.tok(lo), "a" | "an" | "the" | "this");
         let nom = def.flags.nom || noun_use;
-        if sources.is_empty() && (nom || possessive) {
+        if sources.is_empty() && (nom || possessive) && !passive {
             // possessor or modifier right before: "Iran's recent missile attack"
             let mut j = trig.start;
             let mut steps = 0;
@@ -675,6 +695,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 // another trigger or a speech verb is a verb: "X condemns
                 // recent attacks", "the Prime Minister said negotiations"
                 if in_trigger[j - 1] || in_speech[j - 1] {
+                    break;
+                }
+                // "commended Qatar for its mediation": the actor named last
+                if matches!(w, "its" | "their") {
+                    if let Some(k) = ctx.spans_before(j - 1, lo).next() {
+                        sources = vec![ctx.doc.actor_spans[k].actor];
+                        explicit_source = true;
+                    }
                     break;
                 }
                 if w == "'s"
@@ -744,7 +772,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let mut weak_subject = false;
         // "Fornost was shelled by Mordor": the subject is the patient.
         let mut patient = None;
-        if passive && !def.flags.nom && aux > lo {
+        if passive && aux > lo {
             // right before its auxiliary ("Fornost was shelled", "envoys of
             // Arnor were reportedly arrested"), not a modifier ("the BRICS
             // summit to be hosted by")
@@ -752,7 +780,20 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             patient = ctx
                 .subject_governed(trig.start, lo)
                 .map(|(k, _)| k)
-                .filter(|&k| aux_at.is_some_and(|a| ctx.doc.actor_spans[k].tokens.end == a));
+                .filter(|&k| {
+                    aux_at.is_some_and(|a| {
+                        let e = ctx.doc.actor_spans[k].tokens.end;
+                        // "Two Rohirric journalists were arrested"
+                        e <= a
+                            && a - e <= 2
+                            && (e..a).all(|i| {
+                                let w = ctx.tok(i);
+                                w.chars().all(char::is_lowercase)
+                                    && !PREPOSITIONS.contains(&w)
+                                    && w != "to"
+                            })
+                    })
+                });
         }
         if sources.is_empty() && (!nom || performed) {
             let found = ctx.subject_governed(trig.start, lo).map(|(k, governed)| {
@@ -805,14 +846,19 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .rev()
             .find(|(r, _)| r.contains(&trig.start))
             .cloned();
-        if let Some((r, Some(agent))) = &complement {
-            if (weak_subject
-                || subject_span.is_none_or(|k| ctx.doc.actor_spans[k].tokens.start < r.start))
-                && !explicit_source
-            {
-                sources = vec![*agent];
+        if let Some((r, agent)) = &complement {
+            let outside = weak_subject
+                || subject_span.is_none_or(|k| ctx.doc.actor_spans[k].tokens.start < r.start);
+            if outside && !explicit_source {
+                // with no addressee known, the requester is not the agent
+                sources = agent.iter().copied().collect();
             }
         }
+        // A nominalisation after another action inside a request is that
+        // action's object, not what is asked ("called on Khand to condemn
+        // the attacks by …": the attacks happened).
+        let complement =
+            complement.filter(|(r, _)| !(nom && (r.start..trig.start).any(|i| in_trigger[i])));
 
         // Targets.
         let mut targets: Vec<usize> = Vec::new();
@@ -821,6 +867,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             targets = t;
         } else if let Some(k) = patient {
             targets = ctx.actors_of(&ctx.coordinated_left(k));
+        } else if passive && explicit_source {
+            // "signed by Lindon and Umbar in Esgaroth": no object
         } else if !def.flags.notgt {
             let reach = if def.flags.req { 3 } else { 12 };
             let from = trig.end;
@@ -870,7 +918,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 while s < j
                     && matches!(
                         ctx.tok(s),
-                        "the" | "a" | "an" | "on" | "upon" | "to" | "all"
+                        "the" | "a" | "an" | "on" | "upon" | "to" | "all" | "its" | "their" | "our"
                     )
                 {
                     s += 1;
