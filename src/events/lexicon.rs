@@ -82,6 +82,10 @@ pub struct Flags {
     /// The actor after the trigger's closing "of" is the source ("the
     /// withdrawal of Rohirric forces").
     pub ofagent: bool,
+    /// The target is the agent of the nominalised action right after the
+    /// trigger, not its victim ("condemns the shelling of Pelargir": no
+    /// target; "condemns attacks by X": X).
+    pub agentof: bool,
     /// Coded only with a target ("X must …" says nothing without an X).
     pub needtgt: bool,
     /// Words that cancel the trigger when they come up to four tokens
@@ -261,6 +265,7 @@ impl EventLexicon {
                     "needtgt" => flags.needtgt = true,
                     "host" => flags.host = true,
                     "ofagent" => flags.ofagent = true,
+                    "agentof" => flags.agentof = true,
                     _ if f.starts_with("veto=") => {
                         flags.veto = f["veto=".len()..]
                             .split('|')

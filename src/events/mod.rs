@@ -1134,6 +1134,35 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
     doc.actors.extend(new_groups);
 
+    // Condemning an action: the target is its agent, not its victim.
+    let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| {
+        lex.patterns
+            .iter()
+            .find(|p| p.id == e.pattern)
+            .is_some_and(f)
+    };
+    for i in 0..events.len() {
+        if !flag_of(&events[i], |p| p.flags.agentof) {
+            continue;
+        }
+        let (end, sentence) = (events[i].tokens.end, events[i].sentence);
+        let acted = triggers.iter().find(|t| {
+            t.sentence == sentence
+                && t.start >= end
+                && t.start <= end + 4
+                && lex.patterns[t.pattern].flags.nom
+        });
+        if let Some(t) = acted {
+            // its agent, if it was coded with one
+            let agent = events
+                .iter()
+                .find(|o| o.tokens.start == t.start && !o.source_from_author)
+                .and_then(|o| o.source)
+                .filter(|&a| Some(a) != events[i].source);
+            events[i].target = agent;
+        }
+    }
+
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.
     let hosted: Vec<usize> = (0..events.len())
