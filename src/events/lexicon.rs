@@ -140,6 +140,8 @@ pub struct EventLexicon {
     pub perform: std::collections::HashSet<String>,
     /// CAMEO code → PLOVER type.
     pub cameo: HashMap<String, String>,
+    /// Pattern id → index into `patterns`.
+    pub by_id: HashMap<String, usize>,
 }
 
 fn data_error(file: &str, line: usize, message: String) -> Error {
@@ -151,6 +153,11 @@ fn data_error(file: &str, line: usize, message: String) -> Error {
 }
 
 impl EventLexicon {
+    /// The pattern with this id.
+    pub fn pattern(&self, id: &str) -> Option<&PatternDef> {
+        self.by_id.get(id).map(|&i| &self.patterns[i])
+    }
+
     /// The embedded files plus user files of the three formats (name,
     /// contents, format).
     pub fn with_user_files(user: &[(String, String, String)]) -> Result<EventLexicon, Error> {
@@ -228,7 +235,7 @@ impl EventLexicon {
                     ))
                 }
             }
-            if self.patterns.iter().any(|p| p.id == id) {
+            if self.by_id.contains_key(id) {
                 return Err(data_error(
                     file,
                     line.line,
@@ -289,6 +296,7 @@ impl EventLexicon {
             }
             let n = self.patterns.len();
             self.index.add(n, &pattern);
+            self.by_id.insert(id.to_string(), n);
             self.patterns.push(PatternDef {
                 id: id.to_string(),
                 kind: kind.to_string(),

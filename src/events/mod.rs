@@ -1135,12 +1135,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     doc.actors.extend(new_groups);
 
     // Condemning an action: the target is its agent, not its victim.
-    let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| {
-        lex.patterns
-            .iter()
-            .find(|p| p.id == e.pattern)
-            .is_some_and(f)
-    };
+    let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| lex.pattern(&e.pattern).is_some_and(f);
     for i in 0..events.len() {
         if !flag_of(&events[i], |p| p.flags.agentof) {
             continue;
@@ -1283,10 +1278,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
 /// Whether the pattern that coded `e` is a visit (flag `host`).
 fn lex_host(lex: &EventLexicon, e: &EventRef) -> bool {
-    lex.patterns
-        .iter()
-        .find(|p| p.id == e.pattern)
-        .is_some_and(|p| p.flags.host)
+    lex.pattern(&e.pattern).is_some_and(|p| p.flags.host)
 }
 
 fn mark_listed(actors: &mut [ActorRef], a: usize) {
