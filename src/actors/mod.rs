@@ -543,6 +543,44 @@ impl<'a> Builder<'a> {
             }
             // "Burmese refugees": people, not the state
             TitleKind::People => first.end,
+            TitleKind::Pair => {
+                // the two parties named most so far (a person counts for the
+                // state or organisation it belongs to)
+                let mut counts: Vec<(usize, usize)> = Vec::new();
+                for sp in self.spans.iter().filter(|sp| sp.tokens.end <= first.start) {
+                    let a = &self.actors[sp.actor];
+                    let party = match a.kind {
+                        Some(ActorKind::Person) => a.affiliation,
+                        Some(ActorKind::State | ActorKind::Organization) => Some(sp.actor),
+                        _ => None,
+                    };
+                    if let Some(p) = party {
+                        match counts.iter_mut().find(|(x, _)| *x == p) {
+                            Some(c) => c.1 += 1,
+                            None => counts.push((p, 1)),
+                        }
+                    }
+                }
+                // states before organisations, then the most mentioned
+                // first; ties: the first named
+                let is_state = |a: usize| self.actors[a].kind == Some(ActorKind::State);
+                let states = counts.iter().filter(|(p, _)| is_state(*p)).count();
+                if states >= 2 {
+                    counts.retain(|(p, _)| is_state(*p));
+                }
+                counts.sort_by(|a, b| b.1.cmp(&a.1));
+                if counts.len() >= 2 {
+                    let start = if chunk_start < first.start {
+                        chunk_start
+                    } else {
+                        first.start
+                    };
+                    for &(p, _) in counts.iter().take(2) {
+                        self.push_span(start..first.end, p, RefKind::Pronoun);
+                    }
+                }
+                first.end
+            }
             TitleKind::Latter | TitleKind::Former => {
                 // an adjective before a name or title ("the former Prime
                 // Minister") refers to nothing by itself

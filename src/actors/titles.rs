@@ -29,6 +29,9 @@ pub enum TitleKind {
     Latter,
     /// "the former".
     Former,
+    /// "the two sides", "both parties": the two parties the document is
+    /// about.
+    Pair,
     /// People of a nationality, not its state ("Burmese refugees"): the
     /// demonym before it refers to no actor.
     People,
@@ -46,6 +49,7 @@ impl TitleKind {
             "latter" => TitleKind::Latter,
             "former" => TitleKind::Former,
             "people" => TitleKind::People,
+            "pair" => TitleKind::Pair,
             _ => return None,
         })
     }
