@@ -240,7 +240,14 @@ impl Ctx<'_> {
             if !(and || comma) {
                 break;
             }
-            match self.span_at.get(j).copied().flatten() {
+            // "… and we re-established": a pronoun after "and" starts a clause
+            let next = self
+                .span_at
+                .get(j)
+                .copied()
+                .flatten()
+                .filter(|&k| self.doc.actor_spans[k].how != RefKind::Pronoun);
+            match next {
                 Some(next) => {
                     pending.extend(self.same_range(next));
                     // Comma-joined items count once the list ends in "and".
