@@ -143,7 +143,11 @@ fn speaker_of_quote(
     }
     for v in j.saturating_sub(3)..j {
         if speech_at(ctx, lex, v, j, cands) == Some(j) {
-            let lo = ctx.doc.sentences[ctx.doc.sentence_of_token(v)].tokens.start;
+            let lo = ctx
+                .doc
+                .sentences
+                .get(ctx.doc.sentence_of_token(v))
+                .map_or(0, |s| s.tokens.start);
             if let Some(a) = subject_of_verb(ctx, v, lo, None) {
                 return Some(a);
             }
