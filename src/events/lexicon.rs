@@ -370,6 +370,28 @@ mod tests {
     }
 
     #[test]
+    fn flags_speech_and_perform_cues_are_read() {
+        let lex = EventLexicon::with_user_files(&[]).unwrap();
+        let p = lex.pattern("accuse.reckless").unwrap();
+        assert!(p.flags.judge && p.flags.author);
+        let p = lex.pattern("retreat.release").unwrap();
+        assert!(p.flags.verb && p.flags.veto.iter().any(|v| v == "statement*"));
+        assert!(lex.pattern("consult.letter").unwrap().flags.sender);
+        assert!(lex.pattern("consult.visit").unwrap().flags.host);
+        assert!(lex.pattern("support.signed").unwrap().flags.signers);
+        assert!(!lex.speech.is_empty());
+        assert!(lex.perform.contains("conducted"));
+        let bad = "# format: attache-events/1\nx.bad\tASSAULT\t190\tfoo\tnosuchflag\n";
+        let err = EventLexicon::with_user_files(&[(
+            "bad.tsv".into(),
+            bad.into(),
+            "attache-events/1".into(),
+        )])
+        .unwrap_err();
+        assert!(err.to_string().contains("unknown flag"), "{err}");
+    }
+
+    #[test]
     fn a_pattern_whose_code_disagrees_with_the_table_is_refused() {
         let bad = "# format: attache-events/1\nx.bad\tASSAULT\t111\tfoo\t\n";
         let err = EventLexicon::with_user_files(&[(

@@ -305,6 +305,19 @@ mod tests {
     }
 
     #[test]
+    fn long_gaps_and_one_token_per_position() {
+        let p = TokPattern::parse("designating ... for sanctions").unwrap();
+        let t = toks("is designating five Iranian individuals and entities for sanctions");
+        assert_eq!(p.match_at(&t, 1, t.len()), Some(9));
+        let short = TokPattern::parse("designating .. for sanctions").unwrap();
+        assert_eq!(short.match_at(&t, 1, t.len()), None);
+        // "a b|c" is a then b-or-c, never "a b" or "c" alone
+        let p = TokPattern::parse("air strikes|raids").unwrap();
+        assert_eq!(p.match_at(&toks("air raids"), 0, 2), Some(2));
+        assert_eq!(p.match_at(&toks("raids"), 0, 1), None);
+    }
+
+    #[test]
     fn index_finds_exact_and_prefix_patterns() {
         let mut idx = PatternIndex::default();
         idx.add(0, &TokPattern::parse("condemn*").unwrap());
