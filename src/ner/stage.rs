@@ -204,6 +204,11 @@ impl Stage for EntityStage {
                 .map(|s| {
                     let start = if s.label == "PER" {
                         self.person_start(doc, s.start, s.end)
+                    } else if s.end > s.start + 1
+                        && matches!(doc.token_text(s.start), "The" | "the")
+                    {
+                        // a leading article is not part of a name (dev README)
+                        s.start + 1
                     } else {
                         s.start
                     };
