@@ -568,7 +568,7 @@ impl<'a> Builder<'a> {
                 if states >= 2 {
                     counts.retain(|(p, _)| is_state(*p));
                 }
-                counts.sort_by(|a, b| b.1.cmp(&a.1));
+                counts.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
                 if counts.len() >= 2 {
                     let start = if chunk_start < first.start {
                         chunk_start
