@@ -380,26 +380,25 @@ impl Record {
         let mut order: Vec<usize> = (0..doc.actors.len())
             .filter(|&i| doc.actors[i].listed && doc.actors[i].kind.is_some())
             .collect();
+        // Each actor's first appearance, in one pass over the spans (a
+        // search per actor would be quadratic on long documents).
+        let mut span_first = vec![usize::MAX; doc.actors.len()];
+        for s in &doc.actor_spans {
+            if let Some(slot) = span_first.get_mut(s.actor) {
+                let at = doc.token_span(s.tokens.start, s.tokens.start).char_start;
+                *slot = (*slot).min(at);
+            }
+        }
         let first = |i: usize| {
-            let a = &doc.actors[i];
-            let by_mention = a
+            let by_mention = doc.actors[i]
                 .mentions
                 .iter()
                 .map(|&m| doc.entities[m].span.char_start)
-                .min();
-            let by_span = doc
-                .actor_spans
-                .iter()
-                .filter(|s| s.actor == i)
-                .map(|s| doc.token_span(s.tokens.start, s.tokens.start).char_start)
-                .min();
-            by_mention
-                .into_iter()
-                .chain(by_span)
                 .min()
-                .unwrap_or(usize::MAX)
+                .unwrap_or(usize::MAX);
+            by_mention.min(span_first[i])
         };
-        order.sort_by_key(|&i| (first(i), i));
+        order.sort_by_cached_key(|&i| (first(i), i));
         let mut actor_id: Vec<Option<String>> = vec![None; doc.actors.len()];
         for (n, &i) in order.iter().enumerate() {
             actor_id[i] = Some(format!("a{}", n + 1));
@@ -427,14 +426,19 @@ impl Record {
                 }
             })
             .collect();
+        let entity_at: std::collections::HashMap<String, usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.clone(), k))
+            .collect();
         for &i in &order {
             for &m in &doc.actors[i].mentions {
-                if let Some(e) = mention_ids
+                let found = mention_ids
                     .get(m)
                     .cloned()
                     .flatten()
-                    .and_then(|id| entities.iter_mut().find(|e| e.id == id))
-                {
+                    .and_then(|id| entity_at.get(&id).copied());
+                if let Some(e) = found.and_then(|k| entities.get_mut(k)) {
                     if e.actor.is_none() {
                         e.actor = id_of(Some(i));
                     }

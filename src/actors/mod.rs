@@ -92,6 +92,12 @@ struct Builder<'a> {
     author_person: Option<usize>,
 }
 
+/// How many earlier references a bare title ("the Minister") looks back at.
+const BACK_REFERENCE_WINDOW: usize = 400;
+
+/// How many earlier references "the two sides" counts its parties in.
+const PAIR_WINDOW: usize = 2000;
+
 fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
@@ -547,7 +553,11 @@ impl<'a> Builder<'a> {
                 // the two parties named most so far (a person counts for the
                 // state or organisation it belongs to)
                 let mut counts: Vec<(usize, usize)> = Vec::new();
-                for sp in self.spans.iter().filter(|sp| sp.tokens.end <= first.start) {
+                let recent = self.spans.len().saturating_sub(PAIR_WINDOW);
+                for sp in self.spans[recent..]
+                    .iter()
+                    .filter(|sp| sp.tokens.end <= first.start)
+                {
                     let a = &self.actors[sp.actor];
                     let party = match a.kind {
                         Some(ActorKind::Person) => a.affiliation,
@@ -615,10 +625,8 @@ impl<'a> Builder<'a> {
                     .spans
                     .iter()
                     .rev()
-                    .find(|s| {
-                        self.actors[s.actor].kind == Some(ActorKind::Person)
-                            && self.doc.sentence_of_token(s.tokens.start) + 2 >= sent
-                    })
+                    .take_while(|s| self.doc.sentence_of_token(s.tokens.start) + 2 >= sent)
+                    .find(|s| self.actors[s.actor].kind == Some(ActorKind::Person))
                     .map(|s| s.actor);
                 if let Some(a) = back {
                     self.push_span(first.start..first.end, a, RefKind::Pronoun);
@@ -705,21 +713,28 @@ impl<'a> Builder<'a> {
             .titles
             .canonical(&titles_here.first().cloned().unwrap_or_default());
         let titles = self.titles;
-        let back = self.spans.iter().rev().find_map(|s| {
-            let a = &self.actors[s.actor];
-            (a.kind == Some(ActorKind::Person)
-                && a.title.as_deref().is_some_and(|t| {
-                    t.split("; ").any(|x| {
-                        let held = titles.canonical(x);
-                        // "the Minister" for "Minister of Foreign Affairs"
-                        held.eq_ignore_ascii_case(&wanted)
-                            || contains_words(&held, &wanted)
-                            || contains_words(x, &wanted)
+        // (the last few hundred references: a role is taken up again soon,
+        // and a scan of all would be quadratic on long documents)
+        let back = self
+            .spans
+            .iter()
+            .rev()
+            .take(BACK_REFERENCE_WINDOW)
+            .find_map(|s| {
+                let a = &self.actors[s.actor];
+                (a.kind == Some(ActorKind::Person)
+                    && a.title.as_deref().is_some_and(|t| {
+                        t.split("; ").any(|x| {
+                            let held = titles.canonical(x);
+                            // "the Minister" for "Minister of Foreign Affairs"
+                            held.eq_ignore_ascii_case(&wanted)
+                                || contains_words(&held, &wanted)
+                                || contains_words(x, &wanted)
+                        })
                     })
-                })
-                && (affil.is_none() || a.affiliation == affil))
-                .then_some(s.actor)
-        });
+                    && (affil.is_none() || a.affiliation == affil))
+                    .then_some(s.actor)
+            });
         // An apposition: "Celeborn Galadhon, the Special Envoy of …, met".
         let mut k = chunk_start;
         if k > 0 && self.tok(k - 1) == "the" {
@@ -1075,15 +1090,19 @@ fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
             })
             .collect()
     };
+    let name_words: HashMap<usize, Vec<String>> = persons
+        .iter()
+        .map(|&a| (a, words(&actors[a].name)))
+        .collect();
     let mut into: HashMap<usize, usize> = HashMap::new();
     for &a in &persons {
-        let wa = words(&actors[a].name);
+        let wa = &name_words[&a];
         let mut best: Option<(usize, usize)> = None;
         for &b in &persons {
             if a == b {
                 continue;
             }
-            let wb = words(&actors[b].name);
+            let wb = &name_words[&b];
             if wb.len() > wa.len()
                 && wa.iter().all(|w| wb.contains(w))
                 && best.is_none_or(|(_, n)| wb.len() > n)

@@ -23,7 +23,7 @@ mod speech;
 pub mod validate;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
 use crate::pipeline::Stage;
@@ -63,6 +63,9 @@ const PREPOSITIONS: [&str; 30] = [
     "within",
     "without",
 ];
+
+/// Tokens before and after a trigger that its arguments may come from.
+const MAX_REACH: usize = 150;
 
 /// Words before a trigger that make it passive.
 const PASSIVE: [&str; 7] = ["was", "were", "been", "being", "is", "are", "be"];
@@ -159,9 +162,11 @@ impl Ctx<'_> {
     fn spans_before(&self, i: usize, lo: usize) -> impl Iterator<Item = usize> + '_ {
         let spans = &self.doc.actor_spans;
         let upto = spans.partition_point(|s| s.tokens.start < i);
+        // sorted by start: going back, stop at the first before `lo`
         (0..upto)
             .rev()
-            .filter(move |&k| spans[k].tokens.end <= i && spans[k].tokens.start >= lo)
+            .take_while(move |&k| spans[k].tokens.start >= lo)
+            .filter(move |&k| spans[k].tokens.end <= i)
     }
 
     /// The word before token `i`, skipping "the".
@@ -179,13 +184,13 @@ impl Ctx<'_> {
 
     /// All spans with exactly this range (a pair reference has two).
     fn same_range(&self, k: usize) -> Vec<usize> {
-        let r = &self.doc.actor_spans[k].tokens;
-        self.doc
-            .actor_spans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.tokens == *r)
-            .map(|(j, _)| j)
+        // spans are sorted by start: look only at those starting here
+        let spans = &self.doc.actor_spans;
+        let r = &spans[k].tokens;
+        let from = spans.partition_point(|s| s.tokens.start < r.start);
+        (from..spans.len())
+            .take_while(|&j| spans[j].tokens.start == r.start)
+            .filter(|&j| spans[j].tokens == *r)
             .collect()
     }
 
@@ -436,6 +441,7 @@ impl Ctx<'_> {
             return None;
         }
         (lo..sent.tokens.end)
+            .take(MAX_REACH)
             .find(|&i| self.tok(i) == ",")
             .filter(|&c| c >= from)
     }
@@ -592,6 +598,29 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     };
 
     let quotes = speech::quotes(&ctx, lex);
+    // Per sentence: the dates with a value, and the first place after "in" or
+    // "at" (looked up per trigger, so indexed once here).
+    let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+    for (i, d) in doc.dates.iter().enumerate() {
+        if d.value.is_some() {
+            if let Some(v) = dates_in.get_mut(d.sentence) {
+                v.push(i);
+            }
+        }
+    }
+    let mut place_in: Vec<Option<usize>> = vec![None; doc.sentences.len()];
+    for (pi, p) in doc.places.iter().enumerate() {
+        for &mi in &p.mentions {
+            let m = &doc.entities[mi];
+            if matches!(ctx.word_before(m.tokens.start), "in" | "at") {
+                if let Some(slot) = place_in.get_mut(m.sentence) {
+                    if slot.is_none_or(|q| pi < q) {
+                        *slot = Some(pi);
+                    }
+                }
+            }
+        }
+    }
     let mut last_sender: Option<usize> = None;
     let is_person = |a: usize| {
         doc.actors
@@ -608,7 +637,10 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     for trig in &triggers {
         let def: &PatternDef = &lex.patterns[trig.pattern];
         let sent = &doc.sentences[trig.sentence];
-        let (lo, hi) = (sent.tokens.start, sent.tokens.end.min(n));
+        // A clause never reaches further than this around its trigger, which
+        // also bounds every search on run-on "sentences" of scraped text.
+        let lo = sent.tokens.start.max(trig.start.saturating_sub(MAX_REACH));
+        let hi = sent.tokens.end.min(n).min(trig.end + MAX_REACH);
         // "have been persecuted, killed or executed": back over the list.
         let mut aux = trig.start;
         while aux > lo + 1
@@ -848,9 +880,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
         }
         // A called-for event's agent is the request's target.
+        // (complements end at their sentence's end: older ones cannot hold it)
         let complement = complements
             .iter()
             .rev()
+            .take_while(|(r, _)| r.end > lo)
             .find(|(r, _)| r.contains(&trig.start))
             .cloned();
         if let Some((r, agent)) = &complement {
@@ -1102,20 +1136,13 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
-        let date = doc
-            .dates
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.sentence == trig.sentence && d.value.is_some())
-            .min_by_key(|(_, d)| d.tokens.start.abs_diff(trig.start))
-            .map(|(i, _)| i);
-        let place = doc.places.iter().position(|p| {
-            p.mentions.iter().any(|&mi| {
-                let m = &doc.entities[mi];
-                m.sentence == trig.sentence
-                    && matches!(ctx.word_before(m.tokens.start), "in" | "at")
-            })
-        });
+        let date = dates_in
+            .get(trig.sentence)
+            .into_iter()
+            .flatten()
+            .copied()
+            .min_by_key(|&i| doc.dates[i].tokens.start.abs_diff(trig.start));
+        let place = place_in.get(trig.sentence).copied().flatten();
         let span = doc.token_span(trig.start, trig.end - 1);
         for (s, t) in pairs {
             events.push(EventRef {
@@ -1141,37 +1168,59 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
     doc.actors.extend(new_groups);
 
-    // Condemning an action: the target is its agent, not its victim.
+    // Condemning an action: the target is its agent, not its victim. (The
+    // passes below index what they look up: a search per event would be
+    // quadratic on long documents.)
+    let first_source: HashMap<usize, Option<usize>> = {
+        let mut m = HashMap::new();
+        for o in events.iter().filter(|o| !o.source_from_author) {
+            m.entry(o.tokens.start).or_insert(o.source);
+        }
+        m
+    };
     let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| lex.pattern(&e.pattern).is_some_and(f);
-    for i in 0..events.len() {
-        if !flag_of(&events[i], |p| p.flags.agentof) {
+    for e in events.iter_mut() {
+        if !flag_of(e, |p| p.flags.agentof) {
             continue;
         }
-        let (end, sentence) = (events[i].tokens.end, events[i].sentence);
-        let acted = triggers.iter().find(|t| {
-            t.sentence == sentence
-                && t.start >= end
-                && t.start <= end + 4
-                && lex.patterns[t.pattern].flags.nom
-        });
+        // the first nominalisation starting within four tokens after it
+        let at = triggers.partition_point(|t| t.start < e.tokens.end);
+        let acted = triggers[at..]
+            .iter()
+            .take_while(|t| t.start <= e.tokens.end + 4)
+            .find(|t| t.sentence == e.sentence && lex.patterns[t.pattern].flags.nom);
         if let Some(t) = acted {
-            // its agent, if it was coded with one
-            let agent = events
-                .iter()
-                .find(|o| o.tokens.start == t.start && !o.source_from_author)
-                .and_then(|o| o.source)
-                .filter(|&a| Some(a) != events[i].source);
-            events[i].target = agent;
+            e.target = first_source
+                .get(&t.start)
+                .copied()
+                .flatten()
+                .filter(|&a| Some(a) != e.source);
         }
     }
 
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.
-    let hosted: Vec<usize> = (0..events.len())
-        .filter(|&i| lex_host(lex, &events[i]))
-        .collect();
-    for i in hosted {
-        let Some(t) = events[i].target else { continue };
+    let mut takes_part: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for o in &events {
+        for p in [o.source, o.target].into_iter().flatten() {
+            if let Some(aff) = doc
+                .actors
+                .get(p)
+                .filter(|a| a.kind == Some(ActorKind::Person))
+                .and_then(|a| a.affiliation)
+            {
+                let list = takes_part.entry((o.kind.clone(), aff)).or_default();
+                if !list.contains(&p) {
+                    list.push(p);
+                }
+            }
+        }
+    }
+    for e in events.iter_mut() {
+        if !flag_of(e, |p| p.flags.host) {
+            continue;
+        }
+        let Some(t) = e.target else { continue };
         if doc
             .actors
             .get(t)
@@ -1184,17 +1233,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .get(p)
                 .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
         };
-        let kind = events[i].kind.clone();
-        let host = events
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| j != i && o.kind == kind)
-            .flat_map(|(_, o)| [o.source, o.target])
-            .flatten()
-            .find(|&p| leads(p) && Some(p) != events[i].source)
+        let host = takes_part
+            .get(&(e.kind.clone(), t))
+            .and_then(|list| list.iter().copied().find(|&p| Some(p) != e.source))
             .or(doc.author_person.filter(|&p| leads(p)));
         if let Some(h) = host {
-            events[i].target = Some(h);
+            e.target = Some(h);
         }
     }
 
@@ -1203,70 +1247,66 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     events.retain(|e| seen.insert((e.kind.clone(), e.source, e.target, e.status)));
     // A target-less event adds nothing next to one of the same type in the
     // same sentence that involves its source and has a target.
-    let keep: Vec<bool> = events
-        .iter()
-        .map(|e| {
-            e.target.is_some()
-                || !events.iter().any(|o| {
-                    o.target.is_some()
-                        && o.kind == e.kind
-                        && o.sentence == e.sentence
-                        && (o.source == e.source || o.target == e.source)
-                })
-        })
-        .collect();
-    let mut flags = keep.into_iter();
-    events.retain(|_| flags.next().unwrap_or(true));
+    let mut involved: HashSet<(String, usize, Option<usize>)> = HashSet::new();
+    for o in events.iter().filter(|o| o.target.is_some()) {
+        involved.insert((o.kind.clone(), o.sentence, o.source));
+        involved.insert((o.kind.clone(), o.sentence, o.target));
+    }
+    events.retain(|e| {
+        e.target.is_some() || !involved.contains(&(e.kind.clone(), e.sentence, e.source))
+    });
     // A state's or organisation's event adds nothing next to the same event
     // by a named person acting for it ("the United States and the AUC sign"
-    // and "Blinken and Faki signed").
+    // and "Blinken and Faki signed"), nor next to the same exchange told the
+    // other way round between their people.
     let actors = &doc.actors;
     let affiliation = |a: usize| actors.get(a).and_then(|x| x.affiliation);
-    let is_person = |a: usize| actors[a].kind == Some(ActorKind::Person);
-    let by_person = |e: &EventRef, s: usize| {
-        events.iter().any(|o| {
-            let (Some(os), true) = (o.source, o.kind == e.kind) else {
-                return false;
-            };
-            let forward = is_person(os)
-                && affiliation(os) == Some(s)
-                && (e.target.is_none()
-                    || o.target == e.target
-                    || o.target.and_then(affiliation) == e.target);
-            // the same exchange told the other way round between their people
-            let reverse = e.target.is_some()
-                && o.target.is_some_and(is_person)
-                && affiliation(os) == e.target
-                && o.target.and_then(affiliation) == Some(s);
-            forward || reverse
-        })
+    let is_person = |a: usize| {
+        actors
+            .get(a)
+            .is_some_and(|x| x.kind == Some(ActorKind::Person))
     };
+    let mut by_person: HashSet<(String, usize, Option<usize>)> = HashSet::new();
+    for o in &events {
+        let Some(os) = o.source.filter(|&p| is_person(p)) else {
+            continue;
+        };
+        let Some(s) = affiliation(os) else { continue };
+        by_person.insert((o.kind.clone(), s, None));
+        if o.target.is_some() {
+            by_person.insert((o.kind.clone(), s, o.target));
+        }
+        if let Some(ta) = o.target.and_then(affiliation) {
+            by_person.insert((o.kind.clone(), s, Some(ta)));
+            if o.target.is_some_and(is_person) {
+                by_person.insert((o.kind.clone(), ta, Some(s)));
+            }
+        }
+    }
     // The author by default adds nothing next to the same event with a
     // named source ("Telephone conversation with Xi Jinping" in the
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
-    let named_same = |e: &EventRef| {
-        events.iter().any(|o| {
-            !o.source_from_author
-                && o.kind == e.kind
-                && o.target == e.target
-                && o.source != e.source
-        })
-    };
-    let keep: Vec<bool> = events
-        .iter()
-        .map(|e| {
-            let redundant_default = e.source_from_author && e.target.is_some() && named_same(e);
-            let said_by_person = e.source.is_some_and(|s| {
-                matches!(
-                    actors[s].kind,
-                    Some(ActorKind::State | ActorKind::Organization)
-                ) && by_person(e, s)
-            });
-            !(redundant_default || said_by_person)
-        })
-        .collect();
-    let mut flags = keep.into_iter();
-    events.retain(|_| flags.next().unwrap_or(true));
+    let mut named: HashMap<(String, Option<usize>), HashSet<Option<usize>>> = HashMap::new();
+    for o in events.iter().filter(|o| !o.source_from_author) {
+        named
+            .entry((o.kind.clone(), o.target))
+            .or_default()
+            .insert(o.source);
+    }
+    events.retain(|e| {
+        let redundant_default = e.source_from_author
+            && e.target.is_some()
+            && named
+                .get(&(e.kind.clone(), e.target))
+                .is_some_and(|sources| sources.iter().any(|&s| s != e.source));
+        let said_by_person = e.source.is_some_and(|s| {
+            matches!(
+                actors[s].kind,
+                Some(ActorKind::State | ActorKind::Organization)
+            ) && by_person.contains(&(e.kind.clone(), s, e.target))
+        });
+        !(redundant_default || said_by_person)
+    });
     // Merged-away actors never reach an event (spans point at the survivor).
     events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
     for e in &events {
@@ -1281,11 +1321,6 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
     doc.events = events;
-}
-
-/// Whether the pattern that coded `e` is a visit (flag `host`).
-fn lex_host(lex: &EventLexicon, e: &EventRef) -> bool {
-    lex.pattern(&e.pattern).is_some_and(|p| p.flags.host)
 }
 
 fn mark_listed(actors: &mut [ActorRef], a: usize) {

@@ -57,7 +57,12 @@ pub fn merge(
     let preset = out.len();
     for m in model {
         let mut keep = true;
-        for g in out[..preset].iter_mut() {
+        // The matches are in token order without overlaps, so their ends
+        // are sorted too: only those from the first ending after `m`'s
+        // start can overlap it (no scan of them all per model span).
+        let from = out[..preset].partition_point(|g| g.tokens.end <= m.tokens.start);
+        let upto = from + out[from..preset].partition_point(|g| g.tokens.start < m.tokens.end);
+        for g in out[from..upto].iter_mut() {
             let (a, b) = (&m.tokens, &g.tokens);
             if a.end <= b.start || b.end <= a.start {
                 continue;
@@ -77,7 +82,7 @@ pub fn merge(
             let outside: Vec<usize> = m
                 .tokens
                 .clone()
-                .filter(|&t| !out[..preset].iter().any(|g| g.tokens.contains(&t)))
+                .filter(|&t| !out[from..upto].iter().any(|g| g.tokens.contains(&t)))
                 .collect();
             if outside.len() < m.tokens.len() && !adds_name(&outside) {
                 continue;
