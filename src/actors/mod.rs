@@ -85,6 +85,8 @@ struct Builder<'a> {
     by_key: HashMap<String, usize>,
     spans: Vec<ActorSpan>,
     places: Vec<PlaceRef>,
+    /// Mention → recorded as a place.
+    place_mention: Vec<bool>,
     place_by_key: HashMap<String, usize>,
     /// Spans that refer to the author (filled in at the end).
     author_spans: Vec<(std::ops::Range<usize>, bool)>,
@@ -188,6 +190,7 @@ impl<'a> Builder<'a> {
             by_key: HashMap::new(),
             spans: Vec::new(),
             places: Vec::new(),
+            place_mention: vec![false; doc.entities.len()],
             place_by_key: HashMap::new(),
             author_spans: Vec::new(),
             author_state: None,
@@ -312,6 +315,9 @@ impl<'a> Builder<'a> {
                 None,
             ),
         };
+        if let Some(slot) = self.place_mention.get_mut(mi) {
+            *slot = true;
+        }
         match self.place_by_key.get(&key) {
             Some(&p) => self.places[p].mentions.push(mi),
             None => {
@@ -846,11 +852,10 @@ impl<'a> Builder<'a> {
                     }
                 }
                 let actor = self.mention_actor(mi);
-                let is_place = self.places.iter().any(|p| p.mentions.contains(&mi));
+                let is_place = self.place_mention.get(mi).copied().unwrap_or(false);
                 if let Some(a) = actor.filter(|_| !is_place) {
-                    if !self.actors[a].mentions.contains(&mi) {
-                        self.actors[a].mentions.push(mi);
-                    }
+                    // (duplicates go when the actors are finished)
+                    self.actors[a].mentions.push(mi);
                 }
                 // Followed by a title, body or group noun ("Artsakh’s Foreign Minister").
                 let mut j = mend;
@@ -863,9 +868,7 @@ impl<'a> Builder<'a> {
                             let key =
                                 format!("text:{}", self.doc.span_text(im.span).to_lowercase());
                             self.by_key.entry(key).or_insert(a);
-                            if !self.actors[a].mentions.contains(&inner) {
-                                self.actors[a].mentions.push(inner);
-                            }
+                            self.actors[a].mentions.push(inner);
                             j = im.tokens.end + 1;
                         }
                     }

@@ -858,10 +858,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
-        let quoted = quotes
-            .iter()
-            .find(|q| q.range.contains(&trig.start))
-            .and_then(|q| q.speaker);
+        let quoted = {
+            // quotations are in text order and do not overlap
+            let at = quotes.partition_point(|q| q.range.end <= trig.start);
+            quotes
+                .get(at)
+                .filter(|q| q.range.contains(&trig.start))
+                .and_then(|q| q.speaker)
+        };
         // "We …" inside a quotation with no author known: its speaker.
         if sources.is_empty() && !nom && !passive {
             if let Some(q) = quoted {
