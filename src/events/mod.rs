@@ -23,12 +23,12 @@ mod speech;
 pub mod validate;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
 use crate::pipeline::Stage;
 use lexicon::{EventLexicon, PatternDef};
-use pattern::{is_clause_punct, norm_token};
+use pattern::{is_clause_punct, norm_token, FastMap};
 
 /// Prepositions that keep an actor from being a clause subject.
 const PREPOSITIONS: [&str; 30] = [
@@ -63,6 +63,17 @@ const PREPOSITIONS: [&str; 30] = [
     "within",
     "without",
 ];
+
+/// A `HashSet` with the fast hasher of the pattern index.
+type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<pattern::FxHasher>>;
+
+/// A PLOVER type as a small key (255 for a type outside the sixteen).
+fn kind_id(kind: &str) -> u8 {
+    lexicon::PLOVER_TYPES
+        .iter()
+        .position(|t| *t == kind)
+        .map_or(255, |i| i as u8)
+}
 
 /// Tokens before and after a trigger that its arguments may come from.
 const MAX_REACH: usize = 150;
@@ -1175,8 +1186,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // Condemning an action: the target is its agent, not its victim. (The
     // passes below index what they look up: a search per event would be
     // quadratic on long documents.)
-    let first_source: HashMap<usize, Option<usize>> = {
-        let mut m = HashMap::new();
+    let first_source: FastMap<usize, Option<usize>> = {
+        let mut m = FastMap::default();
         for o in events.iter().filter(|o| !o.source_from_author) {
             m.entry(o.tokens.start).or_insert(o.source);
         }
@@ -1204,7 +1215,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.
-    let mut takes_part: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    let mut takes_part: FastMap<(u8, usize), Vec<usize>> = FastMap::default();
     for o in &events {
         for p in [o.source, o.target].into_iter().flatten() {
             if let Some(aff) = doc
@@ -1213,7 +1224,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .filter(|a| a.kind == Some(ActorKind::Person))
                 .and_then(|a| a.affiliation)
             {
-                let list = takes_part.entry((o.kind.clone(), aff)).or_default();
+                let list = takes_part.entry((kind_id(&o.kind), aff)).or_default();
                 if !list.contains(&p) {
                     list.push(p);
                 }
@@ -1238,7 +1249,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
         };
         let host = takes_part
-            .get(&(e.kind.clone(), t))
+            .get(&(kind_id(&e.kind), t))
             .and_then(|list| list.iter().copied().find(|&p| Some(p) != e.source))
             .or(doc.author_person.filter(|&p| leads(p)));
         if let Some(h) = host {
@@ -1247,17 +1258,17 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
 
     // 4. One event per (type, source, target, status).
-    let mut seen: HashSet<(String, Option<usize>, Option<usize>, EventStatus)> = HashSet::new();
-    events.retain(|e| seen.insert((e.kind.clone(), e.source, e.target, e.status)));
+    let mut seen: FastSet<(u8, Option<usize>, Option<usize>, EventStatus)> = FastSet::default();
+    events.retain(|e| seen.insert((kind_id(&e.kind), e.source, e.target, e.status)));
     // A target-less event adds nothing next to one of the same type in the
     // same sentence that involves its source and has a target.
-    let mut involved: HashSet<(String, usize, Option<usize>)> = HashSet::new();
+    let mut involved: FastSet<(u8, usize, Option<usize>)> = FastSet::default();
     for o in events.iter().filter(|o| o.target.is_some()) {
-        involved.insert((o.kind.clone(), o.sentence, o.source));
-        involved.insert((o.kind.clone(), o.sentence, o.target));
+        involved.insert((kind_id(&o.kind), o.sentence, o.source));
+        involved.insert((kind_id(&o.kind), o.sentence, o.target));
     }
     events.retain(|e| {
-        e.target.is_some() || !involved.contains(&(e.kind.clone(), e.sentence, e.source))
+        e.target.is_some() || !involved.contains(&(kind_id(&e.kind), e.sentence, e.source))
     });
     // A state's or organisation's event adds nothing next to the same event
     // by a named person acting for it ("the United States and the AUC sign"
@@ -1270,44 +1281,44 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .get(a)
             .is_some_and(|x| x.kind == Some(ActorKind::Person))
     };
-    let mut by_person: HashSet<(String, usize, Option<usize>)> = HashSet::new();
+    let mut by_person: FastSet<(u8, usize, Option<usize>)> = FastSet::default();
     for o in &events {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
         };
         let Some(s) = affiliation(os) else { continue };
-        by_person.insert((o.kind.clone(), s, None));
+        by_person.insert((kind_id(&o.kind), s, None));
         if o.target.is_some() {
-            by_person.insert((o.kind.clone(), s, o.target));
+            by_person.insert((kind_id(&o.kind), s, o.target));
         }
         if let Some(ta) = o.target.and_then(affiliation) {
-            by_person.insert((o.kind.clone(), s, Some(ta)));
+            by_person.insert((kind_id(&o.kind), s, Some(ta)));
             if o.target.is_some_and(is_person) {
-                by_person.insert((o.kind.clone(), ta, Some(s)));
+                by_person.insert((kind_id(&o.kind), ta, Some(s)));
             }
         }
     }
     // The author by default adds nothing next to the same event with a
     // named source ("Telephone conversation with Xi Jinping" in the
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
-    let mut named: HashMap<(String, Option<usize>), HashSet<Option<usize>>> = HashMap::new();
+    let mut named: FastMap<(u8, Option<usize>), Vec<Option<usize>>> = FastMap::default();
     for o in events.iter().filter(|o| !o.source_from_author) {
         named
-            .entry((o.kind.clone(), o.target))
+            .entry((kind_id(&o.kind), o.target))
             .or_default()
-            .insert(o.source);
+            .push(o.source);
     }
     events.retain(|e| {
         let redundant_default = e.source_from_author
             && e.target.is_some()
             && named
-                .get(&(e.kind.clone(), e.target))
+                .get(&(kind_id(&e.kind), e.target))
                 .is_some_and(|sources| sources.iter().any(|&s| s != e.source));
         let said_by_person = e.source.is_some_and(|s| {
             matches!(
                 actors[s].kind,
                 Some(ActorKind::State | ActorKind::Organization)
-            ) && by_person.contains(&(e.kind.clone(), s, e.target))
+            ) && by_person.contains(&(kind_id(&e.kind), s, e.target))
         });
         !(redundant_default || said_by_person)
     });
