@@ -151,6 +151,12 @@ impl Titles {
         &self.titles[i]
     }
 
+    /// Whether some phrase starts with this (lower-case) token: a cheap test
+    /// before a full match.
+    pub fn may_start(&self, lower: &str) -> bool {
+        self.by_first.contains_key(lower)
+    }
+
     /// The canonical title of a phrase as written ("Minister of Foreign
     /// Affairs" → "Foreign Minister"), so that "the Minister of Foreign
     /// Affairs" refers back to "Foreign Minister Sergey Ghazaryan"; the

@@ -96,6 +96,10 @@ impl EntityStage {
     /// A person title (kind `person`) matched at token `i`, within `end`.
     fn person_title_at(&self, doc: &Doc, i: usize, end: usize) -> Option<usize> {
         let titles = self.titles.as_ref()?;
+        let first = doc.token_text(i).replace('\u{2019}', "'").to_lowercase();
+        if !titles.may_start(&first) {
+            return None;
+        }
         let raw: Vec<String> = (i..end)
             .map(|t| doc.token_text(t).replace('\u{2019}', "'"))
             .collect();
