@@ -36,6 +36,12 @@ pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A hash set of words, with [`FxHasher`].
 pub type WordSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
+/// Whether `s` has letters and none of them lower case ("OSCE", "ALEXANDER
+/// DOWNER"): headings and acronyms.
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
 /// `s` in lower case, borrowed when it already is (the common case).
 #[inline]
 pub fn lower(s: &str) -> Cow<'_, str> {

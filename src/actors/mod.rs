@@ -27,6 +27,7 @@ use std::collections::HashMap;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::events::pattern::norm_token;
+use crate::lexicon::is_all_caps;
 use crate::ner::gazetteer::{Entry, Gazetteer};
 use crate::pipeline::Stage;
 use crate::text::Lexical;
@@ -99,10 +100,6 @@ const BACK_REFERENCE_WINDOW: usize = 400;
 
 /// How many earlier references "the two sides" counts its parties in.
 const PAIR_WINDOW: usize = 2000;
-
-fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
-}
 
 /// "ALEXANDER DOWNER" → "Alexander Downer"; other names unchanged.
 fn case_normalise(name: &str) -> String {

@@ -2,8 +2,8 @@
 //! `attache-titles/1`).
 
 use crate::error::Error;
-use crate::events::pattern::FastMap;
-use crate::lexicon::{data_lines, field};
+
+use crate::lexicon::{data_lines, field, is_all_caps, WordMap};
 use crate::text::Tokenizer;
 
 /// The embedded titles file.
@@ -83,11 +83,7 @@ pub struct TitleMatch {
 #[derive(Debug, Clone, Default)]
 pub struct Titles {
     titles: Vec<Title>,
-    by_first: FastMap<String, Vec<usize>>,
-}
-
-fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    by_first: WordMap<String, Vec<usize>>,
 }
 
 impl Titles {

@@ -23,12 +23,12 @@ mod speech;
 pub mod validate;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
+use crate::lexicon::{WordMap, WordSet};
 use crate::pipeline::Stage;
 use lexicon::{EventLexicon, PatternDef};
-use pattern::{is_clause_punct, norm_token, FastMap};
+use pattern::{is_clause_punct, norm_token};
 
 /// Prepositions that keep an actor from being a clause subject.
 const PREPOSITIONS: [&str; 30] = [
@@ -63,9 +63,6 @@ const PREPOSITIONS: [&str; 30] = [
     "within",
     "without",
 ];
-
-/// A `HashSet` with the fast hasher of the pattern index.
-type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<pattern::FxHasher>>;
 
 /// A PLOVER type as a small key (255 for a type outside the sixteen).
 fn kind_id(kind: &str) -> u8 {
@@ -1186,8 +1183,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // Condemning an action: the target is its agent, not its victim. (The
     // passes below index what they look up: a search per event would be
     // quadratic on long documents.)
-    let first_source: FastMap<usize, Option<usize>> = {
-        let mut m = FastMap::default();
+    let first_source: WordMap<usize, Option<usize>> = {
+        let mut m = WordMap::default();
         for o in events.iter().filter(|o| !o.source_from_author) {
             m.entry(o.tokens.start).or_insert(o.source);
         }
@@ -1215,7 +1212,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.
-    let mut takes_part: FastMap<(u8, usize), Vec<usize>> = FastMap::default();
+    let mut takes_part: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
     for o in &events {
         for p in [o.source, o.target].into_iter().flatten() {
             if let Some(aff) = doc
@@ -1258,11 +1255,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
 
     // 4. One event per (type, source, target, status).
-    let mut seen: FastSet<(u8, Option<usize>, Option<usize>, EventStatus)> = FastSet::default();
+    let mut seen: WordSet<(u8, Option<usize>, Option<usize>, EventStatus)> = WordSet::default();
     events.retain(|e| seen.insert((kind_id(&e.kind), e.source, e.target, e.status)));
     // A target-less event adds nothing next to one of the same type in the
     // same sentence that involves its source and has a target.
-    let mut involved: FastSet<(u8, usize, Option<usize>)> = FastSet::default();
+    let mut involved: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
     for o in events.iter().filter(|o| o.target.is_some()) {
         involved.insert((kind_id(&o.kind), o.sentence, o.source));
         involved.insert((kind_id(&o.kind), o.sentence, o.target));
@@ -1281,7 +1278,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .get(a)
             .is_some_and(|x| x.kind == Some(ActorKind::Person))
     };
-    let mut by_person: FastSet<(u8, usize, Option<usize>)> = FastSet::default();
+    let mut by_person: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
     for o in &events {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
@@ -1301,7 +1298,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // The author by default adds nothing next to the same event with a
     // named source ("Telephone conversation with Xi Jinping" in the
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
-    let mut named: FastMap<(u8, Option<usize>), Vec<Option<usize>>> = FastMap::default();
+    let mut named: WordMap<(u8, Option<usize>), Vec<Option<usize>>> = WordMap::default();
     for o in events.iter().filter(|o| !o.source_from_author) {
         named
             .entry((kind_id(&o.kind), o.target))

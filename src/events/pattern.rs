@@ -7,29 +7,8 @@
 //! straight ones (see [`norm_token`]).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-/// A small, fast hasher for short string keys looked up once per token
-/// (the FxHash mixing step); not for keys an attacker chooses.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+use crate::lexicon::WordMap;
 
 /// Longest gap `..` may skip.
 pub const MAX_GAP: usize = 4;
@@ -192,9 +171,9 @@ impl TokPattern {
 /// Patterns indexed by their first token for fast scanning.
 #[derive(Debug, Clone)]
 pub struct PatternIndex {
-    exact: FastMap<String, Vec<usize>>,
+    exact: WordMap<String, Vec<usize>>,
     /// Prefix stems, keyed by their first three chars (or the whole stem).
-    prefix: FastMap<String, Vec<(String, usize)>>,
+    prefix: WordMap<String, Vec<(String, usize)>>,
     /// Whether some stem is shorter than three chars.
     short_stems: bool,
     /// First bytes of all keys (ASCII only; a non-ASCII first byte always passes).
@@ -208,8 +187,8 @@ fn head3(s: &str) -> &str {
 impl Default for PatternIndex {
     fn default() -> Self {
         PatternIndex {
-            exact: FastMap::default(),
-            prefix: FastMap::default(),
+            exact: WordMap::default(),
+            prefix: WordMap::default(),
             short_stems: false,
             first_bytes: [false; 128],
         }

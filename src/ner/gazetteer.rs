@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::doc::{Doc, EntityType};
 use crate::error::Error;
-use crate::lexicon::{data_lines, field};
+use crate::lexicon::{data_lines, field, is_all_caps};
 use crate::text::Tokenizer;
 
 /// One dictionary entry.
@@ -114,10 +114,6 @@ fn key(token: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(token)
     }
-}
-
-fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
 impl Gazetteer {
