@@ -513,20 +513,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             *slot = true;
         }
     }
-    let mut in_speech = vec![false; n];
-    {
-        let mut cands = Vec::new();
-        for i in 0..n {
-            lex.speech_index.candidates(&lower[i], &mut cands);
-            for &c in &cands {
-                if let Some(e) = lex.speech[c].match_at(&lower, i, n) {
-                    for slot in in_speech.iter_mut().take(e).skip(i) {
-                        *slot = true;
-                    }
-                }
-            }
-        }
-    }
+    let in_speech = speech::mark_speech(&lower, lex);
     let ctx = Ctx {
         doc,
         lower,

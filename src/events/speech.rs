@@ -38,11 +38,34 @@ fn speech_at(
     end: usize,
     cands: &mut Vec<usize>,
 ) -> Option<usize> {
+    // every match starts on a token `mark_speech` marked
+    if !ctx.in_speech.get(i).copied().unwrap_or(false) {
+        return None;
+    }
     lex.speech_index.candidates(ctx.tok(i), cands);
     cands
         .iter()
         .filter_map(|&c| lex.speech[c].match_at(&ctx.lower, i, end))
         .max()
+}
+
+/// Token → part of a speech verb, for the whole document at once (the
+/// searches below then skip every other token).
+pub(super) fn mark_speech<S: AsRef<str>>(lower: &[S], lex: &EventLexicon) -> Vec<bool> {
+    let n = lower.len();
+    let mut marked = vec![false; n];
+    let mut cands = Vec::new();
+    for i in 0..n {
+        lex.speech_index.candidates(lower[i].as_ref(), &mut cands);
+        for &c in &cands {
+            if let Some(e) = lex.speech[c].match_at(lower, i, n) {
+                for slot in marked.iter_mut().take(e).skip(i) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    marked
 }
 
 /// The subject of the speech verb starting at `v`: an actor, or the sender
