@@ -599,16 +599,7 @@ impl Grammar<'_> {
                 k += 1;
             }
             if let Some(mo) = self.month(v, k, lim) {
-                let (y, end) = self.opt_year(v, k + 1, lim);
-                return Some(M {
-                    end,
-                    expr: Expr::Point(Pt {
-                        y,
-                        m: Some(mo),
-                        d: Some(d),
-                        ..Pt::default()
-                    }),
-                });
+                return Some(self.day_point(v, mo, d, k + 1, lim));
             }
         }
         // MONTH ...
@@ -625,31 +616,11 @@ impl Grammar<'_> {
                         && self.month(v, i + 4, lim).is_none()
                     {
                         let d2 = self.day(v, i + 3, lim).unwrap_or(d);
-                        let (y, end) = self.opt_year(v, i + 4, lim);
-                        let pa = Pt {
-                            y,
-                            m: Some(mo),
-                            d: Some(d),
-                            ..Pt::default()
-                        };
-                        let pb = Pt { d: Some(d2), ..pa };
                         if d2 > d {
-                            return Some(M {
-                                end,
-                                expr: Expr::Range(pa, pb),
-                            });
+                            return Some(self.day_range(v, mo, (d, d2), i + 4, lim));
                         }
                     }
-                    let (y, end) = self.opt_year(v, i + 2, lim);
-                    return Some(M {
-                        end,
-                        expr: Expr::Point(Pt {
-                            y,
-                            m: Some(mo),
-                            d: Some(d),
-                            ..Pt::default()
-                        }),
-                    });
+                    return Some(self.day_point(v, mo, d, i + 2, lim));
                 }
             }
             // MONTH 10-12 [, YEAR]
@@ -733,6 +704,20 @@ impl Grammar<'_> {
 
     /// An optional ", YEAR" or " YEAR" after a day and month.
     /// Days `d1`–`d2` of month `mo`, with an optional year at token `k`.
+    /// Day `d` of month `mo`, with the year that may follow at `k`.
+    fn day_point(&self, v: &View, mo: u32, d: u32, k: usize, lim: usize) -> M {
+        let (y, end) = self.opt_year(v, k, lim);
+        M {
+            end,
+            expr: Expr::Point(Pt {
+                y,
+                m: Some(mo),
+                d: Some(d),
+                ..Pt::default()
+            }),
+        }
+    }
+
     fn day_range(&self, v: &View, mo: u32, (d1, d2): (u32, u32), k: usize, lim: usize) -> M {
         let (y, end) = self.opt_year(v, k, lim);
         let start = Pt {
