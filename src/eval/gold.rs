@@ -178,21 +178,7 @@ pub struct Prf {
 impl Prf {
     /// From counts.
     pub fn new(tp: usize, pred: usize, gold: usize) -> Prf {
-        let p = if pred > 0 {
-            tp as f64 / pred as f64
-        } else {
-            0.0
-        };
-        let r = if gold > 0 {
-            tp as f64 / gold as f64
-        } else {
-            0.0
-        };
-        let f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let (p, r, f1) = super::ratios(tp, pred, gold);
         Prf {
             p,
             r,

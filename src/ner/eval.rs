@@ -17,21 +17,7 @@ pub struct Prf {
 
 impl Prf {
     fn new(correct: usize, guessed: usize, gold: usize) -> Prf {
-        let p = if guessed > 0 {
-            correct as f64 / guessed as f64
-        } else {
-            0.0
-        };
-        let r = if gold > 0 {
-            correct as f64 / gold as f64
-        } else {
-            0.0
-        };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        let (p, r, f) = crate::eval::ratios(correct, guessed, gold);
         Prf {
             precision: p,
             recall: r,

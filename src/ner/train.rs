@@ -220,21 +220,7 @@ fn chunk_f1(
 }
 
 fn f1_of(acc: (usize, usize, usize)) -> f64 {
-    let p = if acc.1 > 0 {
-        acc.0 as f64 / acc.1 as f64
-    } else {
-        0.0
-    };
-    let r = if acc.2 > 0 {
-        acc.0 as f64 / acc.2 as f64
-    } else {
-        0.0
-    };
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
+    crate::eval::ratios(acc.0, acc.1, acc.2).2
 }
 
 /// Decode instances with weights `w` (+ base); returns F1 and per-instance labels / emissions.
