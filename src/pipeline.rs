@@ -316,6 +316,43 @@ impl Pipeline {
     }
 }
 
+/// Shared pipelines for the unit tests: building one parses the embedded
+/// model and compiles every dictionary, which table-driven tests would
+/// otherwise repeat for each of their cases.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::OnceLock;
+
+    use super::{Dicts, Pipeline};
+    use crate::dates::DateOrder;
+    use crate::doc::{Doc, DocInfo};
+
+    /// The default pipeline with this date order, built once.
+    pub(crate) fn pipeline(order: DateOrder) -> &'static Pipeline {
+        static DMY: OnceLock<Pipeline> = OnceLock::new();
+        static MDY: OnceLock<Pipeline> = OnceLock::new();
+        let cell = match order {
+            DateOrder::Dmy => &DMY,
+            DateOrder::Mdy => &MDY,
+        };
+        cell.get_or_init(|| {
+            Pipeline::new(&Dicts::default().with_date_order(order)).expect("embedded data loads")
+        })
+    }
+
+    /// `text` run through the default pipeline, with `doc_date` as the
+    /// document date.
+    pub(crate) fn run(order: DateOrder, doc_date: Option<&str>, text: &str) -> Doc {
+        let info = DocInfo {
+            date: doc_date.map(str::to_string),
+            ..DocInfo::default()
+        };
+        let mut doc = Doc::new(info, text.to_string());
+        pipeline(order).process(&mut doc);
+        doc
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

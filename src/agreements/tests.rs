@@ -5,14 +5,7 @@ use crate::doc::{Doc, DocInfo};
 use crate::pipeline::{Dicts, Pipeline};
 
 fn run(doc_date: Option<&str>, text: &str) -> Doc {
-    let p = Pipeline::new(&Dicts::default()).unwrap();
-    let info = DocInfo {
-        date: doc_date.map(str::to_string),
-        ..DocInfo::default()
-    };
-    let mut doc = Doc::new(info, text.to_string());
-    p.process(&mut doc);
-    doc
+    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, doc_date, text)
 }
 
 const D: Option<&str> = Some("2023-06-03");

@@ -2,18 +2,10 @@
 //! sentence is invented for these tests.
 
 use super::DateOrder;
-use crate::doc::{Doc, DocInfo};
-use crate::pipeline::{Dicts, Pipeline};
+use crate::doc::Doc;
 
 fn run(order: DateOrder, doc_date: Option<&str>, text: &str) -> Doc {
-    let p = Pipeline::new(&Dicts::default().with_date_order(order)).unwrap();
-    let info = DocInfo {
-        date: doc_date.map(str::to_string),
-        ..DocInfo::default()
-    };
-    let mut doc = Doc::new(info, text.to_string());
-    p.process(&mut doc);
-    doc
+    crate::pipeline::testing::run(order, doc_date, text)
 }
 
 /// (document date, text, mention text, value)
