@@ -583,11 +583,7 @@ impl<'a> Builder<'a> {
                 }
                 counts.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
                 if counts.len() >= 2 {
-                    let start = if chunk_start < first.start {
-                        chunk_start
-                    } else {
-                        first.start
-                    };
+                    let start = chunk_start.min(first.start);
                     for &(p, _) in counts.iter().take(2) {
                         self.push_span(start..first.end, p, RefKind::Pronoun);
                     }
