@@ -4,18 +4,32 @@
 #
 # Needs: cargo, python3 (3.9+), PyPI, and Java 17+ (installed with apt as
 # openjdk-17-jre-headless when absent). The venv (.venv-spark/) and the work
-# directory (target/spark-check/) are git-ignored and reused.
+# directory (spark-check/ under cargo's target directory) are git-ignored
+# and reused.
 #
 #   scripts/spark-check.sh [--docs N] [--partitions N] [--seed N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
-target=${CARGO_TARGET_DIR:-target}
 venv=.venv-spark
-work=$target/spark-check
 
-cargo build --release --bin attache
-cargo build --example validate_records
+# Where cargo puts things depends on the machine (CARGO_TARGET_DIR, a
+# build.target-dir or build.target in a cargo config), so the paths come
+# from cargo itself rather than from a guess at ./target.
+executable_of() {
+    python3 -c '
+import json, sys
+paths = [m["executable"] for m in map(json.loads, sys.stdin)
+         if m.get("reason") == "compiler-artifact" and m.get("executable")]
+if not paths:
+    sys.exit("spark-check: cargo reported no executable")
+print(paths[-1])'
+}
+attache=$(cargo build --release --bin attache --message-format=json-render-diagnostics | executable_of)
+validator=$(cargo build --example validate_records --message-format=json-render-diagnostics | executable_of)
+target=$(cargo metadata --no-deps --format-version 1 |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+work=$target/spark-check
 
 java_major() {
     java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1
@@ -49,8 +63,8 @@ mkdir -p "$work"
 # Spark's own log (and the Python workers' stderr) go to a file; the check's
 # findings go to stdout.
 if ! "$venv/bin/python" scripts/spark/check.py \
-        --attache "$target/release/attache" \
-        --validator "$target/debug/examples/validate_records" \
+        --attache "$attache" \
+        --validator "$validator" \
         --schema schema/records.schema.json \
         --workdir "$work" "$@" 2>"$work/spark.log"; then
     echo "spark-check: FAILED; the last lines of $work/spark.log:"

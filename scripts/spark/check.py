@@ -187,6 +187,9 @@ def main():
     ap.add_argument("--partitions", type=int, default=10)
     ap.add_argument("--max-bytes", type=int, default=32768)
     a = ap.parse_args()
+    # Paths are made absolute before the chdir below: a relative one (the
+    # default target/... when CARGO_TARGET_DIR is unset) would not resolve.
+    attache = os.path.abspath(a.attache)
     validator = os.path.abspath(a.validator)
     schema_path = os.path.abspath(a.schema)
     os.makedirs(a.workdir, exist_ok=True)
@@ -196,7 +199,7 @@ def main():
     # directory (on a cluster both are the executor's directory, where
     # --files puts the binary), so a copy sits there too.
     os.chdir(a.workdir)
-    shutil.copy2(a.attache, "attache")
+    shutil.copy2(attache, "attache")
     started = time.time()
     figures = {}
 
