@@ -25,6 +25,7 @@ pub mod hash;
 pub mod merge;
 pub mod model;
 pub mod recipe;
+mod reshape;
 pub mod scheme;
 pub mod stage;
 pub mod train;

@@ -1,10 +1,11 @@
 //! The `entities` stage: gazetteer ruler, then the statistical tagger,
 //! merged (see [`crate::ner::merge`]) into `doc.entities`.
 
-use crate::actors::titles::{TitleKind, Titles};
+use crate::actors::titles::Titles;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
+use crate::ner::reshape::{self, Shaper};
 use crate::ner::types::TypeMap;
 use crate::pipeline::Stage;
 
@@ -65,111 +66,6 @@ impl EntityStage {
         self
     }
 
-    /// The first token of a PERSON span once leading titles are skipped.
-    fn person_start(&self, doc: &Doc, start: usize, end: usize) -> usize {
-        let Some(titles) = &self.titles else {
-            return start;
-        };
-        let raw: Vec<String> = (start..end)
-            .map(|i| doc.token_text(i).replace('\u{2019}', "'"))
-            .collect();
-        let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
-        let mut i = 0;
-        while let Some(m) = titles.longest_at(&lower, &raw, i, raw.len()) {
-            let kind = titles.get(m.title).kind;
-            if !matches!(kind, TitleKind::Person | TitleKind::Honorific) || m.end >= raw.len() {
-                break;
-            }
-            i = m.end;
-        }
-        // A name starts with a capital; never trim into lower-case words.
-        if raw
-            .get(i)
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        {
-            start + i
-        } else {
-            start
-        }
-    }
-
-    /// A person title (kind `person`) matched at token `i`, within `end`.
-    fn person_title_at(&self, doc: &Doc, i: usize, end: usize) -> Option<usize> {
-        let titles = self.titles.as_ref()?;
-        let first = doc.token_text(i).replace('\u{2019}', "'").to_lowercase();
-        if !titles.may_start(&first) {
-            return None;
-        }
-        let raw: Vec<String> = (i..end)
-            .map(|t| doc.token_text(t).replace('\u{2019}', "'"))
-            .collect();
-        let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
-        let m = titles.longest_at(&lower, &raw, 0, raw.len())?;
-        (titles.get(m.title).kind == TitleKind::Person).then_some(i + m.end)
-    }
-
-    /// The tagger's non-person spans that hold a person after a title:
-    /// "USAID Administrator Samantha Power" → "USAID" + PERSON "Samantha
-    /// Power"; "[President of] Ukraine Volodymyr Zelenskyy", where the
-    /// gazetteer knows "Ukraine" → PERSON "Volodymyr Zelenskyy".
-    fn split_titled(&self, doc: &Doc, m: Mention, ruled: &[Mention]) -> Vec<Mention> {
-        if m.label == EntityType::Person || self.titles.is_none() {
-            return vec![m];
-        }
-        let (start, end) = (m.tokens.start, m.tokens.end);
-        let capitalised = |a: usize, b: usize| {
-            a < b
-                && (a..b).all(|t| {
-                    doc.token_text(t)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                })
-        };
-        let piece = |a: usize, b: usize, label: EntityType| Mention {
-            span: doc.token_span(a, b - 1),
-            tokens: a..b,
-            sentence: m.sentence,
-            label,
-            score: m.score,
-            origin: Origin::Model,
-            entry: None,
-        };
-        for p in start + 1..end {
-            if let Some(te) = self.person_title_at(doc, p, end) {
-                if te < end && capitalised(te, end) {
-                    return vec![piece(start, p, m.label), piece(te, end, EntityType::Person)];
-                }
-                if te == end {
-                    // "Artsakh FM": the place, and a title that is no name
-                    let known = ruled
-                        .iter()
-                        .any(|g| g.tokens.start == start && g.tokens.end == p);
-                    return if known {
-                        Vec::new()
-                    } else {
-                        vec![piece(start, p, m.label)]
-                    };
-                }
-            }
-        }
-        let after_title_of = start >= 2
-            && doc.token_text(start - 1) == "of"
-            && (start.saturating_sub(5)..start - 1)
-                .any(|i| self.person_title_at(doc, i, start - 1) == Some(start - 1));
-        if after_title_of {
-            if let Some(g) = ruled
-                .iter()
-                .find(|g| g.tokens.start == start && g.tokens.end < end)
-            {
-                if end - g.tokens.end >= 2 && capitalised(g.tokens.end, end) {
-                    return vec![piece(g.tokens.end, end, EntityType::Person)];
-                }
-            }
-        }
-        vec![m]
-    }
-
     /// The gazetteer this stage uses.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
@@ -207,7 +103,9 @@ impl Stage for EntityStage {
                 .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
                 .map(|s| {
                     let start = if s.label == "PER" {
-                        self.person_start(doc, s.start, s.end)
+                        self.titles.as_ref().map_or(s.start, |titles| {
+                            reshape::person_start(titles, doc, s.start, s.end)
+                        })
                     } else if s.end > s.start + 1
                         && matches!(doc.token_text(s.start), "The" | "the")
                     {
@@ -237,7 +135,16 @@ impl Stage for EntityStage {
         let mut split: Vec<Mention> = Vec::with_capacity(tagged.len());
         let mut persons: Vec<String> = Vec::new();
         for m in tagged {
-            let pieces = self.split_titled(doc, m.clone(), &ruled);
+            let pieces = match &self.titles {
+                Some(titles) => Shaper {
+                    doc,
+                    titles,
+                    types: &self.types,
+                    ruled: &ruled,
+                }
+                .reshape(m.clone()),
+                None => vec![m.clone()],
+            };
             if pieces.len() != 1 || pieces[0].label != m.label {
                 persons.extend(
                     pieces
@@ -354,25 +261,153 @@ mod tests {
         }
     }
 
-    fn person_text(text: &str, n: usize) -> Vec<String> {
+    /// A tagger that labels the first occurrence of each given text.
+    struct TextSpans(Vec<(&'static str, &'static str)>);
+
+    impl SpanTagger for TextSpans {
+        fn tag(&self, doc: &Doc) -> Vec<TaggedSpan> {
+            let token_at = |byte: usize| doc.tokens.iter().position(|t| t.span.byte_start == byte);
+            let mut spans: Vec<TaggedSpan> = self
+                .0
+                .iter()
+                .filter_map(|(text, label)| {
+                    let at = doc.text().find(text)?;
+                    let start = token_at(at)?;
+                    let end = doc
+                        .tokens
+                        .iter()
+                        .position(|t| t.span.byte_end == at + text.len())?;
+                    Some(TaggedSpan {
+                        start,
+                        end: end + 1,
+                        label: label.to_string(),
+                        score: 0.9,
+                    })
+                })
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            spans
+        }
+    }
+
+    fn entities_with(text: &str, tagger: Box<dyn SpanTagger>) -> Vec<(String, EntityType)> {
         let base = Pipeline::with_model(&Dicts::default(), &ModelChoice::None).unwrap();
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
         base.process(&mut doc);
         let tokenizer = Tokenizer::default();
         let gazetteer = Gazetteer::with_user_files(&[], &tokenizer).unwrap();
         let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
-        let stage = EntityStage::new(
-            gazetteer,
-            TypeMap::embedded().unwrap(),
-            Some(Box::new(FirstTokens(n))),
-        )
-        .with_titles(titles);
+        let stage = EntityStage::new(gazetteer, TypeMap::embedded().unwrap(), Some(tagger))
+            .with_titles(titles);
         stage.process(&mut doc);
         doc.entities
             .iter()
-            .filter(|m| m.label == EntityType::Person)
-            .map(|m| doc.span_text(m.span).to_string())
+            .map(|m| (doc.span_text(m.span).to_string(), m.label))
             .collect()
+    }
+
+    fn person_text(text: &str, n: usize) -> Vec<String> {
+        entities_with(text, Box::new(FirstTokens(n)))
+            .into_iter()
+            .filter(|(_, label)| *label == EntityType::Person)
+            .map(|(text, _)| text)
+            .collect()
+    }
+
+    /// The entities after the tagger labels `spans` (text, CoNLL type).
+    fn reshaped(text: &str, spans: &[(&'static str, &'static str)]) -> Vec<(String, EntityType)> {
+        entities_with(text, Box::new(TextSpans(spans.to_vec())))
+    }
+
+    fn owned(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        list.iter().map(|(t, l)| (t.to_string(), *l)).collect()
+    }
+
+    #[test]
+    fn titles_stay_outside_the_taggers_names() {
+        use EntityType::{Gpe, Org, Person};
+        // the whole span is a title
+        assert_eq!(reshaped("The Sultan spoke.", &[("Sultan", "ORG")]), vec![]);
+        assert_eq!(
+            reshaped("Office of the Spokesperson", &[("Spokesperson", "ORG")]),
+            owned(&[("Office of the Spokesperson", Org)])
+        );
+        // "<title> of <place> <name>"
+        assert_eq!(
+            reshaped(
+                "the Chair of Armenia Aragorn Elessar spoke",
+                &[("Chair of Armenia Aragorn Elessar", "ORG")]
+            ),
+            owned(&[("Armenia", Gpe), ("Aragorn Elessar", Person)])
+        );
+        assert_eq!(
+            reshaped(
+                "the Head of State of Armenia spoke",
+                &[("Head of State of Armenia", "ORG")]
+            ),
+            owned(&[("Armenia", Gpe)])
+        );
+        // a portfolio after "Minister of" is the title's; after "Ministry of", the ministry's
+        assert_eq!(
+            reshaped(
+                "the Minister of Foreign Affairs said",
+                &[("Foreign Affairs", "ORG")]
+            ),
+            vec![]
+        );
+        assert_eq!(
+            reshaped(
+                "Deputy Minister of Justice Ana Petrova",
+                &[("Justice", "ORG")]
+            ),
+            vec![]
+        );
+        assert_eq!(
+            reshaped(
+                "Assistant Secretary of State for Consular and Legal Affairs Ana Petrova",
+                &[("Consular and Legal Affairs", "ORG")]
+            ),
+            vec![]
+        );
+        assert_eq!(
+            reshaped(
+                "the Ministry of Foreign Affairs said",
+                &[("Foreign Affairs", "ORG")]
+            ),
+            owned(&[("Ministry of Foreign Affairs", Org)])
+        );
+        // a name right after a title, or after "<title> of <place>", is a person
+        assert_eq!(
+            reshaped(
+                "President of Armenia Aragorn Elessar noted",
+                &[("Aragorn Elessar", "ORG")]
+            ),
+            owned(&[("Armenia", Gpe), ("Aragorn Elessar", Person)])
+        );
+    }
+
+    #[test]
+    fn word_classes_cut_trim_and_drop_spans() {
+        use EntityType::{Gpe, Org};
+        assert_eq!(
+            reshaped(
+                "Armenia Imposes Sanctions on Azerbaijan",
+                &[("Armenia Imposes Sanctions", "ORG")]
+            ),
+            owned(&[("Armenia", Gpe), ("Azerbaijan", Gpe)])
+        );
+        assert_eq!(
+            reshaped("on Coalition Strikes in", &[("Coalition Strikes", "ORG")]),
+            vec![]
+        );
+        assert_eq!(
+            reshaped(
+                "Deputy Central Bank Governor",
+                &[("Deputy Central Bank", "ORG")]
+            ),
+            owned(&[("Central Bank", Org)])
+        );
+        assert_eq!(reshaped("grew to USD 7 billion", &[("USD", "ORG")]), vec![]);
     }
 
     #[test]

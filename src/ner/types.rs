@@ -17,11 +17,43 @@ enum Cue {
     Suffix(String),
 }
 
+/// Words with a role in reshaping the tagger's spans (model type `*` in
+/// the file; see its header).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    /// Names a body generically ("Government").
+    Generic,
+    /// Never inside a name: a headline's verb ("Imposes").
+    Breaker,
+    /// A title's modifier, not part of the name after it ("Deputy").
+    Lead,
+    /// A ministry's field ("Affairs"): after "Minister of" it is the title's.
+    Portfolio,
+    /// A body named after a title holder ("Office" of the Spokesperson).
+    Office,
+    /// A span of this text alone is no entity ("USD").
+    NotAName,
+}
+
+impl WordClass {
+    fn parse(cue: &str) -> Option<WordClass> {
+        Some(match cue {
+            "generic" => WordClass::Generic,
+            "breaker" => WordClass::Breaker,
+            "lead" => WordClass::Lead,
+            "portfolio" => WordClass::Portfolio,
+            "office" => WordClass::Office,
+            "notaname" => WordClass::NotAName,
+            _ => return None,
+        })
+    }
+}
+
 /// Compiled type cues.
 #[derive(Debug, Clone)]
 pub struct TypeMap {
     rules: Vec<(String, Cue, EntityType)>,
-    generic: std::collections::HashSet<String>,
+    classes: std::collections::HashMap<WordClass, std::collections::HashSet<String>>,
 }
 
 impl TypeMap {
@@ -33,12 +65,13 @@ impl TypeMap {
     /// Cues from a file's contents.
     pub fn parse(contents: &str, file: &str) -> Result<TypeMap, Error> {
         let mut rules = Vec::new();
-        let mut generic = std::collections::HashSet::new();
+        let mut classes: std::collections::HashMap<_, std::collections::HashSet<_>> =
+            std::collections::HashMap::new();
         for line in data_lines(contents) {
             let model = field(&line, 0, file)?.to_string();
             let value = field(&line, 2, file)?.to_string();
-            if field(&line, 1, file)? == "generic" {
-                generic.insert(value);
+            if let Some(class) = WordClass::parse(field(&line, 1, file)?) {
+                classes.entry(class).or_default().insert(value);
                 continue;
             }
             let cue = match field(&line, 1, file)? {
@@ -62,13 +95,20 @@ impl TypeMap {
             })?;
             rules.push((model, cue, label));
         }
-        Ok(TypeMap { rules, generic })
+        Ok(TypeMap { rules, classes })
     }
 
     /// Whether `word` names a body generically ("Government"): a span made
     /// of such words and a place name is not a name of its own.
     pub fn is_generic(&self, word: &str) -> bool {
-        self.generic.contains(word)
+        self.is(WordClass::Generic, word)
+    }
+
+    /// Whether the file puts `word` (as written) in `class`.
+    pub fn is(&self, class: WordClass, word: &str) -> bool {
+        self.classes
+            .get(&class)
+            .is_some_and(|set| set.contains(word))
     }
 
     /// The record type of a span the tagger labelled `model_type`.
@@ -88,10 +128,16 @@ impl TypeMap {
             .rsplit(['-', '\u{2010}', '\u{2011}'])
             .next()
             .unwrap_or(last);
-        for (model, cue, label) in &self.rules {
-            if model != model_type {
-                continue;
-            }
+        // The default row applies when no cue fits, wherever it is listed.
+        let rules = self
+            .rules
+            .iter()
+            .filter(|(model, _, _)| model == model_type);
+        let cues = rules
+            .clone()
+            .filter(|(_, cue, _)| !matches!(cue, Cue::Default));
+        let defaults = rules.filter(|(_, cue, _)| matches!(cue, Cue::Default));
+        for (_, cue, label) in cues.chain(defaults) {
             let fits = match cue {
                 Cue::Default => true,
                 Cue::Last(w) => last == w,
@@ -137,6 +183,15 @@ mod tests {
         assert_eq!(map("PER", "Sergey Ghazaryan"), EntityType::Person);
         assert_eq!(map("ORG", "Defence Army"), EntityType::Org);
         assert_eq!(map("ORG", "OSCE"), EntityType::Org);
+        // cues listed after the default row still apply
+        assert_eq!(
+            map("ORG", "Rohan-Gondor Strategic Dialogue"),
+            EntityType::Event
+        );
+        assert_eq!(map("ORG", "Westfold Province"), EntityType::Gpe);
+        assert!(m.is(WordClass::Generic, "Government"));
+        assert!(m.is(WordClass::Breaker, "Imposes"));
+        assert!(!m.is(WordClass::Breaker, "Government"));
         assert_eq!(map("XYZ", "Thing"), EntityType::Misc);
     }
 }

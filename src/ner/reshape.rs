@@ -1,0 +1,304 @@
+//! Reshaping the tagger's spans with title knowledge (`models/titles.tsv`)
+//! and word classes (`models/ner_types.tsv`), before they merge with the
+//! gazetteer's matches. The dev README keeps titles outside names, and a
+//! CoNLL-trained tagger often folds them in: "Chair of ASEAN Hassanal
+//! Bolkiah", "Minister of [Foreign Affairs]", "Deputy Central Bank
+//! [Governor]", or takes a Title Case headline for one long name.
+
+use crate::actors::titles::{TitleKind, TitleMatch, Titles};
+use crate::doc::{Doc, EntityType, Mention, Origin};
+use crate::ner::types::{TypeMap, WordClass};
+
+/// How far before a span a title that governs it may start, in tokens
+/// ("Assistant Secretary of State for European and Eurasian Affairs").
+const TITLE_REACH: usize = 6;
+
+/// What reshaping needs to see.
+pub(super) struct Shaper<'a> {
+    pub doc: &'a Doc,
+    pub titles: &'a Titles,
+    pub types: &'a TypeMap,
+    /// The gazetteer's matches, in token order.
+    pub ruled: &'a [Mention],
+}
+
+/// A token as the titles file compares it: straight apostrophes.
+fn raw_token(doc: &Doc, i: usize) -> String {
+    doc.token_text(i).replace('\u{2019}', "'")
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The first token of a PERSON span once leading titles and honorifics
+/// are skipped ("Chairperson Moussa Faki Mahamat" → "Moussa Faki Mahamat");
+/// never trimmed to nothing or into lower-case words.
+pub(super) fn person_start(titles: &Titles, doc: &Doc, start: usize, end: usize) -> usize {
+    let raw: Vec<String> = (start..end).map(|i| raw_token(doc, i)).collect();
+    let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
+    let mut i = 0;
+    while let Some(m) = titles.longest_at(&lower, &raw, i, raw.len()) {
+        let kind = titles.get(m.title).kind;
+        if !matches!(kind, TitleKind::Person | TitleKind::Honorific) || m.end >= raw.len() {
+            break;
+        }
+        i = m.end;
+    }
+    if raw.get(i).is_some_and(|w| capitalised(w)) {
+        start + i
+    } else {
+        start
+    }
+}
+
+impl Shaper<'_> {
+    /// The longest title of any kind at token `i`, within `end`, in
+    /// document token indices.
+    fn title_at(&self, i: usize, end: usize) -> Option<(TitleKind, TitleMatch)> {
+        let first = raw_token(self.doc, i).to_lowercase();
+        if i >= end || !self.titles.may_start(&first) {
+            return None;
+        }
+        let raw: Vec<String> = (i..end).map(|t| raw_token(self.doc, t)).collect();
+        let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
+        let m = self.titles.longest_at(&lower, &raw, 0, raw.len())?;
+        let kind = self.titles.get(m.title).kind;
+        Some((
+            kind,
+            TitleMatch {
+                start: i,
+                end: i + m.end,
+                title: m.title,
+            },
+        ))
+    }
+
+    /// The end of a person title (kind `person`) at token `i`, within `end`.
+    fn person_title_at(&self, i: usize, end: usize) -> Option<usize> {
+        self.title_at(i, end)
+            .filter(|(kind, _)| *kind == TitleKind::Person)
+            .map(|(_, m)| m.end)
+    }
+
+    /// A title of one of `kinds` that ends exactly at token `pos`, starting
+    /// at most [`TITLE_REACH`] tokens before it in the same sentence.
+    fn title_ending_at(&self, pos: usize, kinds: &[TitleKind]) -> Option<(TitleKind, usize)> {
+        let sentence = self.doc.sentence_of_token(pos.saturating_sub(1));
+        let first = self
+            .doc
+            .sentences
+            .get(sentence)
+            .map_or(0, |s| s.tokens.start);
+        (pos.saturating_sub(TITLE_REACH).max(first)..pos).find_map(|i| {
+            self.title_at(i, pos)
+                .filter(|(kind, m)| m.end == pos && kinds.contains(kind))
+                .map(|(kind, _)| (kind, i))
+        })
+    }
+
+    fn all_capitalised(&self, a: usize, b: usize) -> bool {
+        a < b && (a..b).all(|t| capitalised(self.doc.token_text(t)))
+    }
+
+    fn piece(&self, m: &Mention, a: usize, b: usize, label: EntityType) -> Mention {
+        Mention {
+            span: self.doc.token_span(a, b - 1),
+            tokens: a..b,
+            sentence: m.sentence,
+            label,
+            score: m.score,
+            origin: Origin::Model,
+            entry: None,
+        }
+    }
+
+    fn ruled_at(&self, start: usize) -> Option<&Mention> {
+        let i = self.ruled.partition_point(|g| g.tokens.start < start);
+        self.ruled.get(i).filter(|g| g.tokens.start == start)
+    }
+
+    fn ruled_ending_at(&self, end: usize) -> Option<&Mention> {
+        let i = self.ruled.partition_point(|g| g.tokens.end < end);
+        self.ruled.get(i).filter(|g| g.tokens.end == end)
+    }
+
+    fn holds_ruled(&self, start: usize, end: usize) -> bool {
+        let i = self.ruled.partition_point(|g| g.tokens.start < start);
+        self.ruled.get(i).is_some_and(|g| g.tokens.end <= end)
+    }
+
+    /// Token `i` as written is "of" (after a title: "President of …").
+    fn is_of(&self, i: usize) -> bool {
+        self.doc.token_text(i) == "of"
+    }
+
+    /// The tagger's non-person span `m`, reshaped: none, itself, or pieces.
+    pub fn reshape(&self, m: Mention) -> Vec<Mention> {
+        if m.label == EntityType::Person {
+            return vec![m];
+        }
+        let doc = self.doc;
+        let types = self.types;
+        if types.is(WordClass::NotAName, doc.span_text(m.span)) {
+            return Vec::new();
+        }
+        let (mut start, mut end) = (m.tokens.start, m.tokens.end);
+        // A headline's verb ends the name before it.
+        if let Some(k) = (start + 1..end).find(|&k| types.is(WordClass::Breaker, doc.token_text(k)))
+        {
+            end = k;
+            if (start..end).all(|i| types.is_generic(doc.token_text(i))) {
+                return Vec::new();
+            }
+        }
+        while end - start > 1 && types.is(WordClass::Lead, doc.token_text(start)) {
+            start += 1;
+        }
+        let m = if (start, end) == (m.tokens.start, m.tokens.end) {
+            m
+        } else {
+            self.piece(&m, start, end, m.label)
+        };
+        if let Some(shaped) = self.around_a_title(&m) {
+            return shaped;
+        }
+        if let Some(shaped) = self.inside_a_title(&m) {
+            return shaped;
+        }
+        if let Some(person) = self.person_after_title(&m) {
+            return vec![person];
+        }
+        self.split_titled(m)
+    }
+
+    /// A span that starts with a person title: "Sultan" (none), "Office of
+    /// the [Spokesperson]" (the office), "Head of State of Brunei" (none:
+    /// the gazetteer keeps the place), "Chair of ASEAN Hassanal Bolkiah"
+    /// (the person).
+    fn around_a_title(&self, m: &Mention) -> Option<Vec<Mention>> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let te = self.person_title_at(start, end)?;
+        if te == end {
+            let doc = self.doc;
+            let office = (2..=3).map(|n| start.checked_sub(n)).find_map(|o| {
+                let o = o?;
+                let between: Vec<&str> = (o + 1..start).map(|i| doc.token_text(i)).collect();
+                (self.types.is(WordClass::Office, doc.token_text(o))
+                    && matches!(between.as_slice(), ["of"] | ["of", "the"]))
+                .then_some(o)
+            });
+            return Some(match office {
+                Some(o) => vec![self.piece(m, o, end, EntityType::Org)],
+                None => Vec::new(),
+            });
+        }
+        if !self.is_of(te) {
+            return None;
+        }
+        let mut after = te + 1;
+        if matches!(self.doc.token_text(after), "the" | "The") {
+            after += 1;
+        }
+        let place = self.ruled_at(after)?;
+        let tail = place.tokens.end;
+        Some(if self.all_capitalised(tail, end) {
+            vec![self.piece(m, tail, end, EntityType::Person)]
+        } else {
+            Vec::new()
+        })
+    }
+
+    /// A span that a title before it takes in: "Minister of [Foreign
+    /// Affairs]" (none: part of the title), "Ministry of [Foreign Affairs]"
+    /// (the ministry), "Assistant Secretary of State for [European and
+    /// Eurasian Affairs]" (none).
+    fn inside_a_title(&self, m: &Mention) -> Option<Vec<Mention>> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let kinds = [TitleKind::Person, TitleKind::Government];
+        let covering = self
+            .title_ending_at(end, &kinds)
+            .filter(|&(_, s)| s < start);
+        let portfolio = || {
+            let of = start.checked_sub(1)?;
+            let last = self.doc.token_text(end - 1);
+            (matches!(self.doc.token_text(of), "of" | "for")
+                && self.types.is(WordClass::Portfolio, last))
+            .then(|| self.title_ending_at(of, &kinds))
+            .flatten()
+        };
+        let (kind, title_start) = covering.or_else(portfolio)?;
+        Some(
+            if kind == TitleKind::Government && capitalised(self.doc.token_text(title_start)) {
+                vec![self.piece(m, title_start, end, EntityType::Org)]
+            } else {
+                Vec::new()
+            },
+        )
+    }
+
+    /// A name of capitalised words right after a person title, or after
+    /// "<title> of <place>", is a person's whatever the tagger called it:
+    /// "President of Ukraine [Volodymyr Zelenskyy]".
+    fn person_after_title(&self, m: &Mention) -> Option<Mention> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let doc = self.doc;
+        let name_like = end - start >= 2
+            && matches!(m.label, EntityType::Org | EntityType::Misc)
+            && self.all_capitalised(start, end)
+            && !self.holds_ruled(start, end)
+            && !(start..end).any(|i| self.types.is_generic(doc.token_text(i)));
+        if !name_like {
+            return None;
+        }
+        let person = [TitleKind::Person];
+        let titled = self.title_ending_at(start, &person).is_some()
+            || self.ruled_ending_at(start).is_some_and(|place| {
+                let mut of = place.tokens.start.checked_sub(1);
+                if of.is_some_and(|i| doc.token_text(i) == "the") {
+                    of = of.and_then(|i| i.checked_sub(1));
+                }
+                of.is_some_and(|of| self.is_of(of) && self.title_ending_at(of, &person).is_some())
+            });
+        titled.then(|| self.piece(m, start, end, EntityType::Person))
+    }
+
+    /// The tagger's non-person spans that hold a person after a title:
+    /// "USAID Administrator Samantha Power" → "USAID" + PERSON "Samantha
+    /// Power"; "[President of] Ukraine Volodymyr Zelenskyy", where the
+    /// gazetteer knows "Ukraine" → PERSON "Volodymyr Zelenskyy".
+    fn split_titled(&self, m: Mention) -> Vec<Mention> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        for p in start + 1..end {
+            if let Some(te) = self.person_title_at(p, end) {
+                if te < end && self.all_capitalised(te, end) {
+                    return vec![
+                        self.piece(&m, start, p, m.label),
+                        self.piece(&m, te, end, EntityType::Person),
+                    ];
+                }
+                if te == end {
+                    // "Artsakh FM": the place, and a title that is no name
+                    return if self.ruled_at(start).is_some_and(|g| g.tokens.end == p) {
+                        Vec::new()
+                    } else {
+                        vec![self.piece(&m, start, p, m.label)]
+                    };
+                }
+            }
+        }
+        let after_title_of = start >= 2
+            && self.is_of(start - 1)
+            && self
+                .title_ending_at(start - 1, &[TitleKind::Person])
+                .is_some();
+        if after_title_of {
+            if let Some(g) = self.ruled_at(start).filter(|g| g.tokens.end < end) {
+                if end - g.tokens.end >= 2 && self.all_capitalised(g.tokens.end, end) {
+                    return vec![self.piece(&m, g.tokens.end, end, EntityType::Person)];
+                }
+            }
+        }
+        vec![m]
+    }
+}
