@@ -33,23 +33,27 @@ fn capitalised(word: &str) -> bool {
 
 /// The first token of a PERSON span once leading titles and honorifics
 /// are skipped ("Chairperson Moussa Faki Mahamat" → "Moussa Faki Mahamat");
-/// never trimmed to nothing or into lower-case words.
-pub(super) fn person_start(titles: &Titles, doc: &Doc, start: usize, end: usize) -> usize {
+/// never into lower-case words. None when the span is titles only
+/// ("Head"): no name is left.
+pub(super) fn person_start(titles: &Titles, doc: &Doc, start: usize, end: usize) -> Option<usize> {
     let raw: Vec<String> = (start..end).map(|i| raw_token(doc, i)).collect();
     let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
     let mut i = 0;
     while let Some(m) = titles.longest_at(&lower, &raw, i, raw.len()) {
         let kind = titles.get(m.title).kind;
-        if !matches!(kind, TitleKind::Person | TitleKind::Honorific) || m.end >= raw.len() {
+        if !matches!(kind, TitleKind::Person | TitleKind::Honorific) {
             break;
         }
         i = m.end;
     }
-    if raw.get(i).is_some_and(|w| capitalised(w)) {
+    if i == raw.len() {
+        return None;
+    }
+    Some(if raw.get(i).is_some_and(|w| capitalised(w)) {
         start + i
     } else {
         start
-    }
+    })
 }
 
 impl Shaper<'_> {

@@ -33,6 +33,8 @@ pub enum WordClass {
     Office,
     /// A span of this text alone is no entity ("USD").
     NotAName,
+    /// A lower-case place word trimmed from a name's end ("the Kharkiv region").
+    Tail,
 }
 
 impl WordClass {
@@ -44,6 +46,7 @@ impl WordClass {
             "portfolio" => WordClass::Portfolio,
             "office" => WordClass::Office,
             "notaname" => WordClass::NotAName,
+            "tail" => WordClass::Tail,
             _ => return None,
         })
     }
