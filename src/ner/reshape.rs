@@ -137,6 +137,17 @@ impl Shaper<'_> {
         self.doc.token_text(i) == "of"
     }
 
+    /// Whether a gazetteer match follows "<person title> of [the]".
+    fn titled_place(&self, place: &Mention) -> bool {
+        let mut of = place.tokens.start.checked_sub(1);
+        if of.is_some_and(|i| self.doc.token_text(i) == "the") {
+            of = of.and_then(|i| i.checked_sub(1));
+        }
+        of.is_some_and(|of| {
+            self.is_of(of) && self.title_ending_at(of, &[TitleKind::Person]).is_some()
+        })
+    }
+
     /// The tagger's non-person span `m`, reshaped: none, itself, or pieces.
     pub fn reshape(&self, m: Mention) -> Vec<Mention> {
         if m.label == EntityType::Person {
@@ -257,13 +268,9 @@ impl Shaper<'_> {
         }
         let person = [TitleKind::Person];
         let titled = self.title_ending_at(start, &person).is_some()
-            || self.ruled_ending_at(start).is_some_and(|place| {
-                let mut of = place.tokens.start.checked_sub(1);
-                if of.is_some_and(|i| doc.token_text(i) == "the") {
-                    of = of.and_then(|i| i.checked_sub(1));
-                }
-                of.is_some_and(|of| self.is_of(of) && self.title_ending_at(of, &person).is_some())
-            });
+            || self
+                .ruled_ending_at(start)
+                .is_some_and(|place| self.titled_place(place));
         titled.then(|| self.piece(m, start, end, EntityType::Person))
     }
 
@@ -291,16 +298,15 @@ impl Shaper<'_> {
                 }
             }
         }
-        let after_title_of = start >= 2
-            && self.is_of(start - 1)
-            && self
-                .title_ending_at(start - 1, &[TitleKind::Person])
-                .is_some();
-        if after_title_of {
-            if let Some(g) = self.ruled_at(start).filter(|g| g.tokens.end < end) {
-                if end - g.tokens.end >= 2 && self.all_capitalised(g.tokens.end, end) {
-                    return vec![self.piece(&m, g.tokens.end, end, EntityType::Person)];
-                }
+        // "[President of the] Republic of the Philippines Rodrigo Duterte",
+        // the span starting at or inside the place's name
+        let place = self
+            .ruled
+            .get(self.ruled.partition_point(|g| g.tokens.end <= start))
+            .filter(|g| g.tokens.start <= start && g.tokens.end < end);
+        if let Some(g) = place.filter(|g| self.titled_place(g)) {
+            if end - g.tokens.end >= 2 && self.all_capitalised(g.tokens.end, end) {
+                return vec![self.piece(&m, g.tokens.end, end, EntityType::Person)];
             }
         }
         vec![m]

@@ -190,8 +190,54 @@ impl Stage for EntityStage {
             let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
             adds_a_name(&words, |w| types.is_generic(w))
         });
-        doc.entities = merged;
+        doc.entities = complete_person_names(doc, merged);
     }
+}
+
+/// Persons the tagger found without their first names where the document
+/// names them in full elsewhere: "Tayyip Erdoğan's visit" after "Recep
+/// Tayyip Erdoğan" takes back "Recep" when it stands right before and is
+/// no other entity's.
+fn complete_person_names(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let words =
+        |m: &Mention| -> Vec<&str> { m.tokens.clone().map(|i| doc.token_text(i)).collect() };
+    let mut full: Vec<Vec<&str>> = mentions
+        .iter()
+        .filter(|m| m.label == EntityType::Person && m.tokens.len() >= 2)
+        .map(words)
+        .collect();
+    full.sort();
+    full.dedup();
+    if full.is_empty() {
+        return mentions;
+    }
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.label != EntityType::Person {
+            continue;
+        }
+        let own = words(m);
+        let free_from = if i == 0 {
+            0
+        } else {
+            mentions[i - 1].tokens.end
+        };
+        let longer = full.iter().find(|name| {
+            let k = name.len().saturating_sub(own.len());
+            k > 0
+                && name.ends_with(&own)
+                && m.tokens.start >= free_from + k
+                && m.sentence == doc.sentence_of_token(m.tokens.start - k)
+                && (0..k).all(|j| doc.token_text(m.tokens.start - k + j) == name[j])
+        });
+        if let Some(name) = longer {
+            let start = m.tokens.start - (name.len() - own.len());
+            let end = m.tokens.end;
+            mentions[i].tokens = start..end;
+            mentions[i].span = doc.token_span(start, end - 1);
+        }
+    }
+    mentions
 }
 
 /// The embedded default model (`--model fast`), trained on CoNLL-2003 (see
@@ -279,7 +325,8 @@ mod tests {
         }
     }
 
-    /// A tagger that labels the first occurrence of each given text.
+    /// A tagger that labels the first occurrence of each given text (the
+    /// last one for a text written with a leading '>').
     struct TextSpans(Vec<(&'static str, &'static str)>);
 
     impl SpanTagger for TextSpans {
@@ -289,7 +336,10 @@ mod tests {
                 .0
                 .iter()
                 .filter_map(|(text, label)| {
-                    let at = doc.text().find(text)?;
+                    let (at, text) = match text.strip_prefix('>') {
+                        Some(text) => (doc.text().rfind(text)?, text),
+                        None => (doc.text().find(text)?, *text),
+                    };
                     let start = token_at(at)?;
                     let end = doc
                         .tokens
@@ -360,6 +410,13 @@ mod tests {
         );
         assert_eq!(
             reshaped(
+                "President of the Republic of Armenia Aragorn Elessar noted",
+                &[("Armenia Aragorn Elessar", "LOC")]
+            ),
+            owned(&[("Republic of Armenia", Gpe), ("Aragorn Elessar", Person)])
+        );
+        assert_eq!(
+            reshaped(
                 "the Head of State of Armenia spoke",
                 &[("Head of State of Armenia", "ORG")]
             ),
@@ -405,6 +462,33 @@ mod tests {
     }
 
     #[test]
+    fn persons_named_in_full_elsewhere_take_back_their_first_names() {
+        use EntityType::Person;
+        let full = ("Aragorn Arathorn Elessar".to_string(), Person);
+        assert_eq!(
+            reshaped(
+                "Aragorn Arathorn Elessar arrived. Aragorn Arathorn Elessar's visit ended.",
+                &[
+                    ("Aragorn Arathorn Elessar", "PER"),
+                    (">Arathorn Elessar", "PER")
+                ]
+            ),
+            vec![full.clone(), full.clone()]
+        );
+        // only the words the full name has right before
+        assert_eq!(
+            reshaped(
+                "Aragorn Arathorn Elessar arrived. Arathorn Elessar's visit ended.",
+                &[
+                    ("Aragorn Arathorn Elessar", "PER"),
+                    (">Arathorn Elessar", "PER")
+                ]
+            ),
+            vec![full, ("Arathorn Elessar".to_string(), Person)]
+        );
+    }
+
+    #[test]
     fn word_classes_cut_trim_and_drop_spans() {
         use EntityType::{Gpe, Org};
         assert_eq!(
@@ -427,7 +511,10 @@ mod tests {
         );
         assert_eq!(reshaped("grew to USD 7 billion", &[("USD", "ORG")]), vec![]);
         assert_eq!(
-            reshaped("shelling of the Kharkiv region", &[("Kharkiv region", "LOC")]),
+            reshaped(
+                "shelling of the Kharkiv region",
+                &[("Kharkiv region", "LOC")]
+            ),
             owned(&[("Kharkiv", Gpe)])
         );
     }
