@@ -437,6 +437,31 @@ impl Ctx<'_> {
         None
     }
 
+    /// A request's object that names an action of an actor ("demand the
+    /// disarmament of the Defence Army"): the actor, whom the request
+    /// addresses. At most two words between the article and "of".
+    fn action_of_object(&self, from: usize, end: usize) -> Option<usize> {
+        let mut i = from;
+        if matches!(self.tok(i), "the" | "a" | "an") {
+            i += 1;
+        }
+        let noun = i;
+        while i < end && i < noun + 2 && self.tok(i) != "of" && self.span_at[i].is_none() {
+            if self.is_boundary(i) || !self.tok(i).chars().all(char::is_alphabetic) {
+                return None;
+            }
+            i += 1;
+        }
+        if i == noun || self.tok(i) != "of" {
+            return None;
+        }
+        i += 1;
+        if self.tok(i) == "the" {
+            i += 1;
+        }
+        self.span_at.get(i).copied().flatten()
+    }
+
     /// The comma that ends a fronted subordinate clause ("If Umbar rejects
     /// the proposal, Gondor will …") when `from` lies in it.
     fn fronted_clause_end(&self, from: usize) -> Option<usize> {
@@ -903,6 +928,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // Targets.
         let mut targets: Vec<usize> = Vec::new();
         let mut target_is_pronoun = false;
+        let mut target_names_action = false;
         if let Some(t) = between_targets {
             targets = t;
         } else if let Some(k) = patient {
@@ -924,6 +950,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             } else {
                 ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources)
             };
+            if found.is_none() && def.flags.req {
+                found = ctx
+                    .action_of_object(from, hi)
+                    .filter(|&k| !sources.contains(&ctx.doc.actor_spans[k].actor));
+                // the actor is the action's patient or agent as its own
+                // pattern says, not the request's addressee by default
+                target_names_action = found.is_some();
+            }
             if found.is_none() && def.flags.nom && !def.flags.tgt_preps.is_empty() {
                 // a verb after all: "Gondor attacks Arnor"
                 let j = if ctx.tok(from) == "the" {
@@ -1068,7 +1102,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
 
         if def.flags.req {
-            let agent = targets.first().copied();
+            let agent = targets.first().copied().filter(|_| !target_names_action);
             complements.push((trig.end..hi, agent));
         }
         if drop || sources.is_empty() || (def.flags.rev || def.flags.needtgt) && targets.is_empty()
