@@ -31,6 +31,9 @@ use lexicon::{EventLexicon, PatternDef};
 use pattern::{is_clause_punct, norm_token};
 
 /// Prepositions that keep an actor from being a clause subject.
+/// How far back from a trigger ", who" may open the relative clause it is in.
+const RELATIVE_REACH: usize = 12;
+
 const PREPOSITIONS: [&str; 30] = [
     "of",
     "with",
@@ -298,8 +301,19 @@ impl Ctx<'_> {
         // "The foreign ministers of Gondor met …": an actor after "of" or
         // "from" is the subject when no ungoverned one precedes it.
         let mut fallback = None;
+        // "… Mauro Vieira, who is on an official visit to China": the
+        // relative clause's subject is the actor the comma follows.
+        let relative = (lo.max(t.saturating_sub(RELATIVE_REACH))..t)
+            .rev()
+            .find(|&i| i > lo && self.tok(i) == "who" && self.tok(i - 1) == ",");
         for k in self.spans_before(t, lo) {
             let s = &self.doc.actor_spans[k];
+            if let Some(who) = relative.filter(|&who| s.tokens.end < who) {
+                return self
+                    .spans_before(who - 1, lo)
+                    .find(|&a| self.doc.actor_spans[a].tokens.end == who - 1)
+                    .map(|a| (a, false));
+            }
             // Crossing a semicolon ends the clause, and so does a speech
             // verb with "that" ("He emphasised that …": he is the speaker).
             if (s.tokens.end..t).any(|i| {
@@ -1069,8 +1083,20 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 } else {
                     targets.clone()
                 };
+                // the voice named as the one judged, with no one else
+                // ("Mordor's destabilizing activities" where Mordor is
+                // taken for the author) does not judge itself
+                let self_judged = named && !sources.is_empty() && sources.iter().all(|&a| a == v);
                 targets = judged.into_iter().filter(|&a| a != v).collect();
-                sources = vec![v];
+                sources = if self_judged && targets.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![v]
+                };
+            } else {
+                // no one known to judge: the actor judged is no source
+                // ("discussed Iran's destabilizing activities")
+                sources.clear();
             }
         }
         // Status.

@@ -56,6 +56,14 @@ pub(super) fn person_start(titles: &Titles, doc: &Doc, start: usize, end: usize)
     })
 }
 
+/// The end of `start..end` before a headline's verb, which ends a name
+/// ("United States Imposes Sanctions", "Wang Yi Holds Talks").
+pub(super) fn before_breaker(doc: &Doc, types: &TypeMap, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&k| types.is(WordClass::Breaker, doc.token_text(k)))
+        .unwrap_or(end)
+}
+
 impl Shaper<'_> {
     /// The longest title of any kind at token `i`, within `end`, in
     /// document token indices.
@@ -158,14 +166,11 @@ impl Shaper<'_> {
         if types.is(WordClass::NotAName, doc.span_text(m.span)) {
             return Vec::new();
         }
-        let (mut start, mut end) = (m.tokens.start, m.tokens.end);
-        // A headline's verb ends the name before it.
-        if let Some(k) = (start + 1..end).find(|&k| types.is(WordClass::Breaker, doc.token_text(k)))
-        {
-            end = k;
-            if (start..end).all(|i| types.is_generic(doc.token_text(i))) {
-                return Vec::new();
-            }
+        let mut start = m.tokens.start;
+        let end = before_breaker(doc, types, start, m.tokens.end);
+        // what a headline's verb leaves may be no name ("Coalition Strikes")
+        if end < m.tokens.end && (start..end).all(|i| types.is_generic(doc.token_text(i))) {
+            return Vec::new();
         }
         while end - start > 1 && types.is(WordClass::Lead, doc.token_text(start)) {
             start += 1;
@@ -190,7 +195,7 @@ impl Shaper<'_> {
     /// A span that starts with a person title: "Sultan" (none), "Office of
     /// the [Spokesperson]" (the office), "Head of State of Brunei" (none:
     /// the gazetteer keeps the place), "Chair of ASEAN Hassanal Bolkiah"
-    /// (the person).
+    /// and "Spokesperson Tammy Bruce" (the person).
     fn around_a_title(&self, m: &Mention) -> Option<Vec<Mention>> {
         let (start, end) = (m.tokens.start, m.tokens.end);
         let te = self.person_title_at(start, end)?;
@@ -209,7 +214,10 @@ impl Shaper<'_> {
             });
         }
         if !self.is_of(te) {
-            return None;
+            // "Spokesperson Tammy Bruce"
+            return self
+                .all_capitalised(te, end)
+                .then(|| vec![self.piece(m, te, end, EntityType::Person)]);
         }
         let mut after = te + 1;
         if matches!(self.doc.token_text(after), "the" | "The") {

@@ -72,11 +72,12 @@ impl EntityStage {
     /// → "Kharkiv").
     fn trimmed(&self, doc: &Doc, s: &TaggedSpan) -> Option<(usize, usize)> {
         if s.label == "PER" {
+            let end = reshape::before_breaker(doc, &self.types, s.start, s.end);
             let start = match &self.titles {
-                Some(titles) => reshape::person_start(titles, doc, s.start, s.end)?,
+                Some(titles) => reshape::person_start(titles, doc, s.start, end)?,
                 None => s.start,
             };
-            return Some((start, s.end));
+            return Some((start, end));
         }
         let mut start = s.start;
         if s.end > start + 1 && matches!(doc.token_text(start), "The" | "the") {
@@ -394,6 +395,13 @@ mod tests {
     #[test]
     fn titles_stay_outside_the_taggers_names() {
         use EntityType::{Gpe, Org, Person};
+        assert_eq!(
+            reshaped(
+                "by Spokesperson Ana Petrova:",
+                &[("Spokesperson Ana Petrova", "ORG")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
         // the whole span is a title
         assert_eq!(reshaped("The Sultan spoke.", &[("Sultan", "ORG")]), vec![]);
         assert_eq!(
