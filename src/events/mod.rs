@@ -31,6 +31,10 @@ use lexicon::{EventLexicon, PatternDef};
 use pattern::{is_clause_punct, norm_token};
 
 /// Prepositions that keep an actor from being a clause subject.
+/// How far after a condemnation the action it condemns may start
+/// ("condemns in the strongest terms the launch of …").
+const AGENTOF_REACH: usize = 6;
+
 /// How far back from a trigger ", who" may open the relative clause it is in.
 const RELATIVE_REACH: usize = 12;
 
@@ -981,15 +985,16 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 };
                 found = ctx.span_at.get(j).copied().flatten();
             }
-            if let Some(k) = found {
-                target_is_pronoun = ctx.doc.actor_spans[k].how == RefKind::Pronoun;
-                targets = ctx.actors_of(&ctx.coordinated_right(k));
-            } else if let Some(k) = (trig.start + 1..trig.end)
+            // inside the trigger's gap, nearer than anything after it:
+            // "designating five Iranian individuals for sanctions",
+            // "expressed appreciation for Brazil's support on … Taiwan"
+            let in_gap = (trig.start + 1..trig.end)
                 .find_map(|i| ctx.span_at[i])
-                .filter(|&k| !sources.contains(&ctx.doc.actor_spans[k].actor))
-            {
-                // inside the trigger's gap: "designating five Iranian
-                // individuals for sanctions"
+                .filter(|&k| !sources.contains(&ctx.doc.actor_spans[k].actor));
+            if let Some(k) = in_gap {
+                targets = ctx.actors_of(&ctx.coordinated_right(k));
+            } else if let Some(k) = found {
+                target_is_pronoun = ctx.doc.actor_spans[k].how == RefKind::Pronoun;
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
             } else if def.flags.npobj {
                 // "called on international actors to …": the noun phrase.
@@ -1242,11 +1247,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         if !flag_of(e, |p| p.flags.agentof) {
             continue;
         }
-        // the first nominalisation starting within four tokens after it
+        // the first nominalisation starting soon after it (past "in the
+        // strongest terms")
         let at = triggers.partition_point(|t| t.start < e.tokens.end);
         let acted = triggers[at..]
             .iter()
-            .take_while(|t| t.start <= e.tokens.end + 4)
+            .take_while(|t| t.start <= e.tokens.end + AGENTOF_REACH)
             .find(|t| t.sentence == e.sentence && lex.patterns[t.pattern].flags.nom);
         if let Some(t) = acted {
             e.target = first_source
