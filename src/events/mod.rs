@@ -20,6 +20,8 @@
 pub mod lexicon;
 pub mod pattern;
 mod speech;
+#[cfg(test)]
+mod tests;
 pub mod validate;
 
 use std::borrow::Cow;
@@ -636,11 +638,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     };
 
     let quotes = speech::quotes(&ctx, lex);
-    // Per sentence: the dates with a value, and the first place after "in" or
-    // "at" (looked up per trigger, so indexed once here).
+    // Per sentence: the dates with a value that places them in time (not
+    // durations: "for 44 days" is no event's date), and the first place
+    // after "in" or "at" (looked up per trigger, so indexed once here).
     let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, d) in doc.dates.iter().enumerate() {
-        if d.value.is_some() {
+        if d.value.as_deref().is_some_and(|v| !v.starts_with('P')) {
             if let Some(v) = dates_in.get_mut(d.sentence) {
                 v.push(i);
             }
@@ -1017,7 +1020,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     s += 1;
                 }
                 let words = j.saturating_sub(s);
-                let plural = j > s && ctx.tok(j - 1).ends_with('s');
+                // a plural noun, not "access" or "progress"
+                let plural = j > s && {
+                    let w = ctx.tok(j - 1);
+                    w.ends_with('s') && !w.ends_with("ss")
+                };
                 if (1..=5).contains(&words) && plural {
                     let name = doc.span_text(doc.token_span(s, j - 1)).to_string();
                     let key = name.to_lowercase();
@@ -1200,12 +1207,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
-        let date = dates_in
-            .get(trig.sentence)
-            .into_iter()
-            .flatten()
-            .copied()
-            .min_by_key(|&i| doc.dates[i].tokens.start.abs_diff(trig.start));
+        let date = governing_date(
+            dates_in.get(trig.sentence).map_or(&[][..], Vec::as_slice),
+            doc,
+            trig.start..trig.end,
+            &in_trigger,
+        );
         let place = place_in.get(trig.sentence).copied().flatten();
         let span = doc.token_span(trig.start, trig.end - 1);
         for (s, t) in pairs {
@@ -1466,4 +1473,42 @@ fn cue_status(
         }
     }
     best
+}
+
+/// The date of a trigger among its sentence's dates (`dates`, indices into
+/// `doc.dates`): the nearest one with no other trigger between them ("…
+/// thanked Kenya, and invited Ruto to visit South Africa in 2024": 2024 is
+/// the visit's, not the thanks'), else one fronted before every trigger of
+/// the sentence ("On 3 June, X met Y and signed …").
+fn governing_date(
+    dates: &[usize],
+    doc: &Doc,
+    trigger: std::ops::Range<usize>,
+    in_trigger: &[bool],
+) -> Option<usize> {
+    let between = |d: &std::ops::Range<usize>| {
+        if d.end <= trigger.start {
+            d.end..trigger.start
+        } else {
+            trigger.end..d.start.max(trigger.end)
+        }
+    };
+    let blocked =
+        |r: std::ops::Range<usize>| r.into_iter().any(|i| in_trigger.get(i) == Some(&true));
+    let own = dates
+        .iter()
+        .copied()
+        .filter(|&i| !blocked(between(&doc.dates[i].tokens)))
+        .min_by_key(|&i| doc.dates[i].tokens.start.abs_diff(trigger.start));
+    own.or_else(|| {
+        let first = doc
+            .sentences
+            .get(doc.sentence_of_token(trigger.start))?
+            .tokens
+            .start;
+        dates.iter().copied().find(|&i| {
+            let d = &doc.dates[i].tokens;
+            d.end <= trigger.start && !blocked(first..d.start)
+        })
+    })
 }

@@ -1,0 +1,51 @@
+//! Event stage behaviour that the validation suite does not see: the
+//! event's date.
+
+use crate::dates::DateOrder;
+use crate::pipeline::testing::run;
+
+/// (trigger text, date value or None) of each event.
+fn event_dates(text: &str) -> Vec<(String, Option<String>)> {
+    let doc = run(DateOrder::Dmy, Some("2023-11-12"), text);
+    doc.events
+        .iter()
+        .map(|e| {
+            let date = e.date.and_then(|d| doc.dates[d].value.clone());
+            (doc.span_text(e.span).to_string(), date)
+        })
+        .collect()
+}
+
+fn owned(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    list.iter()
+        .map(|(t, d)| (t.to_string(), d.map(str::to_string)))
+        .collect()
+}
+
+#[test]
+fn a_date_belongs_to_the_nearest_trigger_with_none_between() {
+    assert_eq!(
+        event_dates("President Ramaphosa thanked Kenya and invited President Ruto to visit South Africa in 2024."),
+        owned(&[("thanked", None), ("invited", None), ("visit", Some("2024"))])
+    );
+}
+
+#[test]
+fn a_fronted_date_governs_the_whole_sentence() {
+    assert_eq!(
+        event_dates("On 3 June 2024, Kenya condemned the attack and called on Sudan to agree to a ceasefire."),
+        owned(&[
+            ("condemned", Some("2024-06-03")),
+            ("called on", Some("2024-06-03")),
+            ("agree to", Some("2024-06-03")),
+        ])
+    );
+}
+
+#[test]
+fn durations_date_no_event() {
+    assert_eq!(
+        event_dates("Kenya deployed troops for 44 days."),
+        owned(&[("deployed", None)])
+    );
+}
