@@ -446,7 +446,20 @@ impl Ctx<'_> {
                 let own = exclude.contains(&self.doc.actor_spans[k].actor);
                 let before = self.word_before(i);
                 let in_np = prep_at.is_some_and(|p| i - p <= 6) && matches!(before, "of" | "from");
-                if !own && (preps.is_empty() || preps.iter().any(|p| p == before) || in_np) {
+                // with no preposition asked for, "in Moscow" or "at the
+                // UN" right after the trigger (not its own "in": "arrived
+                // in") says where, not to whom ("met in Moscow with X")
+                let prep_index = if matches!(self.tok(i - 1), "the" | "a" | "an") {
+                    i.saturating_sub(2)
+                } else {
+                    i - 1
+                };
+                let location =
+                    preps.is_empty() && matches!(before, "in" | "at") && prep_index == from;
+                if !own
+                    && !location
+                    && (preps.is_empty() || preps.iter().any(|p| p == before) || in_np)
+                {
                     return Some(k);
                 }
                 i = self.doc.actor_spans[k].tokens.end;

@@ -93,9 +93,28 @@ impl Shaper<'_> {
             .map(|(_, m)| m.end)
     }
 
-    /// A title of one of `kinds` that ends exactly at token `pos`, starting
-    /// at most [`TITLE_REACH`] tokens before it in the same sentence.
+    /// A title of one of `kinds` that ends at token `pos`, starting at most
+    /// [`TITLE_REACH`] tokens before it in the same sentence, perhaps with
+    /// a second portfolio ("Minister of Foreign Affairs [and Trade]").
     fn title_ending_at(&self, pos: usize, kinds: &[TitleKind]) -> Option<(TitleKind, usize)> {
+        self.title_ending_exactly(pos, kinds).or_else(|| {
+            let mut j = pos;
+            while j + 2 > pos
+                && j > 0
+                && self
+                    .types
+                    .is(WordClass::Portfolio, self.doc.token_text(j - 1))
+            {
+                j -= 1;
+            }
+            let and = j
+                .checked_sub(1)
+                .filter(|&a| j < pos && self.doc.token_text(a) == "and")?;
+            self.title_ending_exactly(and, kinds)
+        })
+    }
+
+    fn title_ending_exactly(&self, pos: usize, kinds: &[TitleKind]) -> Option<(TitleKind, usize)> {
         let sentence = self.doc.sentence_of_token(pos.saturating_sub(1));
         let first = self
             .doc

@@ -418,6 +418,13 @@ mod tests {
         );
         assert_eq!(
             reshaped(
+                "Minister of Foreign Affairs and Trade of Armenia Aragorn Elessar noted",
+                &[("Armenia Aragorn Elessar", "ORG")]
+            ),
+            owned(&[("Armenia", Gpe), ("Aragorn Elessar", Person)])
+        );
+        assert_eq!(
+            reshaped(
                 "President of the Republic of Armenia Aragorn Elessar noted",
                 &[("Armenia Aragorn Elessar", "LOC")]
             ),
