@@ -763,6 +763,11 @@ impl<'a> Builder<'a> {
             // an unnamed official acts for the state ("the Russian
             // ambassador", "The President of France received …")
             self.push_span(chunk_start..j, a, RefKind::Body);
+        } else if chunk_start > 0 && self.tok(chunk_start - 1) == "the" {
+            // "The Secretary-General calls on …", "the Minister" with no one
+            // named before: the document's author speaking through its
+            // official, as "the Ministry" is
+            self.author_spans.push((chunk_start..j, false));
         }
         j
     }
@@ -941,8 +946,29 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // The title line: its first person, and its first state if still unknown.
-        let title_end = self.doc.sentences.first().map_or(0, |s| s.tokens.end);
+        // The title line: its first person, and its first state if still
+        // unknown. A first sentence is a title only on a line of its own
+        // ("They condemned Mordor." alone has no title).
+        let on_own_line = match (self.doc.sentences.first(), self.doc.sentences.get(1)) {
+            (Some(first), Some(second)) => {
+                let end = self.doc.tokens.get(first.tokens.end.saturating_sub(1));
+                let next = self.doc.tokens.get(second.tokens.start);
+                match (end, next) {
+                    (Some(a), Some(b)) => self
+                        .doc
+                        .text()
+                        .get(a.span.byte_end..b.span.byte_start)
+                        .is_some_and(|gap| gap.contains('\n')),
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        let title_end = if on_own_line {
+            self.doc.sentences.first().map_or(0, |s| s.tokens.end)
+        } else {
+            0
+        };
         let governed = |s: &ActorSpan| {
             s.tokens.start > 0
                 && matches!(

@@ -308,17 +308,46 @@ impl Ctx<'_> {
         // "from" is the subject when no ungoverned one precedes it.
         let mut fallback = None;
         // "… Mauro Vieira, who is on an official visit to China": the
-        // relative clause's subject is the actor the comma follows.
+        // relative clause's subject is what the comma follows, an actor or
+        // none ("the gang violence, which has killed …").
+        // (The clause may start at the relative pronoun: the antecedent is
+        // looked for back to the sentence's start.)
+        let sentence_start = self
+            .doc
+            .sentences
+            .get(self.doc.sentence_of_token(t))
+            .map_or(0, |s| s.tokens.start);
         let relative = (lo.max(t.saturating_sub(RELATIVE_REACH))..t)
             .rev()
-            .find(|&i| i > lo && self.tok(i) == "who" && self.tok(i - 1) == ",");
+            .find(|&i| {
+                i > sentence_start
+                    && matches!(self.tok(i), "who" | "which")
+                    && self.tok(i - 1) == ","
+            });
+        let antecedent = |who: usize| {
+            // (a place after "in" is where the antecedent was: "the
+            // violence in Port-au-Prince, which has killed …")
+            self.spans_before(who - 1, sentence_start)
+                .find(|&a| self.doc.actor_spans[a].tokens.end == who - 1)
+                .filter(|&a| {
+                    let before = self.word_before(self.doc.actor_spans[a].tokens.start);
+                    !matches!(before, "in" | "at" | "near")
+                })
+                .map(|a| (a, false))
+        };
+        if let Some(who) = relative.filter(|&who| who <= lo + 1) {
+            // nothing of the clause before the pronoun to search
+            if self
+                .spans_before(t, lo)
+                .all(|k| self.doc.actor_spans[k].tokens.end < who)
+            {
+                return antecedent(who);
+            }
+        }
         for k in self.spans_before(t, lo) {
             let s = &self.doc.actor_spans[k];
             if let Some(who) = relative.filter(|&who| s.tokens.end < who) {
-                return self
-                    .spans_before(who - 1, lo)
-                    .find(|&a| self.doc.actor_spans[a].tokens.end == who - 1)
-                    .map(|a| (a, false));
+                return antecedent(who);
             }
             // Crossing a semicolon ends the clause, and so does a speech
             // verb with "that" ("He emphasised that …": he is the speaker).
