@@ -23,11 +23,10 @@
 pub mod titles;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::events::pattern::norm_token;
-use crate::lexicon::is_all_caps;
+use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
 use crate::pipeline::Stage;
 use crate::text::Lexical;
@@ -83,12 +82,12 @@ struct Builder<'a> {
     /// Token → whether an entity or date mention covers it.
     covered: Vec<bool>,
     actors: Vec<ActorRef>,
-    by_key: HashMap<String, usize>,
+    by_key: WordMap<String, usize>,
     spans: Vec<ActorSpan>,
     places: Vec<PlaceRef>,
     /// Mention → recorded as a place.
     place_mention: Vec<bool>,
-    place_by_key: HashMap<String, usize>,
+    place_by_key: WordMap<String, usize>,
     /// Spans that refer to the author (filled in at the end).
     author_spans: Vec<(std::ops::Range<usize>, bool)>,
     author_state: Option<usize>,
@@ -184,11 +183,11 @@ impl<'a> Builder<'a> {
             mention_at,
             covered,
             actors: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: WordMap::default(),
             spans: Vec::new(),
             places: Vec::new(),
             place_mention: vec![false; doc.entities.len()],
-            place_by_key: HashMap::new(),
+            place_by_key: WordMap::default(),
             author_spans: Vec::new(),
             author_state: None,
             author_person: None,
@@ -1112,11 +1111,11 @@ fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
             })
             .collect()
     };
-    let name_words: HashMap<usize, Vec<String>> = persons
+    let name_words: WordMap<usize, Vec<String>> = persons
         .iter()
         .map(|&a| (a, words(&actors[a].name)))
         .collect();
-    let mut into: HashMap<usize, usize> = HashMap::new();
+    let mut into: WordMap<usize, usize> = WordMap::default();
     for &a in &persons {
         let wa = &name_words[&a];
         let mut best: Option<(usize, usize)> = None;

@@ -35,7 +35,6 @@
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
 
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, TokenKind};
@@ -204,7 +203,7 @@ struct Cand {
     last: usize,
     sentence: usize,
     name: String,
-    toks: HashSet<String>,
+    toks: WordSet<String>,
     kind: String,
     named: bool,
     issuer: Option<String>,
@@ -263,7 +262,7 @@ const NOT_PREMODIFIER: [&str; 24] = [
 struct InSentence<'a> {
     doc: &'a Doc,
     v: &'a View<'a>,
-    date_at: &'a HashMap<usize, usize>,
+    date_at: &'a WordMap<usize, usize>,
     /// Sentence index.
     s: usize,
     /// Its first token.
@@ -399,7 +398,7 @@ impl Agreements {
             kind: doc.tokens.iter().map(|t| t.kind).collect(),
         };
         // token -> date mention index
-        let mut date_at: HashMap<usize, usize> = HashMap::new();
+        let mut date_at: WordMap<usize, usize> = WordMap::default();
         for (k, d) in doc.dates.iter().enumerate() {
             for t in d.tokens.clone() {
                 date_at.insert(t, k);
@@ -442,7 +441,7 @@ impl Agreements {
         &self,
         doc: &Doc,
         v: &View,
-        date_at: &HashMap<usize, usize>,
+        date_at: &WordMap<usize, usize>,
         s: usize,
         first: usize,
         i: usize,
@@ -532,12 +531,12 @@ impl Agreements {
     fn inner_dates(
         &self,
         doc: &Doc,
-        date_at: &HashMap<usize, usize>,
+        date_at: &WordMap<usize, usize>,
         a: usize,
         b: usize,
         c: &mut Cand,
     ) {
-        let mut seen = HashSet::new();
+        let mut seen = WordSet::default();
         for t in a..b {
             if let Some(&k) = date_at.get(&t) {
                 if seen.insert(k) {
@@ -550,7 +549,7 @@ impl Agreements {
     }
 
     /// A capitalised run from `k`: capitalised tokens joined by inner words.
-    fn cap_run(&self, v: &View, k: usize, lim: usize, date_at: &HashMap<usize, usize>) -> usize {
+    fn cap_run(&self, v: &View, k: usize, lim: usize, date_at: &WordMap<usize, usize>) -> usize {
         let mut end = k;
         let mut j = k;
         while j < lim {
@@ -1034,8 +1033,8 @@ impl Agreements {
     fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
         struct Rec {
             r: AgreementRef,
-            toks: HashSet<String>,
-            name_toks: HashSet<String>,
+            toks: WordSet<String>,
+            name_toks: WordSet<String>,
             link: Link,
             named_name: bool,
             dates: Vec<(String, u8)>,
@@ -1149,7 +1148,7 @@ fn point_value(doc: &Doc, k: usize) -> Option<String> {
 /// The point date in tokens first..lim closest to token `at`.
 fn nearest_date(
     doc: &Doc,
-    date_at: &HashMap<usize, usize>,
+    date_at: &WordMap<usize, usize>,
     first: usize,
     lim: usize,
     at: usize,
@@ -1202,7 +1201,7 @@ fn best_date(dates: &[(String, u8)]) -> Option<String> {
     best.map(|d| d.0.clone())
 }
 
-fn name_tokens(name: &str) -> HashSet<String> {
+fn name_tokens(name: &str) -> WordSet<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
@@ -1213,7 +1212,7 @@ fn name_tokens(name: &str) -> HashSet<String> {
         .collect()
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+fn jaccard(a: &WordSet<String>, b: &WordSet<String>) -> f32 {
     let inter = a.intersection(b).count();
     let union = a.union(b).count();
     if union == 0 {

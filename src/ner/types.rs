@@ -4,7 +4,7 @@
 
 use crate::doc::EntityType;
 use crate::error::Error;
-use crate::lexicon::{data_lines, field};
+use crate::lexicon::{data_lines, field, WordMap, WordSet};
 use crate::ner::gazetteer::Gazetteer;
 
 const EMBEDDED: &str = include_str!("../../models/ner_types.tsv");
@@ -56,7 +56,7 @@ impl WordClass {
 #[derive(Debug, Clone)]
 pub struct TypeMap {
     rules: Vec<(String, Cue, EntityType)>,
-    classes: std::collections::HashMap<WordClass, std::collections::HashSet<String>>,
+    classes: WordMap<WordClass, WordSet<String>>,
 }
 
 impl TypeMap {
@@ -68,8 +68,7 @@ impl TypeMap {
     /// Cues from a file's contents.
     pub fn parse(contents: &str, file: &str) -> Result<TypeMap, Error> {
         let mut rules = Vec::new();
-        let mut classes: std::collections::HashMap<_, std::collections::HashSet<_>> =
-            std::collections::HashMap::new();
+        let mut classes: WordMap<WordClass, WordSet<String>> = WordMap::default();
         for line in data_lines(contents) {
             let model = field(&line, 0, file)?.to_string();
             let value = field(&line, 2, file)?.to_string();

@@ -1,9 +1,8 @@
 //! Character classes and word lists shared by the tokenizer and the
 //! sentence splitter.
 
-use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{data_lines, field};
+use crate::lexicon::{data_lines, field, WordMap, WordSet};
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +16,8 @@ pub enum AbbrevClass {
 /// Abbreviations and sentence starters, compiled once and shared.
 #[derive(Debug, Clone)]
 pub struct Lexical {
-    abbreviations: HashMap<String, AbbrevClass>,
-    sentence_starters: HashSet<String>,
+    abbreviations: WordMap<String, AbbrevClass>,
+    sentence_starters: WordSet<String>,
 }
 
 const ABBREVIATIONS: &str = include_str!("../../models/abbreviations.txt");
@@ -27,7 +26,7 @@ const SENTENCE_STARTERS: &str = include_str!("../../models/sentence_starters.txt
 impl Lexical {
     /// The lists shipped in `models/`.
     pub fn embedded() -> Lexical {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = WordMap::default();
         for line in data_lines(ABBREVIATIONS) {
             // The embedded file is checked by a unit test; a malformed line
             // is skipped rather than aborting start-up.
