@@ -97,6 +97,9 @@ struct Builder<'a> {
 /// How many earlier references a bare title ("the Minister") looks back at.
 const BACK_REFERENCE_WINDOW: usize = 400;
 
+/// How many sentences back "the two presidents" looks for its persons.
+const PERSON_PAIR_SENTENCES: usize = 3;
+
 /// How many earlier references "the two sides" counts its parties in.
 const PAIR_WINDOW: usize = 2000;
 
@@ -552,6 +555,37 @@ impl<'a> Builder<'a> {
             // "Burmese refugees": people, not the state
             TitleKind::People => first.end,
             TitleKind::Pair => {
+                // "the two presidents": the last two persons named, nearby
+                if t.title == "persons" {
+                    let sent = self.doc.sentence_of_token(first.start);
+                    let mut persons: Vec<usize> = Vec::new();
+                    for sp in self
+                        .spans
+                        .iter()
+                        .rev()
+                        .filter(|sp| sp.tokens.end <= first.start)
+                    {
+                        if self.doc.sentence_of_token(sp.tokens.start) + PERSON_PAIR_SENTENCES
+                            < sent
+                        {
+                            break;
+                        }
+                        let a = sp.actor;
+                        if self.actors[a].kind == Some(ActorKind::Person) && !persons.contains(&a) {
+                            persons.push(a);
+                            if persons.len() == 2 {
+                                break;
+                            }
+                        }
+                    }
+                    if persons.len() == 2 {
+                        let start = chunk_start.min(first.start);
+                        for &p in persons.iter().rev() {
+                            self.push_span(start..first.end, p, RefKind::Pronoun);
+                        }
+                        return first.end;
+                    }
+                }
                 // the two parties named most so far (a person counts for the
                 // state or organisation it belongs to)
                 let mut counts: Vec<(usize, usize)> = Vec::new();

@@ -35,7 +35,6 @@
 #[cfg(test)]
 mod tests;
 
-
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, TokenKind};
 use crate::error::Error;

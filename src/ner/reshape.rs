@@ -73,7 +73,9 @@ impl Shaper<'_> {
             return None;
         }
         // (no title is longer than a dozen tokens)
-        let raw: Vec<String> = (i..end.min(i + 12)).map(|t| raw_token(self.doc, t)).collect();
+        let raw: Vec<String> = (i..end.min(i + 12))
+            .map(|t| raw_token(self.doc, t))
+            .collect();
         let lower: Vec<String> = raw.iter().map(|t| t.to_lowercase()).collect();
         let m = self.titles.longest_at(&lower, &raw, 0, raw.len())?;
         let kind = self.titles.get(m.title).kind;

@@ -1,7 +1,6 @@
 //! Character classes and word lists shared by the tokenizer and the
 //! sentence splitter.
 
-
 use crate::lexicon::{data_lines, field, WordMap, WordSet};
 
 /// How an abbreviation behaves at a possible sentence end.
