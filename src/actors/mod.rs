@@ -75,6 +75,8 @@ struct Builder<'a> {
     gaz: &'a Gazetteer,
     titles: &'a Titles,
     lexical: &'a Lexical,
+    /// Persons with a gazetteer entry, for [`Builder::known_affiliations`].
+    known_persons: Vec<(usize, &'a Entry)>,
     lower: Vec<Cow<'a, str>>,
     raw: Vec<Cow<'a, str>>,
     /// Token → index of the entity mention starting there.
@@ -181,6 +183,7 @@ impl<'a> Builder<'a> {
             gaz,
             titles,
             lexical,
+            known_persons: Vec::new(),
             lower,
             raw,
             mention_at,
@@ -349,7 +352,12 @@ impl<'a> Builder<'a> {
         match label {
             EntityType::Person => {
                 let text = self.doc.span_text(m.span).to_string();
-                Some(self.person(&text))
+                let p = self.person(&text);
+                // (a person the gazetteer knows: see `known_affiliations`)
+                if let Some(e) = entry.filter(|e| e.label == EntityType::Person) {
+                    self.known_persons.push((p, e));
+                }
+                Some(p)
             }
             EntityType::Gpe => match entry {
                 Some(e) if is_state_kind(&e.kind) => Some(self.actor_for_entry(e)),
@@ -1070,6 +1078,28 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A person the gazetteer knows acts for its parent (their state, or
+    /// the organisation they lead) where the text named no affiliation.
+    fn known_affiliations(&mut self) {
+        for (p, e) in std::mem::take(&mut self.known_persons) {
+            if self.actors[p].wikidata.is_none() {
+                self.actors[p].wikidata = e.wikidata.clone();
+            }
+            if self.actors[p].affiliation.is_some() {
+                continue;
+            }
+            let Some(parent) = e.parent.as_deref().and_then(|id| self.gaz.by_id(id)) else {
+                continue;
+            };
+            let body = if parent.label == EntityType::Gpe {
+                self.state_of(parent)
+            } else {
+                Some(self.actor_for_entry(parent))
+            };
+            self.actors[p].affiliation = body;
+        }
+    }
+
     #[allow(clippy::type_complexity)]
     fn finish(
         mut self,
@@ -1079,6 +1109,7 @@ impl<'a> Builder<'a> {
         Vec<PlaceRef>,
         (Option<usize>, Option<usize>),
     ) {
+        self.known_affiliations();
         self.find_author();
         for (range, person) in std::mem::take(&mut self.author_spans) {
             let who = if person {

@@ -77,7 +77,7 @@ pub struct Gazetteer {
 }
 
 /// The gazetteer files shipped in `models/gazetteers/`.
-pub const EMBEDDED: [(&str, &str); 7] = [
+pub const EMBEDDED: [(&str, &str); 8] = [
     (
         "countries.tsv",
         include_str!("../../models/gazetteers/countries.tsv"),
@@ -105,6 +105,10 @@ pub const EMBEDDED: [(&str, &str); 7] = [
     (
         "events.tsv",
         include_str!("../../models/gazetteers/events.tsv"),
+    ),
+    (
+        "persons.tsv",
+        include_str!("../../models/gazetteers/persons.tsv"),
     ),
 ];
 
