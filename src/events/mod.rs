@@ -683,9 +683,29 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // Per sentence: the dates with a value that places them in time (not
     // durations: "for 44 days" is no event's date), and the first place
     // after "in" or "at" (looked up per trigger, so indexed once here).
+    // A date right after an agreement's name is the agreement's ("the
+    // Vienna Convention … of 18 April 1961"), not an event's.
+    let agreement_spans: Vec<(usize, usize)> = doc
+        .agreements
+        .iter()
+        .flat_map(|a| a.mentions.iter())
+        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .collect();
+    let agreements_date = |d: &crate::doc::DateMention| {
+        agreement_spans.iter().any(|&(s, e)| {
+            let at = d.span.byte_start;
+            (s..=e).contains(&at)
+                || at > e
+                    && at - e <= 16
+                    && matches!(
+                        doc.text().get(e..at).map(str::trim),
+                        Some("of" | "," | "dated" | "signed on" | "adopted on" | "of the")
+                    )
+        })
+    };
     let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
     for (i, d) in doc.dates.iter().enumerate() {
-        if d.value.as_deref().is_some_and(|v| !v.starts_with('P')) {
+        if d.value.as_deref().is_some_and(|v| !v.starts_with('P')) && !agreements_date(d) {
             if let Some(v) = dates_in.get_mut(d.sentence) {
                 v.push(i);
             }

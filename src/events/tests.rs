@@ -49,3 +49,11 @@ fn durations_date_no_event() {
         owned(&[("deployed", None)])
     );
 }
+
+#[test]
+fn an_agreements_date_dates_no_event() {
+    assert_eq!(
+        event_dates("Palau and Morocco agree to act on the basis of the Vienna Convention on Diplomatic Relations of 18 April 1961."),
+        owned(&[("agree to", None), ("agree to", None)])
+    );
+}

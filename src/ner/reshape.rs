@@ -220,7 +220,12 @@ impl Shaper<'_> {
     /// and "Spokesperson Tammy Bruce" (the person).
     fn around_a_title(&self, m: &Mention) -> Option<Vec<Mention>> {
         let (start, end) = (m.tokens.start, m.tokens.end);
-        let te = self.person_title_at(start, end)?;
+        let te = self.title_at(start, end).and_then(|(kind, t)| match kind {
+            TitleKind::Person => Some(t.end),
+            // "Dr Yang Hengjun"
+            TitleKind::Honorific if t.end < end => Some(t.end),
+            _ => None,
+        })?;
         if te == end {
             let doc = self.doc;
             let office = (2..=3).map(|n| start.checked_sub(n)).find_map(|o| {
