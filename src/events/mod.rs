@@ -1401,15 +1401,21 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .is_some_and(|x| x.kind == Some(ActorKind::Person))
     };
     let mut by_person: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
+    let mut person_sentences: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
     for o in &events {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
         };
         let Some(s) = affiliation(os) else { continue };
-        by_person.insert((kind_id(&o.kind), s, None));
-        if o.target.is_some() {
-            by_person.insert((kind_id(&o.kind), s, o.target));
-        }
+        by_person.insert((kind_id(&o.kind), s, o.target));
+        // a target-less event of the state, next to one of its person in
+        // the same sentence or restated by the title ("Afghanistan Rejects
+        // Allegations"); elsewhere it is another act ("we have called for
+        // …" besides "I have asked the Ambassador to …")
+        person_sentences
+            .entry((kind_id(&o.kind), s))
+            .or_default()
+            .push(o.sentence);
         if let Some(ta) = o.target.and_then(affiliation) {
             by_person.insert((kind_id(&o.kind), s, Some(ta)));
             if o.target.is_some_and(is_person) {
@@ -1434,10 +1440,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 .get(&(kind_id(&e.kind), e.target))
                 .is_some_and(|sources| sources.iter().any(|&s| s != e.source));
         let said_by_person = e.source.is_some_and(|s| {
+            let near = e.target.is_none()
+                && person_sentences
+                    .get(&(kind_id(&e.kind), s))
+                    .is_some_and(|list| e.sentence == 0 || list.contains(&e.sentence));
             matches!(
                 actors[s].kind,
                 Some(ActorKind::State | ActorKind::Organization)
-            ) && by_person.contains(&(kind_id(&e.kind), s, e.target))
+            ) && (near || by_person.contains(&(kind_id(&e.kind), s, e.target)))
         });
         !(redundant_default || said_by_person)
     });
