@@ -894,15 +894,23 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
         // "conducted a nuclear test", "launched a military operation": a
         // nominalisation performed by the clause subject.
+        // (the light verb is looked for at each step back: the tokens are
+        // lower-cased, so a verb or a name would pass for a modifier)
         let performed = nom && {
             let mut j = trig.start;
-            while j > lo
-                && (DETERMINERS.contains(&ctx.tok(j - 1)) || is_modifier(ctx.tok(j - 1)))
-                && trig.start - j < 4
-            {
+            let mut found = false;
+            while j > lo && trig.start - j < 5 {
+                let w = ctx.tok(j - 1);
+                if lex.perform.contains(w) {
+                    found = true;
+                    break;
+                }
+                if !(DETERMINERS.contains(&w) || is_modifier(w)) {
+                    break;
+                }
                 j -= 1;
             }
-            j > lo && lex.perform.contains(ctx.tok(j - 1))
+            found
         };
         if sources.is_empty() && (nom || passive) {
             if let Some(k) = ctx.by_agent(trig.end, hi, 5) {
@@ -1376,9 +1384,30 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
-    // 4. One event per (type, source, target, status).
-    let mut seen: WordSet<(u8, Option<usize>, Option<usize>, EventStatus)> = WordSet::default();
-    events.retain(|e| seen.insert((kind_id(&e.kind), e.source, e.target, e.status)));
+    // 4. One event per (type, source, target, status): the first mention
+    // stays (often the title's), with the date and place of a later one
+    // when it has none.
+    let mut first: WordMap<(u8, Option<usize>, Option<usize>, EventStatus), usize> =
+        WordMap::default();
+    let mut keep = vec![true; events.len()];
+    for i in 0..events.len() {
+        let e = &events[i];
+        let key = (kind_id(&e.kind), e.source, e.target, e.status);
+        match first.get(&key) {
+            None => {
+                first.insert(key, i);
+            }
+            Some(&k) => {
+                keep[i] = false;
+                let (date, place) = (events[i].date, events[i].place);
+                let kept = &mut events[k];
+                kept.date = kept.date.or(date);
+                kept.place = kept.place.or(place);
+            }
+        }
+    }
+    let mut keep = keep.into_iter();
+    events.retain(|_| keep.next().unwrap_or(true));
     // A target-less event adds nothing next to one of the same type in the
     // same sentence that involves its source and has a target.
     let mut involved: WordSet<(u8, usize, Option<usize>)> = WordSet::default();

@@ -57,3 +57,11 @@ fn an_agreements_date_dates_no_event() {
         owned(&[("agree to", None), ("agree to", None)])
     );
 }
+
+#[test]
+fn a_title_event_takes_the_date_of_its_later_mention() {
+    assert_eq!(
+        event_dates("Statement on the Azerbaijani attack on Armenia\n\nOn 3 June 2024, Azerbaijan launched an attack on Armenia."),
+        owned(&[("attack", Some("2024-06-03"))])
+    );
+}
