@@ -36,7 +36,7 @@
 mod tests;
 
 use crate::dates::calendar::Ymd;
-use crate::doc::{AgreementMention, AgreementRef, Doc, TokenKind};
+use crate::doc::{AgreementMention, AgreementRef, Doc, EntityType, TokenKind};
 use crate::error::Error;
 use crate::lexicon::{data_lines, field, lower, WordMap, WordSet};
 use crate::text::Tokenizer;
@@ -425,6 +425,17 @@ impl Agreements {
                 }
             }
         }
+        // "North Atlantic Treaty" inside "North Atlantic Treaty
+        // Organization": part of a body's name, not an instrument.
+        let inside_a_name = |c: &Cand| {
+            doc.entities.iter().any(|m| {
+                matches!(m.label, EntityType::Org | EntityType::Event)
+                    && m.tokens.start <= c.first
+                    && c.last < m.tokens.end
+                    && m.tokens.len() > c.last + 1 - c.first
+            })
+        };
+        cands.retain(|c| !inside_a_name(c));
         doc.agreements = self.join(doc, cands);
     }
 

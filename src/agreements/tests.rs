@@ -35,6 +35,9 @@ const CASES: &[Case] = &[
     ("Both countries joined the Paris Agreement.", &[("Paris Agreement", "agreement", None)]),
     ("The ministers discussed UNCLOS and the NPT.", &[("United Nations Convention on the Law of the Sea", "convention", None), ("Treaty on the Non-Proliferation of Nuclear Weapons", "treaty", None)]),
     ("The npt clause was quoted.", &[]),
+    // a body named after an instrument is no reference to it
+    ("Armenia appealed to the Collective Security Treaty Organization.", &[]),
+    ("The North Atlantic Treaty Organization met in Brussels.", &[]),
     // named instruments
     ("The two ministers signed the Agreement on Visa Facilitation on 12 May 2023.", &[("Agreement on Visa Facilitation", "agreement", Some("2023-05-12"))]),
     ("They recalled the Trilateral Statement of 9 November 2020.", &[("Trilateral Statement", "statement", Some("2020-11-09"))]),
