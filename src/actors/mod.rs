@@ -712,6 +712,31 @@ impl<'a> Builder<'a> {
                     j = e;
                 }
             }
+            // "Under Secretary of State [for Political Affairs] Victoria
+            // Nuland": a capitalised field before the person's name.
+            if self.tok(j) == "for" {
+                let mut e = j + 1;
+                let person_at = |i: usize| {
+                    self.mention_at
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|mi| self.doc.entities[mi].label == EntityType::Person)
+                };
+                while e < end
+                    && e < j + 6
+                    && !person_at(e)
+                    && (self.tok(e) == "and"
+                        || self.raw[e].chars().next().is_some_and(char::is_uppercase))
+                {
+                    e += 1;
+                }
+                if e > j + 1 && person_at(e) {
+                    let field = self.doc.span_text(self.doc.token_span(j, e - 1));
+                    title_text = format!("{title_text} {field}");
+                    j = e;
+                }
+            }
             titles_here.push(std::mem::take(&mut title_text));
             // Another title: "OSCE Chairman-in-Office, Minister of Foreign Affairs …".
             let k = if self.tok(j) == "," { j + 1 } else { j };
