@@ -1384,6 +1384,33 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     }
 
+    // A meeting between a visitor and a host goes visitor → host, whichever
+    // way a sentence tells it ("Zelenskyy met with Rau" in a text about
+    // Rau's visit: dev README, CONSULT visitor → host).
+    let same_side = |a: usize, b: usize| {
+        let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+        a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
+    };
+    let visits: Vec<(usize, usize)> = events
+        .iter()
+        .filter(|e| flag_of(e, |p| p.flags.host))
+        .filter_map(|e| Some((e.source?, e.target?)))
+        .collect();
+    for e in events.iter_mut() {
+        if e.kind != "CONSULT" || flag_of(e, |p| p.flags.host) {
+            continue;
+        }
+        let (Some(s), Some(t)) = (e.source, e.target) else {
+            continue;
+        };
+        if visits
+            .iter()
+            .any(|&(visitor, host)| same_side(t, visitor) && same_side(s, host))
+        {
+            (e.source, e.target) = (Some(t), Some(s));
+        }
+    }
+
     // 4. One event per (type, source, target, status): the first mention
     // stays (often the title's), with the date and place of a later one
     // when it has none.
