@@ -38,7 +38,7 @@ use pattern::{is_clause_punct, norm_token};
 const AGENTOF_REACH: usize = 6;
 
 /// How far back from a trigger ", who" may open the relative clause it is in.
-const RELATIVE_REACH: usize = 12;
+const RELATIVE_REACH: usize = 25;
 
 const PREPOSITIONS: [&str; 30] = [
     "of",
@@ -335,6 +335,12 @@ impl Ctx<'_> {
                 })
                 .map(|a| (a, false))
         };
+        // "Kamikawa, who was visiting Rio to attend the G20 meeting, held
+        // talks with …": after the relative clause's closing comma the
+        // main clause's subject is the antecedent again.
+        if let Some(who) = relative.filter(|&who| (who + 1..t).any(|i| self.tok(i) == ",")) {
+            return antecedent(who);
+        }
         if let Some(who) = relative.filter(|&who| who <= lo + 1) {
             // nothing of the clause before the pronoun to search
             if self
@@ -1061,9 +1067,16 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             // inside the trigger's gap, nearer than anything after it:
             // "designating five Iranian individuals for sanctions",
             // "expressed appreciation for Brazil's support on … Taiwan"
+            // (not the source's own side: "Wong expressed Australia's
+            // support for Japan's position")
+            let own_side = |a: usize| {
+                sources
+                    .iter()
+                    .any(|&s| s == a || doc.actors.get(s).and_then(|x| x.affiliation) == Some(a))
+            };
             let in_gap = (trig.start + 1..trig.end)
                 .find_map(|i| ctx.span_at[i])
-                .filter(|&k| !sources.contains(&ctx.doc.actor_spans[k].actor));
+                .filter(|&k| !own_side(ctx.doc.actor_spans[k].actor));
             if let Some(k) = in_gap {
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
             } else if let Some(k) = found {

@@ -7,6 +7,7 @@
 
 use crate::actors::titles::{TitleKind, TitleMatch, Titles};
 use crate::doc::{Doc, EntityType, Mention, Origin};
+use crate::ner::gazetteer::Gazetteer;
 use crate::ner::types::{TypeMap, WordClass};
 
 /// How far before a span a title that governs it may start, in tokens
@@ -18,6 +19,7 @@ pub(super) struct Shaper<'a> {
     pub doc: &'a Doc,
     pub titles: &'a Titles,
     pub types: &'a TypeMap,
+    pub gazetteer: &'a Gazetteer,
     /// The gazetteer's matches, in token order.
     pub ruled: &'a [Mention],
 }
@@ -188,6 +190,14 @@ impl Shaper<'_> {
         if types.is(WordClass::NotAName, doc.span_text(m.span)) {
             return Vec::new();
         }
+        // "Japan-Australia [Foreign Ministers' Meeting]": two known names
+        // joined are a modifier, not a body's name
+        if m.label == EntityType::Org && self.joined_names(doc.span_text(m.span)) {
+            return vec![Mention {
+                label: EntityType::Misc,
+                ..m
+            }];
+        }
         let mut start = m.tokens.start;
         let end = before_breaker(doc, types, start, m.tokens.end);
         // what a headline's verb leaves may be no name ("Coalition Strikes")
@@ -212,6 +222,16 @@ impl Shaper<'_> {
             return vec![person];
         }
         self.split_titled(m)
+    }
+
+    /// Whether `text` is two or more gazetteer names joined by hyphens or
+    /// dashes ("Japan-Australia", "Russia–ASEAN").
+    fn joined_names(&self, text: &str) -> bool {
+        let parts: Vec<&str> = text.split(['-', '\u{2010}', '\u{2013}']).collect();
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && self.gazetteer.lookup(p).is_some())
     }
 
     /// A span that starts with a person title: "Sultan" (none), "Office of

@@ -159,6 +159,7 @@ impl Stage for EntityStage {
                     doc,
                     titles,
                     types: &self.types,
+                    gazetteer: &self.gazetteer,
                     ruled: &ruled,
                 }
                 .reshape(m.clone()),
@@ -525,6 +526,13 @@ mod tests {
             owned(&[("Central Bank", Org)])
         );
         assert_eq!(reshaped("grew to USD 7 billion", &[("USD", "ORG")]), vec![]);
+        assert_eq!(
+            reshaped(
+                "held a Japan-Australia meeting",
+                &[("Japan-Australia", "ORG")]
+            ),
+            owned(&[("Japan-Australia", EntityType::Misc)])
+        );
         assert_eq!(
             reshaped(
                 "shelling of the Kharkiv region",
