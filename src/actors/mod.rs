@@ -697,6 +697,23 @@ impl<'a> Builder<'a> {
             .span_text(self.doc.token_span(ts, te - 1))
             .to_string();
         loop {
+            // "Minister [of Foreign and European Affairs] of the Slovak
+            // Republic": a field named after the title, then the state.
+            if self.tok(j) == "of" && self.affiliation_at(j + 1, end).is_none() {
+                let mut e = j + 1;
+                while e < end
+                    && e < j + 7
+                    && (self.tok(e) == "and"
+                        || self.raw[e].chars().next().is_some_and(char::is_uppercase))
+                {
+                    e += 1;
+                }
+                if e > j + 1 && self.tok(e) == "of" && self.affiliation_at(e + 1, end).is_some() {
+                    let field = self.doc.span_text(self.doc.token_span(j, e - 1));
+                    title_text = format!("{title_text} {field}");
+                    j = e;
+                }
+            }
             // "of X": affiliation; "to X": part of the title ("Ambassador to Australia").
             let w = self.tok(j).to_string();
             if (w == "of" || w == "to") && j + 1 < end {

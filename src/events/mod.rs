@@ -335,6 +335,24 @@ impl Ctx<'_> {
                 })
                 .map(|a| (a, false))
         };
+        // "The interlocutors discussed cooperation within the UN, the OSCE
+        // and the Council of Europe, and agreed to …": a verb right after
+        // ", and" shares the sentence's subject, not the list before it.
+        if t >= 2 && self.tok(t - 1) == "and" && self.tok(t - 2) == "," {
+            let spans = &self.doc.actor_spans;
+            let from = spans.partition_point(|s| s.tokens.start < sentence_start);
+            let first = (from..spans.len())
+                .take_while(|&k| spans[k].tokens.end <= t)
+                .find(|&k| !PREPOSITIONS.contains(&self.word_before(spans[k].tokens.start)));
+            // (the last of the subject's coordination, as a clause
+            // subject found going back would be)
+            if let Some(k) = first {
+                return Some((
+                    self.coordinated_right(k).last().copied().unwrap_or(k),
+                    false,
+                ));
+            }
+        }
         // "Kamikawa, who was visiting Rio to attend the G20 meeting, held
         // talks with …": after the relative clause's closing comma the
         // main clause's subject is the antecedent again.
@@ -743,7 +761,20 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let mut events: Vec<EventRef> = Vec::new();
     let mut new_groups: Vec<ActorRef> = Vec::new();
     let base_actors = doc.actors.len();
+    // A trigger inside an instrument's name ("Programme of Cooperation
+    // between …", "Memorandum of Cooperation") names the instrument.
+    let named_agreements: Vec<(usize, usize)> = doc
+        .agreements
+        .iter()
+        .flat_map(|a| a.mentions.iter())
+        .filter(|m| m.named)
+        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .collect();
     for trig in &triggers {
+        let b0 = doc.tokens[trig.start].span.byte_start;
+        if named_agreements.iter().any(|&(s, e)| s <= b0 && b0 < e) {
+            continue;
+        }
         let def: &PatternDef = &lex.patterns[trig.pattern];
         let sent = &doc.sentences[trig.sentence];
         // A clause never reaches further than this around its trigger, which
@@ -1047,6 +1078,15 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             } else {
                 ctx.object(from, hi, reach, &def.flags.tgt_preps, &sources)
             };
+            // (an actor named inside an instrument's name is its party, not
+            // the target: "signed the Programme of Cooperation between the
+            // two Ministries")
+            found = found.filter(|&k| {
+                let at = doc.tokens[ctx.doc.actor_spans[k].tokens.start]
+                    .span
+                    .byte_start;
+                !named_agreements.iter().any(|&(s, e)| s <= at && at < e)
+            });
             if found.is_none() && def.flags.req {
                 found = ctx
                     .action_of_object(from, hi)
@@ -1469,14 +1509,16 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .get(a)
             .is_some_and(|x| x.kind == Some(ActorKind::Person))
     };
-    let mut by_person: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
+    // (keyed by CAMEO code: a person's expressed support does not make the
+    // state's signing redundant)
+    let mut by_person: WordSet<(String, usize, Option<usize>)> = WordSet::default();
     let mut person_sentences: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
     for o in &events {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
         };
         let Some(s) = affiliation(os) else { continue };
-        by_person.insert((kind_id(&o.kind), s, o.target));
+        by_person.insert((o.cameo.clone(), s, o.target));
         // a target-less event of the state, next to one of its person in
         // the same sentence or restated by the title ("Afghanistan Rejects
         // Allegations"); elsewhere it is another act ("we have called for
@@ -1486,9 +1528,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             .or_default()
             .push(o.sentence);
         if let Some(ta) = o.target.and_then(affiliation) {
-            by_person.insert((kind_id(&o.kind), s, Some(ta)));
+            by_person.insert((o.cameo.clone(), s, Some(ta)));
             if o.target.is_some_and(is_person) {
-                by_person.insert((kind_id(&o.kind), ta, Some(s)));
+                by_person.insert((o.cameo.clone(), ta, Some(s)));
             }
         }
     }
@@ -1516,7 +1558,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             matches!(
                 actors[s].kind,
                 Some(ActorKind::State | ActorKind::Organization)
-            ) && (near || by_person.contains(&(kind_id(&e.kind), s, e.target)))
+            ) && (near || by_person.contains(&(e.cameo.clone(), s, e.target)))
         });
         !(redundant_default || said_by_person)
     });

@@ -240,11 +240,9 @@ impl Shaper<'_> {
     /// and "Spokesperson Tammy Bruce" (the person).
     fn around_a_title(&self, m: &Mention) -> Option<Vec<Mention>> {
         let (start, end) = (m.tokens.start, m.tokens.end);
-        let te = self.title_at(start, end).and_then(|(kind, t)| match kind {
-            TitleKind::Person => Some(t.end),
-            // "Dr Yang Hengjun"
-            TitleKind::Honorific if t.end < end => Some(t.end),
-            _ => None,
+        // (an honorific too: "Dr Yang Hengjun"; "H.E." alone is nothing)
+        let te = self.title_at(start, end).and_then(|(kind, t)| {
+            matches!(kind, TitleKind::Person | TitleKind::Honorific).then_some(t.end)
         })?;
         if te == end {
             let doc = self.doc;
@@ -289,13 +287,23 @@ impl Shaper<'_> {
         let covering = self
             .title_ending_at(end, &kinds)
             .filter(|&(_, s)| s < start);
+        // (the field may share its "of" with another: "Minister of Foreign
+        // and [European Affairs]")
         let portfolio = || {
-            let of = start.checked_sub(1)?;
             let last = self.doc.token_text(end - 1);
-            (matches!(self.doc.token_text(of), "of" | "for")
-                && self.types.is(WordClass::Portfolio, last))
-            .then(|| self.title_ending_at(of, &kinds))
-            .flatten()
+            if !self.types.is(WordClass::Portfolio, last) {
+                return None;
+            }
+            let mut of = start.checked_sub(1)?;
+            while of + 3 > start
+                && of > 0
+                && (self.doc.token_text(of) == "and" || capitalised(self.doc.token_text(of)))
+            {
+                of -= 1;
+            }
+            matches!(self.doc.token_text(of), "of" | "for")
+                .then(|| self.title_ending_at(of, &kinds))
+                .flatten()
         };
         let (kind, title_start) = covering.or_else(portfolio)?;
         Some(
