@@ -1109,7 +1109,15 @@ impl<'a> Builder<'a> {
                 Some(ActorKind::Person) if self.author_person.is_none() => {
                     self.author_person = Some(actor)
                 }
-                Some(ActorKind::State | ActorKind::Organization) if self.author_state.is_none() => {
+                // (an organisation only when the gazetteer knows it: a
+                // headline's tagged name is no author, "Sanctioning a
+                // Procurement Network …")
+                Some(ActorKind::State) if self.author_state.is_none() => {
+                    self.author_state = Some(actor)
+                }
+                Some(ActorKind::Organization)
+                    if self.author_state.is_none() && self.actors[actor].entry.is_some() =>
+                {
                     self.author_state = Some(actor)
                 }
                 _ => {}

@@ -200,12 +200,18 @@ impl Shaper<'_> {
         }
         let mut start = m.tokens.start;
         let end = before_breaker(doc, types, start, m.tokens.end);
-        // what a headline's verb leaves may be no name ("Coalition Strikes")
-        if end < m.tokens.end && (start..end).all(|i| types.is_generic(doc.token_text(i))) {
+        // what a headline's verb leaves may be no name ("Coalition Strikes"),
+        // and a body named generically is none ("the Department", "Deputy
+        // Department Spokesperson")
+        let generic = |a: usize, b: usize| (a..b).all(|i| types.is_generic(doc.token_text(i)));
+        if end < m.tokens.end && generic(start, end) {
             return Vec::new();
         }
         while end - start > 1 && types.is(WordClass::Lead, doc.token_text(start)) {
             start += 1;
+        }
+        if m.label == EntityType::Org && generic(start, end) {
+            return Vec::new();
         }
         let m = if (start, end) == (m.tokens.start, m.tokens.end) {
             m
