@@ -1261,6 +1261,23 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             }
             _ => {}
         }
+        // A headline's "X to visit Y" announces what is planned.
+        // "During the visit, …", "at the talks": a meeting after "the" with
+        // no actor of its own refers back to one already coded.
+        if noun_use
+            && def.kind == "CONSULT"
+            && ctx.tok(trig.start - 1) == "the"
+            && source_from_author
+        {
+            drop = true;
+        }
+        let headline_infinitive = trig.sentence == 0
+            && trig.start >= 2
+            && ctx.tok(trig.start - 1) == "to"
+            && ctx.in_span[trig.start - 2].is_some();
+        if headline_infinitive && status == EventStatus::Asserted {
+            status = EventStatus::Hypothetical;
+        }
 
         if def.flags.req {
             let agent = targets.first().copied().filter(|_| !target_names_action);
@@ -1561,6 +1578,15 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             ) && (near || by_person.contains(&(e.cameo.clone(), s, e.target)))
         });
         !(redundant_default || said_by_person)
+    });
+    // No actor acts on its own side ("Indonesia → its Foreign Minister"
+    // from a visit that returned to its host).
+    events.retain(|e| match (e.source, e.target) {
+        (Some(s), Some(t)) => {
+            let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+            !(aff(t) == Some(s) || aff(s) == Some(t))
+        }
+        _ => true,
     });
     // Merged-away actors never reach an event (spans point at the survivor).
     events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
