@@ -418,6 +418,28 @@ impl Ctx<'_> {
                 return None;
             }
             if self.tok(i) == "by" {
+                // "assistance to people affected by the conflict": the
+                // participle of another noun takes the agent
+                // (a list of participles is the trigger's own: "arrested,
+                // beaten or deported by")
+                let participle = i > from + 1 && {
+                    let w = self.tok(i - 1);
+                    let verbal = |w: &str| {
+                        w.len() > 4 && w.ends_with("ed")
+                            || matches!(
+                                w,
+                                "beaten" | "taken" | "given" | "driven" | "stolen" | "shown"
+                            )
+                            || matches!(w, "held" | "sent" | "made" | "shot" | "hit" | "seen")
+                    };
+                    verbal(w)
+                        && !(from..i - 1).all(|k| {
+                            matches!(self.tok(k), "," | "or" | "and") || verbal(self.tok(k))
+                        })
+                };
+                if participle {
+                    return None;
+                }
                 let mut j = i + 1;
                 // "by a Burmese Government-sponsored group": skip a few words.
                 while j < end && j < i + 4 && self.span_at[j].is_none() && !self.is_boundary(j) {
