@@ -3,7 +3,7 @@
 
 use crate::error::Error;
 
-use crate::lexicon::{data_lines, field, is_all_caps, WordMap};
+use crate::lexicon::{data_lines, field, is_all_caps, WordMap, WordSet};
 use crate::text::Tokenizer;
 
 /// The embedded titles file.
@@ -84,6 +84,8 @@ pub struct TitleMatch {
 pub struct Titles {
     titles: Vec<Title>,
     by_first: WordMap<String, Vec<usize>>,
+    /// Lower-cased last tokens of all phrases.
+    last_words: WordSet<String>,
 }
 
 impl Titles {
@@ -121,6 +123,9 @@ impl Titles {
                 let exact = is_all_caps(phrase).then_some(raw);
                 let index = t.titles.len();
                 t.by_first.entry(tokens[0].clone()).or_default().push(index);
+                if let Some(last) = tokens.last() {
+                    t.last_words.insert(last.clone());
+                }
                 t.titles.push(Title {
                     tokens,
                     exact,
@@ -151,6 +156,11 @@ impl Titles {
     /// before a full match.
     pub fn may_start(&self, lower: &str) -> bool {
         self.by_first.contains_key(lower)
+    }
+
+    /// Whether some phrase ends with this (lower-case) token.
+    pub fn may_end(&self, lower: &str) -> bool {
+        self.last_words.contains(lower)
     }
 
     /// The canonical title of a phrase as written ("Minister of Foreign

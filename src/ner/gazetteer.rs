@@ -14,11 +14,9 @@
 //! pronoun "us" never matches "US". Typographic and straight apostrophes
 //! are treated alike.
 
-use std::collections::HashMap;
-
 use crate::doc::{Doc, EntityType};
 use crate::error::Error;
-use crate::lexicon::{data_lines, field, is_all_caps};
+use crate::lexicon::{data_lines, field, is_all_caps, WordMap};
 use crate::text::Tokenizer;
 
 /// One dictionary entry.
@@ -67,13 +65,13 @@ pub struct GazMatch {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: WordMap<String, usize>,
     /// First token → patterns, longest first (exact case).
-    exact: HashMap<String, Vec<Pattern>>,
+    exact: WordMap<String, Vec<Pattern>>,
     /// Lower-cased first token → patterns, for all-capital text.
-    folded: HashMap<String, Vec<Pattern>>,
+    folded: WordMap<String, Vec<Pattern>>,
     /// Lower-cased full name → entry, for typing model spans.
-    names: HashMap<String, usize>,
+    names: WordMap<String, usize>,
 }
 
 /// The gazetteer files shipped in `models/gazetteers/`.

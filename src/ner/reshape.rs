@@ -120,6 +120,11 @@ impl Shaper<'_> {
     }
 
     fn title_ending_exactly(&self, pos: usize, kinds: &[TitleKind]) -> Option<(TitleKind, usize)> {
+        // (most tokens end no title: one set lookup saves the scan)
+        let last = raw_token(self.doc, pos.checked_sub(1)?).to_lowercase();
+        if !self.titles.may_end(&last) {
+            return None;
+        }
         let sentence = self.doc.sentence_of_token(pos.saturating_sub(1));
         let first = self
             .doc
