@@ -1,0 +1,262 @@
+//! Document-level passes over the coded events: arguments that need the
+//! whole document (the agent a condemnation targets, a visit's host, the
+//! visitor → host direction of meetings), then one event per (type,
+//! source, target, status) and no redundant ones, then which actors the
+//! record lists. Each pass indexes what it looks up: a search per event
+//! would be quadratic on long documents.
+
+use super::lexicon::{EventLexicon, PatternDef};
+use super::{kind_id, Trigger, AGENTOF_REACH};
+use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
+use crate::lexicon::{WordMap, WordSet};
+
+/// The events of `triggers`, refined; the actors they involve are marked
+/// as listed.
+pub(super) fn refine(
+    doc: &mut Doc,
+    lex: &EventLexicon,
+    triggers: &[Trigger],
+    mut events: Vec<EventRef>,
+) -> Vec<EventRef> {
+    // Condemning an action: the target is its agent, not its victim. (The
+    // passes below index what they look up: a search per event would be
+    // quadratic on long documents.)
+    let first_source: WordMap<usize, Option<usize>> = {
+        let mut m = WordMap::default();
+        for o in events.iter().filter(|o| !o.source_from_author) {
+            m.entry(o.tokens.start).or_insert(o.source);
+        }
+        m
+    };
+    let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| lex.pattern(&e.pattern).is_some_and(f);
+    for e in events.iter_mut() {
+        if !flag_of(e, |p| p.flags.agentof) {
+            continue;
+        }
+        // the first nominalisation starting soon after it (past "in the
+        // strongest terms")
+        let at = triggers.partition_point(|t| t.start < e.tokens.end);
+        let acted = triggers[at..]
+            .iter()
+            .take_while(|t| t.start <= e.tokens.end + AGENTOF_REACH)
+            .find(|t| t.sentence == e.sentence && lex.patterns[t.pattern].flags.nom);
+        if let Some(t) = acted {
+            e.target = first_source
+                .get(&t.start)
+                .copied()
+                .flatten()
+                .filter(|&a| Some(a) != e.source);
+        }
+    }
+
+    // Visits: a state target is the host in person when the document
+    // names one who takes part in its meetings.
+    let mut takes_part: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
+    for o in &events {
+        for p in [o.source, o.target].into_iter().flatten() {
+            if let Some(aff) = doc
+                .actors
+                .get(p)
+                .filter(|a| a.kind == Some(ActorKind::Person))
+                .and_then(|a| a.affiliation)
+            {
+                let list = takes_part.entry((kind_id(&o.kind), aff)).or_default();
+                if !list.contains(&p) {
+                    list.push(p);
+                }
+            }
+        }
+    }
+    for e in events.iter_mut() {
+        if !flag_of(e, |p| p.flags.host) {
+            continue;
+        }
+        let Some(t) = e.target else { continue };
+        if doc
+            .actors
+            .get(t)
+            .is_none_or(|a| a.kind != Some(ActorKind::State))
+        {
+            continue;
+        }
+        let leads = |p: usize| {
+            doc.actors
+                .get(p)
+                .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
+        };
+        let host = takes_part
+            .get(&(kind_id(&e.kind), t))
+            .and_then(|list| list.iter().copied().find(|&p| Some(p) != e.source))
+            .or(doc.author_person.filter(|&p| leads(p)));
+        if let Some(h) = host {
+            e.target = Some(h);
+        }
+    }
+
+    // A meeting between a visitor and a host goes visitor → host, whichever
+    // way a sentence tells it ("Zelenskyy met with Rau" in a text about
+    // Rau's visit: dev README, CONSULT visitor → host).
+    let same_side = |a: usize, b: usize| {
+        let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+        a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
+    };
+    let visits: Vec<(usize, usize)> = events
+        .iter()
+        .filter(|e| flag_of(e, |p| p.flags.host))
+        .filter_map(|e| Some((e.source?, e.target?)))
+        .collect();
+    for e in events.iter_mut() {
+        if e.kind != "CONSULT" || flag_of(e, |p| p.flags.host) {
+            continue;
+        }
+        let (Some(s), Some(t)) = (e.source, e.target) else {
+            continue;
+        };
+        if visits
+            .iter()
+            .any(|&(visitor, host)| same_side(t, visitor) && same_side(s, host))
+        {
+            (e.source, e.target) = (Some(t), Some(s));
+        }
+    }
+
+    // 4. One event per (type, source, target, status): the first mention
+    // stays (often the title's), with the date and place of a later one
+    // when it has none.
+    let mut first: WordMap<(u8, Option<usize>, Option<usize>, EventStatus), usize> =
+        WordMap::default();
+    let mut keep = vec![true; events.len()];
+    for i in 0..events.len() {
+        let e = &events[i];
+        let key = (kind_id(&e.kind), e.source, e.target, e.status);
+        match first.get(&key) {
+            None => {
+                first.insert(key, i);
+            }
+            Some(&k) => {
+                keep[i] = false;
+                let (date, place) = (events[i].date, events[i].place);
+                let kept = &mut events[k];
+                kept.date = kept.date.or(date);
+                kept.place = kept.place.or(place);
+            }
+        }
+    }
+    let mut keep = keep.into_iter();
+    events.retain(|_| keep.next().unwrap_or(true));
+    // A target-less event adds nothing next to one of the same type in the
+    // same sentence that involves its source and has a target.
+    let mut involved: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
+    for o in events.iter().filter(|o| o.target.is_some()) {
+        involved.insert((kind_id(&o.kind), o.sentence, o.source));
+        involved.insert((kind_id(&o.kind), o.sentence, o.target));
+    }
+    events.retain(|e| {
+        e.target.is_some() || !involved.contains(&(kind_id(&e.kind), e.sentence, e.source))
+    });
+    // A state's or organisation's event adds nothing next to the same event
+    // by a named person acting for it ("the United States and the AUC sign"
+    // and "Blinken and Faki signed"), nor next to the same exchange told the
+    // other way round between their people.
+    let actors = &doc.actors;
+    let affiliation = |a: usize| actors.get(a).and_then(|x| x.affiliation);
+    let is_person = |a: usize| {
+        actors
+            .get(a)
+            .is_some_and(|x| x.kind == Some(ActorKind::Person))
+    };
+    // (keyed by CAMEO code: a person's expressed support does not make the
+    // state's signing redundant)
+    let mut by_person: WordSet<(String, usize, Option<usize>)> = WordSet::default();
+    let mut person_sentences: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
+    for o in &events {
+        let Some(os) = o.source.filter(|&p| is_person(p)) else {
+            continue;
+        };
+        let Some(s) = affiliation(os) else { continue };
+        by_person.insert((o.cameo.clone(), s, o.target));
+        // a target-less event of the state, next to one of its person in
+        // the same sentence or restated by the title ("Afghanistan Rejects
+        // Allegations"); elsewhere it is another act ("we have called for
+        // …" besides "I have asked the Ambassador to …")
+        person_sentences
+            .entry((kind_id(&o.kind), s))
+            .or_default()
+            .push(o.sentence);
+        if let Some(ta) = o.target.and_then(affiliation) {
+            by_person.insert((o.cameo.clone(), s, Some(ta)));
+            if o.target.is_some_and(is_person) {
+                by_person.insert((o.cameo.clone(), ta, Some(s)));
+            }
+        }
+    }
+    // The author by default adds nothing next to the same event with a
+    // named source ("Telephone conversation with Xi Jinping" in the
+    // Kremlin's title, "Vladimir Putin had a telephone conversation with").
+    let mut named: WordMap<(u8, Option<usize>), Vec<Option<usize>>> = WordMap::default();
+    for o in events.iter().filter(|o| !o.source_from_author) {
+        named
+            .entry((kind_id(&o.kind), o.target))
+            .or_default()
+            .push(o.source);
+    }
+    events.retain(|e| {
+        let redundant_default = e.source_from_author
+            && e.target.is_some()
+            && named
+                .get(&(kind_id(&e.kind), e.target))
+                .is_some_and(|sources| sources.iter().any(|&s| s != e.source));
+        let said_by_person = e.source.is_some_and(|s| {
+            let near = e.target.is_none()
+                && person_sentences
+                    .get(&(kind_id(&e.kind), s))
+                    .is_some_and(|list| e.sentence == 0 || list.contains(&e.sentence));
+            matches!(
+                actors[s].kind,
+                Some(ActorKind::State | ActorKind::Organization)
+            ) && (near || by_person.contains(&(e.cameo.clone(), s, e.target)))
+        });
+        !(redundant_default || said_by_person)
+    });
+    // No actor acts on its own side ("Indonesia → its Foreign Minister"
+    // from a visit that returned to its host).
+    events.retain(|e| match (e.source, e.target) {
+        (Some(s), Some(t)) => {
+            let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+            !(aff(t) == Some(s) || aff(s) == Some(t))
+        }
+        _ => true,
+    });
+    // Merged-away actors never reach an event (spans point at the survivor).
+    events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
+    for e in &events {
+        for a in [e.source, e.target].into_iter().flatten() {
+            mark_listed(&mut doc.actors, a);
+        }
+    }
+    // Affiliations of listed actors are listed too.
+    for i in 0..doc.actors.len() {
+        if doc.actors[i].listed {
+            mark_listed(&mut doc.actors, i);
+        }
+    }
+    events
+}
+
+/// Whether an actor may appear in the record (merged-away ones may not).
+fn listed_kind(a: &ActorRef) -> bool {
+    a.kind.is_some()
+}
+
+fn mark_listed(actors: &mut [ActorRef], a: usize) {
+    let mut cur = Some(a);
+    let mut steps = 0;
+    while let Some(i) = cur {
+        if steps > 4 || i >= actors.len() {
+            break;
+        }
+        actors[i].listed = true;
+        cur = actors[i].affiliation;
+        steps += 1;
+    }
+}
