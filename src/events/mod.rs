@@ -73,6 +73,11 @@ const PREPOSITIONS: [&str; 30] = [
     "without",
 ];
 
+/// The actor `a` belongs to (a person's state, an organisation's parent).
+fn affiliation(doc: &Doc, a: usize) -> Option<usize> {
+    doc.actors.get(a).and_then(|x| x.affiliation)
+}
+
 /// A PLOVER type as a small key (255 for a type outside the sixteen).
 fn kind_id(kind: &str) -> u8 {
     lexicon::PLOVER_TYPES
@@ -724,14 +729,15 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     // after "in" or "at" (looked up per trigger, so indexed once here).
     // A date right after an agreement's name is the agreement's ("the
     // Vienna Convention … of 18 April 1961"), not an event's.
-    let agreement_spans: Vec<(usize, usize)> = doc
+    // (byte spans of agreement mentions, and whether each is a name)
+    let agreement_spans: Vec<(usize, usize, bool)> = doc
         .agreements
         .iter()
         .flat_map(|a| a.mentions.iter())
-        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .map(|m| (m.span.byte_start, m.span.byte_end, m.named))
         .collect();
     let agreements_date = |d: &crate::doc::DateMention| {
-        agreement_spans.iter().any(|&(s, e)| {
+        agreement_spans.iter().any(|&(s, e, _)| {
             let at = d.span.byte_start;
             (s..=e).contains(&at)
                 || at > e
@@ -778,16 +784,14 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let base_actors = doc.actors.len();
     // A trigger inside an instrument's name ("Programme of Cooperation
     // between …", "Memorandum of Cooperation") names the instrument.
-    let named_agreements: Vec<(usize, usize)> = doc
-        .agreements
-        .iter()
-        .flat_map(|a| a.mentions.iter())
-        .filter(|m| m.named)
-        .map(|m| (m.span.byte_start, m.span.byte_end))
-        .collect();
+    let inside_a_name = |at: usize| {
+        agreement_spans
+            .iter()
+            .any(|&(s, e, named)| named && s <= at && at < e)
+    };
     for trig in &triggers {
         let b0 = doc.tokens[trig.start].span.byte_start;
-        if named_agreements.iter().any(|&(s, e)| s <= b0 && b0 < e) {
+        if inside_a_name(b0) {
             continue;
         }
         let def: &PatternDef = &lex.patterns[trig.pattern];
@@ -1100,7 +1104,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 let at = doc.tokens[ctx.doc.actor_spans[k].tokens.start]
                     .span
                     .byte_start;
-                !named_agreements.iter().any(|&(s, e)| s <= at && at < e)
+                !inside_a_name(at)
             });
             if found.is_none() && def.flags.req {
                 found = ctx
@@ -1127,7 +1131,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let own_side = |a: usize| {
                 sources
                     .iter()
-                    .any(|&s| s == a || doc.actors.get(s).and_then(|x| x.affiliation) == Some(a))
+                    .any(|&s| s == a || affiliation(doc, s) == Some(a))
             };
             let in_gap = (trig.start + 1..trig.end)
                 .find_map(|i| ctx.span_at[i])

@@ -6,7 +6,7 @@
 //! would be quadratic on long documents.
 
 use super::lexicon::{EventLexicon, PatternDef};
-use super::{kind_id, Trigger, AGENTOF_REACH};
+use super::{affiliation, kind_id, Trigger, AGENTOF_REACH};
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
 use crate::lexicon::{WordMap, WordSet};
 
@@ -97,7 +97,7 @@ pub(super) fn refine(
     // way a sentence tells it ("Zelenskyy met with Rau" in a text about
     // Rau's visit: dev README, CONSULT visitor → host).
     let same_side = |a: usize, b: usize| {
-        let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+        let aff = |x: usize| affiliation(doc, x);
         a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
     };
     let visits: Vec<(usize, usize)> = events
@@ -159,7 +159,6 @@ pub(super) fn refine(
     // and "Blinken and Faki signed"), nor next to the same exchange told the
     // other way round between their people.
     let actors = &doc.actors;
-    let affiliation = |a: usize| actors.get(a).and_then(|x| x.affiliation);
     let is_person = |a: usize| {
         actors
             .get(a)
@@ -173,7 +172,9 @@ pub(super) fn refine(
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
         };
-        let Some(s) = affiliation(os) else { continue };
+        let Some(s) = affiliation(doc, os) else {
+            continue;
+        };
         by_person.insert((o.cameo.clone(), s, o.target));
         // a target-less event of the state, next to one of its person in
         // the same sentence or restated by the title ("Afghanistan Rejects
@@ -183,7 +184,7 @@ pub(super) fn refine(
             .entry((kind_id(&o.kind), s))
             .or_default()
             .push(o.sentence);
-        if let Some(ta) = o.target.and_then(affiliation) {
+        if let Some(ta) = o.target.and_then(|t| affiliation(doc, t)) {
             by_person.insert((o.cameo.clone(), s, Some(ta)));
             if o.target.is_some_and(is_person) {
                 by_person.insert((o.cameo.clone(), ta, Some(s)));
@@ -221,10 +222,7 @@ pub(super) fn refine(
     // No actor acts on its own side ("Indonesia → its Foreign Minister"
     // from a visit that returned to its host).
     events.retain(|e| match (e.source, e.target) {
-        (Some(s), Some(t)) => {
-            let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
-            !(aff(t) == Some(s) || aff(s) == Some(t))
-        }
+        (Some(s), Some(t)) => !(affiliation(doc, t) == Some(s) || affiliation(doc, s) == Some(t)),
         _ => true,
     });
     // Merged-away actors never reach an event (spans point at the survivor).
