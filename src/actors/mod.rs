@@ -700,14 +700,7 @@ impl<'a> Builder<'a> {
             // "Minister [of Foreign and European Affairs] of the Slovak
             // Republic": a field named after the title, then the state.
             if self.tok(j) == "of" && self.affiliation_at(j + 1, end).is_none() {
-                let mut e = j + 1;
-                while e < end
-                    && e < j + 7
-                    && (self.tok(e) == "and"
-                        || self.raw[e].chars().next().is_some_and(char::is_uppercase))
-                {
-                    e += 1;
-                }
+                let e = self.field_end(j + 1, end.min(j + 7), |_| false);
                 if e > j + 1 && self.tok(e) == "of" && self.affiliation_at(e + 1, end).is_some() {
                     let field = self.doc.span_text(self.doc.token_span(j, e - 1));
                     title_text = format!("{title_text} {field}");
@@ -732,7 +725,6 @@ impl<'a> Builder<'a> {
             // "Under Secretary of State [for Political Affairs] Victoria
             // Nuland": a capitalised field before the person's name.
             if self.tok(j) == "for" {
-                let mut e = j + 1;
                 let person_at = |i: usize| {
                     self.mention_at
                         .get(i)
@@ -740,14 +732,7 @@ impl<'a> Builder<'a> {
                         .flatten()
                         .is_some_and(|mi| self.doc.entities[mi].label == EntityType::Person)
                 };
-                while e < end
-                    && e < j + 6
-                    && !person_at(e)
-                    && (self.tok(e) == "and"
-                        || self.raw[e].chars().next().is_some_and(char::is_uppercase))
-                {
-                    e += 1;
-                }
+                let e = self.field_end(j + 1, end.min(j + 6), person_at);
                 if e > j + 1 && person_at(e) {
                     let field = self.doc.span_text(self.doc.token_span(j, e - 1));
                     title_text = format!("{title_text} {field}");
@@ -853,6 +838,20 @@ impl<'a> Builder<'a> {
             self.author_spans.push((chunk_start..j, false));
         }
         j
+    }
+
+    /// The end of a title's field from `from` ("Foreign and European
+    /// Affairs", "Political Affairs"): capitalised words and "and", before
+    /// `limit` and before a token where `stop` holds.
+    fn field_end(&self, from: usize, limit: usize, stop: impl Fn(usize) -> bool) -> usize {
+        let mut e = from;
+        while e < limit
+            && !stop(e)
+            && (self.tok(e) == "and" || self.raw[e].chars().next().is_some_and(char::is_uppercase))
+        {
+            e += 1;
+        }
+        e
     }
 
     /// A person's name at `j` (after an optional comma and honorifics):
