@@ -240,6 +240,15 @@ def main():
     import jsonschema
     from pyspark.sql import SparkSession, functions as F
     py_validator = jsonschema.Draft202012Validator(json.load(open(schema_path)))
+
+    def verify_mode(name, key, secs, n_parts, inputs, out_dir, part_pattern):
+        """Checks one mode's output directory and records its figures."""
+        outputs = part_files(out_dir, part_pattern)
+        verify(name, n_parts, inputs, outputs, view, reference, manifest, validator,
+               schema_path, sorted(glob.glob(os.path.join(out_dir, "part-*"))), py_validator)
+        figures[f"{key}_s"] = round(secs, 1)
+        figures[f"{key}_lines_per_s"] = round(len(manifest) / secs)
+        figures[f"{key}_partitions"] = n_parts
     t = time.time()
     size = os.path.getsize("corpus.jsonl")
     spark = (SparkSession.builder.master("local[2]").appName("attache-spark-check")
@@ -267,12 +276,8 @@ def main():
     inputs = [[] for _ in range(n_parts)]
     for row in rows:
         inputs[row.p].append(row.value)
-    outputs = part_files("out-transform", r"part-(\d+)-.*\.txt$")
-    verify("TRANSFORM", n_parts, inputs, outputs, view, reference, manifest, validator,
-           schema_path, sorted(glob.glob("out-transform/part-*")), py_validator)
-    figures["transform_s"] = round(transform_s, 1)
-    figures["transform_lines_per_s"] = round(len(manifest) / transform_s)
-    figures["transform_partitions"] = n_parts
+    verify_mode("TRANSFORM", "transform", transform_s, n_parts, inputs, "out-transform",
+                r"part-(\d+)-.*\.txt$")
 
     # Reading the records back with from_json, as the README shows.
     ddl = ("doc STRUCT<id: STRING, line: BIGINT, date: STRING>, "
@@ -297,12 +302,7 @@ def main():
     pipe_s = time.time() - t
     print(f"rdd.pipe: {pipe_s:.1f} s, {len(manifest) / pipe_s:.0f} lines/s")
     inputs = rdd.glom().collect()
-    outputs = part_files("out-pipe", r"part-(\d+)$")
-    verify("rdd.pipe", n_parts, inputs, outputs, view, reference, manifest, validator,
-           schema_path, sorted(glob.glob("out-pipe/part-*")), py_validator)
-    figures["pipe_s"] = round(pipe_s, 1)
-    figures["pipe_lines_per_s"] = round(len(manifest) / pipe_s)
-    figures["pipe_partitions"] = n_parts
+    verify_mode("rdd.pipe", "pipe", pipe_s, n_parts, inputs, "out-pipe", r"part-(\d+)$")
 
     # 3. A fatal filter error (the model cannot be loaded: exit code 2).
     bad = f"./attache extract --filter -j 1 --model /nonexistent/model.bin"
