@@ -97,6 +97,9 @@ impl TypeMap {
             })?;
             rules.push((model, cue, label));
         }
+        // The default row applies when no cue fits, wherever it is listed:
+        // ordered last once here (a stable sort keeps the cues' order).
+        rules.sort_by_key(|(_, cue, _)| matches!(cue, Cue::Default));
         Ok(TypeMap { rules, classes })
     }
 
@@ -130,16 +133,11 @@ impl TypeMap {
             .rsplit(['-', '\u{2010}', '\u{2011}'])
             .next()
             .unwrap_or(last);
-        // The default row applies when no cue fits, wherever it is listed.
-        let rules = self
+        for (_, cue, label) in self
             .rules
             .iter()
-            .filter(|(model, _, _)| model == model_type);
-        let cues = rules
-            .clone()
-            .filter(|(_, cue, _)| !matches!(cue, Cue::Default));
-        let defaults = rules.filter(|(_, cue, _)| matches!(cue, Cue::Default));
-        for (_, cue, label) in cues.chain(defaults) {
+            .filter(|(model, _, _)| model == model_type)
+        {
             let fits = match cue {
                 Cue::Default => true,
                 Cue::Last(w) => last == w,
