@@ -7,6 +7,7 @@ mod dates_agreements;
 mod eval;
 mod extract;
 mod filter;
+mod golden;
 mod long_document;
 mod memory;
 mod offsets;

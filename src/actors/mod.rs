@@ -22,13 +22,12 @@
 
 pub mod titles;
 
-use std::borrow::Cow;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
-use crate::events::pattern::norm_token;
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
-use crate::pipeline::Stage;
+use crate::doc::{DocWords, FormKind, Layer, Words};
+use crate::pipeline::{Contract, Stage};
 use crate::text::Lexical;
 use titles::{TitleKind, Titles};
 
@@ -56,6 +55,21 @@ impl Stage for ActorStage {
         "actors"
     }
 
+    fn contract(&self) -> Contract {
+        Contract {
+            reads: &[
+                Layer::Info,
+                Layer::Tokens,
+                Layer::Sentences,
+                Layer::Entities,
+                Layer::Dates,
+                Layer::Agreements,
+            ],
+            writes: &[Layer::Actors],
+            revises: &[],
+        }
+    }
+
     fn process(&self, doc: &mut Doc) {
         let (actors, spans, places, author) = {
             let mut b = Builder::new(doc, &self.gazetteer, &self.titles, &self.lexical);
@@ -77,8 +91,10 @@ struct Builder<'a> {
     lexical: &'a Lexical,
     /// Persons with a gazetteer entry, for [`Builder::known_affiliations`].
     known_persons: Vec<(usize, &'a Entry)>,
-    lower: Vec<Cow<'a, str>>,
-    raw: Vec<Cow<'a, str>>,
+    /// Tokens lower-cased with straight apostrophes (the shared view).
+    lower: DocWords<'a>,
+    /// Tokens as written with straight apostrophes (the shared view).
+    raw: DocWords<'a>,
     /// Token → index of the entity mention starting there.
     mention_at: Vec<Option<usize>>,
     /// Token → whether an entity or date mention covers it.
@@ -144,17 +160,8 @@ fn is_state_kind(kind: &str) -> bool {
 impl<'a> Builder<'a> {
     fn new(doc: &'a Doc, gaz: &'a Gazetteer, titles: &'a Titles, lexical: &'a Lexical) -> Self {
         let n = doc.tokens.len();
-        let raw: Vec<Cow<'a, str>> = (0..n)
-            .map(|i| {
-                let t = doc.token_text(i);
-                if t.contains('\u{2019}') {
-                    Cow::Owned(t.replace('\u{2019}', "'"))
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .collect();
-        let lower = (0..n).map(|i| norm_token(doc.token_text(i))).collect();
+        let lower = doc.words(FormKind::Norm);
+        let raw = doc.words(FormKind::Raw);
         let mut mention_at = vec![None; n];
         let mut covered = vec![false; n];
         for (mi, m) in doc.entities.iter().enumerate() {
@@ -201,7 +208,7 @@ impl<'a> Builder<'a> {
     }
 
     fn tok(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |s| s.as_ref())
+        self.lower.word(i)
     }
 
     // ----- actor creation -------------------------------------------------
@@ -417,7 +424,7 @@ impl<'a> Builder<'a> {
         if self.covered.get(i).copied().unwrap_or(true) {
             return false;
         }
-        let t = self.raw[i].as_ref();
+        let t = self.raw.word(i);
         let mut chars = t.chars();
         let Some(first) = chars.next() else {
             return false;
@@ -447,7 +454,7 @@ impl<'a> Builder<'a> {
             k += 1;
         }
         // An initial alone ("J.") is not a name.
-        if k == i + 1 && self.raw[i].ends_with('.') {
+        if k == i + 1 && self.raw.word(i).ends_with('.') {
             return i;
         }
         k
@@ -634,7 +641,7 @@ impl<'a> Builder<'a> {
             TitleKind::Latter | TitleKind::Former => {
                 // an adjective before a name or title ("the former Prime
                 // Minister") refers to nothing by itself
-                let next = self.raw.get(first.end).map_or("", |s| s.as_ref());
+                let next = self.raw.word(first.end);
                 if next.chars().next().is_some_and(char::is_uppercase)
                     || self
                         .titles
@@ -847,7 +854,7 @@ impl<'a> Builder<'a> {
         let mut e = from;
         while e < limit
             && !stop(e)
-            && (self.tok(e) == "and" || self.raw[e].chars().next().is_some_and(char::is_uppercase))
+            && (self.tok(e) == "and" || self.raw.word(e).chars().next().is_some_and(char::is_uppercase))
         {
             e += 1;
         }

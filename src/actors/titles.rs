@@ -1,6 +1,7 @@
 //! Titles, roles and referring words (`models/titles.tsv`, format
 //! `attache-titles/1`).
 
+use crate::doc::Words;
 use crate::error::Error;
 
 use crate::lexicon::{data_lines, field, is_all_caps, WordMap, WordSet};
@@ -187,14 +188,17 @@ impl Titles {
     /// as written, both with straight apostrophes), not passing `end`. An
     /// all-capital phrase matches only exactly; a phrase with lower-case
     /// letters matches any case, but loses a tie to an exact one.
-    pub fn longest_at<S: AsRef<str>, R: AsRef<str>>(
+    pub fn longest_at<S: Words + ?Sized, R: Words + ?Sized>(
         &self,
-        lower: &[S],
-        raw: &[R],
+        lower: &S,
+        raw: &R,
         i: usize,
         end: usize,
     ) -> Option<TitleMatch> {
-        let first = lower.get(i)?.as_ref();
+        if i >= lower.len() {
+            return None;
+        }
+        let first = lower.word(i);
         let list = self.by_first.get(first)?;
         let mut best: Option<(usize, bool, usize)> = None; // (len, exact, index)
         for &ti in list {
@@ -204,15 +208,8 @@ impl Titles {
                 continue;
             }
             let ok = match &t.exact {
-                Some(ex) => ex
-                    .iter()
-                    .zip(&raw[i..i + n])
-                    .all(|(a, b)| a.as_str() == b.as_ref()),
-                None => t
-                    .tokens
-                    .iter()
-                    .zip(&lower[i..i + n])
-                    .all(|(a, b)| a.as_str() == b.as_ref()),
+                Some(ex) => ex.iter().zip(i..i + n).all(|(a, k)| a == raw.word(k)),
+                None => t.tokens.iter().zip(i..i + n).all(|(a, k)| a == lower.word(k)),
             };
             if !ok {
                 continue;

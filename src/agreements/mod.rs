@@ -38,7 +38,7 @@ mod tests;
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, EntityType, TokenKind};
 use crate::error::Error;
-use crate::lexicon::{data_lines, field, lower, WordMap, WordSet};
+use crate::lexicon::{data_lines, field, WordMap, WordSet};
 use crate::text::Tokenizer;
 
 /// The embedded alias table.
@@ -389,11 +389,7 @@ impl Agreements {
     pub fn process(&self, doc: &mut Doc) {
         let v = View {
             text: doc.tokens.iter().map(|t| doc.span_text(t.span)).collect(),
-            lower: doc
-                .tokens
-                .iter()
-                .map(|t| lower(doc.span_text(t.span)))
-                .collect(),
+            lower: (0..doc.tokens.len()).map(|i| doc.lower(i).into()).collect(),
             kind: doc.tokens.iter().map(|t| t.kind).collect(),
         };
         // token -> date mention index

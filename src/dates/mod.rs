@@ -62,11 +62,7 @@ impl Dates {
     pub fn process(&self, doc: &mut Doc) {
         let view = View {
             text: doc.tokens.iter().map(|t| doc.span_text(t.span)).collect(),
-            lower: doc
-                .tokens
-                .iter()
-                .map(|t| crate::lexicon::lower(doc.span_text(t.span)))
-                .collect(),
+            lower: (0..doc.tokens.len()).map(|i| doc.lower(i).into()).collect(),
             kind: doc.tokens.iter().map(|t| t.kind).collect(),
             space: doc.tokens.iter().map(|t| t.space_before).collect(),
         };

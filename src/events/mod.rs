@@ -25,12 +25,11 @@ mod speech;
 mod tests;
 pub mod validate;
 
-use std::borrow::Cow;
-
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
-use crate::pipeline::Stage;
+use crate::doc::{DocWords, FormKind, Layer};
+use crate::pipeline::{Contract, Revision, Stage};
 use lexicon::{EventLexicon, PatternDef};
-use pattern::{is_clause_punct, norm_token};
+use pattern::is_clause_punct;
 
 /// Prepositions that keep an actor from being a clause subject.
 /// How far after a condemnation the action it condemns may start
@@ -149,6 +148,26 @@ impl Stage for EventStage {
         "events"
     }
 
+    fn contract(&self) -> Contract {
+        Contract {
+            reads: &[
+                Layer::Info,
+                Layer::Tokens,
+                Layer::Sentences,
+                Layer::Entities,
+                Layer::Dates,
+                Layer::Agreements,
+                Layer::Actors,
+            ],
+            writes: &[Layer::Events],
+            revises: &[Revision {
+                layer: Layer::Actors,
+                why: "adds the group a request addresses when no actor names it \
+                      ('calls on the parties'), and marks the actors the record lists",
+            }],
+        }
+    }
+
     fn process(&self, doc: &mut Doc) {
         code(doc, &self.lexicon);
     }
@@ -163,7 +182,8 @@ struct Trigger {
 
 struct Ctx<'a> {
     doc: &'a Doc,
-    lower: Vec<Cow<'a, str>>,
+    /// The document's tokens as patterns see them.
+    words: DocWords<'a>,
     /// Token → index of the actor span starting there (the first).
     span_at: Vec<Option<usize>>,
     /// Token → index of an actor span covering it.
@@ -174,7 +194,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn tok(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |s| s.as_ref())
+        self.doc.norm(i)
     }
 
     fn is_boundary(&self, i: usize) -> bool {
@@ -615,7 +635,6 @@ impl Ctx<'_> {
 /// Codes the events of a processed document (actors must be there).
 pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let n = doc.tokens.len();
-    let lower: Vec<Cow<'_, str>> = (0..n).map(|i| norm_token(doc.token_text(i))).collect();
     let mut span_at = vec![None; n];
     let mut in_span = vec![None; n];
     for (k, s) in doc.actor_spans.iter().enumerate() {
@@ -644,10 +663,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             *slot = true;
         }
     }
-    let in_speech = speech::mark_speech(&lower, lex);
+    let words = doc.words(FormKind::Norm);
+    let in_speech = speech::mark_speech(&words, lex);
     let ctx = Ctx {
         doc,
-        lower,
+        words,
         span_at,
         in_span,
         in_speech,
@@ -668,7 +688,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let mut best: Option<(usize, usize, usize)> = None; // (end, weight, pattern)
             for &p in &cands {
                 let def = &lex.patterns[p];
-                if let Some(e) = def.pattern.match_at(&ctx.lower, i, end) {
+                if let Some(e) = def.pattern.match_at(&ctx.words, i, end) {
                     if in_name[e - 1] && e > i + 1 {
                         // a multi-word trigger may not end in a name (a gap
                         // may pass over one: "designating five Iranian
@@ -716,7 +736,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
 
     // The document's voice: its author, in person when it speaks as "I".
-    let first_person = ctx.lower.iter().any(|w| matches!(w.as_ref(), "i" | "my"));
+    let first_person = (0..n).any(|i| matches!(ctx.tok(i), "i" | "my"));
     let voice = if first_person {
         doc.author_person.or(doc.author)
     } else {
@@ -1447,7 +1467,7 @@ fn cue_status(
             if crossed_trigger && cue.status == EventStatus::Negated && !in_trigger[i] {
                 continue;
             }
-            let Some(e) = cue.pattern.match_at(&ctx.lower, i, trig.start) else {
+            let Some(e) = cue.pattern.match_at(&ctx.words, i, trig.start) else {
                 continue;
             };
             if trig.start - e > cue.before {

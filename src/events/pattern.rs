@@ -6,6 +6,7 @@
 //! Tokens are compared lower-cased, with typographic apostrophes read as
 //! straight ones (see [`norm_token`]).
 
+use crate::doc::Words;
 use std::borrow::Cow;
 
 use crate::lexicon::WordMap;
@@ -129,21 +130,21 @@ impl TokPattern {
 
     /// Matches at token `i` of `toks` (normalised) without passing `end`;
     /// returns one past the last matched token.
-    pub fn match_at<S: AsRef<str>>(&self, toks: &[S], i: usize, end: usize) -> Option<usize> {
+    pub fn match_at<W: Words + ?Sized>(&self, toks: &W, i: usize, end: usize) -> Option<usize> {
         self.match_from(0, toks, i, end.min(toks.len()))
     }
 
-    fn match_from<S: AsRef<str>>(
+    fn match_from<W: Words + ?Sized>(
         &self,
         e: usize,
-        toks: &[S],
+        toks: &W,
         i: usize,
         end: usize,
     ) -> Option<usize> {
         match self.elems.get(e) {
             None => Some(i),
             Some(Elem::Alts(alts)) => {
-                let t = toks.get(i).filter(|_| i < end)?.as_ref();
+                let t = (i < end).then(|| toks.word(i))?;
                 if alts.iter().any(|a| a.matches(t)) {
                     self.match_from(e + 1, toks, i + 1, end)
                 } else {
@@ -153,8 +154,8 @@ impl TokPattern {
             Some(Elem::Gap(max)) => {
                 for skip in 0..=*max {
                     if skip > 0 {
-                        let t = toks.get(i + skip - 1).filter(|_| i + skip - 1 < end)?;
-                        if is_clause_punct(t.as_ref()) || t.as_ref() == "," {
+                        let t = (i + skip - 1 < end).then(|| toks.word(i + skip - 1))?;
+                        if is_clause_punct(t) || t == "," {
                             return None;
                         }
                     }

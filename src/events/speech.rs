@@ -7,6 +7,7 @@
 //! intent made in a state's name, the evaluations made in the document's
 //! voice, and the first-person actions inside the quotation.
 
+use crate::doc::Words;
 use std::ops::Range;
 
 use super::lexicon::EventLexicon;
@@ -45,18 +46,18 @@ fn speech_at(
     lex.speech_index.candidates(ctx.tok(i), cands);
     cands
         .iter()
-        .filter_map(|&c| lex.speech[c].match_at(&ctx.lower, i, end))
+        .filter_map(|&c| lex.speech[c].match_at(&ctx.words, i, end))
         .max()
 }
 
 /// Token → part of a speech verb, for the whole document at once (the
 /// searches below then skip every other token).
-pub(super) fn mark_speech<S: AsRef<str>>(lower: &[S], lex: &EventLexicon) -> Vec<bool> {
+pub(super) fn mark_speech<W: Words + ?Sized>(lower: &W, lex: &EventLexicon) -> Vec<bool> {
     let n = lower.len();
     let mut marked = vec![false; n];
     let mut cands = Vec::new();
     for i in 0..n {
-        lex.speech_index.candidates(lower[i].as_ref(), &mut cands);
+        lex.speech_index.candidates(lower.word(i), &mut cands);
         for &c in &cands {
             if let Some(e) = lex.speech[c].match_at(lower, i, n) {
                 for slot in marked.iter_mut().take(e).skip(i) {
@@ -126,7 +127,7 @@ pub(super) struct Quote {
 
 /// The document's quotations with their speakers.
 pub(super) fn quotes(ctx: &Ctx<'_>, lex: &EventLexicon) -> Vec<Quote> {
-    let n = ctx.lower.len();
+    let n = ctx.words.len();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for i in 0..n {
@@ -157,7 +158,7 @@ fn speaker_of_quote(
     range: &Range<usize>,
     cands: &mut Vec<usize>,
 ) -> Option<usize> {
-    let n = ctx.lower.len();
+    let n = ctx.words.len();
     let o = range.start.saturating_sub(1);
     // before: "Saikal said: \"", "Saikal, said \""
     let mut j = o;

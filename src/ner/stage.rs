@@ -7,7 +7,8 @@ use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::reshape::{self, Shaper};
 use crate::ner::types::{TypeMap, WordClass};
-use crate::pipeline::Stage;
+use crate::doc::Layer;
+use crate::pipeline::{Contract, Stage};
 
 /// Confidence given to a gazetteer match the tagger did not also find.
 ///
@@ -103,6 +104,14 @@ impl EntityStage {
 impl Stage for EntityStage {
     fn name(&self) -> &'static str {
         "entities"
+    }
+
+    fn contract(&self) -> Contract {
+        Contract {
+            reads: &[Layer::Info, Layer::Tokens, Layer::Sentences],
+            writes: &[Layer::Entities],
+            revises: &[],
+        }
     }
 
     fn process(&self, doc: &mut Doc) {

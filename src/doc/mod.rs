@@ -5,6 +5,10 @@
 //! carry both byte and char coordinates: bytes for slicing in Rust, chars
 //! (Unicode scalar values) for the record contract.
 
+
+mod view;
+
+pub use view::{DocWords, FormKind, TokenView, Words};
 use serde_json::{Map, Value};
 
 /// A half-open range of the document text in both byte and char coordinates.
@@ -194,6 +198,8 @@ pub struct Doc {
     pub boilerplate: Vec<Masked>,
     /// Tokens in text order (masked lines have none).
     pub tokens: Vec<Token>,
+    /// The token forms every stage shares (written with the tokens).
+    pub view: TokenView,
     /// Sentences in text order; each token belongs to exactly one.
     pub sentences: Vec<Sentence>,
     /// Entity mentions (not DATE or AGREEMENT), in text order.
@@ -620,4 +626,85 @@ pub struct EventRef {
     /// The source is the document's author by default (no actor in the
     /// clause named it).
     pub source_from_author: bool,
+}
+
+/// The layers of a [`Doc`], as stages declare what they read and write
+/// (see [`crate::pipeline::Stage`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Layer {
+    /// `Doc::info`: metadata from the input, then the headline, language
+    /// and the date a dateline gives.
+    Info,
+    /// `Doc::boilerplate`: masked lines.
+    Boilerplate,
+    /// `Doc::tokens` and the shared token view `Doc::view`.
+    Tokens,
+    /// `Doc::sentences`.
+    Sentences,
+    /// `Doc::entities`: entity mentions.
+    Entities,
+    /// `Doc::dates`: DATE mentions and their values.
+    Dates,
+    /// `Doc::agreements`.
+    Agreements,
+    /// `Doc::actors`, `Doc::actor_spans`, `Doc::places`, `Doc::author` and
+    /// `Doc::author_person`.
+    Actors,
+    /// `Doc::events`.
+    Events,
+}
+
+impl Layer {
+    /// Every layer, in pipeline order.
+    pub const ALL: [Layer; 9] = [
+        Layer::Info,
+        Layer::Boilerplate,
+        Layer::Tokens,
+        Layer::Sentences,
+        Layer::Entities,
+        Layer::Dates,
+        Layer::Agreements,
+        Layer::Actors,
+        Layer::Events,
+    ];
+}
+
+impl Doc {
+    /// A hash of one layer's contents, to tell whether a stage changed it.
+    /// It hashes the `Debug` rendering, which covers every field without
+    /// requiring `Hash` of float scores; only the contract check uses it.
+    pub fn fingerprint(&self, layer: Layer) -> u64 {
+        use std::fmt::Write;
+        let mut h = FnvWriter(0xcbf2_9ce4_8422_2325);
+        // Writing into a hasher cannot fail.
+        let _ = match layer {
+            Layer::Info => write!(h, "{:?}", self.info),
+            Layer::Boilerplate => write!(h, "{:?}", self.boilerplate),
+            Layer::Tokens => write!(h, "{:?}{:?}", self.tokens, self.view),
+            Layer::Sentences => write!(h, "{:?}", self.sentences),
+            Layer::Entities => write!(h, "{:?}", self.entities),
+            Layer::Dates => write!(h, "{:?}", self.dates),
+            Layer::Agreements => write!(h, "{:?}", self.agreements),
+            Layer::Actors => write!(
+                h,
+                "{:?}{:?}{:?}{:?}{:?}",
+                self.actors, self.actor_spans, self.places, self.author, self.author_person
+            ),
+            Layer::Events => write!(h, "{:?}", self.events),
+        };
+        h.0
+    }
+}
+
+/// FNV-1a over formatted text, without building the string.
+struct FnvWriter(u64);
+
+impl std::fmt::Write for FnvWriter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        for &b in s.as_bytes() {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        Ok(())
+    }
 }

@@ -1,0 +1,253 @@
+//! The pipeline: an ordered list of stages, each reading what earlier ones
+//! wrote to the [`Doc`] and adding its own layer.
+//!
+//! Order and contracts (checked when the pipeline is built, see
+//! [`contract`]):
+//!
+//! | stage | reads | writes | revises |
+//! |---|---|---|---|
+//! | `boilerplate` | – | Boilerplate | – |
+//! | `doc_info` | Info, Boilerplate | – | Info (title, language) |
+//! | `tokens` | Boilerplate | Tokens (with the shared token view) | – |
+//! | `sentences` | Tokens | Sentences | – |
+//! | `entities` | Info, Tokens, Sentences | Entities | – |
+//! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
+//! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
+//! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
+//! | `events` | every earlier layer | Events | Actors (see [`crate::events`]) |
+//!
+//! Debug builds check after every stage that it changed no layer it did
+//! not declare ([`Pipeline::process_checked`] does so in any build).
+
+mod contract;
+mod dicts;
+mod stages;
+
+use std::time::{Duration, Instant};
+
+pub use contract::{Contract, ContractError, Revision};
+pub use dicts::{Dicts, SUPPORTED_FORMATS};
+
+use crate::actors::titles::Titles;
+use crate::actors::ActorStage;
+use crate::agreements::Agreements;
+use crate::dates::Dates;
+use crate::doc::Doc;
+use crate::error::Error;
+use crate::events::lexicon::EventLexicon;
+use crate::events::EventStage;
+use crate::input::boilerplate::Boilerplate;
+use crate::input::meta::LanguageGuesser;
+use crate::ner::gazetteer::Gazetteer;
+use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
+use crate::ner::types::TypeMap;
+use crate::records::{Record, RecordOptions};
+use crate::text::{Lexical, Tokenizer};
+use dicts::named;
+use stages::{AgreementsStage, DatesStage, DocInfoStage, MaskBoilerplate, Sentences, Tokenize};
+
+/// One step of the pipeline.
+pub trait Stage: Send + Sync {
+    /// A short stable name (used in timings and error messages).
+    fn name(&self) -> &'static str;
+    /// The layers it reads, writes and revises.
+    fn contract(&self) -> Contract;
+    /// Adds this stage's layer to `doc`.
+    fn process(&self, doc: &mut Doc);
+}
+
+/// Documents longer than this (in bytes) skip the debug-build contract
+/// check: fingerprinting every layer after every stage would make the
+/// long-document and memory tests crawl in debug builds.
+const CHECKED_DOC_LIMIT: usize = 1 << 20;
+
+/// The configured stages, immutable and shared by all worker threads.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// The default pipeline with the embedded data and model plus user
+    /// dictionaries.
+    pub fn new(dicts: &Dicts) -> Result<Pipeline, Error> {
+        Pipeline::with_model(dicts, &ModelChoice::Fast)
+    }
+
+    /// The pipeline with the given tagger.
+    pub fn with_model(dicts: &Dicts, model: &ModelChoice) -> Result<Pipeline, Error> {
+        let mut sources: Vec<(&str, &str)> =
+            vec![("boilerplate.txt", include_str!("../../models/boilerplate.txt"))];
+        sources.extend(
+            dicts
+                .boilerplate
+                .iter()
+                .map(|(n, c)| (n.as_str(), c.as_str())),
+        );
+        let boilerplate = Boilerplate::from_sources(&sources)?;
+        let lexical = Lexical::embedded();
+        let tokenizer = Tokenizer::new(lexical.clone());
+        let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
+        let tagger = model
+            .load()
+            .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
+            .map(|m| Box::new(m) as Box<dyn SpanTagger>);
+        let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
+        let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone());
+        let entities =
+            EntityStage::new(gazetteer, TypeMap::embedded()?, tagger).with_titles(titles);
+        let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
+        let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
+        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?);
+        Pipeline::from_stages(vec![
+                Box::new(MaskBoilerplate(boilerplate)),
+                Box::new(DocInfoStage(LanguageGuesser::embedded())),
+                Box::new(Tokenize(tokenizer)),
+                Box::new(Sentences(lexical)),
+                Box::new(entities),
+                Box::new(DatesStage(dates)),
+                Box::new(AgreementsStage(agreements)),
+                Box::new(actors),
+                Box::new(events),
+        ])
+    }
+
+    /// A pipeline of these stages, in this order, once their contracts are
+    /// checked: every layer a stage reads or revises is written by an
+    /// earlier one, and no layer is written twice.
+    pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, Error> {
+        let order: Vec<_> = stages.iter().map(|s| (s.name(), s.contract())).collect();
+        contract::check_order(&order).map_err(|e| Error::Usage(format!("pipeline: {e}")))?;
+        Ok(Pipeline { stages })
+    }
+
+    /// The stage names, in order.
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Runs every stage on `doc`. Debug builds check every stage's
+    /// contract and panic on a breach (a bug in a stage, not in the input).
+    pub fn process(&self, doc: &mut Doc) {
+        if cfg!(debug_assertions) && doc.text().len() <= CHECKED_DOC_LIMIT {
+            if let Err(e) = self.process_checked(doc) {
+                panic!("{e}");
+            }
+            return;
+        }
+        for stage in &self.stages {
+            stage.process(doc);
+        }
+    }
+
+    /// Runs every stage on `doc`, failing on the first stage that changed a
+    /// layer its contract does not declare.
+    pub fn process_checked(&self, doc: &mut Doc) -> Result<(), ContractError> {
+        for stage in &self.stages {
+            let contract = stage.contract();
+            let guard = contract::Guard::before(doc, &contract);
+            stage.process(doc);
+            if let Some(layer) = guard.changed(doc) {
+                return Err(ContractError::Undeclared {
+                    stage: stage.name(),
+                    layer,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs every stage, adding each one's time to `timings` (one per stage).
+    pub fn process_timed(&self, doc: &mut Doc, timings: &mut [Duration]) {
+        for (stage, slot) in self.stages.iter().zip(timings.iter_mut()) {
+            let t = Instant::now();
+            stage.process(doc);
+            *slot += t.elapsed();
+        }
+    }
+
+    /// Processes a document into its record.
+    pub fn record(&self, mut doc: Doc, opts: RecordOptions) -> Record {
+        self.process(&mut doc);
+        Record::from_doc(&doc, opts)
+    }
+}
+
+/// Shared pipelines for the unit tests: building one parses the embedded
+/// model and compiles every dictionary, which table-driven tests would
+/// otherwise repeat for each of their cases.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::OnceLock;
+
+    use super::{Dicts, Pipeline};
+    use crate::dates::DateOrder;
+    use crate::doc::{Doc, DocInfo};
+
+    /// The default pipeline with this date order, built once.
+    pub(crate) fn pipeline(order: DateOrder) -> &'static Pipeline {
+        static DMY: OnceLock<Pipeline> = OnceLock::new();
+        static MDY: OnceLock<Pipeline> = OnceLock::new();
+        let cell = match order {
+            DateOrder::Dmy => &DMY,
+            DateOrder::Mdy => &MDY,
+        };
+        cell.get_or_init(|| {
+            Pipeline::new(&Dicts::default().with_date_order(order)).expect("embedded data loads")
+        })
+    }
+
+    /// `text` run through the default pipeline, with `doc_date` as the
+    /// document date.
+    pub(crate) fn run(order: DateOrder, doc_date: Option<&str>, text: &str) -> Doc {
+        let info = DocInfo {
+            date: doc_date.map(str::to_string),
+            ..DocInfo::default()
+        };
+        let mut doc = Doc::new(info, text.to_string());
+        pipeline(order).process(&mut doc);
+        doc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dicts::declared_format;
+    use super::*;
+    use crate::doc::DocInfo;
+
+    #[test]
+    fn stages_run_in_order_and_fill_layers() {
+        let p = Pipeline::new(&Dicts::default()).unwrap();
+        assert_eq!(
+            p.stage_names(),
+            vec![
+                "boilerplate",
+                "doc_info",
+                "tokens",
+                "sentences",
+                "entities",
+                "dates",
+                "agreements",
+                "actors",
+                "events"
+            ]
+        );
+        let text = "Ministers meet in Geneva\n\nThe Ministers met. They agreed.\nShow More\n";
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        p.process(&mut doc);
+        assert_eq!(doc.info.title.as_deref(), Some("Ministers meet in Geneva"));
+        assert_eq!(doc.info.language, "en");
+        assert_eq!(doc.boilerplate.len(), 1);
+        assert_eq!(doc.sentences.len(), 3);
+        assert!(doc.tokens.iter().all(|t| doc.span_text(t.span) != "Show"));
+    }
+
+    #[test]
+    fn dict_format_is_read_from_the_header() {
+        assert_eq!(
+            declared_format("# format: attache-boilerplate/1\n# x\na\tline\tb"),
+            Some("attache-boilerplate/1")
+        );
+        assert_eq!(declared_format("a\tline\tb\n# format: x"), None);
+    }
+}
