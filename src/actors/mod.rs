@@ -20,16 +20,15 @@
 //! The author comes from the `institution` (or `publisher`/`author`) field
 //! of the input metadata, else from the first actor of the title line.
 
-pub mod titles;
 
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
-use crate::doc::{DocWords, FormKind, Layer, Words};
+use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
 use crate::pipeline::{Contract, Stage};
 use crate::text::Lexical;
-use titles::{TitleKind, Titles};
+use crate::text::titles::{TitleKind, Titles};
 
 /// The `actors` stage.
 pub struct ActorStage {
@@ -96,9 +95,9 @@ struct Builder<'a> {
     /// Tokens as written with straight apostrophes (the shared view).
     raw: DocWords<'a>,
     /// Token → index of the entity mention starting there.
-    mention_at: Vec<Option<usize>>,
+    mention_at: Coverage,
     /// Token → whether an entity or date mention covers it.
-    covered: Vec<bool>,
+    covered: Coverage,
     actors: Vec<ActorRef>,
     by_key: WordMap<String, usize>,
     spans: Vec<ActorSpan>,
@@ -162,29 +161,12 @@ impl<'a> Builder<'a> {
         let n = doc.tokens.len();
         let lower = doc.words(FormKind::Norm);
         let raw = doc.words(FormKind::Raw);
-        let mut mention_at = vec![None; n];
-        let mut covered = vec![false; n];
-        for (mi, m) in doc.entities.iter().enumerate() {
-            if m.tokens.start < n && mention_at[m.tokens.start].is_none() {
-                mention_at[m.tokens.start] = Some(mi);
-            }
-            for c in covered
-                .iter_mut()
-                .take(m.tokens.end.min(n))
-                .skip(m.tokens.start)
-            {
-                *c = true;
-            }
-        }
-        for d in &doc.dates {
-            for c in covered
-                .iter_mut()
-                .take(d.tokens.end.min(n))
-                .skip(d.tokens.start)
-            {
-                *c = true;
-            }
-        }
+        let mention_at = Coverage::new(n, doc.entities.iter().map(|m| m.tokens.clone()));
+        let covered = Coverage::new(
+            n,
+            (doc.entities.iter().map(|m| m.tokens.clone()))
+                .chain(doc.dates.iter().map(|d| d.tokens.clone())),
+        );
         Builder {
             doc,
             gaz,
@@ -421,7 +403,7 @@ impl<'a> Builder<'a> {
     }
 
     fn is_name_token(&self, i: usize) -> bool {
-        if self.covered.get(i).copied().unwrap_or(true) {
+        if self.covered.covers(i, true) {
             return false;
         }
         let t = self.raw.word(i);
@@ -480,7 +462,7 @@ impl<'a> Builder<'a> {
     /// organisation or demonym; returns (actor, end).
     fn affiliation_at(&mut self, j: usize, end: usize) -> Option<(usize, usize)> {
         let k = if self.tok(j) == "the" { j + 1 } else { j };
-        let mi = self.mention_at.get(k).copied().flatten()?;
+        let mi = self.mention_at.starting_at(k)?;
         let m = &self.doc.entities[mi];
         if m.tokens.end > end || m.label == EntityType::Person {
             return None;
@@ -733,10 +715,7 @@ impl<'a> Builder<'a> {
             // Nuland": a capitalised field before the person's name.
             if self.tok(j) == "for" {
                 let person_at = |i: usize| {
-                    self.mention_at
-                        .get(i)
-                        .copied()
-                        .flatten()
+                    self.mention_at.starting_at(i)
                         .is_some_and(|mi| self.doc.entities[mi].label == EntityType::Person)
                 };
                 let e = self.field_end(j + 1, end.min(j + 6), person_at);
@@ -751,7 +730,7 @@ impl<'a> Builder<'a> {
             let k = if self.tok(j) == "," { j + 1 } else { j };
             let mut k2 = k;
             let mut pre2 = None;
-            if let Some(mi) = self.mention_at.get(k).copied().flatten() {
+            if let Some(mi) = self.mention_at.starting_at(k) {
                 let m = &self.doc.entities[mi];
                 if m.label != EntityType::Person {
                     let me = m.tokens.end;
@@ -882,7 +861,7 @@ impl<'a> Builder<'a> {
             }
             j = t.end;
         }
-        let (person, pend) = match self.mention_at.get(j).copied().flatten() {
+        let (person, pend) = match self.mention_at.starting_at(j) {
             Some(mi) if self.doc.entities[mi].label == EntityType::Person => {
                 let p = self.mention_actor(mi)?;
                 self.actors[p].mentions.push(mi);
@@ -915,7 +894,7 @@ impl<'a> Builder<'a> {
         let n = self.doc.tokens.len();
         let mut i = 0;
         while i < n {
-            if let Some(mi) = self.mention_at[i] {
+            if let Some(mi) = self.mention_at.starting_at(i) {
                 let m = &self.doc.entities[mi];
                 let mend = m.tokens.end.max(i + 1);
                 let label = m.label;
@@ -949,7 +928,7 @@ impl<'a> Builder<'a> {
                 // "African Union Commission (AUC) Chairperson …": a bracketed
                 // short form is the same actor, here and wherever it recurs.
                 if let (Some(a), EntityType::Org, "(") = (actor, label, self.tok(j)) {
-                    if let Some(inner) = self.mention_at.get(j + 1).copied().flatten() {
+                    if let Some(inner) = self.mention_at.starting_at(j + 1) {
                         let im = &self.doc.entities[inner];
                         if im.label == EntityType::Org && self.tok(im.tokens.end) == ")" {
                             let key =
@@ -987,7 +966,7 @@ impl<'a> Builder<'a> {
                 }
                 continue;
             }
-            if !self.covered[i] {
+            if !self.covered.covers(i, true) {
                 if let Some(t) = self.titles.longest_at(&self.lower, &self.raw, i, n) {
                     i = self.title_chunk(i, t.start, None).max(i + 1);
                     continue;

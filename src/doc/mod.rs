@@ -6,8 +6,10 @@
 //! (Unicode scalar values) for the record contract.
 
 
+mod coverage;
 mod view;
 
+pub use coverage::Coverage;
 pub use view::{DocWords, FormKind, TokenView, Words};
 use serde_json::{Map, Value};
 

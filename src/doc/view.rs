@@ -146,6 +146,12 @@ impl Words for DocWords<'_> {
 }
 
 impl Doc {
+    /// Sets the tokens and computes their view (the `tokens` stage).
+    pub fn set_tokens(&mut self, tokens: Vec<Token>) {
+        self.view = TokenView::new(self.text(), &tokens);
+        self.tokens = tokens;
+    }
+
     /// Token `i` in the given form ("" past the end).
     pub fn form(&self, i: usize, kind: FormKind) -> &str {
         let Some(t) = self.tokens.get(i) else {
@@ -186,8 +192,7 @@ mod tests {
     fn forms_are_computed_once_and_read_back() {
         let text = "Türkiye’s Minister DON’T ‘quote’ plain";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
-        doc.tokens = Tokenizer::new(Lexical::embedded()).tokenize(text, &[]);
-        doc.view = TokenView::new(doc.text(), &doc.tokens);
+        doc.set_tokens(Tokenizer::new(Lexical::embedded()).tokenize(text, &[]));
         let all = |k| (0..doc.tokens.len()).map(|i| doc.form(i, k).to_string()).collect::<Vec<_>>();
         let tokens: Vec<_> = (0..doc.tokens.len()).map(|i| doc.token_text(i).to_string()).collect();
         for (i, t) in tokens.iter().enumerate() {

@@ -26,7 +26,7 @@ mod tests;
 pub mod validate;
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
-use crate::doc::{DocWords, FormKind, Layer};
+use crate::doc::{Coverage, DocWords, FormKind, Layer};
 use crate::pipeline::{Contract, Revision, Stage};
 use lexicon::{EventLexicon, PatternDef};
 use pattern::is_clause_punct;
@@ -184,10 +184,8 @@ struct Ctx<'a> {
     doc: &'a Doc,
     /// The document's tokens as patterns see them.
     words: DocWords<'a>,
-    /// Token → index of the actor span starting there (the first).
-    span_at: Vec<Option<usize>>,
-    /// Token → index of an actor span covering it.
-    in_span: Vec<Option<usize>>,
+    /// Token → the first actor span starting there, and the first covering it.
+    spans: Coverage,
     /// Token → part of a speech verb ("said", "stressed").
     in_speech: Vec<bool>,
 }
@@ -257,7 +255,7 @@ impl Ctx<'_> {
             if !(and || comma && !first) || j == 0 {
                 break;
             }
-            match self.in_span.get(j - 1).copied().flatten() {
+            match self.spans.covering(j - 1) {
                 Some(prev) if self.doc.actor_spans[prev].tokens.end == j => {
                     out.extend(self.same_range(prev));
                     start = self.doc.actor_spans[prev].tokens.start;
@@ -289,11 +287,7 @@ impl Ctx<'_> {
                 break;
             }
             // "… and we re-established": a pronoun after "and" starts a clause
-            let next = self
-                .span_at
-                .get(j)
-                .copied()
-                .flatten()
+            let next = self.spans.starting_at(j)
                 .filter(|&k| self.doc.actor_spans[k].how != RefKind::Pronoun);
             match next {
                 Some(next) => {
@@ -464,10 +458,10 @@ impl Ctx<'_> {
                 }
                 let mut j = i + 1;
                 // "by a Burmese Government-sponsored group": skip a few words.
-                while j < end && j < i + 4 && self.span_at[j].is_none() && !self.is_boundary(j) {
+                while j < end && j < i + 4 && self.spans.starting_at(j).is_none() && !self.is_boundary(j) {
                     j += 1;
                 }
-                let mut found = self.span_at.get(j).copied().flatten();
+                let mut found = self.spans.starting_at(j);
                 // The head comes last: "by a Burmese Government-sponsored
                 // Karen splinter group".
                 while let Some(k) = found {
@@ -475,13 +469,13 @@ impl Ctx<'_> {
                     let mut skipped = 0;
                     while e < end
                         && skipped < 2
-                        && self.span_at[e].is_none()
+                        && self.spans.starting_at(e).is_none()
                         && self.tok(e).contains('-')
                     {
                         e += 1;
                         skipped += 1;
                     }
-                    match self.span_at.get(e).copied().flatten() {
+                    match self.spans.starting_at(e) {
                         Some(next) if e < end => found = Some(next),
                         _ => break,
                     }
@@ -503,7 +497,7 @@ impl Ctx<'_> {
                 } else {
                     i + 2
                 };
-                if let Some(k) = self.span_at.get(j).copied().flatten() {
+                if let Some(k) = self.spans.starting_at(j) {
                     return self.actors_of(&self.coordinated_right(k));
                 }
             }
@@ -539,7 +533,7 @@ impl Ctx<'_> {
             if preps.iter().any(|p| p == self.tok(i)) {
                 prep_at = Some(i);
             }
-            if let Some(k) = self.span_at[i] {
+            if let Some(k) = self.spans.starting_at(i) {
                 let own = exclude.contains(&self.doc.actor_spans[k].actor);
                 let before = self.word_before(i);
                 let in_np = prep_at.is_some_and(|p| i - p <= 6) && matches!(before, "of" | "from");
@@ -576,7 +570,7 @@ impl Ctx<'_> {
             i += 1;
         }
         let noun = i;
-        while i < end && i < noun + 2 && self.tok(i) != "of" && self.span_at[i].is_none() {
+        while i < end && i < noun + 2 && self.tok(i) != "of" && self.spans.starting_at(i).is_none() {
             if self.is_boundary(i) || !self.tok(i).chars().all(char::is_alphabetic) {
                 return None;
             }
@@ -589,7 +583,7 @@ impl Ctx<'_> {
         if self.tok(i) == "the" {
             i += 1;
         }
-        self.span_at.get(i).copied().flatten()
+        self.spans.starting_at(i)
     }
 
     /// The comma that ends a fronted subordinate clause ("If Umbar rejects
@@ -620,7 +614,7 @@ impl Ctx<'_> {
         } else {
             i + 2
         };
-        self.span_at.get(j).copied().flatten().is_some()
+        self.spans.starting_at(j).is_some()
     }
 
     /// A comma that starts a trailing speech clause (", the Ministry of
@@ -635,41 +629,18 @@ impl Ctx<'_> {
 /// Codes the events of a processed document (actors must be there).
 pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let n = doc.tokens.len();
-    let mut span_at = vec![None; n];
-    let mut in_span = vec![None; n];
-    for (k, s) in doc.actor_spans.iter().enumerate() {
-        if s.tokens.start < n && span_at[s.tokens.start].is_none() {
-            span_at[s.tokens.start] = Some(k);
-        }
-        for slot in in_span
-            .iter_mut()
-            .take(s.tokens.end.min(n))
-            .skip(s.tokens.start)
-        {
-            if slot.is_none() {
-                *slot = Some(k);
-            }
-        }
-    }
+    let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
     // Triggers may not reach into names, except named events ("launched
     // Operation Prosperity Guardian").
-    let mut in_name = vec![false; n];
-    for m in doc.entities.iter().filter(|m| m.label != EntityType::Event) {
-        for slot in in_name
-            .iter_mut()
-            .take(m.tokens.end.min(n))
-            .skip(m.tokens.start)
-        {
-            *slot = true;
-        }
-    }
+    let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
+    let names = Coverage::new(n, names.map(|m| m.tokens.clone()));
+    let in_name = |i: usize| names.covers(i, false);
     let words = doc.words(FormKind::Norm);
     let in_speech = speech::mark_speech(&words, lex);
     let ctx = Ctx {
         doc,
         words,
-        span_at,
-        in_span,
+        spans,
         in_speech,
     };
 
@@ -680,7 +651,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let end = sent.tokens.end.min(n);
         let mut i = sent.tokens.start;
         while i < end {
-            if in_name[i] || !ctx.tok(i).starts_with(|c: char| c.is_alphabetic()) {
+            if in_name(i) || !ctx.tok(i).starts_with(|c: char| c.is_alphabetic()) {
                 i += 1;
                 continue;
             }
@@ -689,7 +660,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             for &p in &cands {
                 let def = &lex.patterns[p];
                 if let Some(e) = def.pattern.match_at(&ctx.words, i, end) {
-                    if in_name[e - 1] && e > i + 1 {
+                    if in_name(e - 1) && e > i + 1 {
                         // a multi-word trigger may not end in a name (a gap
                         // may pass over one: "designating five Iranian
                         // individuals for sanctions")
@@ -835,7 +806,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 // a reduced relative: "the agreements signed by X"
                 || ctx.tok(trig.end) == "by"
                     && aux > lo
-                    && ctx.in_span[aux - 1].is_none()
+                    && ctx.spans.covering(aux - 1).is_none()
                     && ctx.tok(aux - 1).chars().all(char::is_lowercase)
                 || aux > lo + 1
                     && PASSIVE.contains(&ctx.tok(aux - 2))
@@ -903,7 +874,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             let mut steps = 0;
             while j > lo && steps < 4 && trig.start - j < 10 {
                 let w = ctx.tok(j - 1);
-                if let Some(k) = ctx.in_span[j - 1] {
+                if let Some(k) = ctx.spans.covering(j - 1) {
                     if ctx.doc.actor_spans[k].tokens.end == j {
                         sources = ctx.actors_of(&ctx.coordinated_left(k));
                         explicit_source = true;
@@ -959,7 +930,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // "the withdrawal of Rohirric forces", "a build-up of Rhunic forces":
         // the actor after the nominalisation's own "of" acts (flag `ofagent`).
         if sources.is_empty() && def.flags.ofagent && ctx.tok(trig.end - 1) == "of" {
-            if let Some(k) = ctx.span_at.get(trig.end).copied().flatten().or_else(|| {
+            if let Some(k) = ctx.spans.starting_at(trig.end).or_else(|| {
                 // "the withdrawal of the forces of X"
                 ctx.object(trig.end, hi, 4, &[], &[])
                     .filter(|&k| ctx.word_before(ctx.doc.actor_spans[k].tokens.start) == "of")
@@ -1141,7 +1112,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 } else {
                     from
                 };
-                found = ctx.span_at.get(j).copied().flatten();
+                found = ctx.spans.starting_at(j);
             }
             // inside the trigger's gap, nearer than anything after it:
             // "designating five Iranian individuals for sanctions",
@@ -1154,7 +1125,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     .any(|&s| s == a || affiliation(doc, s) == Some(a))
             };
             let in_gap = (trig.start + 1..trig.end)
-                .find_map(|i| ctx.span_at[i])
+                .find_map(|i| ctx.spans.starting_at(i))
                 .filter(|&k| !own_side(ctx.doc.actor_spans[k].actor));
             if let Some(k) = in_gap {
                 targets = ctx.actors_of(&ctx.coordinated_right(k));
@@ -1313,7 +1284,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let headline_infinitive = trig.sentence == 0
             && trig.start >= 2
             && ctx.tok(trig.start - 1) == "to"
-            && ctx.in_span[trig.start - 2].is_some();
+            && ctx.spans.covering(trig.start - 2).is_some();
         if headline_infinitive && status == EventStatus::Asserted {
             status = EventStatus::Hypothetical;
         }

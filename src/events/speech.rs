@@ -81,7 +81,7 @@ fn subject_of_verb(
     while j > lo && matches!(ctx.tok(j - 1), "also" | "further" | "then" | ",") {
         j -= 1;
     }
-    if j > lo && DOCUMENT_NOUNS.contains(&ctx.tok(j - 1)) && ctx.in_span[j - 1].is_none() {
+    if j > lo && DOCUMENT_NOUNS.contains(&ctx.tok(j - 1)) && ctx.spans.covering(j - 1).is_none() {
         return last_sender;
     }
     let (k, governed) = ctx.subject_governed(v, lo)?;
@@ -184,15 +184,11 @@ fn speaker_of_quote(
     }
     if let Some(e) = speech_at(ctx, lex, j, n, cands) {
         let k = if ctx.tok(e) == "the" { e + 1 } else { e };
-        return ctx
-            .span_at
-            .get(k)
-            .copied()
-            .flatten()
+        return ctx.spans.starting_at(k)
             .map(|s| ctx.doc.actor_spans[s].actor);
     }
     let k = if ctx.tok(j) == "the" { j + 1 } else { j };
-    let s = ctx.span_at.get(k).copied().flatten()?;
+    let s = ctx.spans.starting_at(k)?;
     let end = ctx.doc.actor_spans[s].tokens.end;
     speech_at(ctx, lex, end, n, cands).map(|_| ctx.doc.actor_spans[s].actor)
 }

@@ -5,7 +5,7 @@
 //! Bolkiah", "Minister of [Foreign Affairs]", "Deputy Central Bank
 //! [Governor]", or takes a Title Case headline for one long name.
 
-use crate::actors::titles::{TitleKind, TitleMatch, Titles};
+use crate::text::titles::{TitleKind, TitleMatch, Titles};
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::types::{TypeMap, WordClass};
@@ -24,9 +24,9 @@ pub(super) struct Shaper<'a> {
     pub ruled: &'a [Mention],
 }
 
-/// A token as the titles file compares it: straight apostrophes.
+/// Token `i` as written, `’` read as `'` (the shared token view).
 fn raw_token(doc: &Doc, i: usize) -> String {
-    doc.token_text(i).replace('\u{2019}', "'")
+    doc.raw(i).to_string()
 }
 
 fn capitalised(word: &str) -> bool {

@@ -1,7 +1,7 @@
 //! The `entities` stage: gazetteer ruler, then the statistical tagger,
 //! merged (see [`crate::ner::merge`]) into `doc.entities`.
 
-use crate::actors::titles::Titles;
+use crate::text::titles::Titles;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};

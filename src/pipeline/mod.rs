@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 pub use contract::{Contract, ContractError, Revision};
 pub use dicts::{Dicts, SUPPORTED_FORMATS};
 
-use crate::actors::titles::Titles;
+use crate::text::titles::Titles;
 use crate::actors::ActorStage;
 use crate::agreements::Agreements;
 use crate::dates::Dates;

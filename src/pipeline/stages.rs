@@ -8,7 +8,6 @@ use crate::dates::Dates;
 use crate::doc::{Doc, Layer, Origin, Span};
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::{headline, LanguageGuesser};
-use crate::doc::TokenView;
 use crate::text::{split_sentences, Lexical, Tokenizer};
 
 /// Stage: masks boilerplate lines.
@@ -77,8 +76,8 @@ impl Stage for Tokenize {
     }
     fn process(&self, doc: &mut Doc) {
         let masked: Vec<_> = doc.boilerplate.iter().map(|m| m.span).collect();
-        doc.tokens = self.0.tokenize(doc.text(), &masked);
-        doc.view = TokenView::new(doc.text(), &doc.tokens);
+        let tokens = self.0.tokenize(doc.text(), &masked);
+        doc.set_tokens(tokens);
     }
 }
 

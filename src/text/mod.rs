@@ -2,6 +2,7 @@
 
 pub mod lexical;
 pub mod sentences;
+pub mod titles;
 pub mod tokenize;
 
 pub use lexical::Lexical;
