@@ -478,7 +478,7 @@ impl Record {
             .enumerate()
             .map(|(k, e)| Event {
                 id: format!("v{}", k + 1),
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 cameo: e.cameo.clone(),
                 trigger: doc.span_text(e.span).to_string(),
                 source: id_of(e.source),

@@ -2,6 +2,7 @@
 
 mod util;
 
+mod architecture;
 mod contract;
 mod dates_agreements;
 mod eval;

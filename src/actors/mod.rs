@@ -22,6 +22,7 @@
 
 
 
+use crate::lexicon::WordClass;
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
@@ -513,10 +514,7 @@ impl<'a> Builder<'a> {
                         // "the Government", "the Ministry": the author's.
                         let the = chunk_start > 0 && self.tok(chunk_start - 1) == "the";
                         if the
-                            && !matches!(
-                                self.tok(first.start),
-                                "side" | "forces" | "troops" | "army" | "military" | "delegation"
-                            )
+                            && !self.lexical.words().has(WordClass::SideNoun, self.tok(first.start))
                         {
                             self.author_spans.push((chunk_start..j, false));
                         }
@@ -1039,28 +1037,13 @@ impl<'a> Builder<'a> {
         };
         let governed = |s: &ActorSpan| {
             s.tokens.start > 0
-                && matches!(
-                    self.tok(s.tokens.start - 1),
-                    "in" | "on"
-                        | "to"
-                        | "at"
-                        | "from"
-                        | "with"
-                        | "against"
-                        | "of"
-                        | "over"
-                        | "for"
-                        | "by"
-                )
+                && self.lexical.words().has(WordClass::GoverningPreposition, self.tok(s.tokens.start - 1))
         };
         // "Statement from President Joe Biden", "Remarks by …": the speaker.
         let issued_by = |s: &ActorSpan| {
             s.tokens.start >= 2
                 && matches!(self.tok(s.tokens.start - 1), "from" | "by")
-                && matches!(
-                    self.tok(s.tokens.start - 2),
-                    "statement" | "remarks" | "message" | "address" | "speech" | "letter"
-                )
+                && self.lexical.words().has(WordClass::StatementNoun, self.tok(s.tokens.start - 2))
         };
         // The title's subject only: its first actor, at its start ("Foreign
         // Minister Sari Wulandari to visit Fiji": not Fiji).

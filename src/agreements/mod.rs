@@ -35,6 +35,9 @@
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
+use crate::lexicon::{WordClass, WordClasses};
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, EntityType, TokenKind};
 use crate::error::Error;
@@ -165,6 +168,7 @@ pub struct Agreements {
     verbs: WordSet<String>,
     negations: WordSet<String>,
     determiners: WordSet<String>,
+    words: Arc<WordClasses>,
 }
 
 struct View<'a> {
@@ -212,49 +216,6 @@ struct Cand {
     signed: bool,
 }
 
-/// Words left out of name token sets.
-const NAME_STOP: [&str; 10] = [
-    "the", "of", "a", "an", "and", "on", "in", "for", "to", "between",
-];
-/// Connectors that open a capitalised complement.
-const COMPLEMENT: [&str; 7] = [
-    "of",
-    "on",
-    "between",
-    "concerning",
-    "regarding",
-    "establishing",
-    "for",
-];
-/// Words inside a capitalised run.
-const INNER: [&str; 8] = ["of", "and", "the", "in", "for", "on", "to", "de"];
-/// Capitalised words that never start an instrument's name.
-const NOT_PREMODIFIER: [&str; 24] = [
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "its",
-    "their",
-    "his",
-    "her",
-    "on",
-    "in",
-    "at",
-    "by",
-    "with",
-    "under",
-    "today",
-    "yesterday",
-    "since",
-    "during",
-    "after",
-    "before",
-];
 
 /// The sentence a candidate is built in: what every candidate builder reads.
 #[derive(Clone, Copy)]
@@ -284,6 +245,7 @@ impl Agreements {
             verbs: WordSet::default(),
             negations: WordSet::default(),
             determiners: WordSet::default(),
+            words: WordClasses::embedded(),
         };
         let mut entry_files = vec![("agreements.tsv", EMBEDDED_ENTRIES)];
         entry_files.extend_from_slice(entries);
@@ -383,6 +345,12 @@ impl Agreements {
         a.heads.finish();
         a.issuers.finish();
         Ok(a)
+    }
+
+    /// The same recogniser with these word classes (embedded plus `--dict`).
+    pub fn with_words(mut self, words: Arc<WordClasses>) -> Agreements {
+        self.words = words;
+        self
     }
 
     /// Finds the document's agreement references and groups them.
@@ -522,7 +490,7 @@ impl Agreements {
             last: b,
             sentence: s,
             name: name.to_string(),
-            toks: name_tokens(name),
+            toks: name_tokens(name, &self.words),
             kind: kind.to_string(),
             named,
             issuer: None,
@@ -562,7 +530,7 @@ impl Agreements {
             if v.cap(j) && v.kind[j] != TokenKind::Punct && !date_at.contains_key(&j) {
                 j += 1;
                 end = j;
-            } else if (INNER.contains(&v.w(j)) || v.text[j] == "\u{2019}s" || v.text[j] == "'s")
+            } else if (self.words.has(WordClass::NameInner, v.w(j)) || v.text[j] == "\u{2019}s" || v.text[j] == "'s")
                 && end > k
             {
                 j += 1;
@@ -597,7 +565,7 @@ impl Agreements {
             // title-case headlines: "… Sign Memorandum of Cooperation"
             let ok = (v.cap(k)
                 && v.kind[k] != TokenKind::Punct
-                && !NOT_PREMODIFIER.contains(&w)
+                && !self.words.has(WordClass::NotPremodifier, w)
                 && !self.verbs.contains(w))
                 || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
             if !ok || out.last().is_some_and(|c| c.last >= k) {
@@ -639,7 +607,7 @@ impl Agreements {
         let mut parties = Vec::new();
         loop {
             let w = v.w(b);
-            if !COMPLEMENT.contains(&w) {
+            if !self.words.has(WordClass::CapitalisedComplement, w) {
                 break;
             }
             let mut j = b + 1;
@@ -703,22 +671,9 @@ impl Agreements {
                 && !v.cap(a - 1)
                 && !self.determiners.contains(w)
                 && !self.verbs.contains(w)
-                && !NAME_STOP.contains(&w)
+                && !self.words.has(WordClass::NameStop, w)
                 && count_word(w).is_none()
-                && !matches!(
-                    w,
-                    "an" | "a"
-                        | "two"
-                        | "earlier"
-                        | "new"
-                        | "other"
-                        | "several"
-                        | "any"
-                        | "no"
-                        | "every"
-                        | "each"
-                        | "such"
-                )
+                && !self.words.has(WordClass::NotModifier, w)
             {
                 a -= 1;
             } else {
@@ -734,10 +689,7 @@ impl Agreements {
         // complement: on/between/demanding … up to punctuation
         let mut b = hend;
         let starts = v.w(b);
-        let complement_ok = matches!(
-            starts,
-            "on" | "between" | "for" | "to" | "establishing" | "concerning" | "regarding"
-        ) || (starts.ends_with("ing") && starts.len() > 5);
+        let complement_ok = self.words.has(WordClass::ComplementOpener, starts) || (starts.ends_with("ing") && starts.len() > 5);
         if starts == "between" {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
             b = self.cap_run(v, j, lim, date_at).max(hend);
@@ -746,26 +698,7 @@ impl Agreements {
                 let w = v.w(b);
                 if v.kind[b] == TokenKind::Punct
                     || date_at.contains_key(&b)
-                    || matches!(
-                        w,
-                        "that"
-                            | "which"
-                            | "who"
-                            | "was"
-                            | "were"
-                            | "is"
-                            | "are"
-                            | "will"
-                            | "would"
-                            | "has"
-                            | "have"
-                            | "had"
-                            | "signed"
-                            | "at"
-                            | "as"
-                            | "by"
-                            | "with"
-                    )
+                    || self.words.has(WordClass::ComplementEnd, w)
                 {
                     break;
                 }
@@ -943,17 +876,7 @@ impl Agreements {
         // a resolution demanding …
         let mut b = hend;
         let w = v.w(b);
-        if matches!(
-            w,
-            "on" | "calling"
-                | "condemning"
-                | "demanding"
-                | "urging"
-                | "welcoming"
-                | "establishing"
-                | "concerning"
-                | "regarding"
-        ) || (w.ends_with("ing") && w.len() > 5)
+        if self.words.has(WordClass::ResolutionComplement, w) || (w.ends_with("ing") && w.len() > 5)
         {
             while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
                 b += 1;
@@ -1207,12 +1130,12 @@ fn best_date(dates: &[(String, u8)]) -> Option<String> {
     best.map(|d| d.0.clone())
 }
 
-fn name_tokens(name: &str) -> WordSet<String> {
+fn name_tokens(name: &str, words: &WordClasses) -> WordSet<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
         .filter(|t| {
-            !(NAME_STOP.contains(&t.as_str())
+            !(words.has(WordClass::NameStop, t)
                 || t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
         })
         .collect()

@@ -7,9 +7,11 @@
 
 
 mod coverage;
+mod plover;
 mod view;
 
 pub use coverage::Coverage;
+pub use plover::PloverType;
 pub use view::{DocWords, FormKind, TokenView, Words};
 use serde_json::{Map, Value};
 
@@ -602,7 +604,7 @@ impl EventStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventRef {
     /// PLOVER type.
-    pub kind: String,
+    pub kind: PloverType,
     /// CAMEO code.
     pub cameo: String,
     /// Id of the pattern that fired.

@@ -21,8 +21,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Error;
 
+// not a word list: the reference scorer's name normalisation (score.py), fixed by it
 const STOP: [&str; 9] = ["the", "of", "a", "an", "and", "on", "in", "for", "to"];
 /// The order in which the reference scorer prints the parts.
+// not a word list: the reference scorer's part names
 const PART_ORDER: [&str; 7] = [
     "entities",
     "dates",
@@ -32,6 +34,7 @@ const PART_ORDER: [&str; 7] = [
     "actors(kind,name)",
     "events(type only, doc-level)",
 ];
+// not a word list: the record's entity types
 const SCORED: [&str; 8] = [
     "PERSON",
     "ORG",

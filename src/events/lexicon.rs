@@ -2,6 +2,10 @@
 //! cues (`attache-event-cues/1`) and the CAMEO→PLOVER table
 //! (`attache-cameo-plover/1`), all under `models/events/`.
 
+use crate::doc::PloverType;
+use std::sync::Arc;
+
+use crate::lexicon::WordClasses;
 use std::collections::HashMap;
 
 use crate::doc::EventStatus;
@@ -15,26 +19,6 @@ pub const PATTERNS: &str = include_str!("../../models/events/patterns.tsv");
 pub const CUES: &str = include_str!("../../models/events/cues.tsv");
 /// The embedded CAMEO→PLOVER table.
 pub const CAMEO_PLOVER: &str = include_str!("../../models/events/cameo_plover.tsv");
-
-/// PLOVER's sixteen types as the record contract names them.
-pub const PLOVER_TYPES: [&str; 16] = [
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-];
 
 /// How a pattern's arguments are found (the `flags` column).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -99,7 +83,7 @@ pub struct PatternDef {
     /// Stable id (`accuse.condemn`).
     pub id: String,
     /// PLOVER type.
-    pub kind: String,
+    pub kind: PloverType,
     /// CAMEO code.
     pub cameo: String,
     /// The compiled pattern.
@@ -139,9 +123,11 @@ pub struct EventLexicon {
     /// test"): their subject is its source (cues of status `perform`).
     pub perform: std::collections::HashSet<String>,
     /// CAMEO code → PLOVER type.
-    pub cameo: HashMap<String, String>,
+    pub cameo: HashMap<String, PloverType>,
     /// Pattern id → index into `patterns`.
     pub by_id: HashMap<String, usize>,
+    /// The word classes the coder consults (`models/words.tsv`).
+    pub words: Arc<WordClasses>,
 }
 
 fn data_error(file: &str, line: usize, message: String) -> Error {
@@ -180,12 +166,18 @@ impl EventLexicon {
         Ok(lex)
     }
 
+    /// The same lexicon with these word classes (embedded plus `--dict`).
+    pub fn with_words(mut self, words: Arc<WordClasses>) -> EventLexicon {
+        self.words = words;
+        self
+    }
+
     /// The PLOVER type of a CAMEO code (longest listed prefix).
-    pub fn plover_of(&self, cameo: &str) -> Option<&str> {
+    pub fn plover_of(&self, cameo: &str) -> Option<PloverType> {
         (2..=cameo.len())
             .rev()
             .find_map(|n| cameo.get(..n).and_then(|p| self.cameo.get(p)))
-            .map(String::as_str)
+            .copied()
     }
 
     fn read_table(&mut self, file: &str, contents: &str) -> Result<(), Error> {
@@ -194,15 +186,15 @@ impl EventLexicon {
             if code == "cameo" {
                 continue;
             }
-            let kind = field(&line, 1, file)?;
-            if !PLOVER_TYPES.contains(&kind) {
+            let name = field(&line, 1, file)?;
+            let Some(kind) = PloverType::parse(name) else {
                 return Err(data_error(
                     file,
                     line.line,
-                    format!("unknown PLOVER type {kind:?}"),
+                    format!("unknown PLOVER type {name:?}"),
                 ));
-            }
-            self.cameo.insert(code.to_string(), kind.to_string());
+            };
+            self.cameo.insert(code.to_string(), kind);
         }
         Ok(())
     }
@@ -213,16 +205,16 @@ impl EventLexicon {
             if id == "id" {
                 continue;
             }
-            let kind = field(&line, 1, file)?;
+            let name = field(&line, 1, file)?;
             let cameo = field(&line, 2, file)?;
             let text = field(&line, 3, file)?;
-            if !PLOVER_TYPES.contains(&kind) {
+            let Some(kind) = PloverType::parse(name) else {
                 return Err(data_error(
                     file,
                     line.line,
-                    format!("unknown PLOVER type {kind:?}"),
+                    format!("unknown PLOVER type {name:?}"),
                 ));
-            }
+            };
             match self.plover_of(cameo) {
                 Some(t) if t == kind => {}
                 other => {
@@ -299,7 +291,7 @@ impl EventLexicon {
             self.by_id.insert(id.to_string(), n);
             self.patterns.push(PatternDef {
                 id: id.to_string(),
-                kind: kind.to_string(),
+                kind,
                 cameo: cameo.to_string(),
                 pattern,
                 flags,
@@ -357,15 +349,15 @@ mod tests {
     fn embedded_files_load_and_agree_with_the_table() {
         let lex = EventLexicon::with_user_files(&[]).unwrap();
         assert!(lex.patterns.len() > 100);
-        for t in PLOVER_TYPES {
+        for t in PloverType::ALL {
             assert!(
                 lex.patterns.iter().any(|p| p.kind == t),
                 "no pattern for {t}"
             );
         }
-        assert_eq!(lex.plover_of("163"), Some("SANCTION"));
-        assert_eq!(lex.plover_of("0231"), Some("REQUEST"));
-        assert_eq!(lex.plover_of("1123"), Some("ACCUSE"));
+        assert_eq!(lex.plover_of("163"), PloverType::parse("SANCTION"));
+        assert_eq!(lex.plover_of("0231"), PloverType::parse("REQUEST"));
+        assert_eq!(lex.plover_of("1123"), PloverType::parse("ACCUSE"));
         assert_eq!(lex.plover_of("01"), None);
     }
 

@@ -25,13 +25,13 @@ mod speech;
 mod tests;
 pub mod validate;
 
+use crate::lexicon::{WordClass, WordClasses};
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
-use crate::doc::{Coverage, DocWords, FormKind, Layer};
+use crate::doc::{Coverage, DocWords, FormKind, Layer, PloverType};
 use crate::pipeline::{Contract, Revision, Stage};
 use lexicon::{EventLexicon, PatternDef};
 use pattern::is_clause_punct;
 
-/// Prepositions that keep an actor from being a clause subject.
 /// How far after a condemnation the action it condemns may start
 /// ("condemns in the strongest terms the launch of …").
 const AGENTOF_REACH: usize = 6;
@@ -39,79 +39,22 @@ const AGENTOF_REACH: usize = 6;
 /// How far back from a trigger ", who" may open the relative clause it is in.
 const RELATIVE_REACH: usize = 25;
 
-const PREPOSITIONS: [&str; 30] = [
-    "of",
-    "with",
-    "to",
-    "on",
-    "against",
-    "by",
-    "in",
-    "from",
-    "for",
-    "between",
-    "at",
-    "into",
-    "towards",
-    "toward",
-    "about",
-    "over",
-    "under",
-    "among",
-    "including",
-    "than",
-    "like",
-    "as",
-    "via",
-    "through",
-    "after",
-    "before",
-    "upon",
-    "across",
-    "within",
-    "without",
-];
-
 /// The actor `a` belongs to (a person's state, an organisation's parent).
 fn affiliation(doc: &Doc, a: usize) -> Option<usize> {
     doc.actors.get(a).and_then(|x| x.affiliation)
 }
 
-/// A PLOVER type as a small key (255 for a type outside the sixteen).
-fn kind_id(kind: &str) -> u8 {
-    lexicon::PLOVER_TYPES
-        .iter()
-        .position(|t| *t == kind)
-        .map_or(255, |i| i as u8)
-}
-
 /// Tokens before and after a trigger that its arguments may come from.
 const MAX_REACH: usize = 150;
 
-/// Words before a trigger that make it passive.
-const PASSIVE: [&str; 7] = ["was", "were", "been", "being", "is", "are", "be"];
-
-/// Words right before a verb that make it a noun ("the African Union's call").
-const DETERMINERS: [&str; 14] = [
-    "the", "a", "an", "'s", "'", "its", "their", "his", "her", "our", "your", "my", "these",
-    "those",
-];
-
-/// Irregular past participles (the regular ones end in -ed or -en).
-const IRREGULAR_PARTICIPLES: [&str; 23] = [
-    "held", "met", "sent", "made", "hit", "struck", "shot", "led", "kept", "put", "cut", "laid",
-    "told", "said", "fought", "built", "beaten", "taken", "given", "driven", "stolen", "shown",
-    "seen",
-];
-
-fn is_participle(w: &str) -> bool {
-    w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&w)
+fn is_participle(classes: &WordClasses, w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || classes.has(WordClass::IrregularParticiple, w)
 }
 
 /// A lower-case adjective-like word inside a noun phrase ("nuclear",
 /// "large-scale").
-fn is_modifier(w: &str) -> bool {
-    w.chars().all(|c| c.is_lowercase() || c == '-') && !PREPOSITIONS.contains(&w)
+fn is_modifier(classes: &WordClasses, w: &str) -> bool {
+    w.chars().all(|c| c.is_lowercase() || c == '-') && !classes.has(WordClass::Preposition, w)
 }
 
 fn is_dash(w: &str) -> bool {
@@ -184,6 +127,8 @@ struct Ctx<'a> {
     doc: &'a Doc,
     /// The document's tokens as patterns see them.
     words: DocWords<'a>,
+    /// The word classes (`models/words.tsv`).
+    classes: &'a WordClasses,
     /// Token → the first actor span starting there, and the first covering it.
     spans: Coverage,
     /// Token → part of a speech verb ("said", "stressed").
@@ -363,7 +308,7 @@ impl Ctx<'_> {
             let from = spans.partition_point(|s| s.tokens.start < sentence_start);
             let first = (from..spans.len())
                 .take_while(|&k| spans[k].tokens.end <= t)
-                .find(|&k| !PREPOSITIONS.contains(&self.word_before(spans[k].tokens.start)));
+                .find(|&k| !self.classes.has(WordClass::Preposition, self.word_before(spans[k].tokens.start)));
             // (the last of the subject's coordination, as a clause
             // subject found going back would be)
             if let Some(k) = first {
@@ -419,7 +364,7 @@ impl Ctx<'_> {
             if before.len() > 4 && before.ends_with("ed") {
                 continue;
             }
-            if PREPOSITIONS.contains(&before) {
+            if self.classes.has(WordClass::Preposition, before) {
                 if fallback.is_none() && matches!(before, "of" | "from") {
                     fallback = Some((k, true));
                 }
@@ -446,7 +391,7 @@ impl Ctx<'_> {
                     let w = self.tok(i - 1);
                     // (not is_participle: "-en" would take "fishermen")
                     let verbal = |w: &str| {
-                        w.len() > 4 && w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w)
+                        w.len() > 4 && w.ends_with("ed") || self.classes.has(WordClass::IrregularParticiple, w)
                     };
                     verbal(w)
                         && !(from..i - 1).all(|k| {
@@ -591,10 +536,7 @@ impl Ctx<'_> {
     fn fronted_clause_end(&self, from: usize) -> Option<usize> {
         let sent = self.doc.sentences.get(self.doc.sentence_of_token(from))?;
         let lo = sent.tokens.start;
-        if !matches!(
-            self.tok(lo),
-            "if" | "unless" | "when" | "while" | "although" | "though" | "once" | "since"
-        ) {
+        if !self.classes.has(WordClass::Subordinator, self.tok(lo)) {
             return None;
         }
         (lo..sent.tokens.end)
@@ -640,6 +582,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let ctx = Ctx {
         doc,
         words,
+        classes: &lex.words,
         spans,
         in_speech,
     };
@@ -733,10 +676,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             (s..=e).contains(&at)
                 || at > e
                     && at - e <= 16
-                    && matches!(
-                        doc.text().get(e..at).map(str::trim),
-                        Some("of" | "," | "dated" | "signed on" | "adopted on" | "of the")
-                    )
+                    && doc.text().get(e..at).map(str::trim).is_some_and(|link| ctx.classes.has(WordClass::AgreementDateLink, link))
         })
     };
     let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
@@ -795,23 +735,23 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let mut aux = trig.start;
         while aux > lo + 1
             && matches!(ctx.tok(aux - 1), "," | "or" | "and")
-            && is_participle(ctx.tok(aux - 2))
+            && is_participle(ctx.classes, ctx.tok(aux - 2))
         {
             aux -= 2;
         }
         // "is prepared to", "is committed to": adjectives, not passives
-        let passive = is_participle(ctx.tok(trig.start))
+        let passive = is_participle(ctx.classes, ctx.tok(trig.start))
             && ctx.tok(trig.end - 1) != "to"
-            && (aux > lo && PASSIVE.contains(&ctx.tok(aux - 1))
+            && (aux > lo && ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(aux - 1))
                 // a reduced relative: "the agreements signed by X"
                 || ctx.tok(trig.end) == "by"
                     && aux > lo
                     && ctx.spans.covering(aux - 1).is_none()
                     && ctx.tok(aux - 1).chars().all(char::is_lowercase)
                 || aux > lo + 1
-                    && PASSIVE.contains(&ctx.tok(aux - 2))
+                    && ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(aux - 2))
                     && ctx.tok(aux - 1).ends_with("ly"));
-        if def.flags.verb && trig.start > lo && DETERMINERS.contains(&ctx.tok(trig.start - 1)) {
+        if def.flags.verb && trig.start > lo && ctx.classes.has(WordClass::Determiner, ctx.tok(trig.start - 1)) {
             continue;
         }
         if !def.flags.veto.is_empty() {
@@ -864,7 +804,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             )
             && {
                 let w = ctx.tok(trig.start - 2);
-                PREPOSITIONS.contains(&w) || matches!(w, ";" | ":" | "," | "during")
+                ctx.classes.has(WordClass::Preposition, w) || matches!(w, ";" | ":" | "," | "during")
             }
             || trig.start == lo + 1 && matches!(ctx.tok(lo), "a" | "an" | "the" | "this");
         let nom = def.flags.nom || noun_use;
@@ -897,20 +837,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 if w == "'s"
                     || w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-')
                         // "Azerbaijan's more than 5-month-long blockade"
-                        && (!PREPOSITIONS.contains(&w) || w == "than")
-                        && !matches!(
-                            w,
-                            "the"
-                                | "a"
-                                | "an"
-                                | "and"
-                                | "its"
-                                | "their"
-                                | "these"
-                                | "those"
-                                | "this"
-                                | "that"
-                        )
+                        && (!ctx.classes.has(WordClass::Preposition, w) || w == "than")
+                        && !ctx.classes.has(WordClass::NotModifierWord, w)
                 {
                     j -= 1;
                     // plain words may be verbs ("will not tolerate attacks"):
@@ -952,7 +880,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     found = true;
                     break;
                 }
-                if !(DETERMINERS.contains(&w) || is_modifier(w)) {
+                if !(ctx.classes.has(WordClass::Determiner, w) || is_modifier(ctx.classes, w)) {
                     break;
                 }
                 j -= 1;
@@ -973,7 +901,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             // right before its auxiliary ("Fornost was shelled", "envoys of
             // Arnor were reportedly arrested"), not a modifier ("the BRICS
             // summit to be hosted by")
-            let aux_at = (lo..aux).rev().find(|&i| PASSIVE.contains(&ctx.tok(i)));
+            let aux_at = (lo..aux).rev().find(|&i| ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(i)));
             patient = ctx
                 .subject_governed(trig.start, lo)
                 .map(|(k, _)| k)
@@ -986,7 +914,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                             && (e..a).all(|i| {
                                 let w = ctx.tok(i);
                                 w.chars().all(char::is_lowercase)
-                                    && !PREPOSITIONS.contains(&w)
+                                    && !ctx.classes.has(WordClass::Preposition, w)
                                     && w != "to"
                             })
                     })
@@ -1145,10 +1073,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
                 let mut s = from;
                 while s < j
-                    && matches!(
-                        ctx.tok(s),
-                        "the" | "a" | "an" | "on" | "upon" | "to" | "all" | "its" | "their" | "our"
-                    )
+                    && ctx.classes.has(WordClass::AddresseeSkip, ctx.tok(s))
                 {
                     s += 1;
                 }
@@ -1275,7 +1200,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         // "During the visit, …", "at the talks": a meeting after "the" with
         // no actor of its own refers back to one already coded.
         if noun_use
-            && def.kind == "CONSULT"
+            && def.kind == PloverType::Consult
             && ctx.tok(trig.start - 1) == "the"
             && source_from_author
         {

@@ -65,6 +65,7 @@ pub fn norm_token(token: &str) -> Cow<'_, str> {
 
 /// Whether a token ends a clause for gaps and argument search.
 pub fn is_clause_punct(token: &str) -> bool {
+    // not a word list: punctuation
     matches!(
         token,
         "." | ";" | ":" | "!" | "?" | "(" | ")" | "\"" | "“" | "”"

@@ -6,7 +6,8 @@
 //! would be quadratic on long documents.
 
 use super::lexicon::{EventLexicon, PatternDef};
-use super::{affiliation, kind_id, Trigger, AGENTOF_REACH};
+use super::{affiliation, Trigger, AGENTOF_REACH};
+use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
 use crate::lexicon::{WordMap, WordSet};
 
@@ -51,7 +52,7 @@ pub(super) fn refine(
 
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.
-    let mut takes_part: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
+    let mut takes_part: WordMap<(PloverType, usize), Vec<usize>> = WordMap::default();
     for o in &events {
         for p in [o.source, o.target].into_iter().flatten() {
             if let Some(aff) = doc
@@ -60,7 +61,7 @@ pub(super) fn refine(
                 .filter(|a| a.kind == Some(ActorKind::Person))
                 .and_then(|a| a.affiliation)
             {
-                let list = takes_part.entry((kind_id(&o.kind), aff)).or_default();
+                let list = takes_part.entry((o.kind, aff)).or_default();
                 if !list.contains(&p) {
                     list.push(p);
                 }
@@ -85,7 +86,7 @@ pub(super) fn refine(
                 .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
         };
         let host = takes_part
-            .get(&(kind_id(&e.kind), t))
+            .get(&(e.kind, t))
             .and_then(|list| list.iter().copied().find(|&p| Some(p) != e.source))
             .or(doc.author_person.filter(|&p| leads(p)));
         if let Some(h) = host {
@@ -106,7 +107,7 @@ pub(super) fn refine(
         .filter_map(|e| Some((e.source?, e.target?)))
         .collect();
     for e in events.iter_mut() {
-        if e.kind != "CONSULT" || flag_of(e, |p| p.flags.host) {
+        if e.kind != PloverType::Consult || flag_of(e, |p| p.flags.host) {
             continue;
         }
         let (Some(s), Some(t)) = (e.source, e.target) else {
@@ -123,12 +124,12 @@ pub(super) fn refine(
     // 4. One event per (type, source, target, status): the first mention
     // stays (often the title's), with the date and place of a later one
     // when it has none.
-    let mut first: WordMap<(u8, Option<usize>, Option<usize>, EventStatus), usize> =
+    let mut first: WordMap<(PloverType, Option<usize>, Option<usize>, EventStatus), usize> =
         WordMap::default();
     let mut keep = vec![true; events.len()];
     for i in 0..events.len() {
         let e = &events[i];
-        let key = (kind_id(&e.kind), e.source, e.target, e.status);
+        let key = (e.kind, e.source, e.target, e.status);
         match first.get(&key) {
             None => {
                 first.insert(key, i);
@@ -146,13 +147,13 @@ pub(super) fn refine(
     events.retain(|_| keep.next().unwrap_or(true));
     // A target-less event adds nothing next to one of the same type in the
     // same sentence that involves its source and has a target.
-    let mut involved: WordSet<(u8, usize, Option<usize>)> = WordSet::default();
+    let mut involved: WordSet<(PloverType, usize, Option<usize>)> = WordSet::default();
     for o in events.iter().filter(|o| o.target.is_some()) {
-        involved.insert((kind_id(&o.kind), o.sentence, o.source));
-        involved.insert((kind_id(&o.kind), o.sentence, o.target));
+        involved.insert((o.kind, o.sentence, o.source));
+        involved.insert((o.kind, o.sentence, o.target));
     }
     events.retain(|e| {
-        e.target.is_some() || !involved.contains(&(kind_id(&e.kind), e.sentence, e.source))
+        e.target.is_some() || !involved.contains(&(e.kind, e.sentence, e.source))
     });
     // A state's or organisation's event adds nothing next to the same event
     // by a named person acting for it ("the United States and the AUC sign"
@@ -167,7 +168,7 @@ pub(super) fn refine(
     // (keyed by CAMEO code: a person's expressed support does not make the
     // state's signing redundant)
     let mut by_person: WordSet<(String, usize, Option<usize>)> = WordSet::default();
-    let mut person_sentences: WordMap<(u8, usize), Vec<usize>> = WordMap::default();
+    let mut person_sentences: WordMap<(PloverType, usize), Vec<usize>> = WordMap::default();
     for o in &events {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
@@ -181,7 +182,7 @@ pub(super) fn refine(
         // Allegations"); elsewhere it is another act ("we have called for
         // …" besides "I have asked the Ambassador to …")
         person_sentences
-            .entry((kind_id(&o.kind), s))
+            .entry((o.kind, s))
             .or_default()
             .push(o.sentence);
         if let Some(ta) = o.target.and_then(|t| affiliation(doc, t)) {
@@ -194,10 +195,10 @@ pub(super) fn refine(
     // The author by default adds nothing next to the same event with a
     // named source ("Telephone conversation with Xi Jinping" in the
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
-    let mut named: WordMap<(u8, Option<usize>), Vec<Option<usize>>> = WordMap::default();
+    let mut named: WordMap<(PloverType, Option<usize>), Vec<Option<usize>>> = WordMap::default();
     for o in events.iter().filter(|o| !o.source_from_author) {
         named
-            .entry((kind_id(&o.kind), o.target))
+            .entry((o.kind, o.target))
             .or_default()
             .push(o.source);
     }
@@ -205,12 +206,12 @@ pub(super) fn refine(
         let redundant_default = e.source_from_author
             && e.target.is_some()
             && named
-                .get(&(kind_id(&e.kind), e.target))
+                .get(&(e.kind, e.target))
                 .is_some_and(|sources| sources.iter().any(|&s| s != e.source));
         let said_by_person = e.source.is_some_and(|s| {
             let near = e.target.is_none()
                 && person_sentences
-                    .get(&(kind_id(&e.kind), s))
+                    .get(&(e.kind, s))
                     .is_some_and(|list| e.sentence == 0 || list.contains(&e.sentence));
             matches!(
                 actors[s].kind,

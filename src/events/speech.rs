@@ -7,29 +7,12 @@
 //! intent made in a state's name, the evaluations made in the document's
 //! voice, and the first-person actions inside the quotation.
 
+use crate::lexicon::WordClass;
 use crate::doc::Words;
 use std::ops::Range;
 
 use super::lexicon::EventLexicon;
 use super::Ctx;
-
-/// Words a speech verb's subject may be when the speaker is the sender of
-/// a letter or message coded earlier ("the letter said that …", "It
-/// emphasised that …").
-const DOCUMENT_NOUNS: [&str; 7] = [
-    "letter",
-    "letters",
-    "message",
-    "messages",
-    "note",
-    "it",
-    "statement",
-];
-
-/// Tokens allowed between a speech verb and the clause it introduces.
-fn is_link(w: &str) -> bool {
-    matches!(w, "that" | "," | ":" | "the" | "\"" | "“")
-}
 
 /// A speech verb matched at `i` (within `end`): the token after it.
 fn speech_at(
@@ -81,7 +64,7 @@ fn subject_of_verb(
     while j > lo && matches!(ctx.tok(j - 1), "also" | "further" | "then" | ",") {
         j -= 1;
     }
-    if j > lo && DOCUMENT_NOUNS.contains(&ctx.tok(j - 1)) && ctx.spans.covering(j - 1).is_none() {
+    if j > lo && ctx.classes.has(WordClass::DocumentNoun, ctx.tok(j - 1)) && ctx.spans.covering(j - 1).is_none() {
         return last_sender;
     }
     let (k, governed) = ctx.subject_governed(v, lo)?;
@@ -110,7 +93,7 @@ pub(super) fn speaker_before(
         let Some(e) = speech_at(ctx, lex, i, from, &mut cands) else {
             continue;
         };
-        let adjacent = (e..from).all(|t| is_link(ctx.tok(t)));
+        let adjacent = (e..from).all(|t| ctx.classes.has(WordClass::SpeechLink, ctx.tok(t)));
         let introduces = matches!(ctx.tok(e), "that" | ":");
         if adjacent || introduces {
             return subject_of_verb(ctx, i, lo, last_sender);

@@ -144,7 +144,7 @@ pub fn code_text(pipeline: &Pipeline, id: &str, text: &str, author: Option<&str>
         .iter()
         .filter_map(|e| {
             Some(Expected {
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 cameo: e.cameo.clone(),
                 source: name(e.source)?,
                 target: name(e.target),

@@ -14,20 +14,20 @@
 //!   dropped, leaving the matches;
 //! - elsewhere: is kept.
 
+use crate::lexicon::{WordClass, WordClasses};
 use crate::doc::Mention;
-
-/// Lower-case words that may sit inside a name ("Ministry of Foreign Affairs").
-const NAME_FUNCTION_WORDS: [&str; 14] = [
-    "of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "al", "el",
-];
 
 /// Whether a span's words outside the gazetteer matches it contains make a
 /// name of their own: at least one word, none of them a lower-case content
 /// word ("attacks"), and not all of them generic ("Government") or
 /// function words and punctuation.
-pub fn adds_a_name(outside: &[&str], is_generic: impl Fn(&str) -> bool) -> bool {
+pub fn adds_a_name(
+    outside: &[&str],
+    words: &WordClasses,
+    is_generic: impl Fn(&str) -> bool,
+) -> bool {
     let function = |w: &str| {
-        NAME_FUNCTION_WORDS.contains(&w)
+        words.has(WordClass::NameFunctionWord, w)
             || !w.chars().any(char::is_alphanumeric)
             || w == "'s"
             || w == "’s"
@@ -114,13 +114,13 @@ mod tests {
     #[test]
     fn containing_spans_must_add_a_name() {
         let generic = |w: &str| w == "Government";
-        assert!(adds_a_name(&["Minsk", "Group"], generic));
-        assert!(adds_a_name(&["Embassy", "of"], generic));
-        assert!(!adds_a_name(&["Government", "of"], generic));
-        assert!(!adds_a_name(&["Government"], generic));
-        assert!(!adds_a_name(&["attacks"], generic));
-        assert!(!adds_a_name(&[], generic));
-        assert!(!adds_a_name(&["-", "'s"], generic));
+        assert!(adds_a_name(&["Minsk", "Group"], &WordClasses::default(), generic));
+        assert!(adds_a_name(&["Embassy", "of"], &WordClasses::default(), generic));
+        assert!(!adds_a_name(&["Government", "of"], &WordClasses::default(), generic));
+        assert!(!adds_a_name(&["Government"], &WordClasses::default(), generic));
+        assert!(!adds_a_name(&["attacks"], &WordClasses::default(), generic));
+        assert!(!adds_a_name(&[], &WordClasses::default(), generic));
+        assert!(!adds_a_name(&["-", "'s"], &WordClasses::default(), generic));
         let gaz = vec![m(1, 2, EntityType::Gpe, Origin::Gazetteer, 0.9)];
         let model = vec![m(0, 2, EntityType::Org, Origin::Model, 0.8)];
         assert_eq!(merge(gaz.clone(), model.clone(), |_| false).len(), 1);

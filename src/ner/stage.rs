@@ -1,6 +1,9 @@
 //! The `entities` stage: gazetteer ruler, then the statistical tagger,
 //! merged (see [`crate::ner::merge`]) into `doc.entities`.
 
+use std::sync::Arc;
+
+use crate::lexicon::WordClasses;
 use crate::text::titles::Titles;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
@@ -42,6 +45,7 @@ pub struct EntityStage {
     types: TypeMap,
     tagger: Option<Box<dyn SpanTagger>>,
     titles: Option<Titles>,
+    words: Arc<WordClasses>,
 }
 
 impl EntityStage {
@@ -56,6 +60,7 @@ impl EntityStage {
             types,
             tagger,
             titles: None,
+            words: WordClasses::embedded(),
         }
     }
 
@@ -64,6 +69,12 @@ impl EntityStage {
     /// dev README: titles stay outside PERSON).
     pub fn with_titles(mut self, titles: Titles) -> EntityStage {
         self.titles = Some(titles);
+        self
+    }
+
+    /// The same stage with these word classes (embedded plus `--dict`).
+    pub fn with_words(mut self, words: Arc<WordClasses>) -> EntityStage {
+        self.words = words;
         self
     }
 
@@ -196,10 +207,11 @@ impl Stage for EntityStage {
         }
         let tagged = split;
         let types = &self.types;
+        let classes = &self.words;
         let doc_ref: &Doc = doc;
         let merged = merge(ruled, tagged, |outside| {
             let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
-            adds_a_name(&words, |w| types.is_generic(w))
+            adds_a_name(&words, classes, |w| types.is_generic(w))
         });
         doc.entities = complete_person_names(doc, merged);
     }

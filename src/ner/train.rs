@@ -708,6 +708,7 @@ pub fn train_with_gazetteer(
 /// Map a foreign entity type (GMB, CrossNER, CoNLL) to an extra gazetteer class 4..=7
 /// (PER-like, ORG-like, LOC-like, MISC-like); `None` for types to ignore (e.g. time).
 pub fn foreign_class(typ: &str) -> Option<u8> {
+    // not a word list: the entity labels of the GMB, CrossNER and CoNLL corpora
     match typ.to_ascii_lowercase().as_str() {
         "per" | "person" | "politician" | "scientist" | "writer" | "musicalartist" => Some(4),
         "org" | "organisation" | "organization" | "politicalparty" | "university" | "band" => {

@@ -16,6 +16,7 @@ pub struct Dicts {
     /// Day/month order of all-numeric dates when both parts are ≤ 12.
     pub date_order: DateOrder,
     pub(crate) titles: Vec<(String, String)>,
+    pub(crate) words: Vec<(String, String)>,
     /// Event patterns, cues and CAMEO tables: (name, contents, format).
     pub(crate) events: Vec<(String, String, String)>,
 }
@@ -38,6 +39,7 @@ impl Dicts {
                 Some("attache-agreements/1") => dicts.agreements.push((name, contents)),
                 Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
                 Some("attache-titles/1") => dicts.titles.push((name, contents)),
+                Some("attache-words/1") => dicts.words.push((name, contents)),
                 Some(
                     f @ ("attache-events/1" | "attache-event-cues/1" | "attache-cameo-plover/1"),
                 ) => {
@@ -75,13 +77,15 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 }
 
 /// The data formats `--dict` accepts.
-pub const SUPPORTED_FORMATS: [&str; 9] = [
+// not a word list: format identifiers
+pub const SUPPORTED_FORMATS: [&str; 10] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-dates/1",
     "attache-agreements/1",
     "attache-agreement-cues/1",
     "attache-titles/1",
+    "attache-words/1",
     "attache-events/1",
     "attache-event-cues/1",
     "attache-cameo-plover/1",

@@ -38,6 +38,7 @@ use crate::events::lexicon::EventLexicon;
 use crate::events::EventStage;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::LanguageGuesser;
+use crate::lexicon::WordClasses;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
@@ -84,7 +85,8 @@ impl Pipeline {
                 .map(|(n, c)| (n.as_str(), c.as_str())),
         );
         let boilerplate = Boilerplate::from_sources(&sources)?;
-        let lexical = Lexical::embedded();
+        let words = WordClasses::with_user_files(&dicts.words)?;
+        let lexical = Lexical::embedded().with_words(words.clone());
         let tokenizer = Tokenizer::new(lexical.clone());
         let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
         let tagger = model
@@ -94,10 +96,13 @@ impl Pipeline {
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
         let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone());
         let entities =
-            EntityStage::new(gazetteer, TypeMap::embedded()?, tagger).with_titles(titles);
+            EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
+                .with_titles(titles)
+                .with_words(words.clone());
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
-        let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?;
-        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?);
+        let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
+            .with_words(words.clone());
+        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
         Pipeline::from_stages(vec![
                 Box::new(MaskBoilerplate(boilerplate)),
                 Box::new(DocInfoStage(LanguageGuesser::embedded())),

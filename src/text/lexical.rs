@@ -1,7 +1,9 @@
 //! Character classes and word lists shared by the tokenizer and the
 //! sentence splitter.
 
-use crate::lexicon::{data_lines, field, WordMap, WordSet};
+use std::sync::Arc;
+
+use crate::lexicon::{data_lines, field, WordClasses, WordMap, WordSet};
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,7 @@ pub enum AbbrevClass {
 pub struct Lexical {
     abbreviations: WordMap<String, AbbrevClass>,
     sentence_starters: WordSet<String>,
+    words: Arc<WordClasses>,
 }
 
 const ABBREVIATIONS: &str = include_str!("../../models/abbreviations.txt");
@@ -44,7 +47,20 @@ impl Lexical {
         Lexical {
             abbreviations,
             sentence_starters,
+            words: WordClasses::embedded(),
         }
+    }
+
+    /// The same lists with these word classes (the embedded ones extended
+    /// by `--dict` files).
+    pub fn with_words(mut self, words: Arc<WordClasses>) -> Lexical {
+        self.words = words;
+        self
+    }
+
+    /// The word classes (`models/words.tsv`).
+    pub fn words(&self) -> &WordClasses {
+        &self.words
     }
 
     /// The class of an abbreviation written with its final stop.

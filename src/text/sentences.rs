@@ -14,14 +14,9 @@
 //!   does not end in a comma, hyphen or joining word (a hard-wrapped
 //!   sentence continues).
 
+use crate::lexicon::WordClass;
 use crate::doc::{Sentence, Span, Token, TokenKind};
 use crate::text::lexical::{is_closing, is_opening, is_terminal, AbbrevClass, Lexical};
-
-/// Words that cannot end a line that ends a sentence: a hard wrap follows.
-const JOINING_WORDS: [&str; 16] = [
-    "and", "or", "of", "the", "to", "in", "for", "with", "by", "on", "at", "a", "an", "from",
-    "that", "as",
-];
 
 /// Splits `tokens` of `text` into sentences.
 pub fn split_sentences(text: &str, tokens: &[Token], lexical: &Lexical) -> Vec<Sentence> {
@@ -108,7 +103,7 @@ fn ends_sentence<'a>(
     if next.newlines_before == 1 {
         let joining = (tokens[i].kind == TokenKind::Punct
             && matches!(cur, "," | "-" | "(" | "/" | "&"))
-            || JOINING_WORDS.iter().any(|w| cur.eq_ignore_ascii_case(w));
+            || lexical.words().has_ignore_ascii_case(WordClass::JoiningWord, cur);
         return next_opens && !joining;
     }
     false

@@ -17,6 +17,7 @@
 //! - masked spans (boilerplate lines) yield no tokens and count as a
 //!   paragraph break.
 
+use crate::lexicon::WordClass;
 use crate::doc::{Span, Token, TokenKind};
 use crate::text::lexical::{
     is_apostrophe, is_joining_hyphen, is_newline, is_punct, is_space, is_word_char, Lexical,
@@ -74,8 +75,6 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
     text.get(i..)?.chars().next()
 }
-
-const CLITICS: [&str; 6] = ["s", "re", "ve", "ll", "d", "m"];
 
 impl Tokenizer {
     /// A tokenizer using the given word lists.
@@ -194,7 +193,7 @@ impl Tokenizer {
                 let rest = s.pos.byte;
                 let end = word_end(s.text, rest);
                 let suffix = &s.text[rest..end];
-                if end > rest && CLITICS.iter().any(|k| suffix.eq_ignore_ascii_case(k)) {
+                if end > rest && self.lexical.words().has_ignore_ascii_case(WordClass::Clitic, suffix) {
                     s.pos.chr += suffix.chars().count();
                     s.pos.byte = end;
                     return TokenKind::Word;
@@ -312,7 +311,7 @@ impl Tokenizer {
                                 }
                                 false
                             } else {
-                                !CLITICS.iter().any(|k| suffix.eq_ignore_ascii_case(k))
+                                !self.lexical.words().has_ignore_ascii_case(WordClass::Clitic, suffix)
                             }
                         }
                     }

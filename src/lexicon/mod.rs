@@ -10,6 +10,10 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Error;
 
+pub mod classes;
+
+pub use classes::{WordClass, WordClasses};
+
 /// A small, fast, non-cryptographic hasher (FxHash) for word tables that
 /// are compiled once from trusted data files.
 #[derive(Debug, Clone, Copy, Default)]
