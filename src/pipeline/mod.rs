@@ -218,7 +218,7 @@ pub(crate) mod testing {
 mod tests {
     use super::dicts::declared_format;
     use super::*;
-    use crate::doc::DocInfo;
+    use crate::doc::{DocInfo, Layer};
 
     #[test]
     fn stages_run_in_order_and_fill_layers() {
@@ -255,4 +255,132 @@ mod tests {
         );
         assert_eq!(declared_format("a\tline\tb\n# format: x"), None);
     }
+
+    /// A stage that declares the dates layer but also adds an entity.
+    struct Broken;
+
+    impl Stage for Broken {
+        fn name(&self) -> &'static str {
+            "broken"
+        }
+        fn contract(&self) -> Contract {
+            Contract {
+                reads: &[Layer::Tokens],
+                writes: &[Layer::Dates],
+                revises: &[],
+            }
+        }
+        fn process(&self, doc: &mut Doc) {
+            doc.entities.push(crate::doc::Mention {
+                span: doc.token_span(0, 0),
+                tokens: 0..1,
+                sentence: 0,
+                label: crate::doc::EntityType::Org,
+                score: 1.0,
+                origin: crate::doc::Origin::Model,
+                entry: None,
+            });
+        }
+    }
+
+    /// A stage with a contract and no effect.
+    struct Declares(&'static str, Contract);
+
+    impl Stage for Declares {
+        fn name(&self) -> &'static str {
+            self.0
+        }
+        fn contract(&self) -> Contract {
+            self.1
+        }
+        fn process(&self, _: &mut Doc) {}
+    }
+
+    fn front() -> Vec<Box<dyn Stage>> {
+        let lexical = Lexical::embedded();
+        vec![
+            Box::new(MaskBoilerplate(
+                Boilerplate::from_sources(&[("b", "")]).unwrap(),
+            )),
+            Box::new(Tokenize(Tokenizer::new(lexical.clone()))),
+            Box::new(Sentences(lexical)),
+        ]
+    }
+
+    #[test]
+    fn a_stage_that_changes_an_undeclared_layer_is_caught() {
+        let mut stages = front();
+        stages.push(Box::new(Broken));
+        let p = Pipeline::from_stages(stages).unwrap();
+        let mut doc = Doc::new(DocInfo::default(), "Rohan met Gondor.".to_string());
+        assert_eq!(
+            p.process_checked(&mut doc),
+            Err(ContractError::Undeclared {
+                stage: "broken",
+                layer: Layer::Entities
+            })
+        );
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut doc = Doc::new(DocInfo::default(), "Rohan met Gondor.".to_string());
+            p.process(&mut doc);
+        }));
+        assert_eq!(caught.is_err(), cfg!(debug_assertions));
+    }
+
+    #[test]
+    fn the_order_is_checked_when_the_pipeline_is_built() {
+        let reads_entities = Contract {
+            reads: &[Layer::Entities],
+            writes: &[Layer::Events],
+            revises: &[],
+        };
+        let mut stages = front();
+        stages.push(Box::new(Declares("early", reads_entities)));
+        let err = Pipeline::from_stages(stages).err().unwrap().to_string();
+        assert!(err.contains("'early' reads Entities"), "{err}");
+
+        let writes_tokens = Contract {
+            reads: &[],
+            writes: &[Layer::Tokens],
+            revises: &[],
+        };
+        let mut stages = front();
+        stages.push(Box::new(Declares("again", writes_tokens)));
+        let err = Pipeline::from_stages(stages).err().unwrap().to_string();
+        assert!(err.contains("'again' writes Tokens, which 'tokens'"), "{err}");
+    }
+
+    /// Every stage keeps its contract on the fixtures and, when `../shared`
+    /// is beside the repository, on the dev texts.
+    #[test]
+    fn every_stage_keeps_its_contract_on_real_texts() {
+        let p = Pipeline::new(&Dicts::default()).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut dirs = vec![root.join("fixtures/press")];
+        let dev = root.join("../shared/data/dev");
+        if dev.is_dir() {
+            dirs.push(dev);
+        } else {
+            eprintln!("skipped: the dev texts (no ../shared/data/dev)");
+        }
+        let mut checked = 0;
+        for dir in dirs {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            for path in files {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let mut doc = Doc::new(DocInfo::default(), text);
+                if let Err(e) = p.process_checked(&mut doc) {
+                    panic!("{}: {e}", path.display());
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 12);
+    }
 }
+
