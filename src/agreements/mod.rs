@@ -1030,7 +1030,6 @@ impl Agreements {
                             issuer: c.issuer.clone(),
                             mentions: vec![mention],
                             entry,
-                            score: if c.named { 0.85 } else { 0.65 },
                         },
                         toks: c.toks.clone(),
                         name_toks: c.toks.clone(),

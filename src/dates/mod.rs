@@ -125,7 +125,6 @@ impl Dates {
                 value: r.value,
                 granularity: r.granularity.to_string(),
                 resolved: r.resolved,
-                score: if r.vague { 0.6 } else { 0.9 },
             });
         }
         drop(view);

@@ -377,8 +377,10 @@ pub struct Mention {
     pub sentence: usize,
     /// Its type.
     pub label: EntityType,
-    /// Confidence in [0, 1].
-    pub score: f32,
+    /// The tagger's calibrated probability that exactly this span is an
+    /// entity (of the tagger's type), where the tagger proposed it; `None`
+    /// for gazetteer matches and for pieces cut out of a tagged span.
+    pub score: Option<f32>,
     /// Which stage found it.
     pub origin: Origin,
     /// The id of the dictionary entry that matched, if any.
@@ -426,8 +428,6 @@ pub struct DateMention {
     pub granularity: String,
     /// How the value was resolved.
     pub resolved: Resolution,
-    /// Confidence in [0, 1].
-    pub score: f32,
 }
 
 /// One place an agreement is referred to.
@@ -461,8 +461,6 @@ pub struct AgreementRef {
     pub mentions: Vec<AgreementMention>,
     /// The alias-table entry that matched, if any.
     pub entry: Option<String>,
-    /// Confidence in [0, 1].
-    pub score: f32,
 }
 
 // ---------------------------------------------------------------------------
@@ -625,8 +623,6 @@ pub struct EventRef {
     pub place: Option<usize>,
     /// Status.
     pub status: EventStatus,
-    /// Confidence in [0, 1].
-    pub score: f32,
     /// The source is the document's author by default (no actor in the
     /// clause named it).
     pub source_from_author: bool,

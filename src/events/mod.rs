@@ -1304,11 +1304,6 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 place,
                 status,
                 source_from_author,
-                score: if explicit_source || subject_span.is_some() {
-                    0.7
-                } else {
-                    0.5
-                },
             });
         }
     }

@@ -68,7 +68,11 @@ pub fn merge(
                 continue;
             }
             if a == b {
-                g.score = g.score.max(m.score);
+                // The tagger proposed exactly this span: its calibrated
+                // confidence applies when it also gave the same type.
+                if g.label == m.label {
+                    g.score = m.score;
+                }
                 keep = false;
                 break;
             }

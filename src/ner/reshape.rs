@@ -148,7 +148,8 @@ impl Shaper<'_> {
             tokens: a..b,
             sentence: m.sentence,
             label,
-            score: m.score,
+            // a piece is not the span the tagger scored
+            score: if m.tokens == (a..b) { m.score } else { None },
             origin: Origin::Model,
             entry: None,
         }

@@ -13,12 +13,6 @@ use crate::ner::types::{TypeMap, WordClass};
 use crate::doc::Layer;
 use crate::pipeline::{Contract, Stage};
 
-/// Confidence given to a gazetteer match the tagger did not also find.
-///
-/// Dictionary names are right about their span almost always and about
-/// their type most of the time (a country name used as an adjective, a city
-/// named after a person); 0.9 reflects that.
-pub const GAZETTEER_SCORE: f32 = 0.9;
 
 /// A span predicted by a statistical tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +133,7 @@ impl Stage for EntityStage {
                     tokens: m.start..end,
                     sentence: doc.sentence_of_token(m.start),
                     label: entry.label,
-                    score: GAZETTEER_SCORE,
+                    score: None,
                     origin: Origin::Gazetteer,
                     entry: Some(entry.id.clone()),
                 }
@@ -163,7 +157,8 @@ impl Stage for EntityStage {
                         tokens: start..end,
                         sentence: doc.sentence_of_token(s.start),
                         label,
-                        score: s.score,
+                        // the tagger's probability is for the span it proposed
+                        score: (start == s.start && end == s.end).then_some(s.score),
                         origin: Origin::Model,
                         entry: None,
                     })
