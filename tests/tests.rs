@@ -10,5 +10,6 @@ mod filter;
 mod long_document;
 mod memory;
 mod offsets;
+mod papercuts;
 mod train;
 mod validate;
