@@ -286,14 +286,47 @@ fn progress_bar(opts: &BatchOptions) -> indicatif::ProgressBar {
     }
     let bar = match opts.total {
         Some(n) => ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} docs  {per_sec}  eta {eta}")
+            ProgressStyle::with_template("{bar:40} {pos}/{len} docs  {rate}  eta {eta}")
+                .map(with_rate)
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         ),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
-            ProgressStyle::with_template("{spinner} {pos} docs  {per_sec}")
+            ProgressStyle::with_template("{spinner} {pos} docs  {rate}")
+                .map(with_rate)
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         ),
     };
     bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(4));
     bar
+}
+
+/// Adds `{rate}`: documents per second without indicatif's four decimals.
+fn with_rate(style: indicatif::ProgressStyle) -> indicatif::ProgressStyle {
+    style.with_key(
+        "rate",
+        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{}", rate_text(state.per_sec()));
+        },
+    )
+}
+
+/// `12.3 docs/s` below 100 a second, `1234 docs/s` above.
+fn rate_text(per_sec: f64) -> String {
+    if per_sec < 100.0 {
+        format!("{per_sec:.1} docs/s")
+    } else {
+        format!("{per_sec:.0} docs/s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rate_text;
+
+    #[test]
+    fn the_rate_has_at_most_one_decimal() {
+        assert_eq!(rate_text(12.345_678), "12.3 docs/s");
+        assert_eq!(rate_text(1234.5678), "1235 docs/s");
+        assert_eq!(rate_text(0.0), "0.0 docs/s");
+    }
 }

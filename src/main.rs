@@ -125,6 +125,11 @@ struct InputArgs {
     /// Refuse documents (files, stdin, JSONL lines) larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
     max_bytes: u64,
+    /// Decode inputs with this encoding (a WHATWG label such as `utf-8`,
+    /// `windows-1252`, `latin1`, `iso-8859-2`, `utf-16le`) instead of
+    /// detecting it; a byte-order mark still wins.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
     /// Anchor date for documents without one in their metadata (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     doc_date: Option<String>,
@@ -138,6 +143,15 @@ struct InputArgs {
     /// parts are 12 or less (a part over 12 always decides).
     #[arg(long, value_enum, default_value_t = DateOrderArg::Dmy)]
     date_order: DateOrderArg,
+}
+
+/// `--encoding LABEL`: any WHATWG label encoding_rs knows.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "unknown encoding {label:?} (try utf-8, windows-1252, latin1, iso-8859-2, utf-16le)"
+        )
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -178,10 +192,23 @@ struct ExtractArgs {
 
 #[derive(clap::Args)]
 struct TokensArgs {
-    /// A file; `-` or nothing reads stdin.
+    /// One document: a file, or `-` or nothing for stdin (a JSONL input
+    /// must hold a single line).
     path: Option<PathBuf>,
-    #[command(flatten)]
-    input: InputArgs,
+    /// How to read the input: by extension (auto), or force one format.
+    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
+    input: InputArg,
+    /// Refuse a document larger than this many bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
+    max_bytes: u64,
+    /// Decode inputs with this encoding (a WHATWG label such as `utf-8`,
+    /// `windows-1252`, `latin1`, `iso-8859-2`, `utf-16le`) instead of
+    /// detecting it; a byte-order mark still wins.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Extra data file (its header names its format); may be repeated.
+    #[arg(long = "dict", value_name = "FILE")]
+    dicts: Vec<PathBuf>,
     /// JSON (sentences with their tokens) instead of TSV.
     #[arg(long)]
     json: bool,
@@ -213,6 +240,17 @@ enum InputArg {
     Text,
     Html,
     Jsonl,
+}
+
+impl InputArg {
+    fn mode(self) -> InputMode {
+        match self {
+            InputArg::Auto => InputMode::Auto,
+            InputArg::Text => InputMode::Text,
+            InputArg::Html => InputMode::Html,
+            InputArg::Jsonl => InputMode::Jsonl,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -251,7 +289,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("attache: {err:#}");
+            eprintln!("attache: {}", error_text(&err));
             if filter {
                 attache::input::drain_stdin().ok();
             }
@@ -260,12 +298,33 @@ fn main() -> ExitCode {
     }
 }
 
+/// The error and its causes on one line, each said once: a library error
+/// that shows its I/O cause would otherwise repeat it ("…: No such file or
+/// directory (os error 2): No such file or directory (os error 2)").
+fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let part = cause.to_string();
+        if text.ends_with(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<attache::Error>()
             .is_some_and(attache::Error::is_broken_pipe)
             || e.downcast_ref::<io::Error>()
                 .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            // serde_json wraps the write error of `tokens --json | head`.
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }
 
@@ -279,14 +338,10 @@ impl InputArgs {
             None => None,
         };
         Ok(ReadOptions {
-            mode: match self.input {
-                InputArg::Auto => InputMode::Auto,
-                InputArg::Text => InputMode::Text,
-                InputArg::Html => InputMode::Html,
-                InputArg::Jsonl => InputMode::Jsonl,
-            },
+            mode: self.input.mode(),
             max_bytes: self.max_bytes,
             doc_date,
+            encoding: self.encoding,
         })
     }
 
@@ -304,17 +359,24 @@ impl InputArgs {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    if let Some(path) = &args.output {
+        check_output_path(path)?;
+    }
     let mut opts = args.input.read_options()?;
     if args.filter {
         opts.mode = InputMode::Jsonl;
     }
-    let pipeline = args.input.pipeline()?;
     let quiet = args.quiet;
     let sources = plan(&args.paths, opts.mode, |note| {
         if !quiet {
             eprintln!("attache: {note}");
         }
     });
+    if sources.is_empty() {
+        bail!("{}", no_documents_message(&args.paths));
+    }
+    let pipeline = args.input.pipeline()?;
     let total = attache::input::document_count(&sources, opts.mode);
     let batch = BatchOptions {
         jobs: args
@@ -348,35 +410,110 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     };
+    if !quiet {
+        for note in reader.take_notes() {
+            eprintln!("attache: warning: {note}");
+        }
+    }
     if let Some(why) = reader.stream_failure().filter(|_| args.filter) {
         bail!("{why}; the lines after it are lost");
     }
-    if summary.errors > 0 {
-        if !quiet {
-            eprintln!(
-                "attache: {} record(s), {} error record(s)",
-                summary.records, summary.errors
-            );
-        }
-        if !args.filter {
-            return Ok(ExitCode::from(1));
-        }
+    if summary.records + summary.errors == 0 && !args.filter {
+        bail!("{}", no_documents_message(&args.paths));
+    }
+    // A filter (one per Spark partition) speaks only when lines failed.
+    if !quiet && (!args.filter || summary.errors > 0) {
+        eprintln!(
+            "{}",
+            summary_line(&summary, args.output.as_deref(), started.elapsed())
+        );
+    }
+    if summary.errors > 0 && !args.filter {
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The end-of-run line on stderr: what was read, written, where, how fast.
+fn summary_line(
+    summary: &attache::batch::Summary,
+    output: Option<&Path>,
+    took: std::time::Duration,
+) -> String {
+    let to = output.map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+    format!(
+        "attache: {} document(s): {} record(s), {} error record(s) written to {to} in {:.1} s",
+        summary.records + summary.errors,
+        summary.records,
+        summary.errors,
+        took.as_secs_f64()
+    )
+}
+
+/// Why a run found nothing to do (exit 2).
+fn no_documents_message(paths: &[PathBuf]) -> String {
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let inputs = if names.is_empty() {
+        "stdin".to_string()
+    } else {
+        names.join(", ")
+    };
+    format!("no documents in {inputs} (looked for .txt, .md, .html and .jsonl files)")
+}
+
+/// Fails early, before any document is read, when `-o PATH` cannot be
+/// written: a directory, or a parent directory that does not exist.
+fn check_output_path(path: &Path) -> Result<()> {
+    let named_dir = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::MAIN_SEPARATOR);
+    if named_dir || path.is_dir() {
+        bail!(
+            "-o {} is a directory; give a file name, such as {}",
+            path.display(),
+            path.join("records.jsonl").display()
+        );
+    }
+    let dir = output_dir(path);
+    if !dir.is_dir() {
+        bail!(
+            "-o {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The directory an output file goes in.
+fn output_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// Runs `write` into a temporary file beside `path`, renamed over it only
 /// when everything was written.
 fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".attache-")
-        .suffix(".tmp")
+    check_output_path(path)?;
+    let dir = output_dir(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".attache-").suffix(".tmp");
+    // A new file gets what `File::create` gives (0666 less the umask), not
+    // tempfile's 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    // An existing file keeps its mode.
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .with_context(|| format!("keeping the mode of {}", path.display()))?;
+    }
     let mut out = io::BufWriter::with_capacity(1 << 16, tmp);
     let value = write(&mut out)?;
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
@@ -386,21 +523,40 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
     Ok(value)
 }
 
-fn read_one(path: Option<&PathBuf>, input: &InputArgs) -> Result<attache::doc::Doc> {
-    let opts = input.read_options()?;
-    let paths: Vec<PathBuf> = path.into_iter().cloned().collect();
+/// `tokens` shows one document: a second one is an error, not silently
+/// dropped.
+fn read_one(args: &TokensArgs) -> Result<attache::doc::Doc> {
+    let opts = ReadOptions {
+        mode: args.input.mode(),
+        max_bytes: args.max_bytes,
+        encoding: args.encoding,
+        ..ReadOptions::default()
+    };
+    let paths: Vec<PathBuf> = args.path.iter().cloned().collect();
     let sources = plan(&paths, opts.mode, |_| {});
+    let from = args
+        .path
+        .as_ref()
+        .map_or_else(|| "stdin".to_string(), |p| p.display().to_string());
     let mut reader = Reader::new(sources, opts);
-    match reader.next() {
-        Some(Input::Doc(doc)) => Ok(*doc),
+    let doc = match reader.next() {
+        Some(Input::Doc(doc)) => *doc,
         Some(Input::Unread(u)) => bail!("{}: {}", u.source, u.message),
-        None => bail!("no document in the input"),
+        None => bail!("no document in {from}"),
+    };
+    if reader.next().is_some() {
+        bail!(
+            "tokens shows one document, and {from} holds more than one; \
+             name one file, or pipe one JSONL line with --input jsonl"
+        );
     }
+    Ok(doc)
 }
 
 fn tokens(args: TokensArgs) -> Result<ExitCode> {
-    let pipeline = args.input.pipeline()?;
-    let mut doc = read_one(args.path.as_ref(), &args.input)?;
+    let mut doc = read_one(&args)?;
+    // Tokens and sentences come before the tagger: no model is needed.
+    let pipeline = Pipeline::with_model(&Dicts::load(&args.dicts)?, &ModelChoice::None)?;
     pipeline.process(&mut doc);
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.json {
@@ -428,7 +584,14 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
         })
         .collect();
     if corpus.is_empty() {
-        bail!("no readable documents in the corpus");
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let hint = if args.paths.is_empty() {
+            " (the default corpus, relative to the current directory: \
+             run from the repository root, or name a corpus)"
+        } else {
+            ""
+        };
+        bail!("no readable documents in {}{hint}", names.join(", "));
     }
     let report = bench(
         &corpus,
@@ -455,6 +618,9 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     let Some(dir) = &args.gold else {
         bail!("--gold DIR or --conll FILE is required");
     };
+    if !dir.is_dir() {
+        bail!("--gold {}: no such directory", dir.display());
+    }
     let docs = gold::load_gold_dir(dir)?;
     if docs.is_empty() {
         bail!("no <id>.gold.json files in {}", dir.display());

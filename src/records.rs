@@ -12,7 +12,7 @@
 //! {"schema": "attache.records/1",
 //!  "doc": {"id": "meeting-readout", "source": "fixtures/press/meeting-readout.txt",
 //!          "line": null, "title": "…", "date": "2023-05-24", "date_source": "metadata",
-//!          "language": "en", "format": "text", "chars": 2223,
+//!          "language": "en", "format": "text", "encoding": "UTF-8", "chars": 2223,
 //!          "boilerplate_removed": ["Show More"], "warnings": [], "meta": {}},
 //!  "entities": [], "actors": [], "places": [], "dates": [], "agreements": [], "events": []}
 //! ```
@@ -22,15 +22,24 @@
 //! exact text that offsets refer to. Offsets (`start`, `end`) are half-open
 //! **char** offsets (Unicode scalar values) into that text.
 //!
-//! - `doc.id`: the input's `id`, else the file stem, made unique in a batch
-//!   (`a`, `a-2`); JSONL lines without an id get `<stem>-<line>`.
+//! - `doc.id`: the input's `id`, else the file stem; JSONL lines without an
+//!   id get `<stem>-<line>`. Ids are unique in a batch: an id already used
+//!   (by a file, a line, or an error record) gets `-2`, `-3`, … appended,
+//!   in input order whatever `-j`, with a warning when it was the input's own.
 //! - `doc.source`: the path; `-` for stdin; `path:line` for JSONL lines
-//!   without their own `source`.
+//!   (a line's own `source` field is kept in `doc.meta.source`).
 //! - `doc.line`: 1-based JSONL line number, else `null`.
 //! - `doc.date` / `doc.date_source`: ISO date and how it was found
 //!   (`metadata` | `cli` | `text` | `none`).
 //! - `doc.language`: ISO 639-1 from metadata, else guessed; `und` when unsure.
 //! - `doc.format`: `text` | `markdown` | `html`.
+//! - `doc.encoding`: the encoding the input bytes were decoded from, by its
+//!   WHATWG name: `UTF-8`, `UTF-16LE`, `UTF-16BE`, or a legacy one such as
+//!   `windows-1252` (which is also what `latin1`/`ISO-8859-1` mean on the
+//!   web) or `ISO-8859-2`. A byte-order mark decides first, then
+//!   `--encoding`, then a page's `charset`, then detection; a detected
+//!   legacy encoding also adds a warning. JSON Lines input is `UTF-8`
+//!   unless `--encoding` says otherwise.
 //! - `doc.chars`: length of the text in chars.
 //! - `doc.boilerplate_removed`: masked web-chrome lines and dropped HTML
 //!   navigation/footers, in order, without repeats.
@@ -101,6 +110,8 @@ pub struct DocHeader {
     pub language: String,
     /// Input markup.
     pub format: String,
+    /// The encoding the input was decoded from (WHATWG name).
+    pub encoding: String,
     /// Text length in chars.
     pub chars: usize,
     /// Masked web chrome.
@@ -364,6 +375,7 @@ impl Record {
                 date_source: info.date_source.as_str().to_string(),
                 language: info.language.clone(),
                 format: info.format.as_str().to_string(),
+                encoding: info.encoding.unwrap_or("UTF-8").to_string(),
                 chars: doc.char_len(),
                 boilerplate_removed: removed,
                 warnings: info.warnings.clone(),

@@ -32,6 +32,7 @@ struct Doc {
     date_source: String,
     language: String,
     format: String,
+    encoding: String,
     chars: u64,
     boilerplate_removed: Vec<String>,
     warnings: Vec<String>,
@@ -105,9 +106,9 @@ fn record_snapshot_of_a_small_document() {
         .unwrap();
     let got = String::from_utf8(out.stdout).unwrap();
     let want = concat!(
-        "{\"schema\":\"attache.records/1\",\"doc\":{\"id\":\"snap\",\"source\":\"https://mfa.example/1\",\"line\":1,",
-        "\"title\":\"Readout\",\"date\":\"2024-03-05\",\"date_source\":\"metadata\",\"language\":\"en\",\"format\":\"text\",",
-        "\"chars\":33,\"boilerplate_removed\":[\"Share\"],\"warnings\":[],\"meta\":{\"institution\":\"MFA\"},",
+        "{\"schema\":\"attache.records/1\",\"doc\":{\"id\":\"snap\",\"source\":\"-:1\",\"line\":1,",
+        "\"title\":\"Readout\",\"date\":\"2024-03-05\",\"date_source\":\"metadata\",\"language\":\"en\",\"format\":\"text\",\"encoding\":\"UTF-8\",",
+        "\"chars\":33,\"boilerplate_removed\":[\"Share\"],\"warnings\":[],\"meta\":{\"institution\":\"MFA\",\"source\":\"https://mfa.example/1\"},",
         "\"text\":\"Readout\\n\\nThe Ministers met.\\nShare\"},",
         "\"entities\":[],\"actors\":[],\"places\":[],\"dates\":[],\"agreements\":[],\"events\":[]}\n"
     );

@@ -108,8 +108,9 @@ fn runs_the_pipeline_and_lists_misses() {
     assert_eq!(std::fs::read_to_string(&saved).unwrap().lines().count(), 2);
 }
 
-/// Same predictions, same numbers as the reference scorer (skipped when
-/// `../shared` or python3 is absent, as on a bare clone).
+/// Same predictions, same numbers as the reference scorer (skipped, with a
+/// `SKIPPED` line in the test output, when `../shared` or python3 is
+/// absent, as on a bare clone).
 #[test]
 fn agrees_with_the_reference_scorer() {
     let scorer = repo("../shared/eval/score.py");
@@ -117,7 +118,10 @@ fn agrees_with_the_reference_scorer() {
         .arg("--version")
         .output();
     if !scorer.exists() || python.is_err() {
-        eprintln!("skipped: {} or python3 not available", scorer.display());
+        crate::util::skip(
+            "eval::agrees_with_the_reference_scorer",
+            &format!("needs {} and python3", scorer.display()),
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -136,6 +140,11 @@ fn agrees_with_the_reference_scorer() {
             .assert()
             .success();
         gold_dirs.push(dev.clone());
+    } else {
+        crate::util::skip(
+            "eval::agrees_with_the_reference_scorer (dev set part)",
+            &format!("needs {}", dev.display()),
+        );
     }
     for gold in gold_dirs {
         let pred = if gold == dev { &dev_pred } else { &pred };

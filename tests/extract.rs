@@ -163,8 +163,7 @@ fn jsonl_input_keeps_ids_and_metadata() {
         }
         assert_eq!(rec["doc"]["text"], inp["text"]);
         for (k, v) in inp.as_object().unwrap() {
-            if !["id", "text", "title", "date", "source", "lang", "language"].contains(&k.as_str())
-            {
+            if !["id", "text", "title", "date", "lang", "language"].contains(&k.as_str()) {
                 assert_eq!(&rec["doc"]["meta"][k], v, "meta field {k}");
             }
         }
@@ -271,10 +270,11 @@ fn each_error_kind_has_an_error_record_and_exit_code_1() {
     ];
     assert_eq!(got, want);
     let latin1 = &r[6];
+    assert_eq!(latin1["doc"]["encoding"], "windows-1252");
     assert!(latin1["doc"]["warnings"][0]
         .as_str()
         .unwrap()
-        .contains("invalid UTF-8"));
+        .contains("decoded as windows-1252"));
     assert_eq!(r[7]["doc"]["chars"], 0);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

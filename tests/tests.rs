@@ -12,5 +12,6 @@ mod golden;
 mod long_document;
 mod memory;
 mod offsets;
+mod papercuts;
 mod train;
 mod validate;

@@ -30,6 +30,14 @@ fn validator() -> &'static jsonschema::Validator {
     })
 }
 
+/// Says on the real stderr, past the test harness's capture, that a test
+/// (or part of one) did not run, so the run's output shows it: a test that
+/// returns early would otherwise just pass as "ok".
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {why}");
+}
+
 /// Runs `cmd`, requires exit code 0 (showing stderr otherwise) and returns
 /// its JSON Lines output.
 pub fn records_of(cmd: &mut assert_cmd::Command) -> Vec<Value> {

@@ -559,7 +559,8 @@ impl Grammar<'_> {
         Some(a)
     }
 
-    /// A single point, with an optional time ("24 May 2023 at 10:00").
+    /// A single point, with an optional time ("24 May 2023 at 10:00", and
+    /// in datelines "13 September 2024, 14:20").
     fn point(&self, v: &View, i: usize, first: usize, lim: usize) -> Option<M> {
         let mut m = self.bare_point(v, i, first, lim)?;
         if let Expr::Point(mut p) = m.expr {
@@ -568,8 +569,11 @@ impl Grammar<'_> {
                 if self.lw(v, k, lim) == "," {
                     k += 1;
                 }
-                if self.lw(v, k, lim) == "at" {
-                    if let Some(t) = self.time(v, k, lim) {
+                let at = self.lw(v, k, lim) == "at";
+                // Without "at", only a full date and an HH:MM clock time.
+                let clock = !at && p.y.is_some() && is_clock(self.lw(v, k, lim));
+                if at || clock {
+                    if let Some(t) = self.clock_time(v, k, lim, at) {
                         if let Expr::Time(h, mi) = t.expr {
                             p.time = Some((h, mi));
                             m = M {
@@ -1117,6 +1121,12 @@ impl Grammar<'_> {
         if self.lw(v, i, lim) != "at" {
             return None;
         }
+        self.clock_time(v, i, lim, true)
+    }
+
+    /// A clock time at token `i`, after "at" when `at` (then `i` is "at").
+    fn clock_time(&self, v: &View, i: usize, lim: usize, at: bool) -> Option<M> {
+        let i = if at { i } else { i.checked_sub(1)? };
         let t = self.lw(v, i + 1, lim);
         let (h, mi) = match t.split_once(':') {
             Some((h, m)) => (digits(h)?, digits(m)?),
@@ -1152,6 +1162,16 @@ impl Grammar<'_> {
             expr: Expr::Time(h, mi),
         })
     }
+}
+
+/// `HH:MM`, as in "14:20".
+fn is_clock(w: &str) -> bool {
+    w.split_once(':').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 fn valid(p: Pt) -> bool {

@@ -133,6 +133,36 @@ fn point(p: Pt, anchor: &Anchor, tense: Tense) -> (Pt, Resolution) {
     }
 }
 
+/// Completes a range's missing years. A past range is one that had begun
+/// by the anchor ("was visiting from 23 to 25 May", dated 24 May: this
+/// year), so its start is completed by tense; otherwise its end is. The
+/// other end takes the same year, or the one before or after when the
+/// range crosses a new year ("28 December to 3 January").
+fn range(a: Pt, b: Pt, anchor: &Anchor, tense: Tense) -> (Pt, Pt, Resolution) {
+    let order = |p: &Pt| (p.m, p.d);
+    let crosses_year = a.m.is_some() && b.m.is_some() && order(&a) > order(&b);
+    if tense == Tense::Past && a.y.is_none() && b.y.is_none() {
+        let start = Pt {
+            m: a.m.or(b.m),
+            ..a
+        };
+        let (start, how) = point(start, anchor, tense);
+        if let Some(y) = start.y {
+            let b2 = Pt {
+                y: Some(if crosses_year { y + 1 } else { y }),
+                ..b
+            };
+            return (Pt { y: Some(y), ..a }, b2, how);
+        }
+    }
+    let (b2, how) = point(b, anchor, tense);
+    let mut a2 = a;
+    if a2.y.is_none() {
+        a2.y = b2.y.map(|y| if crosses_year { y - 1 } else { y });
+    }
+    (a2, b2, how)
+}
+
 fn week(d: Ymd) -> String {
     let (y, w) = d.iso_week();
     format!("{y:04}-W{w:02}")
@@ -169,11 +199,7 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
         }
         Expr::Decade(d) => ok(format!("{d:03}"), "decade", Resolution::Explicit),
         Expr::Range(a, b) => {
-            let (b2, how) = point(b, anchor, tense);
-            let mut a2 = a;
-            if a2.y.is_none() {
-                a2.y = b2.y;
-            }
+            let (a2, b2, how) = range(a, b, anchor, tense);
             ok(format!("{}/{}", fmt(&a2), fmt(&b2)), "range", how)
         }
         Expr::Duration(n, unit) => {

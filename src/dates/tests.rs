@@ -48,6 +48,20 @@ const D: Option<&str> = Some("2023-06-03"); // a Saturday
 const W: Option<&str> = Some("2024-01-11"); // a Thursday
 
 const ABSOLUTE: &[Case] = &[
+    // A dateline's clock time belongs to its date (issue 15) …
+    (
+        D,
+        "Yerevan, 13 September 2024, 14:20",
+        "13 September 2024, 14:20",
+        Some("2024-09-13T14:20"),
+    ),
+    // … but a number after a comma is no time.
+    (
+        D,
+        "On 24 May 2023, 10 delegations arrived in Tbilisi.",
+        "24 May 2023",
+        Some("2023-05-24"),
+    ),
     (
         D,
         "The envoys met on 24 May 2023 in Tbilisi.",
@@ -835,6 +849,38 @@ const VAGUE: &[Case] = &[
 ];
 
 const RANGES: &[Case] = &[
+    // A past-tense sentence about a range that spans the document date:
+    // this year, not the year before (issue 15).
+    (
+        Some("2023-05-24"),
+        "The Minister held talks with his guest, who is paying a visit from 23 to 25 May.",
+        "23 to 25 May",
+        Some("2023-05-23/2023-05-25"),
+    ),
+    (
+        Some("2023-05-24"),
+        "The Minister visited Rome from 10 to 12 May.",
+        "10 to 12 May",
+        Some("2023-05-10/2023-05-12"),
+    ),
+    (
+        Some("2023-05-24"),
+        "The Minister visited Rome from 26 to 28 May.",
+        "26 to 28 May",
+        Some("2022-05-26/2022-05-28"),
+    ),
+    (
+        Some("2023-05-24"),
+        "The Minister will visit Rome from 23 to 25 May.",
+        "23 to 25 May",
+        Some("2023-05-23/2023-05-25"),
+    ),
+    (
+        W,
+        "The talks were held from 28 December to 3 January.",
+        "28 December to 3 January",
+        Some("2023-12-28/2024-01-03"),
+    ),
     (
         W,
         "The summit will be held on 10–12 May 2023.",
@@ -1044,6 +1090,11 @@ fn datelines_give_the_document_date() {
             "Talks\n\nThe ministers met and agreed.\n\nKathmandu May 30, 2016",
             "2016-05-30",
         ),
+        // A dateline with a clock time (issue 15).
+        (
+            "Talks\n\nYerevan, 13 September 2024, 14:20\n\nThe ministers met.",
+            "2024-09-13",
+        ),
     ] {
         let doc = run(DateOrder::Dmy, None, text);
         assert_eq!(doc.info.date.as_deref(), Some(date), "{text:?}");
@@ -1075,6 +1126,18 @@ fn datelines_give_the_document_date() {
         .find(|d| doc.span_text(d.span) == "yesterday")
         .unwrap();
     assert_eq!(y.value.as_deref(), Some("2023-05-23"));
+    // … and so does one with a clock time.
+    let doc = run(
+        DateOrder::Dmy,
+        None,
+        "Talks\n\nYerevan, 13 September 2024, 14:20\n\nThe ministers met yesterday.",
+    );
+    let y = doc
+        .dates
+        .iter()
+        .find(|d| doc.span_text(d.span) == "yesterday")
+        .unwrap();
+    assert_eq!(y.value.as_deref(), Some("2024-09-12"));
 }
 
 #[test]

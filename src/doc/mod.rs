@@ -168,8 +168,8 @@ pub struct Masked {
 pub struct DocInfo {
     /// Document id: metadata id, else the file stem.
     pub id: String,
-    /// Path, `-` for stdin, or `path:line` for JSONL input (unless the
-    /// line gives its own `source`).
+    /// Path, `-` for stdin, or `path:line` for JSONL input (a line's own
+    /// `source` field goes to `meta`).
     pub source: String,
     /// 1-based line number for JSONL input.
     pub line: Option<u64>,
@@ -183,6 +183,10 @@ pub struct DocInfo {
     pub language: String,
     /// What the text was extracted from.
     pub format: InputFormat,
+    /// The encoding the input bytes were decoded from (WHATWG name such as
+    /// `UTF-8`, `UTF-16LE`, `windows-1252`); `None` for text handed over as
+    /// a Rust string, which is UTF-8.
+    pub encoding: Option<&'static str>,
     /// Input metadata fields that the record has no place for.
     pub meta: Map<String, Value>,
     /// Non-fatal problems met while reading (lossy decoding, bad metadata).

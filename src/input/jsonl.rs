@@ -1,9 +1,9 @@
 //! JSON Lines input: one document per line.
 //!
 //! Each line is an object with `text` and optional `id`, `title`, `date`,
-//! `source`, `language` (or `lang`); every other field is kept under
-//! `doc.meta`. Lines are read with a length cap, so one huge line cannot
-//! exhaust memory: its bytes are skipped and it becomes an error record.
+//! `language` (or `lang`); every other field, `source` included, is kept
+//! under `doc.meta` (`doc.source` always names the input file and line).
+//! Lines are read with a length cap, so one huge line cannot exhaust memory: its bytes are skipped and it becomes an error record.
 
 use std::io::{self, BufRead};
 
@@ -93,8 +93,6 @@ pub struct JsonDoc {
     pub title: Option<String>,
     /// `date`, unchecked.
     pub date: Option<String>,
-    /// `source`.
-    pub source: Option<String>,
     /// `language` or `lang`.
     pub language: Option<String>,
     /// Everything else.
@@ -126,7 +124,6 @@ pub fn parse_line(bytes: &[u8]) -> Result<JsonDoc, String> {
     let id = string_field("id")?;
     let title = string_field("title")?;
     let date = string_field("date")?;
-    let source = string_field("source")?;
     let language = match string_field("language")? {
         Some(l) => Some(l),
         None => string_field("lang")?,
@@ -136,7 +133,6 @@ pub fn parse_line(bytes: &[u8]) -> Result<JsonDoc, String> {
         id,
         title,
         date,
-        source,
         language,
         meta: map,
     })
@@ -209,6 +205,18 @@ mod tests {
             .unwrap_err()
             .starts_with("invalid JSON"));
         assert_eq!(parse_line(b"  ").unwrap_err(), "blank line");
+    }
+
+    #[test]
+    fn a_source_field_is_metadata() {
+        let d = parse_line(br#"{"text": "Hi", "source": "https://mfa.example/1"}"#).unwrap();
+        assert_eq!(
+            d.meta.get("source"),
+            Some(&Value::String("https://mfa.example/1".into()))
+        );
+        // Any JSON value is kept as it is.
+        let d = parse_line(br#"{"text": "Hi", "source": {"site": "mfa"}}"#).unwrap();
+        assert_eq!(d.meta["source"]["site"], "mfa");
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct ReadOptions {
     pub max_bytes: u64,
     /// `--doc-date`, already checked (YYYY-MM-DD).
     pub doc_date: Option<String>,
+    /// `--encoding`: decode every input with this encoding (a byte-order
+    /// mark still wins) instead of detecting it.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for ReadOptions {
@@ -51,6 +54,7 @@ impl Default for ReadOptions {
             mode: InputMode::Auto,
             max_bytes: 10 * 1024 * 1024,
             doc_date: None,
+            encoding: None,
         }
     }
 }
@@ -193,6 +197,7 @@ pub struct Reader {
     used_ids: HashSet<String>,
     jsonl: Option<JsonlState>,
     stream_failure: Option<String>,
+    notes: Vec<String>,
 }
 
 struct JsonlState {
@@ -211,6 +216,7 @@ impl Reader {
             used_ids: HashSet::new(),
             jsonl: None,
             stream_failure: None,
+            notes: Vec::new(),
         }
     }
 
@@ -222,7 +228,36 @@ impl Reader {
         self.stream_failure.as_deref()
     }
 
-    /// A file stem made unique within the batch.
+    /// Notes for the user gathered while reading (stdin that looks like
+    /// JSON Lines but is read as text), each once; `take_notes` empties them.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
+    /// Makes the id of a JSONL line's document or error record unique in
+    /// the batch. The reader runs on one thread in input order, so the
+    /// renaming does not depend on `-j`.
+    fn claim_jsonl_id(&mut self, input: Input) -> Input {
+        match input {
+            Input::Doc(mut doc) => {
+                let id = self.unique_id(&doc.info.id);
+                if id != doc.info.id {
+                    doc.info.warnings.push(format!(
+                        "id {:?} is already used in this batch; this document is {id:?}",
+                        doc.info.id
+                    ));
+                    doc.info.id = id;
+                }
+                Input::Doc(doc)
+            }
+            Input::Unread(mut u) => {
+                u.id = self.unique_id(&u.id);
+                Input::Unread(u)
+            }
+        }
+    }
+
+    /// An id made unique within the batch: `a`, then `a-2`, `a-3`, ….
     fn unique_id(&mut self, stem: &str) -> String {
         let mut id = stem.to_string();
         let mut n = 1;
@@ -280,8 +315,9 @@ impl Reader {
             }
             Line::Bytes(b) => b,
         };
-        // Invalid UTF-8 is replaced, as in text files, with a warning.
-        let (text, utf8_warning) = utf8_lossy(&bytes);
+        // JSON is UTF-8: invalid bytes are replaced with a warning, as Spark
+        // does to the lines it hands a filter; only `--encoding` overrides.
+        let (text, encoding, utf8_warning) = decode_line(&bytes, self.opts.encoding);
         let parsed = parse_line(text.as_bytes());
         let doc = match parsed {
             Ok(doc) => doc,
@@ -305,13 +341,9 @@ impl Reader {
             }));
         }
         let warnings = utf8_warning.into_iter().collect();
-        Some(Input::Doc(Box::new(self.jsonl_doc(
-            doc,
-            fallback_id,
-            at,
-            n,
-            warnings,
-        ))))
+        let mut doc = self.jsonl_doc(doc, fallback_id, at, n, warnings);
+        doc.info.encoding = Some(encoding);
+        Some(Input::Doc(Box::new(doc)))
     }
 
     fn jsonl_doc(
@@ -324,7 +356,7 @@ impl Reader {
     ) -> Doc {
         let mut info = DocInfo {
             id: d.id.unwrap_or(fallback_id),
-            source: d.source.unwrap_or(at),
+            source: at,
             line: Some(line),
             title: d.title,
             language: d.language.unwrap_or_default(),
@@ -366,7 +398,7 @@ impl Reader {
             }
             Err(e) => return unread(ErrorKind::Unreadable, e.to_string()),
         };
-        let decoded = match decode(&bytes) {
+        let decoded = match decode(&bytes, self.opts.encoding, format == InputFormat::Html) {
             Ok(d) => d,
             Err(Undecodable::Binary { offset }) => {
                 return unread(
@@ -379,11 +411,19 @@ impl Reader {
             id,
             source,
             format,
+            encoding: Some(decoded.encoding),
             warnings: decoded.warnings,
             meta: Map::new(),
             ..DocInfo::default()
         };
         set_date(&mut info, None, &self.opts);
+        if path.is_none() && self.opts.mode == InputMode::Auto && looks_like_jsonl(&decoded.text) {
+            let note = "stdin looks like JSON Lines but is read as one text document; \
+                        use --input jsonl to read one document per line"
+                .to_string();
+            info.warnings.push(note.clone());
+            self.notes.push(note);
+        }
         let text = if format == InputFormat::Html {
             let page = html::html_to_text(&decoded.text);
             info.title = page.title;
@@ -394,6 +434,41 @@ impl Reader {
         };
         Input::Doc(Box::new(Doc::new(info, text)))
     }
+}
+
+/// A JSONL line as text: UTF-8 (lossy, with a warning), or the forced
+/// encoding.
+fn decode_line<'a>(
+    bytes: &'a [u8],
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> (std::borrow::Cow<'a, str>, &'static str, Option<String>) {
+    match forced {
+        Some(encoding) => {
+            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let warning = had_errors.then(|| {
+                format!(
+                    "invalid {}: sequences replaced with U+FFFD",
+                    encoding.name()
+                )
+            });
+            (text, encoding.name(), warning)
+        }
+        None => {
+            let (text, warning) = utf8_lossy(bytes);
+            (text, "UTF-8", warning)
+        }
+    }
+}
+
+/// Whether text starts like JSON Lines: its first non-blank line is a JSON
+/// object with a `text` field.
+pub fn looks_like_jsonl(text: &str) -> bool {
+    let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        return false;
+    };
+    first.starts_with('{')
+        && serde_json::from_str::<serde_json::Value>(first)
+            .is_ok_and(|v| v.get("text").is_some_and(serde_json::Value::is_string))
 }
 
 /// Sets the document date from metadata, else `--doc-date`.
@@ -451,7 +526,7 @@ impl Iterator for Reader {
         loop {
             if self.jsonl.is_some() {
                 if let Some(item) = self.next_jsonl() {
-                    return Some(item);
+                    return Some(self.claim_jsonl_id(item));
                 }
                 continue;
             }

@@ -244,8 +244,9 @@ impl Tokenizer {
         let start = s.pos.byte;
         // "n't" opens a token only after a split "do|n't".
         if starts_with_nt(s.text, start) {
+            // "n't", "N'T": an ASCII apostrophe is one byte, '’' three.
             let end = start
-                + if s.text[start..].starts_with("n't") {
+                + if s.text.as_bytes().get(start + 1) == Some(&b'\'') {
                     3
                 } else {
                     5
