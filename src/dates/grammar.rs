@@ -119,30 +119,6 @@ struct M {
 }
 
 const DASHES: [&str; 4] = ["-", "\u{2013}", "\u{2014}", "\u{2012}"];
-const MONTH_CUES: [&str; 22] = [
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "during",
-    "of",
-    "from",
-    "to",
-    "through",
-    "before",
-    "after",
-    "early",
-    "mid",
-    "late",
-    "last",
-    "next",
-    "this",
-    "and",
-    "or",
-    "between",
-    "throughout",
-];
 
 fn digits(s: &str) -> Option<u32> {
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
@@ -653,7 +629,7 @@ impl Grammar<'_> {
                 ""
             };
             let is_may = w == "may" || w == "march";
-            if MONTH_CUES.contains(&prev) && !(is_may && matches!(prev, "and" | "or" | "to")) {
+            if self.lex.is_month_cue(prev) && !(is_may && matches!(prev, "and" | "or" | "to")) {
                 return Some(M {
                     end: i + 1,
                     expr: Expr::Point(Pt {

@@ -2,7 +2,7 @@
 //! (format `attache-dates/1`) and user files of the same format.
 
 use crate::error::Error;
-use crate::lexicon::{data_lines, field, WordMap};
+use crate::lexicon::{WordSet, data_lines, field, WordMap};
 use crate::text::Tokenizer;
 
 /// A calendar unit.
@@ -85,6 +85,8 @@ pub struct DateLexicon {
     words: WordMap<String, Vec<Word>>,
     /// Phrases by their first lower-case token.
     phrases: WordMap<String, Vec<(Vec<String>, PhraseKind)>>,
+    /// Words before a bare month name that make it a month ("in May").
+    month_cues: WordSet<String>,
 }
 
 fn parse_unit(v: &str) -> Option<(u32, Unit)> {
@@ -140,6 +142,10 @@ impl DateLexicon {
                     "counted" => Word::Counted,
                     "label" => Word::Label,
                     "dateline" => Word::Dateline,
+                    "month-cue" => {
+                        lex.month_cues.insert(word.to_lowercase());
+                        continue;
+                    }
                     "approx" | "holiday" => {
                         let kind = if class == "approx" {
                             PhraseKind::Approx
@@ -180,6 +186,11 @@ impl DateLexicon {
     /// Whether `lower` has meaning `w`.
     pub fn is(&self, lower: &str, w: Word) -> bool {
         self.lookup(lower).contains(&w)
+    }
+
+    /// Whether `lower` before a bare month name makes it a month ("in May").
+    pub fn is_month_cue(&self, lower: &str) -> bool {
+        self.month_cues.contains(lower)
     }
 
     /// Whether some phrase starts with the lower-case token `first`.

@@ -194,6 +194,7 @@ impl Dates {
             // after it: end of line, or a dash
             if m.end < view.text.len() && line_of[m.end] == l {
                 let nx = view.text[m.end];
+                // not a word list: punctuation
                 if !matches!(nx, "-" | "\u{2013}" | "\u{2014}" | "--" | "." | ")") {
                     return None;
                 }

@@ -19,47 +19,7 @@ pub struct HtmlText {
     pub removed: Vec<String>,
 }
 
-/// Elements whose content is never text.
-const SKIPPED: [&str; 9] = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select",
-];
-/// Page chrome: dropped and reported.
-const CHROME: [&str; 3] = ["nav", "footer", "aside"];
-/// Elements after which a blank line follows.
-const PARAGRAPHS: [&str; 20] = [
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "main",
-    "table",
-    "ul",
-    "ol",
-    "pre",
-    "figure",
-    "form",
-    "hr",
-    "dl",
-];
-/// Elements after which a line break follows.
-const LINES: [&str; 9] = [
-    "br",
-    "li",
-    "tr",
-    "div",
-    "dt",
-    "dd",
-    "figcaption",
-    "caption",
-    "address",
-];
+use crate::lexicon::{data_lines, WordMap};
 
 /// Converts an HTML page to text.
 pub fn html_to_text(html: &str) -> HtmlText {
@@ -102,7 +62,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
             continue;
         }
         let name = tag.name.as_str();
-        if SKIPPED.contains(&name) || name == "title" || CHROME.contains(&name) {
+        if matches!(element_class(name), Some(ElementClass::Skipped | ElementClass::Chrome)) || name == "title" {
             if tag.self_closing {
                 continue;
             }
@@ -113,7 +73,7 @@ pub fn html_to_text(html: &str) -> HtmlText {
                 if !t.is_empty() {
                     title_tag = Some(t);
                 }
-            } else if CHROME.contains(&name) {
+            } else if element_class(name) == Some(ElementClass::Chrome) {
                 let t = collapse(&strip_tags(inner));
                 if !t.is_empty() {
                     removed.push(t);
@@ -160,9 +120,9 @@ impl Writer {
     }
 
     fn block(&mut self, name: &str) {
-        let breaks = if PARAGRAPHS.contains(&name) {
+        let breaks = if element_class(name) == Some(ElementClass::Paragraph) {
             2
-        } else if LINES.contains(&name) {
+        } else if element_class(name) == Some(ElementClass::Line) {
             1
         } else {
             return;
@@ -366,68 +326,86 @@ fn windows_1252(v: u32) -> char {
     TABLE[(v - 0x80) as usize]
 }
 
-/// Latin-1 names from U+00A0 to U+00FF, in code-point order.
-const LATIN1: [&str; 96] = [
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf",
-    "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro",
-    "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
-    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
-    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
-    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
-    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
-    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
-    "uuml", "yacute", "thorn", "yuml",
-];
-
 fn named_entity(name: &str) -> Option<char> {
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "ndash" => '–',
-        "mdash" => '—',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "hellip" => '…',
-        "bull" => '•',
-        "euro" => '€',
-        "trade" => '™',
-        "dagger" => '†',
-        "Dagger" => '‡',
-        "permil" => '‰',
-        "lsaquo" => '‹',
-        "rsaquo" => '›',
-        "ensp" | "emsp" | "thinsp" => ' ',
-        "zwnj" => '\u{200C}',
-        "zwj" => '\u{200D}',
-        "minus" => '−',
-        "prime" => '′',
-        "Prime" => '″',
-        "scaron" => 'š',
-        "Scaron" => 'Š',
-        "oelig" => 'œ',
-        "OElig" => 'Œ',
-        "Yuml" => 'Ÿ',
-        "circ" => 'ˆ',
-        "tilde" => '˜',
-        _ => {
-            let index = LATIN1.iter().position(|n| *n == name)?;
-            return char::from_u32(0xA0 + index as u32);
+    syntax().entities.get(name).copied()
+}
+
+/// What the reader knows of HTML, from `models/html.tsv`.
+struct HtmlSyntax {
+    elements: WordMap<String, ElementClass>,
+    entities: WordMap<String, char>,
+}
+
+/// How an element shapes the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ElementClass {
+    /// Its content is never text.
+    Skipped,
+    /// Page chrome: dropped and reported.
+    Chrome,
+    /// A blank line follows it.
+    Paragraph,
+    /// A line break follows it.
+    Line,
+}
+
+const HTML_SYNTAX: &str = include_str!("../../models/html.tsv");
+
+/// The embedded HTML tables, read once. The file is checked by a unit
+/// test; a malformed line is skipped rather than aborting a batch.
+fn syntax() -> &'static HtmlSyntax {
+    static SYNTAX: std::sync::OnceLock<HtmlSyntax> = std::sync::OnceLock::new();
+    SYNTAX.get_or_init(|| {
+        let mut out = HtmlSyntax {
+            elements: WordMap::default(),
+            entities: WordMap::default(),
+        };
+        for line in data_lines(HTML_SYNTAX) {
+            match line.fields.as_slice() {
+                ["element", name, class] => {
+                    let class = match *class {
+                        "skipped" => ElementClass::Skipped,
+                        "chrome" => ElementClass::Chrome,
+                        "paragraph" => ElementClass::Paragraph,
+                        "line" => ElementClass::Line,
+                        _ => continue,
+                    };
+                    out.elements.insert(name.to_string(), class);
+                }
+                ["entity", name, code] => {
+                    let c = code
+                        .strip_prefix("U+")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32);
+                    if let Some(c) = c {
+                        out.entities.entry(name.to_string()).or_insert(c);
+                    }
+                }
+                _ => {}
+            }
         }
-    };
-    Some(c)
+        out
+    })
+}
+
+/// The class of element `name` (lower case), if it has one.
+fn element_class(name: &str) -> Option<ElementClass> {
+    syntax().elements.get(name).copied()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_tables_are_clean() {
+        let data = data_lines(HTML_SYNTAX).count();
+        let s = syntax();
+        assert_eq!(s.elements.len() + s.entities.len(), data);
+        assert_eq!(named_entity("eacute"), Some('é'));
+        assert_eq!(named_entity("thinsp"), Some(' '));
+        assert_eq!(element_class("nav"), Some(ElementClass::Chrome));
+    }
 
     #[test]
     fn strips_markup_and_keeps_paragraphs() {
