@@ -14,7 +14,7 @@
 //! and the tagger's spans combine; [`types`] maps the tagger's CoNLL types
 //! onto the record's; [`stage`] is the pipeline stage.
 
-#![allow(missing_docs)]
+
 
 pub mod clusters;
 pub mod conll;
