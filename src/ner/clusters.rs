@@ -8,6 +8,9 @@ use super::features::{lower_hash, Clusters};
 use super::hash::SplitMix64;
 use std::collections::HashMap;
 
+/// Parse a cluster file (see the module docs) into a [`Clusters`] map keyed by the
+/// lower-cased word's hash. Ids are stored shifted by one so that 0 means "no cluster";
+/// a missing or unparsable id gives 0.
 pub fn parse_clusters(text: &str) -> Clusters {
     let mut c = Clusters::default();
     let mut buf = String::new();

@@ -7,13 +7,18 @@ use super::NerError;
 /// An entity chunk inside a sentence: tokens `start..end` (end exclusive).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chunk {
+    /// First token of the chunk.
     pub start: usize,
+    /// One past the last token of the chunk.
     pub end: usize,
+    /// Entity type, without the scheme prefix (e.g. `PER`).
     pub typ: String,
 }
 
+/// One sentence of a CoNLL file: its tokens, their tags and the chunks they encode.
 #[derive(Debug, Clone, Default)]
 pub struct Sentence {
+    /// The tokens (first column).
     pub tokens: Vec<String>,
     /// The tags exactly as read from the file (used for conlleval scoring).
     pub raw_tags: Vec<String>,
@@ -21,12 +26,16 @@ pub struct Sentence {
     pub chunks: Vec<Chunk>,
 }
 
+/// A document: the sentences between two `-DOCSTART-` lines (or one sentence, or the
+/// whole file; see [`read_conll`]).
 #[derive(Debug, Clone, Default)]
 pub struct Document {
+    /// The sentences, in file order.
     pub sentences: Vec<Sentence>,
 }
 
 impl Document {
+    /// Number of tokens over all sentences.
     pub fn n_tokens(&self) -> usize {
         self.sentences.iter().map(|s| s.tokens.len()).sum()
     }
@@ -121,6 +130,7 @@ pub fn read_conll(text: &str, sentence_docs: bool) -> Result<(Vec<Document>, Tag
     Ok((docs, scheme))
 }
 
+/// Read and parse a CoNLL file; see [`read_conll`]. I/O errors carry the path.
 pub fn read_conll_file(
     path: &str,
     sentence_docs: bool,

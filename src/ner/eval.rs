@@ -5,13 +5,21 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Precision, recall and F1 (fractions in `0..=1`, 0 when undefined) with the counts
+/// they come from.
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
 pub struct Prf {
+    /// `correct / guessed`.
     pub precision: f64,
+    /// `correct / gold`.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
+    /// Chunks guessed with the right boundaries and type.
     pub correct: usize,
+    /// Chunks in the guess.
     pub guessed: usize,
+    /// Chunks in the gold standard.
     pub gold: usize,
 }
 
@@ -29,11 +37,16 @@ impl Prf {
     }
 }
 
+/// The result of [`conlleval`]: overall and per-type chunk scores and token accuracy.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ChunkScores {
+    /// Over all chunk types.
     pub overall: Prf,
+    /// Per chunk type (types seen in gold or guess), sorted by type.
     pub per_type: BTreeMap<String, Prf>,
+    /// Tokens scored (sentence boundaries not counted).
     pub tokens: usize,
+    /// Tokens whose guessed tag (prefix and type) equals the gold tag.
     pub correct_tags: usize,
 }
 

@@ -13,10 +13,17 @@ pub struct FeatureConfig {
     /// log2 of the number of buckets of the (small) stage-2 table.
     #[serde(default = "default_bits2")]
     pub bits2: u32,
+    /// Document-casing features: how the same word is cased elsewhere in the document.
     pub doc_case: bool,
+    /// Word-cluster features (needs clusters; training turns it off when none are given).
     pub clusters: bool,
+    /// Learned-gazetteer features (BILOU position bits of matched training entity strings).
     pub gazetteer: bool,
+    /// External-gazetteer features from a [`GazetteerLookup`] (set by training when one is
+    /// given).
     pub ext_gazetteer: bool,
+    /// Train a second, non-local stage on stage-1 predictions (training may still drop it
+    /// when it does not beat stage 1 on dev).
     pub stage2: bool,
     /// extra templates: numeric-line share, document topic cue, cluster bigrams,
     /// neighbour prefixes
@@ -62,11 +69,15 @@ impl Default for FeatureConfig {
 /// bitmask of entity types. Stores hashes only (no text).
 #[derive(Debug, Clone, Default)]
 pub struct LearnedGazetteer {
+    /// Hash of the lower-cased token sequence ([`LearnedGazetteer::seq_hash`]) -> bitmask of
+    /// entity type indices.
     pub map: IdMap<u8>,
+    /// Length in tokens of the longest stored sequence; longer matches are not tried.
     pub max_len: usize,
 }
 
 impl LearnedGazetteer {
+    /// Order-sensitive hash of a sequence of lower-cased word hashes; the gazetteer's key.
     pub fn seq_hash(lws: &[u64]) -> u64 {
         let mut h = 0x5151_u64;
         for &x in lws {
@@ -74,6 +85,8 @@ impl LearnedGazetteer {
         }
         h
     }
+    /// Record the sequence as an entity of type index `typ`. Empty sequences, sequences of
+    /// more than 8 tokens and `typ >= 8` are ignored (the mask is a `u8`).
     pub fn insert(&mut self, lws: &[u64], typ: usize) {
         if lws.is_empty() || lws.len() > 8 || typ >= 8 {
             return;
@@ -87,34 +100,65 @@ impl LearnedGazetteer {
 /// ids are 1-based (0 = unknown).
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
+    /// Lower-cased word hash -> cluster ids at the 3 granularities (1-based, 0 = none).
     pub map: IdMap<[u16; 3]>,
 }
 
+/// Token flag ([`TokAttr::flags`]): first character is upper-case.
 pub const F_INITCAP: u32 = 1;
+/// Token flag: has upper-case letters and no lower-case ones.
 pub const F_ALLCAP: u32 = 2;
+/// Token flag: has lower-case letters and no upper-case ones.
 pub const F_ALLLOWER: u32 = 4;
+/// Token flag: contains a digit.
 pub const F_HASDIGIT: u32 = 8;
+/// Token flag: digits only.
 pub const F_ALLDIGIT: u32 = 16;
+/// Token flag: contains `-`.
 pub const F_HYPHEN: u32 = 32;
+/// Token flag: contains `.`.
 pub const F_PERIOD: u32 = 64;
+/// Token flag: contains `'`.
 pub const F_APOS: u32 = 128;
+/// Token flag: no cased letter and no digit.
 pub const F_NOALNUM: u32 = 256;
+/// Token flag: an upper-case letter after the first character, and some lower-case.
 pub const F_INNERCAP: u32 = 512;
+/// Token flag: contains a cased (upper- or lower-case) letter.
 pub const F_ALPHA: u32 = 1024;
 
+/// Per-token attributes, computed once per document and shared by all feature
+/// templates. Hashes are 0 where absent.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokAttr {
+    /// Hash of the word as written.
     pub w: u64,
+    /// Hash of the lower-cased word ([`lower_hash`]).
     pub lw: u64,
+    /// Word shape: character classes (`X` upper, `x` lower, `d` digit, other ASCII
+    /// characters as themselves, anything else `?`), runs capped at 4.
     pub shape: u64,
+    /// Compressed shape: one class per run.
     pub cshape: u64,
+    /// Hashes of the 1- to 4-character prefixes of the lower-cased word.
     pub pre: [u64; 4],
+    /// Hashes of the 1- to 4-character suffixes of the lower-cased word (a suffix as long as
+    /// the word is left 0).
     pub suf: [u64; 4],
+    /// Hashed cluster ids at the 3 granularities: a fixed "unknown" hash for words not in
+    /// the clusters, 0 for a missing id or when the cluster feature is off.
     pub cl: [u64; 3],
+    /// `F_*` flags.
     pub flags: u32,
+    /// Length bucket in characters: 0-4 as is, 5 for 5-6, 6 for 7-9, 7 for longer.
     pub lenb: u8,
+    /// Document-casing code (see `doc_case`): 0 none seen elsewhere, 1 capitalised only,
+    /// 2 lower-case only, 3 both; +4 at an unreliable position; 8 for tokens without letters
+    /// (0 when the feature is off).
     pub doccase: u8,
+    /// Learned-gazetteer bits: 4 per entity type (B, I, L, U at bits `4t..4t+3`).
     pub gaz: u32,
+    /// External-gazetteer bitmask from the [`GazetteerLookup`].
     pub ext: u32,
     /// auxiliary tagger label + 1 (0 = none / padding)
     pub aux: u8,
@@ -165,6 +209,9 @@ pub fn lower_hash(word: &str, buf: &mut String) -> u64 {
     fnv(buf.as_bytes())
 }
 
+/// Attributes of one word that depend on the word alone (hashes, shapes, affixes,
+/// flags, length bucket); `buf` is scratch space. The document-dependent fields are left
+/// at their defaults.
 pub fn token_attr(word: &str, buf: &mut String) -> TokAttr {
     let mut a = TokAttr {
         w: fnv(word.as_bytes()),
@@ -267,20 +314,27 @@ pub fn token_attr(word: &str, buf: &mut String) -> TokAttr {
 
 /// Attributes of a whole document: per sentence, tokens padded with 2 pads each side.
 pub struct DocAttrs {
+    /// The padded tokens of all sentences, in order.
     pub attrs: Vec<TokAttr>,
     /// Offset into `attrs` of each sentence's first real token, and its length.
     pub sents: Vec<(usize, usize)>,
+    /// Per sentence: all-caps (at least 2 alphabetic tokens, all of them all-caps), e.g. a
+    /// headline.
     pub allcaps: Vec<bool>,
     /// per sentence: bucket of the share of numeric tokens (tables, results lines)
     pub numeric: Vec<u8>,
     /// lower-case hash of the document's first token (topic cue, e.g. "soccer")
     pub doc_first: u64,
+    /// Copy of [`FeatureConfig::v2`].
     pub v2: bool,
+    /// Whether auxiliary tagger labels are present ([`FeatureConfig::aux`] and a model).
     pub has_aux: bool,
+    /// Copy of [`FeatureConfig::ctx_agg`].
     pub ctx_agg: bool,
 }
 
 impl DocAttrs {
+    /// Number of real (unpadded) tokens.
     pub fn n_tokens(&self) -> usize {
         self.sents.iter().map(|s| s.1).sum()
     }
@@ -288,16 +342,24 @@ impl DocAttrs {
 
 /// Everything feature extraction needs besides the tokens.
 pub struct Extractor<'a> {
+    /// The feature switches.
     pub cfg: &'a FeatureConfig,
+    /// Learned gazetteer, if any.
     pub gaz: Option<&'a LearnedGazetteer>,
+    /// Word clusters, if any.
     pub clusters: Option<&'a Clusters>,
+    /// External gazetteer, if any.
     pub ext: Option<&'a dyn GazetteerLookup>,
+    /// Auxiliary tagger, if any.
     pub aux: Option<&'a super::model::Model>,
 }
 
 const DC_NONE: u8 = 0;
 
 impl Extractor<'_> {
+    /// Compute the attributes of a document given as tokenised sentences: per-token
+    /// attributes, padding, clusters, gazetteer bits, auxiliary labels, numeric shares and
+    /// document casing, as enabled by the config.
     pub fn doc_attrs(&self, sentences: &[Vec<&str>]) -> DocAttrs {
         let mut buf = String::new();
         let total: usize = sentences.iter().map(|s| s.len() + 4).sum();
@@ -640,6 +702,8 @@ pub struct NonLocal {
 }
 
 impl NonLocal {
+    /// Collect the document statistics from the stage-1 labels `s1` (flat over the real
+    /// tokens); `n_labels` is the number of labels.
     pub fn new(d: &DocAttrs, s1: &[u8], n_labels: usize) -> NonLocal {
         let mut counts: IdMap<Vec<u16>> = IdMap::default();
         let mut ctx: IdMap<Vec<(u64, u64, u32)>> = IdMap::default();
@@ -749,6 +813,7 @@ fn bc_of(tcount: &[u32; 16]) -> u32 {
     tcount[1..].iter().copied().max().unwrap_or(0)
 }
 
+/// Top `bits` bits of a feature hash: its bucket in a table of `2^bits` rows.
 #[inline]
 pub fn bucket(h: u64, bits: u32) -> u32 {
     (h >> (64 - bits)) as u32

@@ -1,5 +1,6 @@
 //! Hashing helpers and a small seeded PRNG (SplitMix64).
 
+/// 64-bit FNV-1a hash of `bytes`.
 #[inline]
 pub fn fnv(bytes: &[u8]) -> u64 {
     let mut h = 0xcbf2_9ce4_8422_2325u64;
@@ -10,6 +11,7 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
+/// SplitMix64 finaliser: scrambles a 64-bit value into a well-mixed hash.
 #[inline]
 pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -28,6 +30,7 @@ pub fn comb(a: u64, b: u64) -> u64 {
 pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
+    /// Next pseudo-random 64-bit value.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         mix(self.0)
@@ -36,12 +39,14 @@ impl SplitMix64 {
     pub fn below(&mut self, n: usize) -> usize {
         ((self.next_u64() as u128 * n as u128) >> 64) as usize
     }
+    /// Shuffle `v` in place (Fisher-Yates).
     pub fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
             let j = self.below(i + 1);
             v.swap(i, j);
         }
     }
+    /// Uniform in `[0, 1)`, with 53 bits of precision.
     pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
@@ -63,5 +68,7 @@ impl std::hash::Hasher for IdHasher {
         self.0 = n;
     }
 }
+/// Hasher builder for [`IdHasher`].
 pub type IdBuild = std::hash::BuildHasherDefault<IdHasher>;
+/// `HashMap` keyed by precomputed 64-bit hashes, which are used as-is.
 pub type IdMap<V> = std::collections::HashMap<u64, V, IdBuild>;

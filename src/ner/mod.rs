@@ -6,15 +6,13 @@
 //! clusters and a gazetteer learned from the training data. [`conll`] reads
 //! CoNLL files (IOB1 / IOB2 / BILOU / IOBES auto-detected), [`features`]
 //! builds hashed features, [`model`] holds weights, decoding, calibrated
-//! confidences and the binary format, [`train`] runs training, [`eval`] is a
+//! confidences and the binary format, [`train`](mod@train) runs training, [`eval`] is a
 //! `conlleval`-equivalent scorer, [`clusters`] learns word clusters from raw
 //! text, [`recipe`] is the training command with its meta file.
 //!
 //! The ruler ([`gazetteer`]) runs first; [`merge`] documents how its matches
 //! and the tagger's spans combine; [`types`] maps the tagger's CoNLL types
 //! onto the record's; [`stage`] is the pipeline stage.
-
-#![allow(missing_docs)]
 
 pub mod clusters;
 pub mod conll;

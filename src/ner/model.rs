@@ -9,16 +9,21 @@ use super::hash::IdMap;
 use super::{GazetteerLookup, NerError};
 use serde::{Deserialize, Serialize};
 
+/// First 8 bytes of a model file.
 pub const MAGIC: &[u8; 8] = b"ATTNER\0\x01";
+/// Model file format version; [`Model::from_bytes`] accepts only this one.
 pub const VERSION: u32 = 1;
 
 /// Label layout: 0 = O, then for type t: 1 + 4t + {B=0, I=1, L=2, U=3}.
 #[derive(Debug, Clone)]
 pub struct LabelSet {
+    /// Entity types, in type-index order (e.g. the CoNLL types).
     pub types: Vec<String>,
+    /// Number of labels: `1 + 4 * types.len()`.
     pub n: usize,
     /// allowed[(prev)*n + y], prev == n is the sentence start
     pub allowed: Vec<bool>,
+    /// `end_ok[y]`: a sentence may end with label `y` (O, L or U).
     pub end_ok: Vec<bool>,
     /// 0 for O, 1 + type index otherwise
     pub label_type: Vec<u8>,
@@ -29,6 +34,8 @@ pub struct LabelSet {
 }
 
 impl LabelSet {
+    /// Label set for `types`, with the BILOU transition constraints: inside a chunk (after B
+    /// or I) only I or L of the same type may follow; elsewhere only O, B or U.
     pub fn new(types: Vec<String>) -> LabelSet {
         let n = 1 + 4 * types.len();
         let mut allowed = vec![false; (n + 1) * n];
@@ -74,6 +81,9 @@ impl LabelSet {
             nexts,
         }
     }
+    /// Encode chunks `(start, end, type index)` (end exclusive) of a sentence of `n_tokens`
+    /// tokens as BILOU labels. Empty or out-of-range chunks are skipped; chunks are assumed
+    /// not to overlap.
     pub fn encode(&self, n_tokens: usize, chunks: &[(usize, usize, usize)]) -> Vec<u8> {
         let mut y = vec![0u8; n_tokens];
         for &(s, e, t) in chunks {
@@ -125,14 +135,18 @@ impl LabelSet {
 /// One weight table: emission rows per hash bucket plus transitions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
+    /// log2 of the number of hash buckets.
     pub bits: u32,
+    /// Number of labels (row width).
     pub n: usize,
+    /// Emission weights, `2^bits` rows of `n` (row = feature bucket).
     pub emit: Vec<f32>,
     /// (n + 1) * n, row n = start
     pub trans: Vec<f32>,
 }
 
 impl Weights {
+    /// All-zero table of `2^bits` buckets for `n` labels.
     pub fn zeros(bits: u32, n: usize) -> Weights {
         Weights {
             bits,
@@ -141,6 +155,7 @@ impl Weights {
             trans: vec![0.0; (n + 1) * n],
         }
     }
+    /// Add the emission rows of the feature buckets `feats` to the label scores `out`.
     #[inline]
     pub fn add_rows(&self, feats: &[u32], out: &mut [f32]) {
         let n = self.n;
@@ -159,9 +174,13 @@ impl Weights {
 /// an f32 scale (LE) then `n` i8 values, in bucket order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// log2 of the number of hash buckets.
     pub bits: u32,
+    /// Number of labels (row width).
     pub n: usize,
+    /// Bit `b` set when bucket `b` has a stored (non-zero) row; one bit per bucket.
     pub bitmap: Vec<u64>,
+    /// Per bitmap word: number of stored rows before it (prefix popcount).
     pub rank: Vec<u32>,
     /// rows of `4 + n` bytes
     pub data: Vec<u8>,
@@ -170,6 +189,7 @@ pub struct Table {
 }
 
 impl Table {
+    /// Bytes per stored row: the f32 scale and `n` i8 weights.
     pub fn stride(&self) -> usize {
         4 + self.n
     }
@@ -184,9 +204,12 @@ impl Table {
             })
             .collect()
     }
+    /// Number of stored rows.
     pub fn rows(&self) -> usize {
         self.data.len() / self.stride()
     }
+    /// Quantise a dense table: each non-zero row is stored as scale = max |w| / 127 and
+    /// `round(w / scale)` as i8; all-zero rows are dropped. Transitions are kept as f32.
     pub fn from_dense(w: &Weights) -> Table {
         let n = w.n;
         let mut bitmap = vec![0u64; (1usize << w.bits).div_ceil(64)];
@@ -275,6 +298,8 @@ impl Table {
         self.rank = Self::build_rank(&self.bitmap);
         dropped
     }
+    /// Add the de-quantised emission rows of the feature buckets `feats` to the label scores
+    /// `out`. Buckets without a row are skipped; at most 256 rows are added.
     #[inline]
     pub fn add_rows(&self, feats: &[u32], out: &mut [f32]) {
         let st = self.stride();
@@ -317,6 +342,8 @@ pub struct Fused {
 }
 
 impl Fused {
+    /// Fuse the stage-1 table `w1` and the full stage-2 table `w2` (same label count); a
+    /// bucket present in only one table gets a zero row for the other.
     pub fn new(w1: &Table, w2: &Table) -> Fused {
         let n = w1.n;
         let words = w1.bitmap.len().max(w2.bitmap.len());
@@ -355,6 +382,8 @@ impl Fused {
         }
     }
 
+    /// Add the rows of `feats` to the stage-1 (`out1`) and stage-2 (`out2`) label scores:
+    /// [`Fused::resolve`] then [`Fused::accumulate`] in one go (so at most 256 rows).
     #[inline]
     pub fn add_rows(&self, feats: &[u32], out1: &mut [f32], out2: &mut [f32]) {
         let mut rows = Vec::with_capacity(feats.len());
@@ -507,15 +536,23 @@ pub fn viterbi_with(
 /// Returns per-token label marginals (`t * n`) and, through `span_prob`, lets callers
 /// compute the probability of an exact labelled sub-path.
 pub struct Posterior {
+    /// Number of labels.
     pub n: usize,
+    /// Scaled forward probabilities, `t * n`, normalised per token by `scale`.
     pub alpha: Vec<f64>,
+    /// Scaled backward probabilities, `t * n`; with `alpha` the product is the marginal.
     pub beta: Vec<f64>,
+    /// Emission factors `exp((emit - row max) / temp)`, `t * n`.
     pub psi: Vec<f64>,
+    /// Per-token scaling factors of the forward pass.
     pub scale: Vec<f64>,
+    /// Transition factors ([`Posterior::trans_factors`]), `(n + 1) * n`.
     pub tr: Vec<f64>,
 }
 
 impl Posterior {
+    /// Forward-backward over one sentence's emissions `emit` (`t * n`) and transitions
+    /// `trans` (`(n + 1) * n`, last row = start) at temperature `temp`.
     pub fn compute(emit: &[f32], trans: &[f32], ls: &LabelSet, temp: f32) -> Posterior {
         Self::compute_with(emit, Self::trans_factors(trans, ls, temp), ls, temp, 0)
     }
@@ -645,16 +682,21 @@ impl Posterior {
     }
 }
 
+/// IOB2 prefix of a token's tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Bio {
+    /// Outside any entity.
     O,
+    /// First token of an entity (BILOU B or U).
     B,
+    /// Inside an entity, after its first token (BILOU I or L).
     I,
 }
 
 /// Tag of one token (IOB2 view of the internal BILOU label).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TokenTag {
+    /// IOB2 prefix.
     pub bio: Bio,
     /// Index into [`Model::types`]; meaningless for `Bio::O`.
     pub type_id: u8,
@@ -668,10 +710,16 @@ pub struct TokenTag {
 /// An entity span: tokens `start..end` of sentence `sentence`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Span {
+    /// Index of the sentence in the document.
     pub sentence: usize,
+    /// First token.
     pub start: usize,
+    /// One past the last token.
     pub end: usize,
+    /// Entity type (one of [`Model::types`]).
     pub typ: String,
+    /// Calibrated probability that exactly this labelled span is right
+    /// ([`TokenTag::span_score`]).
     pub score: f32,
 }
 
@@ -706,14 +754,20 @@ pub fn tags_to_spans(tags: &[Vec<TokenTag>], types: &[String]) -> Vec<Span> {
 /// The trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
+    /// Entity types and the BILOU label layout.
     pub labels: LabelSet,
+    /// Feature switches used in training (tagging uses the same).
     pub cfg: FeatureConfig,
+    /// Gazetteer learned from the training data (hashes only).
     pub gaz: LearnedGazetteer,
+    /// Word clusters (hashes only).
     pub clusters: Clusters,
+    /// Stage-1 weights (local features).
     pub w1: Table,
     /// Stage-2 weights (non-local features): added on top of stage-1 scores, or a full
     /// model when `cfg.stage2_full`.
     pub w2: Option<Table>,
+    /// Calibration temperature: scores are divided by it before forward-backward.
     pub temperature: f32,
     /// Inference-only fused stage-1/stage-2 table, built on first use.
     pub fused: std::sync::OnceLock<Option<Fused>>,
@@ -723,17 +777,22 @@ pub struct Model {
 
 /// Intermediate decoding state of a document.
 pub struct Decoded {
+    /// Per-token attributes of the document.
     pub attrs: DocAttrs,
     /// per-sentence final emissions (n_tok * n)
     pub emit: Vec<Vec<f32>>,
+    /// Per-sentence Viterbi labels (see [`LabelSet`] for the layout).
     pub labels: Vec<Vec<u8>>,
 }
 
 impl Model {
+    /// Entity types; [`TokenTag::type_id`] indexes into this.
     pub fn types(&self) -> &[String] {
         &self.labels.types
     }
 
+    /// Feature extractor over this model's configuration, gazetteer, clusters and auxiliary
+    /// tagger, with the external gazetteer `ext`.
     pub fn extractor<'a>(&'a self, ext: Option<&'a dyn GazetteerLookup>) -> Extractor<'a> {
         Extractor {
             cfg: &self.cfg,
@@ -865,6 +924,8 @@ impl Model {
         }
     }
 
+    /// The transitions decoding uses: stage 2's for a full stage 2, stage 1 + stage 2 for an
+    /// additive one, else stage 1's.
     pub fn combined_trans(&self) -> Vec<f32> {
         match &self.w2 {
             Some(w2) if self.cfg.stage2_full => w2.trans.clone(),
@@ -962,6 +1023,8 @@ impl Model {
         self.decode(sentences, None).labels
     }
 
+    /// Tags of one sentence from its emissions `e` (`t * n`), Viterbi labels `y`,
+    /// transitions `tr` and temperature `temp`, with all scores filled in.
     pub fn sentence_tags(&self, e: &[f32], y: &[u8], tr: &[f32], temp: f32) -> Vec<TokenTag> {
         let f = Posterior::trans_factors(tr, &self.labels, temp);
         self.sentence_tags_with(e, y, &f, temp, true)
@@ -1060,6 +1123,8 @@ impl Model {
 
     // ----- binary format -----
 
+    /// Serialise to the binary model format (little-endian; see `models/ner/README.md`),
+    /// ending with an FNV-64 checksum.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
@@ -1109,6 +1174,8 @@ impl Model {
         b
     }
 
+    /// Parse a model file. Checks magic, version, sizes, checksum and that values are
+    /// finite; a bad file is an error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
         let bad = |m: &str| NerError::BadModel(m.to_string());
         if bytes.len() < 8 + 4 + 8 {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The tagging scheme of a CoNLL file's NER column, as found by [`detect`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TagScheme {
     /// `I-` by default, `B-` only between two adjacent chunks of the same type.

@@ -16,16 +16,24 @@ use super::{GazetteerLookup, NerError};
 use serde::Serialize;
 use std::time::Instant;
 
+/// Training settings. The default is 12 + 12 epochs, 5 folds, `min_count` 2 and dropout
+/// 0.1; the `attache train` recipe is in [`crate::ner::recipe`].
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
+    /// Stage-1 epochs; with dev data the best epoch's averaged weights are kept.
     pub epochs: usize,
+    /// Stage-2 epochs (0 = no stage 2); with dev data the best epoch is kept.
     pub epochs2: usize,
+    /// Seed of all randomness (shuffles, fold assignment, feature dropout): same seed, same
+    /// model.
     pub seed: u64,
+    /// Feature switches and table sizes (stored with the model).
     pub features: FeatureConfig,
     /// jackknife folds for stage-2 training data (>= 2)
     pub folds: usize,
     /// features seen fewer times than this in training are never updated
     pub min_count: u32,
+    /// Word clusters for the cluster features (without them the features are off).
     pub clusters: Option<Clusters>,
     /// extra gazetteer entries (tokens, gazetteer class 0..8) added to every gazetteer;
     /// classes below the number of model types share bits with the learned types.
@@ -53,27 +61,45 @@ impl Default for TrainConfig {
     }
 }
 
+/// Progress of one training epoch, passed to the log callback as it ends.
 #[derive(Debug, Clone, Serialize)]
 pub struct EpochReport {
+    /// `stage1`, `jackknife<k>` or `stage2`.
     pub stage: String,
+    /// 1-based epoch number within the stage.
     pub epoch: usize,
+    /// F1 (fraction) of the averaged weights on dev after this epoch, when there is dev data.
     pub dev_f1: Option<f64>,
+    /// Training tokens whose predicted label was wrong in this epoch.
     pub train_errors: usize,
+    /// Wall time of the epoch, in seconds.
     pub seconds: f64,
 }
 
+/// What training did: per-epoch reports, chosen epochs, calibration results.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct TrainSummary {
+    /// Every epoch of every stage, in order.
     pub epochs: Vec<EpochReport>,
+    /// Stage-1 epoch kept (best on dev, else the last).
     pub best_epoch1: usize,
+    /// Dev F1 (fraction) of the kept stage-1 epoch, when there is dev data.
     pub best_dev_f1_stage1: Option<f64>,
+    /// Stage-2 epoch kept (best on dev, else the last); 0 without stage 2.
     pub best_epoch2: usize,
+    /// Dev F1 (fraction) of the kept stage-2 epoch, when there is dev data.
     pub best_dev_f1_stage2: Option<f64>,
+    /// Whether stage 2 is in the model (dropped when it does not beat stage 1 on dev).
     pub stage2_kept: bool,
+    /// Calibration temperature fitted on dev (0 without dev data; the model then keeps 1).
     pub temperature: f32,
+    /// Expected calibration error of span confidences on dev at temperature 1.
     pub dev_ece_before: Option<f64>,
+    /// Expected calibration error of span confidences on dev at the fitted temperature.
     pub dev_ece_after: Option<f64>,
+    /// Mean negative log-likelihood of span correctness on dev at the fitted temperature.
     pub dev_nll_after: Option<f64>,
+    /// Number of predicted dev spans the calibration used.
     pub dev_spans: usize,
 }
 
@@ -382,6 +408,10 @@ pub fn train(
     train_with_gazetteer(train, dev, cfg, None, &mut log).map(|x| x.0)
 }
 
+/// Train a model on `train`, with optional `dev` data for epoch selection, the stage-2
+/// decision and calibration, and an optional external gazetteer `ext` (tagging must then
+/// use the same one). `log` gets every [`EpochReport`]. Errors when the training set is
+/// empty, `bits` is outside 10..=26, or it does not have 1 to 8 entity types.
 pub fn train_with_gazetteer(
     train: &[Document],
     dev: Option<&[Document]>,

@@ -2,7 +2,7 @@
 //! wrote to the [`Doc`] and adding its own layer.
 //!
 //! Order and contracts (checked when the pipeline is built, see
-//! [`contract`]):
+//! [`Contract`] and [`ContractError`]):
 //!
 //! | stage | reads | writes | revises |
 //! |---|---|---|---|
