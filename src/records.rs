@@ -516,11 +516,15 @@ impl Record {
     }
 }
 
+/// One mention on its way into `entities`: span, sentence, type, score and
+/// the index into `Doc::entities` (none for DATE and AGREEMENT mentions).
+type MentionRow = (Span, usize, EntityType, Option<f32>, Option<usize>);
+
 /// All mentions of the document in text order (longer first at the same
 /// start): entity mentions, DATE mentions and named AGREEMENT references.
 /// Also returns, for each of `doc.entities`, its entity id.
 fn entities(doc: &Doc) -> (Vec<Entity>, Vec<Option<String>>) {
-    let mut all: Vec<(Span, usize, EntityType, Option<f32>, Option<usize>)> = Vec::new();
+    let mut all: Vec<MentionRow> = Vec::new();
     all.extend(
         doc.entities
             .iter()

@@ -48,7 +48,8 @@ fn code_without_tests(path: &Path) -> String {
         return String::new();
     }
     let text = std::fs::read_to_string(path).expect("source readable");
-    let cut = regex::Regex::new(r"#\[cfg\(test\)\]\s*(pub(\(crate\))?\s+)?mod \w+\s*\{").expect("regex");
+    let cut =
+        regex::Regex::new(r"#\[cfg\(test\)\]\s*(pub(\(crate\))?\s+)?mod \w+\s*\{").expect("regex");
     match cut.find(&text) {
         Some(m) => text[..m.start()].to_string(),
         None => text,

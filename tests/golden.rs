@@ -12,7 +12,9 @@ use crate::util::{attache, json_lines, repo};
 
 /// One golden file per record, named after the document id.
 fn golden_path(record: &Value) -> PathBuf {
-    let id = record["doc"]["id"].as_str().expect("every record has an id");
+    let id = record["doc"]["id"]
+        .as_str()
+        .expect("every record has an id");
     repo("tests/golden").join(format!("{id}.json"))
 }
 
@@ -54,7 +56,11 @@ fn check_against_golden(args: &[&str]) -> usize {
         }
         match std::fs::read_to_string(&path) {
             Ok(want) if want == got => {}
-            Ok(want) => failures.push(format!("{}: {}", path.display(), first_difference(&want, &got))),
+            Ok(want) => failures.push(format!(
+                "{}: {}",
+                path.display(),
+                first_difference(&want, &got)
+            )),
             Err(e) => failures.push(format!("{}: {e}", path.display())),
         }
     }

@@ -20,16 +20,14 @@
 //! The author comes from the `institution` (or `publisher`/`author`) field
 //! of the input metadata, else from the first actor of the title line.
 
-
-
-use crate::lexicon::WordClass;
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
+use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
+use crate::lexicon::WordClass;
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
-use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
 use crate::pipeline::{Contract, Stage};
-use crate::text::Lexical;
 use crate::text::titles::{TitleKind, Titles};
+use crate::text::Lexical;
 
 /// The `actors` stage.
 pub struct ActorStage {
@@ -514,7 +512,10 @@ impl<'a> Builder<'a> {
                         // "the Government", "the Ministry": the author's.
                         let the = chunk_start > 0 && self.tok(chunk_start - 1) == "the";
                         if the
-                            && !self.lexical.words().has(WordClass::SideNoun, self.tok(first.start))
+                            && !self
+                                .lexical
+                                .words()
+                                .has(WordClass::SideNoun, self.tok(first.start))
                         {
                             self.author_spans.push((chunk_start..j, false));
                         }
@@ -713,7 +714,8 @@ impl<'a> Builder<'a> {
             // Nuland": a capitalised field before the person's name.
             if self.tok(j) == "for" {
                 let person_at = |i: usize| {
-                    self.mention_at.starting_at(i)
+                    self.mention_at
+                        .starting_at(i)
                         .is_some_and(|mi| self.doc.entities[mi].label == EntityType::Person)
                 };
                 let e = self.field_end(j + 1, end.min(j + 6), person_at);
@@ -831,7 +833,13 @@ impl<'a> Builder<'a> {
         let mut e = from;
         while e < limit
             && !stop(e)
-            && (self.tok(e) == "and" || self.raw.word(e).chars().next().is_some_and(char::is_uppercase))
+            && (self.tok(e) == "and"
+                || self
+                    .raw
+                    .word(e)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase))
         {
             e += 1;
         }
@@ -1037,13 +1045,19 @@ impl<'a> Builder<'a> {
         };
         let governed = |s: &ActorSpan| {
             s.tokens.start > 0
-                && self.lexical.words().has(WordClass::GoverningPreposition, self.tok(s.tokens.start - 1))
+                && self.lexical.words().has(
+                    WordClass::GoverningPreposition,
+                    self.tok(s.tokens.start - 1),
+                )
         };
         // "Statement from President Joe Biden", "Remarks by …": the speaker.
         let issued_by = |s: &ActorSpan| {
             s.tokens.start >= 2
                 && matches!(self.tok(s.tokens.start - 1), "from" | "by")
-                && self.lexical.words().has(WordClass::StatementNoun, self.tok(s.tokens.start - 2))
+                && self
+                    .lexical
+                    .words()
+                    .has(WordClass::StatementNoun, self.tok(s.tokens.start - 2))
         };
         // The title's subject only: its first actor, at its start ("Foreign
         // Minister Sari Wulandari to visit Fiji": not Fiji).

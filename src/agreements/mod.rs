@@ -37,11 +37,11 @@ mod tests;
 
 use std::sync::Arc;
 
-use crate::lexicon::{WordClass, WordClasses};
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, EntityType, TokenKind};
 use crate::error::Error;
 use crate::lexicon::{data_lines, field, WordMap, WordSet};
+use crate::lexicon::{WordClass, WordClasses};
 use crate::text::Tokenizer;
 
 /// The embedded alias table.
@@ -215,7 +215,6 @@ struct Cand {
     parties: Vec<String>,
     signed: bool,
 }
-
 
 /// The sentence a candidate is built in: what every candidate builder reads.
 #[derive(Clone, Copy)]
@@ -530,7 +529,9 @@ impl Agreements {
             if v.cap(j) && v.kind[j] != TokenKind::Punct && !date_at.contains_key(&j) {
                 j += 1;
                 end = j;
-            } else if (self.words.has(WordClass::NameInner, v.w(j)) || v.text[j] == "\u{2019}s" || v.text[j] == "'s")
+            } else if (self.words.has(WordClass::NameInner, v.w(j))
+                || v.text[j] == "\u{2019}s"
+                || v.text[j] == "'s")
                 && end > k
             {
                 j += 1;
@@ -689,7 +690,8 @@ impl Agreements {
         // complement: on/between/demanding … up to punctuation
         let mut b = hend;
         let starts = v.w(b);
-        let complement_ok = self.words.has(WordClass::ComplementOpener, starts) || (starts.ends_with("ing") && starts.len() > 5);
+        let complement_ok = self.words.has(WordClass::ComplementOpener, starts)
+            || (starts.ends_with("ing") && starts.len() > 5);
         if starts == "between" {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
             b = self.cap_run(v, j, lim, date_at).max(hend);

@@ -2,7 +2,7 @@
 //! (format `attache-dates/1`) and user files of the same format.
 
 use crate::error::Error;
-use crate::lexicon::{WordSet, data_lines, field, WordMap};
+use crate::lexicon::{data_lines, field, WordMap, WordSet};
 use crate::text::Tokenizer;
 
 /// A calendar unit.

@@ -5,15 +5,14 @@
 //! carry both byte and char coordinates: bytes for slicing in Rust, chars
 //! (Unicode scalar values) for the record contract.
 
-
 mod coverage;
 mod plover;
 mod view;
 
 pub use coverage::Coverage;
 pub use plover::PloverType;
-pub use view::{DocWords, FormKind, TokenView, Words};
 use serde_json::{Map, Value};
+pub use view::{DocWords, FormKind, TokenView, Words};
 
 /// A half-open range of the document text in both byte and char coordinates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

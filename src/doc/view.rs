@@ -193,14 +193,20 @@ mod tests {
         let text = "Türkiye’s Minister DON’T ‘quote’ plain";
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
         doc.set_tokens(Tokenizer::new(Lexical::embedded()).tokenize(text, &[]));
-        let all = |k| (0..doc.tokens.len()).map(|i| doc.form(i, k).to_string()).collect::<Vec<_>>();
-        let tokens: Vec<_> = (0..doc.tokens.len()).map(|i| doc.token_text(i).to_string()).collect();
+        let all = |k| {
+            (0..doc.tokens.len())
+                .map(|i| doc.form(i, k).to_string())
+                .collect::<Vec<_>>()
+        };
+        let tokens: Vec<_> = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_string())
+            .collect();
         for (i, t) in tokens.iter().enumerate() {
             assert_eq!(doc.lower(i), t.to_lowercase());
             assert_eq!(doc.norm(i), t.to_lowercase().replace(['’', '‘'], "'"));
             assert_eq!(doc.raw(i), t.replace('’', "'"));
         }
-        assert_eq!(all(FormKind::Norm).join(" ").contains("'s"), true);
+        assert!(all(FormKind::Norm).join(" ").contains("'s"));
         assert_eq!(doc.words(FormKind::Lower).len(), tokens.len());
         assert_eq!(doc.words(FormKind::Lower).word(tokens.len()), "");
     }

@@ -25,9 +25,9 @@ mod speech;
 mod tests;
 pub mod validate;
 
-use crate::lexicon::{WordClass, WordClasses};
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, PloverType};
+use crate::lexicon::{WordClass, WordClasses};
 use crate::pipeline::{Contract, Revision, Stage};
 use lexicon::{EventLexicon, PatternDef};
 use pattern::is_clause_punct;
@@ -232,7 +232,9 @@ impl Ctx<'_> {
                 break;
             }
             // "… and we re-established": a pronoun after "and" starts a clause
-            let next = self.spans.starting_at(j)
+            let next = self
+                .spans
+                .starting_at(j)
                 .filter(|&k| self.doc.actor_spans[k].how != RefKind::Pronoun);
             match next {
                 Some(next) => {
@@ -308,7 +310,12 @@ impl Ctx<'_> {
             let from = spans.partition_point(|s| s.tokens.start < sentence_start);
             let first = (from..spans.len())
                 .take_while(|&k| spans[k].tokens.end <= t)
-                .find(|&k| !self.classes.has(WordClass::Preposition, self.word_before(spans[k].tokens.start)));
+                .find(|&k| {
+                    !self.classes.has(
+                        WordClass::Preposition,
+                        self.word_before(spans[k].tokens.start),
+                    )
+                });
             // (the last of the subject's coordination, as a clause
             // subject found going back would be)
             if let Some(k) = first {
@@ -391,7 +398,8 @@ impl Ctx<'_> {
                     let w = self.tok(i - 1);
                     // (not is_participle: "-en" would take "fishermen")
                     let verbal = |w: &str| {
-                        w.len() > 4 && w.ends_with("ed") || self.classes.has(WordClass::IrregularParticiple, w)
+                        w.len() > 4 && w.ends_with("ed")
+                            || self.classes.has(WordClass::IrregularParticiple, w)
                     };
                     verbal(w)
                         && !(from..i - 1).all(|k| {
@@ -403,7 +411,11 @@ impl Ctx<'_> {
                 }
                 let mut j = i + 1;
                 // "by a Burmese Government-sponsored group": skip a few words.
-                while j < end && j < i + 4 && self.spans.starting_at(j).is_none() && !self.is_boundary(j) {
+                while j < end
+                    && j < i + 4
+                    && self.spans.starting_at(j).is_none()
+                    && !self.is_boundary(j)
+                {
                     j += 1;
                 }
                 let mut found = self.spans.starting_at(j);
@@ -515,7 +527,8 @@ impl Ctx<'_> {
             i += 1;
         }
         let noun = i;
-        while i < end && i < noun + 2 && self.tok(i) != "of" && self.spans.starting_at(i).is_none() {
+        while i < end && i < noun + 2 && self.tok(i) != "of" && self.spans.starting_at(i).is_none()
+        {
             if self.is_boundary(i) || !self.tok(i).chars().all(char::is_alphabetic) {
                 return None;
             }
@@ -676,7 +689,11 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             (s..=e).contains(&at)
                 || at > e
                     && at - e <= 16
-                    && doc.text().get(e..at).map(str::trim).is_some_and(|link| ctx.classes.has(WordClass::AgreementDateLink, link))
+                    && doc
+                        .text()
+                        .get(e..at)
+                        .map(str::trim)
+                        .is_some_and(|link| ctx.classes.has(WordClass::AgreementDateLink, link))
         })
     };
     let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
@@ -751,7 +768,12 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 || aux > lo + 1
                     && ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(aux - 2))
                     && ctx.tok(aux - 1).ends_with("ly"));
-        if def.flags.verb && trig.start > lo && ctx.classes.has(WordClass::Determiner, ctx.tok(trig.start - 1)) {
+        if def.flags.verb
+            && trig.start > lo
+            && ctx
+                .classes
+                .has(WordClass::Determiner, ctx.tok(trig.start - 1))
+        {
             continue;
         }
         if !def.flags.veto.is_empty() {
@@ -804,7 +826,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             )
             && {
                 let w = ctx.tok(trig.start - 2);
-                ctx.classes.has(WordClass::Preposition, w) || matches!(w, ";" | ":" | "," | "during")
+                ctx.classes.has(WordClass::Preposition, w)
+                    || matches!(w, ";" | ":" | "," | "during")
             }
             || trig.start == lo + 1 && matches!(ctx.tok(lo), "a" | "an" | "the" | "this");
         let nom = def.flags.nom || noun_use;
@@ -901,7 +924,9 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             // right before its auxiliary ("Fornost was shelled", "envoys of
             // Arnor were reportedly arrested"), not a modifier ("the BRICS
             // summit to be hosted by")
-            let aux_at = (lo..aux).rev().find(|&i| ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(i)));
+            let aux_at = (lo..aux)
+                .rev()
+                .find(|&i| ctx.classes.has(WordClass::PassiveAuxiliary, ctx.tok(i)));
             patient = ctx
                 .subject_governed(trig.start, lo)
                 .map(|(k, _)| k)
@@ -1072,9 +1097,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                     j += 1;
                 }
                 let mut s = from;
-                while s < j
-                    && ctx.classes.has(WordClass::AddresseeSkip, ctx.tok(s))
-                {
+                while s < j && ctx.classes.has(WordClass::AddresseeSkip, ctx.tok(s)) {
                     s += 1;
                 }
                 let words = j.saturating_sub(s);
@@ -1292,7 +1315,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         let span = doc.token_span(trig.start, trig.end - 1);
         for (s, t) in pairs {
             events.push(EventRef {
-                kind: def.kind.clone(),
+                kind: def.kind,
                 cameo: def.cameo.clone(),
                 pattern: def.id.clone(),
                 tokens: trig.start..trig.end,

@@ -152,9 +152,7 @@ pub(super) fn refine(
         involved.insert((o.kind, o.sentence, o.source));
         involved.insert((o.kind, o.sentence, o.target));
     }
-    events.retain(|e| {
-        e.target.is_some() || !involved.contains(&(e.kind, e.sentence, e.source))
-    });
+    events.retain(|e| e.target.is_some() || !involved.contains(&(e.kind, e.sentence, e.source)));
     // A state's or organisation's event adds nothing next to the same event
     // by a named person acting for it ("the United States and the AUC sign"
     // and "Blinken and Faki signed"), nor next to the same exchange told the
@@ -197,10 +195,7 @@ pub(super) fn refine(
     // Kremlin's title, "Vladimir Putin had a telephone conversation with").
     let mut named: WordMap<(PloverType, Option<usize>), Vec<Option<usize>>> = WordMap::default();
     for o in events.iter().filter(|o| !o.source_from_author) {
-        named
-            .entry((o.kind, o.target))
-            .or_default()
-            .push(o.source);
+        named.entry((o.kind, o.target)).or_default().push(o.source);
     }
     events.retain(|e| {
         let redundant_default = e.source_from_author

@@ -7,8 +7,8 @@
 //! intent made in a state's name, the evaluations made in the document's
 //! voice, and the first-person actions inside the quotation.
 
-use crate::lexicon::WordClass;
 use crate::doc::Words;
+use crate::lexicon::WordClass;
 use std::ops::Range;
 
 use super::lexicon::EventLexicon;
@@ -64,7 +64,10 @@ fn subject_of_verb(
     while j > lo && matches!(ctx.tok(j - 1), "also" | "further" | "then" | ",") {
         j -= 1;
     }
-    if j > lo && ctx.classes.has(WordClass::DocumentNoun, ctx.tok(j - 1)) && ctx.spans.covering(j - 1).is_none() {
+    if j > lo
+        && ctx.classes.has(WordClass::DocumentNoun, ctx.tok(j - 1))
+        && ctx.spans.covering(j - 1).is_none()
+    {
         return last_sender;
     }
     let (k, governed) = ctx.subject_governed(v, lo)?;
@@ -167,7 +170,9 @@ fn speaker_of_quote(
     }
     if let Some(e) = speech_at(ctx, lex, j, n, cands) {
         let k = if ctx.tok(e) == "the" { e + 1 } else { e };
-        return ctx.spans.starting_at(k)
+        return ctx
+            .spans
+            .starting_at(k)
             .map(|s| ctx.doc.actor_spans[s].actor);
     }
     let k = if ctx.tok(j) == "the" { j + 1 } else { j };

@@ -62,7 +62,11 @@ pub fn html_to_text(html: &str) -> HtmlText {
             continue;
         }
         let name = tag.name.as_str();
-        if matches!(element_class(name), Some(ElementClass::Skipped | ElementClass::Chrome)) || name == "title" {
+        if matches!(
+            element_class(name),
+            Some(ElementClass::Skipped | ElementClass::Chrome)
+        ) || name == "title"
+        {
             if tag.self_closing {
                 continue;
             }

@@ -149,7 +149,11 @@ mod tests {
         let mut c = WordClasses::empty();
         c.read("words.tsv", EMBEDDED).unwrap();
         for &class in WordClass::ALL {
-            assert!(!c.sets[class as usize].is_empty(), "{} is empty", class.name());
+            assert!(
+                !c.sets[class as usize].is_empty(),
+                "{} is empty",
+                class.name()
+            );
         }
         assert!(c.has(WordClass::Preposition, "against"));
         assert!(c.has(WordClass::AgreementDateLink, "signed on"));
@@ -158,12 +162,18 @@ mod tests {
 
     #[test]
     fn user_files_extend_and_unknown_classes_are_refused() {
-        let extra = vec![("x.tsv".to_string(), "events.preposition\tamid\n".to_string())];
+        let extra = vec![(
+            "x.tsv".to_string(),
+            "events.preposition\tamid\n".to_string(),
+        )];
         let c = WordClasses::with_user_files(&extra).unwrap();
         assert!(c.has(WordClass::Preposition, "amid"));
         assert!(!WordClasses::embedded().has(WordClass::Preposition, "amid"));
         let bad = vec![("y.tsv".to_string(), "events.prepositon\tamid\n".to_string())];
         let err = WordClasses::with_user_files(&bad).unwrap_err().to_string();
-        assert!(err.contains("y.tsv:1") && err.contains("unknown word class"), "{err}");
+        assert!(
+            err.contains("y.tsv:1") && err.contains("unknown word class"),
+            "{err}"
+        );
     }
 }

@@ -14,8 +14,8 @@
 //!   dropped, leaving the matches;
 //! - elsewhere: is kept.
 
-use crate::lexicon::{WordClass, WordClasses};
 use crate::doc::Mention;
+use crate::lexicon::{WordClass, WordClasses};
 
 /// Whether a span's words outside the gazetteer matches it contains make a
 /// name of their own: at least one word, none of them a lower-case content
@@ -103,7 +103,13 @@ mod tests {
     use super::*;
     use crate::doc::{EntityType, Origin, Span};
 
-    fn m(start: usize, end: usize, label: EntityType, origin: Origin, score: f32) -> Mention {
+    fn m(
+        start: usize,
+        end: usize,
+        label: EntityType,
+        origin: Origin,
+        score: Option<f32>,
+    ) -> Mention {
         Mention {
             span: Span::default(),
             tokens: start..end,
@@ -118,15 +124,31 @@ mod tests {
     #[test]
     fn containing_spans_must_add_a_name() {
         let generic = |w: &str| w == "Government";
-        assert!(adds_a_name(&["Minsk", "Group"], &WordClasses::default(), generic));
-        assert!(adds_a_name(&["Embassy", "of"], &WordClasses::default(), generic));
-        assert!(!adds_a_name(&["Government", "of"], &WordClasses::default(), generic));
-        assert!(!adds_a_name(&["Government"], &WordClasses::default(), generic));
+        assert!(adds_a_name(
+            &["Minsk", "Group"],
+            &WordClasses::default(),
+            generic
+        ));
+        assert!(adds_a_name(
+            &["Embassy", "of"],
+            &WordClasses::default(),
+            generic
+        ));
+        assert!(!adds_a_name(
+            &["Government", "of"],
+            &WordClasses::default(),
+            generic
+        ));
+        assert!(!adds_a_name(
+            &["Government"],
+            &WordClasses::default(),
+            generic
+        ));
         assert!(!adds_a_name(&["attacks"], &WordClasses::default(), generic));
         assert!(!adds_a_name(&[], &WordClasses::default(), generic));
         assert!(!adds_a_name(&["-", "'s"], &WordClasses::default(), generic));
-        let gaz = vec![m(1, 2, EntityType::Gpe, Origin::Gazetteer, 0.9)];
-        let model = vec![m(0, 2, EntityType::Org, Origin::Model, 0.8)];
+        let gaz = vec![m(1, 2, EntityType::Gpe, Origin::Gazetteer, None)];
+        let model = vec![m(0, 2, EntityType::Org, Origin::Model, Some(0.8))];
         assert_eq!(merge(gaz.clone(), model.clone(), |_| false).len(), 1);
         assert_eq!(merge(gaz, model, |outside| outside == [0]).len(), 2);
     }
@@ -134,29 +156,29 @@ mod tests {
     #[test]
     fn merge_policy() {
         let gaz = vec![
-            m(0, 1, EntityType::Org, Origin::Gazetteer, 0.9), // OSCE
-            m(5, 6, EntityType::Gpe, Origin::Gazetteer, 0.9), // Armenia
-            m(10, 12, EntityType::Loc, Origin::Gazetteer, 0.9), // Black Sea
+            m(0, 1, EntityType::Org, Origin::Gazetteer, None), // OSCE
+            m(5, 6, EntityType::Gpe, Origin::Gazetteer, None), // Armenia
+            m(10, 12, EntityType::Loc, Origin::Gazetteer, None), // Black Sea
         ];
         let model = vec![
-            m(0, 3, EntityType::Org, Origin::Model, 0.8), // OSCE Minsk Group: contains → kept
-            m(5, 6, EntityType::Gpe, Origin::Model, 0.95), // equal → merged, score raised
-            m(9, 11, EntityType::Person, Origin::Model, 0.6), // crosses → dropped
-            m(11, 12, EntityType::Gpe, Origin::Model, 0.7), // inside → dropped
-            m(14, 16, EntityType::Person, Origin::Model, 0.99), // elsewhere → kept
+            m(0, 3, EntityType::Org, Origin::Model, Some(0.8)), // OSCE Minsk Group: contains → kept
+            m(5, 6, EntityType::Gpe, Origin::Model, Some(0.95)), // equal → merged: the tagger's probability
+            m(9, 11, EntityType::Person, Origin::Model, Some(0.6)), // crosses → dropped
+            m(11, 12, EntityType::Gpe, Origin::Model, Some(0.7)), // inside → dropped
+            m(14, 16, EntityType::Person, Origin::Model, Some(0.99)), // elsewhere → kept
         ];
-        let got: Vec<(usize, usize, Origin, f32)> = merge(gaz, model, |_| true)
+        let got: Vec<(usize, usize, Origin, Option<f32>)> = merge(gaz, model, |_| true)
             .iter()
             .map(|x| (x.tokens.start, x.tokens.end, x.origin, x.score))
             .collect();
         assert_eq!(
             got,
             vec![
-                (0, 3, Origin::Model, 0.8),
-                (0, 1, Origin::Gazetteer, 0.9),
-                (5, 6, Origin::Gazetteer, 0.95),
-                (10, 12, Origin::Gazetteer, 0.9),
-                (14, 16, Origin::Model, 0.99),
+                (0, 3, Origin::Model, Some(0.8)),
+                (0, 1, Origin::Gazetteer, None),
+                (5, 6, Origin::Gazetteer, Some(0.95)),
+                (10, 12, Origin::Gazetteer, None),
+                (14, 16, Origin::Model, Some(0.99)),
             ]
         );
     }

@@ -5,10 +5,10 @@
 //! Bolkiah", "Minister of [Foreign Affairs]", "Deputy Central Bank
 //! [Governor]", or takes a Title Case headline for one long name.
 
-use crate::text::titles::{TitleKind, TitleMatch, Titles};
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::types::{TypeMap, WordClass};
+use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
 /// How far before a span a title that governs it may start, in tokens
 /// ("Assistant Secretary of State for European and Eurasian Affairs").

@@ -3,16 +3,15 @@
 
 use std::sync::Arc;
 
-use crate::lexicon::WordClasses;
-use crate::text::titles::Titles;
+use crate::doc::Layer;
 use crate::doc::{Doc, EntityType, Mention, Origin};
+use crate::lexicon::WordClasses;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::reshape::{self, Shaper};
 use crate::ner::types::{TypeMap, WordClass};
-use crate::doc::Layer;
 use crate::pipeline::{Contract, Stage};
-
+use crate::text::titles::Titles;
 
 /// A span predicted by a statistical tagger.
 #[derive(Debug, Clone, PartialEq)]

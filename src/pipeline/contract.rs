@@ -105,12 +105,17 @@ impl std::error::Error for ContractError {}
 pub fn check_order(stages: &[(&'static str, Contract)]) -> Result<(), ContractError> {
     // The input gives the info layer before any stage runs.
     let mut writer: Vec<(Layer, &'static str)> = vec![(Layer::Info, "input")];
-    let written = |w: &[(Layer, &'static str)], l: Layer| w.iter().find(|(x, _)| *x == l).map(|p| p.1);
+    let written =
+        |w: &[(Layer, &'static str)], l: Layer| w.iter().find(|(x, _)| *x == l).map(|p| p.1);
     for &(stage, c) in stages {
         if let Some(&layer) = c.reads.iter().find(|&&l| written(&writer, l).is_none()) {
             return Err(ContractError::ReadsUnwritten { stage, layer });
         }
-        if let Some(r) = c.revises.iter().find(|r| written(&writer, r.layer).is_none()) {
+        if let Some(r) = c
+            .revises
+            .iter()
+            .find(|r| written(&writer, r.layer).is_none())
+        {
             return Err(ContractError::RevisesUnwritten {
                 stage,
                 layer: r.layer,

@@ -104,4 +104,3 @@ pub(crate) fn declared_format(contents: &str) -> Option<&str> {
         })
         .map(str::trim)
 }
-

@@ -28,7 +28,6 @@ use std::time::{Duration, Instant};
 pub use contract::{Contract, ContractError, Revision};
 pub use dicts::{Dicts, SUPPORTED_FORMATS};
 
-use crate::text::titles::Titles;
 use crate::actors::ActorStage;
 use crate::agreements::Agreements;
 use crate::dates::Dates;
@@ -43,6 +42,7 @@ use crate::ner::gazetteer::Gazetteer;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
+use crate::text::titles::Titles;
 use crate::text::{Lexical, Tokenizer};
 use dicts::named;
 use stages::{AgreementsStage, DatesStage, DocInfoStage, MaskBoilerplate, Sentences, Tokenize};
@@ -76,8 +76,10 @@ impl Pipeline {
 
     /// The pipeline with the given tagger.
     pub fn with_model(dicts: &Dicts, model: &ModelChoice) -> Result<Pipeline, Error> {
-        let mut sources: Vec<(&str, &str)> =
-            vec![("boilerplate.txt", include_str!("../../models/boilerplate.txt"))];
+        let mut sources: Vec<(&str, &str)> = vec![(
+            "boilerplate.txt",
+            include_str!("../../models/boilerplate.txt"),
+        )];
         sources.extend(
             dicts
                 .boilerplate
@@ -95,24 +97,24 @@ impl Pipeline {
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
         let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone());
-        let entities =
-            EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
-                .with_titles(titles)
-                .with_words(words.clone());
+        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
+            .with_titles(titles)
+            .with_words(words.clone());
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
             .with_words(words.clone());
-        let events = EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
+        let events =
+            EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
         Pipeline::from_stages(vec![
-                Box::new(MaskBoilerplate(boilerplate)),
-                Box::new(DocInfoStage(LanguageGuesser::embedded())),
-                Box::new(Tokenize(tokenizer)),
-                Box::new(Sentences(lexical)),
-                Box::new(entities),
-                Box::new(DatesStage(dates)),
-                Box::new(AgreementsStage(agreements)),
-                Box::new(actors),
-                Box::new(events),
+            Box::new(MaskBoilerplate(boilerplate)),
+            Box::new(DocInfoStage(LanguageGuesser::embedded())),
+            Box::new(Tokenize(tokenizer)),
+            Box::new(Sentences(lexical)),
+            Box::new(entities),
+            Box::new(DatesStage(dates)),
+            Box::new(AgreementsStage(agreements)),
+            Box::new(actors),
+            Box::new(events),
         ])
     }
 
@@ -276,7 +278,7 @@ mod tests {
                 tokens: 0..1,
                 sentence: 0,
                 label: crate::doc::EntityType::Org,
-                score: 1.0,
+                score: None,
                 origin: crate::doc::Origin::Model,
                 entry: None,
             });
@@ -347,7 +349,10 @@ mod tests {
         let mut stages = front();
         stages.push(Box::new(Declares("again", writes_tokens)));
         let err = Pipeline::from_stages(stages).err().unwrap().to_string();
-        assert!(err.contains("'again' writes Tokens, which 'tokens'"), "{err}");
+        assert!(
+            err.contains("'again' writes Tokens, which 'tokens'"),
+            "{err}"
+        );
     }
 
     /// Every stage keeps its contract on the fixtures and, when `../shared`
@@ -383,4 +388,3 @@ mod tests {
         assert!(checked >= 12);
     }
 }
-

@@ -110,7 +110,12 @@ impl Stage for DatesStage {
     }
     fn contract(&self) -> Contract {
         Contract {
-            reads: &[Layer::Info, Layer::Tokens, Layer::Sentences, Layer::Entities],
+            reads: &[
+                Layer::Info,
+                Layer::Tokens,
+                Layer::Sentences,
+                Layer::Entities,
+            ],
             writes: &[Layer::Dates],
             revises: &[
                 Revision {

@@ -14,8 +14,8 @@
 //!   does not end in a comma, hyphen or joining word (a hard-wrapped
 //!   sentence continues).
 
-use crate::lexicon::WordClass;
 use crate::doc::{Sentence, Span, Token, TokenKind};
+use crate::lexicon::WordClass;
 use crate::text::lexical::{is_closing, is_opening, is_terminal, AbbrevClass, Lexical};
 
 /// Splits `tokens` of `text` into sentences.
@@ -103,7 +103,9 @@ fn ends_sentence<'a>(
     if next.newlines_before == 1 {
         let joining = (tokens[i].kind == TokenKind::Punct
             && matches!(cur, "," | "-" | "(" | "/" | "&"))
-            || lexical.words().has_ignore_ascii_case(WordClass::JoiningWord, cur);
+            || lexical
+                .words()
+                .has_ignore_ascii_case(WordClass::JoiningWord, cur);
         return next_opens && !joining;
     }
     false

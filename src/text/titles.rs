@@ -209,7 +209,11 @@ impl Titles {
             }
             let ok = match &t.exact {
                 Some(ex) => ex.iter().zip(i..i + n).all(|(a, k)| a == raw.word(k)),
-                None => t.tokens.iter().zip(i..i + n).all(|(a, k)| a == lower.word(k)),
+                None => t
+                    .tokens
+                    .iter()
+                    .zip(i..i + n)
+                    .all(|(a, k)| a == lower.word(k)),
             };
             if !ok {
                 continue;

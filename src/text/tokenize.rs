@@ -17,8 +17,8 @@
 //! - masked spans (boilerplate lines) yield no tokens and count as a
 //!   paragraph break.
 
-use crate::lexicon::WordClass;
 use crate::doc::{Span, Token, TokenKind};
+use crate::lexicon::WordClass;
 use crate::text::lexical::{
     is_apostrophe, is_joining_hyphen, is_newline, is_punct, is_space, is_word_char, Lexical,
 };
@@ -193,7 +193,12 @@ impl Tokenizer {
                 let rest = s.pos.byte;
                 let end = word_end(s.text, rest);
                 let suffix = &s.text[rest..end];
-                if end > rest && self.lexical.words().has_ignore_ascii_case(WordClass::Clitic, suffix) {
+                if end > rest
+                    && self
+                        .lexical
+                        .words()
+                        .has_ignore_ascii_case(WordClass::Clitic, suffix)
+                {
                     s.pos.chr += suffix.chars().count();
                     s.pos.byte = end;
                     return TokenKind::Word;
@@ -312,7 +317,10 @@ impl Tokenizer {
                                 }
                                 false
                             } else {
-                                !self.lexical.words().has_ignore_ascii_case(WordClass::Clitic, suffix)
+                                !self
+                                    .lexical
+                                    .words()
+                                    .has_ignore_ascii_case(WordClass::Clitic, suffix)
                             }
                         }
                     }
