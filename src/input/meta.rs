@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::lexicon::chars::is_terminal;
 use crate::lexicon::data_lines;
-use crate::text::lexical::is_terminal;
 
 const STOPWORDS: &str = include_str!("../../models/stopwords.tsv");
 

@@ -10,6 +10,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Error;
 
+pub mod chars;
 pub mod classes;
 
 pub use classes::{WordClass, WordClasses};

@@ -745,6 +745,7 @@ pub fn foreign_class(typ: &str) -> Option<u8> {
             Some(5)
         }
         "geo" | "loc" | "location" | "country" | "gpe" => Some(6),
+        // not a word list: the corpora's MISC-like labels
         "misc" | "event" | "election" | "eve" | "art" | "nat" | "norp" => Some(7),
         _ => None,
     }
