@@ -196,6 +196,10 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// Sentences in text order; each token belongs to exactly one.
     pub sentences: Vec<Sentence>,
+    /// Part of speech, lemma and dependency tree: one entry per token,
+    /// parallel to `tokens` (empty until the `syntax` stage has run). Heads
+    /// point into `tokens` and stay inside their sentence.
+    pub syntax: Vec<crate::syntax::TokenSyntax>,
     /// Entity mentions (not DATE or AGREEMENT), in text order.
     pub entities: Vec<Mention>,
     /// DATE mentions, in text order.

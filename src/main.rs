@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+
+mod cli_syntax;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
@@ -37,6 +39,8 @@ enum Command {
     Train(TrainArgs),
     /// Run the event coder's validation suite and print its failures.
     Validate(ValidateArgs),
+    /// Train the syntax model (tagger, lemmatiser, parser) on CoNLL-U data.
+    TrainParser(cli_syntax::TrainParserArgs),
 }
 
 #[derive(clap::Args)]
@@ -244,6 +248,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
         Command::Validate(args) => validate(args),
+        Command::TrainParser(args) => cli_syntax::train_parser(args),
     };
     match result {
         Ok(code) => code,
