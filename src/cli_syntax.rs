@@ -7,8 +7,11 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 
+use attache::syntax::clusters::{learn_clusters, pack_tsv};
 use attache::syntax::conllu::read_conllu_file;
-use attache::syntax::train::{score, train, TrainConfig};
+use attache::syntax::model::Scratch;
+use attache::syntax::train::{train, TrainConfig};
+use attache::syntax::{evaluate, write_conllu};
 use attache::syntax::SyntaxModel;
 
 /// `attache train-parser`.
@@ -41,6 +44,14 @@ pub struct TrainParserArgs {
     /// Largest model file, in MB (tables are pruned to fit).
     #[arg(long, default_value_t = 24.0)]
     max_mb: f64,
+    /// Word clusters TSV (`word \t id \t id \t id`); with `--cluster-text`
+    /// it is learned and written here first.
+    #[arg(long, value_name = "FILE")]
+    clusters: Option<PathBuf>,
+    /// Raw text (one paragraph per line) to learn clusters from, together
+    /// with the training words; may be repeated.
+    #[arg(long, value_name = "FILE", requires = "clusters")]
+    cluster_text: Vec<PathBuf>,
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
@@ -56,7 +67,32 @@ pub fn train_parser(args: TrainParserArgs) -> Result<ExitCode> {
     };
     let train_set = read_conllu_file(&args.train)?;
     let (dev, test) = (read(&args.dev)?, read(&args.test)?);
+    let clusters = match &args.clusters {
+        Some(path) => {
+            if !args.cluster_text.is_empty() {
+                let mut lines = Vec::new();
+                for p in &args.cluster_text {
+                    let text = std::fs::read_to_string(p)
+                        .with_context(|| format!("reading {}", p.display()))?;
+                    lines.extend(text.lines().map(str::to_string));
+                }
+                let start = Instant::now();
+                let tsv = learn_clusters(&lines, &train_set, &[64, 256, 1000], 3, args.seed);
+                eprintln!(
+                    "clusters: {} words in {:.1}s",
+                    tsv.lines().count(),
+                    start.elapsed().as_secs_f64()
+                );
+                std::fs::write(path, &tsv).with_context(|| format!("writing {}", path.display()))?;
+            }
+            let tsv = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            pack_tsv(&tsv)
+        }
+        None => Vec::new(),
+    };
     let cfg = TrainConfig {
+        clusters,
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
         seed: args.seed,
@@ -93,15 +129,26 @@ pub fn load_model(name: &str) -> Result<SyntaxModel> {
 }
 
 /// `attache eval --conllu FILE`: gold tokenisation, predicted everything.
-pub fn eval_conllu(path: &std::path::Path, model: &str, json: bool) -> Result<ExitCode> {
+pub fn eval_conllu(
+    path: &std::path::Path,
+    model: &str,
+    json: bool,
+    save_pred: Option<&std::path::Path>,
+) -> Result<ExitCode> {
     let model = load_model(model)?;
     let gold = read_conllu_file(path)?;
     if gold.is_empty() {
         bail!("no sentences in {}", path.display());
     }
     let start = Instant::now();
-    let scores = score(&model, &gold);
+    let mut scratch = Scratch::default();
+    let pred: Vec<_> = gold.iter().map(|s| model.annotate(s, &mut scratch)).collect();
     let secs = start.elapsed().as_secs_f64();
+    let scores = evaluate(&gold, &pred);
+    if let Some(out) = save_pred {
+        std::fs::write(out, write_conllu(&pred))
+            .with_context(|| format!("writing {}", out.display()))?;
+    }
     if json {
         let mut v = scores.to_json();
         v["file"] = path.display().to_string().into();

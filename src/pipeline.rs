@@ -279,6 +279,10 @@ impl Pipeline {
                 Box::new(DocInfoStage(LanguageGuesser::embedded())),
                 Box::new(Tokenize(tokenizer)),
                 Box::new(Sentences(lexical)),
+                Box::new(crate::syntax::SyntaxStage::new(
+                    crate::syntax::SyntaxModel::embedded()
+                        .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?,
+                )),
                 Box::new(entities),
                 Box::new(DatesStage(dates)),
                 Box::new(AgreementsStage(agreements)),
@@ -368,6 +372,7 @@ mod tests {
                 "doc_info",
                 "tokens",
                 "sentences",
+                "syntax",
                 "entities",
                 "dates",
                 "agreements",

@@ -164,3 +164,48 @@ fn field(s: &str) -> String {
     }
     s.replace(['\t', '\n', '\r'], " ")
 }
+
+/// The sentences of a processed document as CoNLL-U sentences: ids
+/// `<doc id>-<n>`, the sentence text, and in MISC the token's char offsets
+/// in the document (`TokenRange=start:end`) plus `SpaceAfter=No` where no
+/// space follows. Tokens without an analysis get `_` columns.
+pub fn doc_sentences(doc: &crate::doc::Doc) -> Vec<ConlluSentence> {
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let words = s
+                .tokens
+                .clone()
+                .map(|i| {
+                    let t = &doc.tokens[i];
+                    let syn = doc.syntax.get(i);
+                    let mut misc = format!("TokenRange={}:{}", t.span.char_start, t.span.char_end);
+                    let glued = doc
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|next| i + 1 < s.tokens.end && !next.space_before);
+                    if glued {
+                        misc.push_str("|SpaceAfter=No");
+                    }
+                    ConlluWord {
+                        form: doc.token_text(i).to_string(),
+                        lemma: syn.map_or("_".into(), |x| x.lemma.clone()),
+                        upos: syn.map_or("_", |x| x.upos).to_string(),
+                        xpos: syn.map_or("_", |x| x.xpos).to_string(),
+                        head: syn
+                            .and_then(|x| x.head)
+                            .map_or(0, |h| h.saturating_sub(s.tokens.start) + 1),
+                        deprel: syn.map_or("_", |x| x.deprel).to_string(),
+                        misc,
+                    }
+                })
+                .collect();
+            ConlluSentence {
+                id: Some(format!("{}-{}", doc.info.id, n + 1)),
+                text: Some(doc.span_text(s.span).to_string()),
+                words,
+            }
+        })
+        .collect()
+}

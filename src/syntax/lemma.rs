@@ -47,15 +47,15 @@ fn rule_for(lower: &[char], lemma: &str) -> Rule {
 }
 
 impl Lemmatizer {
-    /// Learns rules and exceptions from (form, UPOS, lemma) triples.
-    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str)> + Clone) -> Self {
+    /// Learns rules and exceptions from (form, UPOS, XPOS, lemma) words.
+    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)> + Clone) -> Self {
         // (upos, suffix) → rule → count
         let mut counts: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
-        let mut lemmas: HashMap<(String, String), HashMap<String, usize>> = HashMap::new();
-        for (form, upos, lemma) in words.clone() {
+        for (form, upos, _, lemma) in words.clone() {
             let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
             let rule = rule_for(&lower, &lemma.to_lowercase());
-            for k in 0..=MAX_SUFFIX.min(lower.len()) {
+            // A rule is keyed only by suffixes that cover what it strips.
+            for k in rule.strip.min(MAX_SUFFIX + 1)..=MAX_SUFFIX.min(lower.len()) {
                 let suffix: String = lower[lower.len() - k..].iter().collect();
                 *counts
                     .entry((upos.to_string(), suffix))
@@ -63,11 +63,6 @@ impl Lemmatizer {
                     .entry(rule.clone())
                     .or_default() += 1;
             }
-            *lemmas
-                .entry((form.to_string(), upos.to_string()))
-                .or_default()
-                .entry(lemma.to_string())
-                .or_default() += 1;
         }
         let mut text = String::new();
         let mut rules: Vec<_> = counts
@@ -82,28 +77,40 @@ impl Lemmatizer {
             .collect();
         rules.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         for (upos, suffix, rule) in &rules {
-            let _ = writeln!(text, "R\t{upos}\t{suffix}\t{}\t{}", rule.strip, rule.add);
+            let _ = writeln!(text, "R\t{upos}\t{suffix}\t{rule_strip}\t{rule_add}", rule_strip = rule.strip, rule_add = rule.add);
         }
-        let mut lem = Lemmatizer::from_text(&text).unwrap_or_default();
-        let mut exc: Vec<_> = lemmas
-            .into_iter()
-            .filter_map(|((form, upos), ls)| {
-                let (lemma, _) = ls
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-                (lem.lemma(&form, &upos) != lemma).then_some((form, upos, lemma))
-            })
-            .collect();
-        exc.sort();
-        for (form, upos, lemma) in exc {
-            let line = format!("E\t{upos}\t{form}\t{lemma}");
-            if !line.contains('\n') {
-                text.push_str(&line);
-                text.push('\n');
+        // Exceptions by UPOS first, then by UPOS|XPOS where those differ.
+        for full in [false, true] {
+            let lem = Lemmatizer::from_text(&text).unwrap_or_default();
+            let mut lemmas: HashMap<(String, String, String), HashMap<String, usize>> = HashMap::new();
+            for (form, upos, xpos, lemma) in words.clone() {
+                let x = if full { xpos } else { "" };
+                *lemmas
+                    .entry((form.to_string(), upos.to_string(), x.to_string()))
+                    .or_default()
+                    .entry(lemma.to_string())
+                    .or_default() += 1;
+            }
+            let mut exc: Vec<_> = lemmas
+                .into_iter()
+                .filter_map(|((form, upos, xpos), ls)| {
+                    let (lemma, _) = ls
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+                    let tag = if full { format!("{upos}|{xpos}") } else { upos.clone() };
+                    (lem.lemma(&form, &upos, &xpos) != lemma).then_some((form, tag, lemma))
+                })
+                .collect();
+            exc.sort();
+            for (form, tag, lemma) in exc {
+                let line = format!("E\t{tag}\t{form}\t{lemma}");
+                if !line.contains('\n') {
+                    text.push_str(&line);
+                    text.push('\n');
+                }
             }
         }
-        lem = Lemmatizer::from_text(&text).unwrap_or_default();
-        lem
+        Lemmatizer::from_text(&text).unwrap_or_default()
     }
 
     /// Reads the text form (`R upos suffix strip add` and
@@ -136,15 +143,33 @@ impl Lemmatizer {
         &self.text
     }
 
-    /// The lemma of `form` with part of speech `upos`.
-    pub fn lemma(&self, form: &str, upos: &str) -> String {
-        if let Some(l) = self.exceptions.get(&key(form, upos)) {
+    /// The lemma of `form` with part of speech `upos` (and Penn tag
+    /// `xpos`): an exception for the exact form, else for the lower-cased
+    /// form, else the form itself for proper nouns, else the rule of the
+    /// longest known suffix.
+    pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
+        let mut full = String::with_capacity(upos.len() + xpos.len() + 1);
+        full.push_str(upos);
+        full.push('|');
+        full.push_str(xpos);
+        let exception = |f: &str| {
+            self.exceptions
+                .get(&key(f, &full))
+                .or_else(|| self.exceptions.get(&key(f, upos)))
+        };
+        if let Some(l) = exception(form) {
             return l.clone();
         }
         if upos == "PROPN" {
             return form.to_string();
         }
         let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
+        let lower_form: String = lower.iter().collect();
+        if lower_form != form {
+            if let Some(l) = exception(&lower_form) {
+                return l.clone();
+            }
+        }
         let mut suffix = String::new();
         for k in (0..=MAX_SUFFIX.min(lower.len())).rev() {
             suffix.clear();
@@ -157,6 +182,6 @@ impl Lemmatizer {
                 }
             }
         }
-        lower.into_iter().collect()
+        lower_form
     }
 }

@@ -15,6 +15,7 @@
 //! Training is in [`train`], CoNLL-U reading and writing in [`conllu`], the
 //! CoNLL 2018 scorer in [`eval`], the pipeline stage in [`stage`].
 
+pub mod clusters;
 pub mod conllu;
 pub mod eval;
 pub mod lemma;

@@ -64,6 +64,8 @@ pub struct ModelParts {
     pub labels: Vec<u8>,
     /// Lemmatiser text.
     pub lemmas: String,
+    /// Word clusters (word hash → packed ids, tag-dictionary format).
+    pub clusters: Vec<u8>,
 }
 
 fn checksum(bytes: &[u8]) -> u64 {
@@ -84,12 +86,13 @@ impl ModelParts {
     /// The model file's bytes.
     pub fn encode(&self) -> Vec<u8> {
         let mut header = self.header.clone();
-        let parts: [(&str, &[u8]); 5] = [
+        let parts: [(&str, &[u8]); 6] = [
             ("tagger", &self.tagger),
             ("tagdict", &self.tagdict),
             ("moves", &self.moves),
             ("labels", &self.labels),
             ("lemmas", self.lemmas.as_bytes()),
+            ("clusters", &self.clusters),
         ];
         let mut off = 0;
         header.sections = parts
@@ -140,6 +143,7 @@ pub struct SyntaxModel {
     spec: LabelSpec,
     tagger: Table,
     tagdict: TagDict,
+    clusters: TagDict,
     moves: Table,
     label_table: Table,
     lemmatizer: Lemmatizer,
@@ -154,6 +158,7 @@ pub struct Scratch {
     pub tags: Vec<u8>,
     w: Vec<u64>,
     p: Vec<u8>,
+    c: Vec<u32>,
     tag_scratch: TagScratch,
     parse: ParseScratch,
 }
@@ -246,6 +251,7 @@ impl SyntaxModel {
         let moves = table("moves", super::parser::MOVES)?;
         let label_table = table("labels", nl)?;
         let tagdict = TagDict::new(section("tagdict")?).ok_or_else(|| bad("tagdict size"))?;
+        let clusters = TagDict::new(section("clusters")?).ok_or_else(|| bad("clusters size"))?;
         let lemma_bytes = section("lemmas")?;
         let lemma_text =
             std::str::from_utf8(&lemma_bytes).map_err(|_| bad("lemmas are not UTF-8"))?;
@@ -262,6 +268,7 @@ impl SyntaxModel {
             },
             tagger,
             tagdict,
+            clusters,
             moves,
             label_table,
             lemmatizer,
@@ -289,9 +296,9 @@ impl SyntaxModel {
         self.labels.get(id as usize).copied().unwrap_or("dep")
     }
 
-    /// The lemma of `form` tagged `upos`.
-    pub fn lemma(&self, form: &str, upos: &str) -> String {
-        self.lemmatizer.lemma(form, upos)
+    /// The lemma of `form` tagged with class `tag`.
+    pub fn lemma(&self, form: &str, tag: u8) -> String {
+        self.lemmatizer.lemma(form, self.upos(tag), self.xpos(tag))
     }
 
     /// Tags and parses one sentence; results are read from `scratch`
@@ -300,7 +307,7 @@ impl SyntaxModel {
         scratch.atoms.clear();
         scratch
             .atoms
-            .extend(forms.iter().map(|f| token_atoms(f, &self.tagdict)));
+            .extend(forms.iter().map(|f| token_atoms(f, &self.tagdict, &self.clusters)));
         tag_sentence(
             &self.tagger,
             self.upos.len(),
@@ -314,6 +321,9 @@ impl SyntaxModel {
         scratch.p.clear();
         scratch.p.push(ROOT_TAG);
         scratch.p.extend_from_slice(&scratch.tags);
+        scratch.c.clear();
+        scratch.c.push(0);
+        scratch.c.extend(scratch.atoms.iter().map(|a| a.cl));
         parse(
             &self.moves,
             &self.label_table,
@@ -321,6 +331,7 @@ impl SyntaxModel {
             &self.spec,
             &scratch.w,
             &scratch.p,
+            &scratch.c,
             &mut scratch.parse,
         );
     }
@@ -344,7 +355,7 @@ impl SyntaxModel {
                 let upos = self.upos(tag);
                 super::conllu::ConlluWord {
                     form: form.to_string(),
-                    lemma: self.lemma(form, upos),
+                    lemma: self.lemma(form, tag),
                     upos: upos.to_string(),
                     xpos: self.xpos(tag).to_string(),
                     head: scratch.head(i).map_or(0, |h| h + 1),

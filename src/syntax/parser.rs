@@ -198,7 +198,8 @@ pub fn best_label<S: Scorer>(
     best.unwrap_or(spec.root as usize) as u8
 }
 
-/// Parses one sentence. `w` and `p` hold the word hashes and tag ids with
+/// Parses one sentence. `w`, `p` and `c` hold the word hashes, tag ids and
+/// packed clusters with
 /// the root at index 0. The tree is left in `scratch.state`.
 pub fn parse<S: Scorer>(
     moves: &S,
@@ -207,6 +208,7 @@ pub fn parse<S: Scorer>(
     spec: &LabelSpec,
     w: &[u64],
     p: &[u8],
+    c: &[u32],
     scratch: &mut ParseScratch,
 ) {
     let ParseScratch {
@@ -217,7 +219,7 @@ pub fn parse<S: Scorer>(
     state.reset(w.len().saturating_sub(1));
     let mut move_scores = [0f32; MOVES];
     while !state.terminal() {
-        move_features(state, w, p, feats);
+        move_features(state, w, p, c, feats);
         moves.score(feats, &mut move_scores);
         let mut t = SHIFT;
         let mut best = f32::NEG_INFINITY;

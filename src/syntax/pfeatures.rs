@@ -6,6 +6,7 @@
 use crate::ner::hash::mix;
 
 use super::parser::{State, NO_LABEL};
+use super::tagger::cluster_ids;
 
 const NONE_W: u64 = 0x6e6f_6e65;
 const NONE_P: u64 = 252;
@@ -61,7 +62,7 @@ fn dist(a: Option<u32>, b: Option<u32>) -> u64 {
 }
 
 /// Features for choosing the next transition.
-pub fn move_features(st: &State, w: &[u64], p: &[u8], out: &mut Vec<u64>) {
+pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u64>) {
     out.clear();
     let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
     let (b0i, b1i, b2i) = (st.buf(0), st.buf(1), st.buf(2));
@@ -181,6 +182,23 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], out: &mut Vec<u64>) {
         f(83, s0.p, s0l.p, s0r.p),
         f(84, s1.w, b0.w, 0),
         f(85, s1.p, b0.p, d),
+    ]);
+    // word clusters (coarse 1, fine 2)
+    let cl = |x: Option<u32>, k: usize| {
+        x.and_then(|i| c.get(i as usize)).map_or(4095, |&v| cluster_ids(v)[k])
+    };
+    out.extend_from_slice(&[
+        f(90, cl(s0i, 2), 0, 0),
+        f(91, cl(b0i, 2), 0, 0),
+        f(92, cl(b1i, 2), 0, 0),
+        f(93, cl(s1i, 2), 0, 0),
+        f(94, cl(s0i, 1), cl(b0i, 1), 0),
+        f(95, cl(s0i, 2), b0.p, 0),
+        f(96, s0.p, cl(b0i, 2), 0),
+        f(97, cl(s1i, 1), cl(s0i, 1), 0),
+        f(98, cl(s0i, 1), cl(b0i, 1), d),
+        f(99, cl(b0i, 1), cl(b1i, 1), 0),
+        f(100, s0.p, b0.p, cl(b0i, 0) ^ cl(s0i, 0) << 8),
     ]);
 }
 

@@ -50,7 +50,7 @@ impl SyntaxStage {
                 let tag = scratch.tags.get(k).copied().unwrap_or(0);
                 let upos = self.model.upos(tag);
                 out[i] = TokenSyntax {
-                    lemma: self.model.lemma(form, upos),
+                    lemma: self.model.lemma(form, tag),
                     upos,
                     xpos: self.model.xpos(tag),
                     head: scratch.head(k).map(|h| range.start + h),

@@ -114,10 +114,29 @@ pub struct TokAtoms {
     pub shape: u64,
     /// Tag-dictionary mask.
     pub dict: u32,
+    /// Word clusters, packed (see [`cluster_ids`]); 0 when unknown.
+    pub cl: u32,
 }
 
-/// The atoms of one token.
-pub fn token_atoms(form: &str, dict: &TagDict) -> TokAtoms {
+/// The three cluster ids (coarse, middle, fine; 0 = unknown) of a packed
+/// cluster value: bits 0–7, 8–16 and 17–27.
+#[inline]
+pub fn cluster_ids(packed: u32) -> [u64; 3] {
+    [
+        (packed & 0xff) as u64,
+        ((packed >> 8) & 0x1ff) as u64,
+        ((packed >> 17) & 0x7ff) as u64,
+    ]
+}
+
+/// Packs cluster ids (each 0-based) as [`cluster_ids`] reads them.
+pub fn pack_clusters(ids: [u32; 3]) -> u32 {
+    (ids[0] + 1).min(0xff) | ((ids[1] + 1).min(0x1ff) << 8) | ((ids[2] + 1).min(0x7ff) << 17)
+}
+
+/// The atoms of one token (`clusters`: word hash → packed clusters, in the
+/// same format as the tag dictionary).
+pub fn token_atoms(form: &str, dict: &TagDict, clusters: &TagDict) -> TokAtoms {
     let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
     let n = lower.len();
     let affix = |chars: &[char], tag: u64| {
@@ -143,6 +162,7 @@ pub fn token_atoms(form: &str, dict: &TagDict) -> TokAtoms {
         pre,
         shape: shape(form),
         dict: dict.get(w),
+        cl: clusters.get(w),
     }
 }
 
@@ -224,6 +244,17 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
     out.push(f(32, at(ii + 1).map_or(NONE, |t| t.shape)));
     out.push(f(33, at(ii - 1).map_or(NONE, |t| t.shape)));
     out.push(f(34, comb(cur.dict as u64, at(ii + 1).map_or(NONE, |t| t.dict as u64))));
+    let cl = |j: isize, k: usize| at(j).map_or(NONE, |t| cluster_ids(t.cl)[k]);
+    out.push(f(35, cl(ii, 0)));
+    out.push(f(36, cl(ii, 1)));
+    out.push(f(37, cl(ii, 2)));
+    out.push(f(38, cl(ii - 1, 1)));
+    out.push(f(39, cl(ii + 1, 1)));
+    out.push(f(40, cl(ii + 1, 2)));
+    out.push(f(41, cl(ii - 1, 2)));
+    out.push(f(42, comb(cl(ii, 1), t(ii - 1))));
+    out.push(f(43, comb(cl(ii, 2), cur.suf[2])));
+    out.push(f(44, cl(ii + 2, 1)));
 }
 
 /// Scratch buffers for tagging, reused across sentences.

@@ -35,6 +35,9 @@ pub struct TrainConfig {
     pub folds: usize,
     /// Largest model file in bytes (tables are pruned to fit).
     pub max_bytes: usize,
+    /// Word clusters (word hash → packed ids, [`TagDict`] bytes); may be
+    /// empty.
+    pub clusters: Vec<u8>,
 }
 
 impl Default for TrainConfig {
@@ -46,6 +49,7 @@ impl Default for TrainConfig {
             explore: 0.9,
             folds: 0,
             max_bytes: 24_000_000,
+            clusters: Vec::new(),
         }
     }
 }
@@ -164,11 +168,21 @@ struct TaggerData {
     gold: Vec<Vec<u8>>,
 }
 
-fn tagger_data(sents: &[ConlluSentence], inv: &Inventory, dict: &TagDict) -> TaggerData {
+fn tagger_data(
+    sents: &[ConlluSentence],
+    inv: &Inventory,
+    dict: &TagDict,
+    clusters: &TagDict,
+) -> TaggerData {
     TaggerData {
         atoms: sents
             .iter()
-            .map(|s| s.words.iter().map(|w| token_atoms(&w.form, dict)).collect())
+            .map(|s| {
+                s.words
+                    .iter()
+                    .map(|w| token_atoms(&w.form, dict, clusters))
+                    .collect()
+            })
             .collect(),
         gold: sents
             .iter()
@@ -275,6 +289,7 @@ fn train_tagger(
 struct ParseItem {
     w: Vec<u64>,
     p: Vec<u8>,
+    c: Vec<u32>,
     heads: Vec<u32>,
     labels: Vec<u8>,
 }
@@ -283,6 +298,7 @@ fn parse_items(
     sents: &[ConlluSentence],
     tags: &[Vec<u8>],
     inv: &Inventory,
+    clusters: &TagDict,
 ) -> (Vec<ParseItem>, usize, usize) {
     let (mut lifted_sents, mut lifts) = (0, 0);
     let items = sents
@@ -300,6 +316,9 @@ fn parse_items(
                     .chain(s.words.iter().map(|w| word_hash(&w.form)))
                     .collect(),
                 p: std::iter::once(ROOT_TAG).chain(t.iter().copied()).collect(),
+                c: std::iter::once(0)
+                    .chain(s.words.iter().map(|w| clusters.get(word_hash(&w.form))))
+                    .collect(),
                 heads,
                 labels: std::iter::once(NO_LABEL)
                     .chain(
@@ -338,7 +357,7 @@ fn parser_epoch(
         let it = &items[si];
         st.reset(it.w.len() - 1);
         while !st.terminal() {
-            move_features(&st, &it.w, &it.p, &mut feats);
+            move_features(&st, &it.w, &it.p, &it.c, &mut feats);
             pw.moves.score(&feats, &mut scores);
             let legal: Vec<usize> = (0..MOVES).filter(|&m| st.legal(m)).collect();
             let costs: Vec<usize> = legal.iter().map(|&m| cost(&st, m, &it.heads)).collect();
@@ -413,17 +432,30 @@ pub fn train(
         train
             .iter()
             .flat_map(|s| &s.words)
-            .map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str())),
+            .map(|w| {
+                (
+                    w.form.as_str(),
+                    w.upos.as_str(),
+                    w.xpos.as_str(),
+                    w.lemma.as_str(),
+                )
+            }),
     );
-    let budget = cfg.max_bytes.saturating_sub(dict_bytes.len() + lemmas.as_text().len());
+    let budget = cfg
+        .max_bytes
+        .saturating_sub(dict_bytes.len() + lemmas.as_text().len() + cfg.clusters.len());
     let tag_rows = rows_for(budget * 45 / 100, inv.classes.len());
     let move_rows = rows_for(budget * 30 / 100, MOVES);
     let label_rows = rows_for(budget * 25 / 100, inv.labels.len());
-    let tdata = tagger_data(train, &inv, &dict);
-    let ddata = tagger_data(dev, &inv, &dict);
+    let clusters = TagDict::new(cfg.clusters.clone().into())
+        .ok_or_else(|| SyntaxError::Train("cluster table size".into()))?;
+    let tdata = tagger_data(train, &inv, &dict, &clusters);
+    let ddata = tagger_data(dev, &inv, &dict, &clusters);
     let tagger = train_tagger(&tdata, &ddata, &inv, cfg, tag_rows, log);
-    let train_tags = jackknife_tags(train, &inv, &dict, &tdata, &tagger, cfg, tag_rows, log)?;
-    let (items, lifted_sents, lifts) = parse_items(train, &train_tags, &inv);
+    let train_tags = jackknife_tags(
+        train, &inv, &dict, &clusters, &tdata, &tagger, cfg, tag_rows, log,
+    )?;
+    let (items, lifted_sents, lifts) = parse_items(train, &train_tags, &inv, &clusters);
     log(&format!(
         "non-projective training sentences: {lifted_sents} of {} ({lifts} arcs lifted)",
         train.len()
@@ -443,6 +475,7 @@ pub fn train(
             "seed": cfg.seed,
             "explore": cfg.explore,
             "folds": cfg.folds,
+            "cluster_words": cfg.clusters.len() / 12,
         }),
     };
     let mut pw = ParserWeights {
@@ -465,6 +498,7 @@ pub fn train(
             moves: freeze(&pw.moves.averaged(pw.step), MOVES, move_rows, 0.0),
             labels: freeze(&pw.labels.averaged(pw.step), inv.labels.len(), label_rows, 0.0),
             lemmas: lemmas.as_text().to_string(),
+            clusters: cfg.clusters.clone(),
         };
         let model = SyntaxModel::from_bytes(&parts.encode())?;
         let scores = score(&model, dev);
@@ -503,6 +537,7 @@ fn jackknife_tags(
     train: &[ConlluSentence],
     inv: &Inventory,
     dict: &TagDict,
+    clusters: &TagDict,
     tdata: &TaggerData,
     tagger: &[u8],
     cfg: &TrainConfig,
@@ -523,8 +558,8 @@ fn jackknife_tags(
             ix.iter().map(|&i| train[i].clone()).collect()
         };
         let (rest_s, held_s) = (pick(&rest), pick(&held));
-        let rd = tagger_data(&rest_s, inv, dict);
-        let hd = tagger_data(&held_s, inv, dict);
+        let rd = tagger_data(&rest_s, inv, dict, clusters);
+        let hd = tagger_data(&held_s, inv, dict, clusters);
         let empty = TaggerData {
             atoms: Vec::new(),
             gold: Vec::new(),
