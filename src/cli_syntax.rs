@@ -11,8 +11,8 @@ use attache::syntax::clusters::{learn_clusters, pack_tsv};
 use attache::syntax::conllu::read_conllu_file;
 use attache::syntax::model::Scratch;
 use attache::syntax::train::{train, TrainConfig};
-use attache::syntax::{evaluate, write_conllu};
 use attache::syntax::SyntaxModel;
+use attache::syntax::{evaluate, write_conllu};
 
 /// `attache train-parser`.
 #[derive(clap::Args)]
@@ -83,7 +83,8 @@ pub fn train_parser(args: TrainParserArgs) -> Result<ExitCode> {
                     tsv.lines().count(),
                     start.elapsed().as_secs_f64()
                 );
-                std::fs::write(path, &tsv).with_context(|| format!("writing {}", path.display()))?;
+                std::fs::write(path, &tsv)
+                    .with_context(|| format!("writing {}", path.display()))?;
             }
             let tsv = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
@@ -123,7 +124,10 @@ pub fn load_model(name: &str) -> Result<SyntaxModel> {
         SyntaxModel::load(std::path::Path::new(name))?
     };
     if std::env::var_os("ATTACHE_TIMING").is_some() {
-        eprintln!("syntax model loaded in {:.2} ms", start.elapsed().as_secs_f64() * 1e3);
+        eprintln!(
+            "syntax model loaded in {:.2} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
     }
     Ok(model)
 }
@@ -142,7 +146,10 @@ pub fn eval_conllu(
     }
     let start = Instant::now();
     let mut scratch = Scratch::default();
-    let pred: Vec<_> = gold.iter().map(|s| model.annotate(s, &mut scratch)).collect();
+    let pred: Vec<_> = gold
+        .iter()
+        .map(|s| model.annotate(s, &mut scratch))
+        .collect();
     let secs = start.elapsed().as_secs_f64();
     let scores = evaluate(&gold, &pred);
     if let Some(out) = save_pred {

@@ -457,7 +457,11 @@ fn parse(args: ParseArgs) -> Result<ExitCode> {
             Input::Doc(doc) => {
                 let mut doc = *doc;
                 pipeline.process(&mut doc);
-                writeln!(out, "# newdoc id = {}", doc.info.id.replace(['\n', '\r'], " "))?;
+                writeln!(
+                    out,
+                    "# newdoc id = {}",
+                    doc.info.id.replace(['\n', '\r'], " ")
+                )?;
                 out.write_all(write_conllu(&doc_sentences(&doc)).as_bytes())?;
             }
             Input::Unread(u) => eprintln!("attache: {}: {}", u.source, u.message),

@@ -61,7 +61,10 @@ pub fn read_conllu(text: &str) -> Result<Vec<ConlluSentence>, SyntaxError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(format_err(i + 1, "a word line needs 10 tab-separated columns"));
+            return Err(format_err(
+                i + 1,
+                "a word line needs 10 tab-separated columns",
+            ));
         }
         if cols[0].contains(['-', '.']) {
             continue;

@@ -48,7 +48,9 @@ fn rule_for(lower: &[char], lemma: &str) -> Rule {
 
 impl Lemmatizer {
     /// Learns rules and exceptions from (form, UPOS, XPOS, lemma) words.
-    pub fn learn<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)> + Clone) -> Self {
+    pub fn learn<'a>(
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str, &'a str)> + Clone,
+    ) -> Self {
         // (upos, suffix) → rule → count
         let mut counts: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
         for (form, upos, _, lemma) in words.clone() {
@@ -77,12 +79,18 @@ impl Lemmatizer {
             .collect();
         rules.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
         for (upos, suffix, rule) in &rules {
-            let _ = writeln!(text, "R\t{upos}\t{suffix}\t{rule_strip}\t{rule_add}", rule_strip = rule.strip, rule_add = rule.add);
+            let _ = writeln!(
+                text,
+                "R\t{upos}\t{suffix}\t{rule_strip}\t{rule_add}",
+                rule_strip = rule.strip,
+                rule_add = rule.add
+            );
         }
         // Exceptions by UPOS first, then by UPOS|XPOS where those differ.
         for full in [false, true] {
             let lem = Lemmatizer::from_text(&text).unwrap_or_default();
-            let mut lemmas: HashMap<(String, String, String), HashMap<String, usize>> = HashMap::new();
+            let mut lemmas: HashMap<(String, String, String), HashMap<String, usize>> =
+                HashMap::new();
             for (form, upos, xpos, lemma) in words.clone() {
                 let x = if full { xpos } else { "" };
                 *lemmas
@@ -97,7 +105,11 @@ impl Lemmatizer {
                     let (lemma, _) = ls
                         .into_iter()
                         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-                    let tag = if full { format!("{upos}|{xpos}") } else { upos.clone() };
+                    let tag = if full {
+                        format!("{upos}|{xpos}")
+                    } else {
+                        upos.clone()
+                    };
                     (lem.lemma(&form, &upos, &xpos) != lemma).then_some((form, tag, lemma))
                 })
                 .collect();
@@ -144,9 +156,9 @@ impl Lemmatizer {
     }
 
     /// The lemma of `form` with part of speech `upos` (and Penn tag
-    /// `xpos`): an exception for the exact form, else for the lower-cased
-    /// form, else the form itself for proper nouns, else the rule of the
-    /// longest known suffix.
+    /// `xpos`): an exception for the exact form, else the form itself for
+    /// proper nouns, else an exception for the lower-cased form, else the
+    /// rule of the longest known suffix.
     pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
         let mut full = String::with_capacity(upos.len() + xpos.len() + 1);
         full.push_str(upos);

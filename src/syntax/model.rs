@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use super::lemma::Lemmatizer;
-use super::parser::{parse, LabelSpec, ParseScratch};
+use super::parser::{parse, LabelSpec, ParseScratch, Words};
 use super::table::Table;
 use super::tagger::{tag_sentence, token_atoms, word_hash, TagDict, TagScratch, TokAtoms};
 use super::SyntaxError;
@@ -74,7 +74,9 @@ fn checksum(bytes: &[u8]) -> u64 {
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3).rotate_left(29);
+        h = (h ^ u64::from_le_bytes(w))
+            .wrapping_mul(0x0100_0000_01b3)
+            .rotate_left(29);
     }
     for &b in chunks.remainder() {
         h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
@@ -221,7 +223,10 @@ impl SyntaxModel {
         let header: Header =
             serde_json::from_slice(json).map_err(|e| bad(format!("header: {e}")))?;
         if header.format != FORMAT {
-            return Err(bad(format!("format {:?}, expected {FORMAT}", header.format)));
+            return Err(bad(format!(
+                "format {:?}, expected {FORMAT}",
+                header.format
+            )));
         }
         let base = 12 + hlen;
         let section = |name: &str| -> Result<Cow<'static, [u8]>, SyntaxError> {
@@ -305,9 +310,11 @@ impl SyntaxModel {
     /// (`tags`, [`Scratch::head`], [`Scratch::label`]).
     pub fn analyze(&self, forms: &[&str], scratch: &mut Scratch) {
         scratch.atoms.clear();
-        scratch
-            .atoms
-            .extend(forms.iter().map(|f| token_atoms(f, &self.tagdict, &self.clusters)));
+        scratch.atoms.extend(
+            forms
+                .iter()
+                .map(|f| token_atoms(f, &self.tagdict, &self.clusters)),
+        );
         tag_sentence(
             &self.tagger,
             self.upos.len(),
@@ -329,9 +336,11 @@ impl SyntaxModel {
             &self.label_table,
             self.labels.len(),
             &self.spec,
-            &scratch.w,
-            &scratch.p,
-            &scratch.c,
+            &Words {
+                w: &scratch.w,
+                p: &scratch.p,
+                c: &scratch.c,
+            },
             &mut scratch.parse,
         );
     }

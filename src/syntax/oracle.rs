@@ -21,11 +21,7 @@ pub fn cost(st: &State, t: usize, gold: &[u32]) -> usize {
         SHIFT => {
             let Some(b0) = st.buf(0) else { return 0 };
             let s0 = st.s(0);
-            let head_in_stack = st
-                .stack
-                .iter()
-                .any(|&k| Some(k) != s0 && g(b0) == k)
-                as usize;
+            let head_in_stack = st.stack.iter().any(|&k| Some(k) != s0 && g(b0) == k) as usize;
             let children_in_stack = st.stack.iter().filter(|&&k| k != 0 && g(k) == b0).count();
             head_in_stack + children_in_stack
         }

@@ -142,7 +142,15 @@ impl State {
             &mut self.lc[hu]
         };
         // Keep the two outermost children on each side.
-        let outer = |a: u32, b: u32| if b == NONE { true } else if right { a > b } else { a < b };
+        let outer = |a: u32, b: u32| {
+            if b == NONE {
+                true
+            } else if right {
+                a > b
+            } else {
+                a < b
+            }
+        };
         if outer(d, slots[0]) {
             slots[1] = slots[0];
             slots[0] = d;
@@ -150,6 +158,18 @@ impl State {
             slots[1] = d;
         }
     }
+}
+
+/// A sentence as the parser sees it, the root at index 0: word hashes,
+/// tag ids and packed word clusters.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// Word hashes.
+    pub w: &'a [u64],
+    /// Tag ids.
+    pub p: &'a [u8],
+    /// Packed clusters.
+    pub c: &'a [u32],
 }
 
 /// What the label choice needs to know about the label set.
@@ -177,17 +197,16 @@ pub fn best_label<S: Scorer>(
     labels: &S,
     spec: &LabelSpec,
     st: &State,
-    w: &[u64],
-    p: &[u8],
+    words: &Words,
     (h, d): (u32, u32),
     feats: &mut Vec<u64>,
-    scores: &mut Vec<f32>,
+    scores: &mut [f32],
 ) -> u8 {
     if h == 0 {
         return spec.root;
     }
     let allowed = if d < h { spec.left } else { spec.right };
-    label_features(st, w, p, h, d, feats);
+    label_features(st, words, h, d, feats);
     labels.score(feats, scores);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.iter().enumerate() {
@@ -198,17 +217,13 @@ pub fn best_label<S: Scorer>(
     best.unwrap_or(spec.root as usize) as u8
 }
 
-/// Parses one sentence. `w`, `p` and `c` hold the word hashes, tag ids and
-/// packed clusters with
-/// the root at index 0. The tree is left in `scratch.state`.
+/// Parses one sentence; the tree is left in `scratch.state`.
 pub fn parse<S: Scorer>(
     moves: &S,
     labels: &S,
     n_labels: usize,
     spec: &LabelSpec,
-    w: &[u64],
-    p: &[u8],
-    c: &[u32],
+    words: &Words,
     scratch: &mut ParseScratch,
 ) {
     let ParseScratch {
@@ -216,10 +231,10 @@ pub fn parse<S: Scorer>(
         feats,
         scores,
     } = scratch;
-    state.reset(w.len().saturating_sub(1));
+    state.reset(words.w.len().saturating_sub(1));
     let mut move_scores = [0f32; MOVES];
     while !state.terminal() {
-        move_features(state, w, p, c, feats);
+        move_features(state, words, feats);
         moves.score(feats, &mut move_scores);
         let mut t = SHIFT;
         let mut best = f32::NEG_INFINITY;
@@ -236,7 +251,7 @@ pub fn parse<S: Scorer>(
         let label = match state.arc(t) {
             Some(arc) => {
                 scores.resize(n_labels, 0.0);
-                best_label(labels, spec, state, w, p, arc, feats, scores)
+                best_label(labels, spec, state, words, arc, feats, scores)
             }
             None => NO_LABEL,
         };

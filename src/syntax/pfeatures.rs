@@ -5,7 +5,7 @@
 
 use crate::ner::hash::mix;
 
-use super::parser::{State, NO_LABEL};
+use super::parser::{State, Words, NO_LABEL};
 use super::tagger::cluster_ids;
 
 const NONE_W: u64 = 0x6e6f_6e65;
@@ -15,7 +15,11 @@ const NONE_L: u64 = NO_LABEL as u64;
 /// One template id and a combination of atoms.
 #[inline]
 fn f(id: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(mix(mix(id.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ a) ^ b.rotate_left(17)) ^ c.rotate_left(41))
+    // A multiply-xor chain (order-sensitive) and one final mix: cheaper
+    // than mixing at every step, and the atoms are hashes or small ids.
+    let h = (id.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ a).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let h = (h ^ b).wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    mix(h ^ c)
 }
 
 /// The atoms of one position.
@@ -62,8 +66,9 @@ fn dist(a: Option<u32>, b: Option<u32>) -> u64 {
 }
 
 /// Features for choosing the next transition.
-pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u64>) {
+pub fn move_features(st: &State, words: &Words, out: &mut Vec<u64>) {
     out.clear();
+    let (w, p, c) = (words.w, words.p, words.c);
     let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
     let (b0i, b1i, b2i) = (st.buf(0), st.buf(1), st.buf(2));
     let s0 = at(st, w, p, s0i);
@@ -76,8 +81,6 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
     let s0r = at(st, w, p, st.child(s0i, true, 0));
     let s0l2 = at(st, w, p, st.child(s0i, false, 1));
     let s0r2 = at(st, w, p, st.child(s0i, true, 1));
-    let s1l = at(st, w, p, st.child(s1i, false, 0));
-    let s1r = at(st, w, p, st.child(s1i, true, 0));
     let b0l = at(st, w, p, st.child(b0i, false, 0));
     let b0l2 = at(st, w, p, st.child(b0i, false, 1));
     let d = dist(s0i, b0i);
@@ -87,7 +90,6 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
     let (s0vl, s0vr, b0vl, s1vr) = (val(s0i, 0), val(s0i, 1), val(b0i, 0), val(s1i, 1));
     let (s0ls, s0rs, b0ls) = (set(s0i, 0), set(s0i, 1), set(b0i, 0));
     let wp = |a: At| a.w ^ a.p.rotate_left(7);
-    let depth = (st.stack.len() as u64).min(6);
     out.extend_from_slice(&[
         // single positions
         f(1, wp(s0), 0, 0),
@@ -97,12 +99,9 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
         f(5, b0.w, 0, 0),
         f(6, b0.p, 0, 0),
         f(7, wp(b1), 0, 0),
-        f(8, b1.w, 0, 0),
         f(9, b1.p, 0, 0),
-        f(10, wp(b2), 0, 0),
         f(11, b2.p, 0, 0),
         f(12, wp(s1), 0, 0),
-        f(13, s1.w, 0, 0),
         f(14, s1.p, 0, 0),
         // pairs
         f(15, wp(s0), wp(b0), 0),
@@ -114,7 +113,6 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
         f(21, s0.p, b0.p, 0),
         f(22, b0.p, b1.p, 0),
         f(23, wp(s1), wp(s0), 0),
-        f(24, s1.w, s0.w, 0),
         f(25, s1.p, s0.p, 0),
         f(26, s1.p, wp(s0), 0),
         f(27, wp(s1), s0.p, 0),
@@ -126,8 +124,6 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
         f(32, s0.p, s0r.p, b0.p),
         f(33, s0.p, b0.p, b0l.p),
         f(34, s2.p, s1.p, s0.p),
-        f(35, s1.p, s1r.p, s0.p),
-        f(36, s1.p, s1l.p, s0.p),
         // distance
         f(37, s0.w, d, 0),
         f(38, s0.p, d, 0),
@@ -136,13 +132,9 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
         f(41, s0.w, b0.w, d),
         f(42, s0.p, b0.p, d),
         f(43, s1.p, s0.p, d10),
-        f(44, s1.w, s0.w, d10),
         // valency
-        f(45, s0.w, s0vr, 0),
         f(46, s0.p, s0vr, 0),
-        f(47, s0.w, s0vl, 0),
         f(48, s0.p, s0vl, 0),
-        f(49, b0.w, b0vl, 0),
         f(50, b0.p, b0vl, 0),
         f(51, s1.p, s1vr, 0),
         // children
@@ -155,56 +147,36 @@ pub fn move_features(st: &State, w: &[u64], p: &[u8], c: &[u32], out: &mut Vec<u
         f(58, b0l.w, 0, 0),
         f(59, b0l.p, 0, 0),
         f(60, b0l.l, 0, 0),
-        f(61, s0l2.w, 0, 0),
-        f(62, s0l2.p, 0, 0),
-        f(63, s0l2.l, 0, 0),
-        f(64, s0r2.w, 0, 0),
-        f(65, s0r2.p, 0, 0),
-        f(66, s0r2.l, 0, 0),
-        f(67, b0l2.w, 0, 0),
-        f(68, b0l2.p, 0, 0),
-        f(69, b0l2.l, 0, 0),
         f(70, s0.p, s0l.l, s0l2.l),
         f(71, s0.p, s0r.l, s0r2.l),
         f(72, b0.p, b0l.l, b0l2.l),
-        f(73, s1.p, s1l.l, s1r.l),
-        f(74, s1r.p, s1r.l, 0),
         // label sets
         f(75, s0.w, s0rs, 0),
         f(76, s0.p, s0rs, 0),
-        f(77, s0.w, s0ls, 0),
         f(78, s0.p, s0ls, 0),
-        f(79, b0.w, b0ls, 0),
         f(80, b0.p, b0ls, 0),
         // wider context
-        f(81, s1.p, s0.p, b0.p ^ b1.p.rotate_left(9)),
-        f(82, depth, b0.p, s0.p),
         f(83, s0.p, s0l.p, s0r.p),
-        f(84, s1.w, b0.w, 0),
-        f(85, s1.p, b0.p, d),
     ]);
     // word clusters (coarse 1, fine 2)
     let cl = |x: Option<u32>, k: usize| {
-        x.and_then(|i| c.get(i as usize)).map_or(4095, |&v| cluster_ids(v)[k])
+        x.and_then(|i| c.get(i as usize))
+            .map_or(4095, |&v| cluster_ids(v)[k])
     };
     out.extend_from_slice(&[
         f(90, cl(s0i, 2), 0, 0),
         f(91, cl(b0i, 2), 0, 0),
-        f(92, cl(b1i, 2), 0, 0),
-        f(93, cl(s1i, 2), 0, 0),
         f(94, cl(s0i, 1), cl(b0i, 1), 0),
         f(95, cl(s0i, 2), b0.p, 0),
         f(96, s0.p, cl(b0i, 2), 0),
         f(97, cl(s1i, 1), cl(s0i, 1), 0),
-        f(98, cl(s0i, 1), cl(b0i, 1), d),
-        f(99, cl(b0i, 1), cl(b1i, 1), 0),
-        f(100, s0.p, b0.p, cl(b0i, 0) ^ cl(s0i, 0) << 8),
     ]);
 }
 
 /// Features for choosing the label of arc `h → d`.
-pub fn label_features(st: &State, w: &[u64], p: &[u8], h: u32, d: u32, out: &mut Vec<u64>) {
+pub fn label_features(st: &State, words: &Words, h: u32, d: u32, out: &mut Vec<u64>) {
     out.clear();
+    let (w, p) = (words.w, words.p);
     let hd = at(st, w, p, Some(h));
     let dd = at(st, w, p, Some(d));
     let dir = (d < h) as u64;
@@ -219,33 +191,24 @@ pub fn label_features(st: &State, w: &[u64], p: &[u8], h: u32, d: u32, out: &mut
     let g = |id: u64, a: u64, b: u64, c: u64| f(id + 200, a, b, c ^ dir.rotate_left(60));
     out.extend_from_slice(&[
         g(1, wp(hd), 0, 0),
-        g(2, hd.w, 0, 0),
         g(3, hd.p, 0, 0),
         g(4, wp(dd), 0, 0),
-        g(5, dd.w, 0, 0),
         g(6, dd.p, 0, 0),
         g(7, hd.p, dd.p, 0),
         g(8, hd.w, dd.p, 0),
         g(9, hd.p, dd.w, 0),
-        g(10, hd.w, dd.w, 0),
         g(11, hd.p, dd.p, dist),
         g(12, dd.p, ds[0], 0),
         g(13, dd.p, ds[1], 0),
-        g(14, dd.p, ds[0], ds[1]),
         g(15, hd.p, hs[0], hs[1]),
         g(16, dd.p, dl.l, 0),
         g(17, dd.p, dr.l, 0),
         g(18, hd.p, hl.l, 0),
         g(19, dd.p, next.p, 0),
         g(20, dd.p, prev.p, 0),
-        g(21, dl.w, 0, 0),
         g(22, dd.p, dl.w, 0),
         g(23, hd.p, dd.p, dl.w),
-        g(24, dd.w, dl.w, 0),
-        g(25, hd.w, dd.p, dl.w),
         g(26, hd.p, dd.p, hs[usize::from(dir == 0)]),
-        g(27, dd.p, dist, 0),
         g(28, hd.p, dd.p, dl.p),
-        g(29, hd.p, dd.p, dr.p),
     ]);
 }

@@ -192,6 +192,16 @@ impl Table {
     /// Sums the rows of `feats` into `out` (one per class).
     pub fn score(&self, feats: &[u64], out: &mut [f32]) {
         out.fill(0.0);
+        // Touch every feature's home slot first: the loads are independent,
+        // so the CPU overlaps their cache misses instead of waiting for
+        // each in turn inside the summing loop below.
+        let stride = slot_len(self.cols);
+        let mut touched = 0u8;
+        for &f in feats {
+            let i = (f as usize & self.mask) * stride;
+            touched ^= self.bytes.get(i).copied().unwrap_or(0);
+        }
+        std::hint::black_box(touched);
         for &f in feats {
             if let Some(slot) = self.slot(f) {
                 let scale = f32::from_le_bytes([slot[4], slot[5], slot[6], slot[7]]);

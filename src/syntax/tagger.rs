@@ -225,8 +225,6 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
     out.push(f(13, cur.shape));
     out.push(f(14, w(ii - 1)));
     out.push(f(15, w(ii + 1)));
-    out.push(f(16, w(ii - 2)));
-    out.push(f(17, w(ii + 2)));
     out.push(f(18, t(ii - 1)));
     out.push(f(19, comb(t(ii - 2), t(ii - 1))));
     out.push(f(20, comb(t(ii - 1), cur.w)));
@@ -235,15 +233,14 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
     out.push(f(23, at(ii + 1).map_or(NONE, |t| t.dict as u64)));
     out.push(f(24, at(ii + 2).map_or(NONE, |t| t.dict as u64)));
     out.push(f(25, comb(cur.w, w(ii + 1))));
-    out.push(f(26, comb(w(ii - 1), cur.w)));
     out.push(f(27, comb(cur.shape, (i == 0) as u64)));
-    out.push(f(28, comb(t(ii - 1), at(ii + 1).map_or(NONE, |t| t.dict as u64))));
+    out.push(f(
+        28,
+        comb(t(ii - 1), at(ii + 1).map_or(NONE, |t| t.dict as u64)),
+    ));
     out.push(f(29, comb(cur.suf[2], t(ii - 1))));
     out.push(f(30, cur.dict as u64));
     out.push(f(31, comb(cur.dict as u64, t(ii - 1))));
-    out.push(f(32, at(ii + 1).map_or(NONE, |t| t.shape)));
-    out.push(f(33, at(ii - 1).map_or(NONE, |t| t.shape)));
-    out.push(f(34, comb(cur.dict as u64, at(ii + 1).map_or(NONE, |t| t.dict as u64))));
     let cl = |j: isize, k: usize| at(j).map_or(NONE, |t| cluster_ids(t.cl)[k]);
     out.push(f(35, cl(ii, 0)));
     out.push(f(36, cl(ii, 1)));
@@ -251,10 +248,8 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
     out.push(f(38, cl(ii - 1, 1)));
     out.push(f(39, cl(ii + 1, 1)));
     out.push(f(40, cl(ii + 1, 2)));
-    out.push(f(41, cl(ii - 1, 2)));
     out.push(f(42, comb(cl(ii, 1), t(ii - 1))));
     out.push(f(43, comb(cl(ii, 2), cur.suf[2])));
-    out.push(f(44, cl(ii + 2, 1)));
 }
 
 /// Scratch buffers for tagging, reused across sentences.

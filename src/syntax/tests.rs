@@ -31,7 +31,12 @@ fn tiny_treebank_is_learned_to_100_percent() {
     let s = score(&model, &sents);
     assert_eq!(s.words, 81);
     assert_eq!(
-        (s.upos_correct, s.lemma_correct, s.uas_correct, s.las_correct),
+        (
+            s.upos_correct,
+            s.lemma_correct,
+            s.uas_correct,
+            s.las_correct
+        ),
         (81, 81, 81, 81),
         "{}",
         s.to_line()
@@ -170,7 +175,9 @@ fn assert_tree(scratch: &Scratch, n: usize) {
 #[test]
 fn a_5000_token_sentence_is_one_tree() {
     let model = SyntaxModel::embedded().unwrap();
-    let words = ["The", "envoy", "met", "the", "minister", "in", "Paris", ",", "and"];
+    let words = [
+        "The", "envoy", "met", "the", "minister", "in", "Paris", ",", "and",
+    ];
     let forms: Vec<&str> = (0..5000).map(|i| words[i % words.len()]).collect();
     let mut scratch = Scratch::default();
     let start = std::time::Instant::now();
@@ -228,7 +235,10 @@ fn press_sentences_arcs() {
     let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap());
     let tokenizer = Tokenizer::new(Lexical::embedded());
     let (mut right, mut total, mut wrong) = (0, 0, Vec::new());
-    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let (id, text, arcs) = (cols[0], cols[1], cols[2]);
         let mut doc = Doc::new(DocInfo::default(), text.to_string());
@@ -276,4 +286,4 @@ fn press_sentences_arcs() {
 }
 
 /// The count the embedded model reached when it was committed.
-const PRESS_ARCS_FLOOR: usize = 0;
+const PRESS_ARCS_FLOOR: usize = 55;

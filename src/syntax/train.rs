@@ -12,7 +12,7 @@ use super::eval::{evaluate, SyntaxScores};
 use super::lemma::Lemmatizer;
 use super::model::{Header, ModelParts, Scratch, SyntaxModel, FORMAT, ROOT_TAG};
 use super::oracle::{cost, projectivize};
-use super::parser::{best_label, LabelSpec, State, MOVES, NO_LABEL};
+use super::parser::{best_label, LabelSpec, State, Words, MOVES, NO_LABEL};
 use super::pfeatures::move_features;
 use super::table::{freeze, slot_len, Table, TrainTable};
 use super::tagger::{argmax, features, tag_sentence, token_atoms, word_hash, TagDict, TagScratch};
@@ -73,7 +73,7 @@ fn inventory(train: &[ConlluSentence]) -> Result<Inventory, SyntaxError> {
         *classes.entry((w.upos.clone(), w.xpos.clone())).or_default() += 1;
         *labels.entry(w.deprel.clone()).or_default() += 1;
     }
-fn by_count<K: Ord>(m: HashMap<K, usize>) -> Vec<K> {
+    fn by_count<K: Ord>(m: HashMap<K, usize>) -> Vec<K> {
         let mut v: Vec<(K, usize)> = m.into_iter().collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.into_iter().map(|(k, _)| k).collect()
@@ -99,7 +99,9 @@ fn by_count<K: Ord>(m: HashMap<K, usize>) -> Vec<K> {
     };
     for s in train {
         for (i, w) in s.words.iter().enumerate() {
-            let Some(&l) = label_of.get(&w.deprel) else { continue };
+            let Some(&l) = label_of.get(&w.deprel) else {
+                continue;
+            };
             if w.head == 0 || l == root {
                 continue;
             }
@@ -209,13 +211,13 @@ fn tagger_epoch(t: &mut TrainTable, data: &TaggerData, order: &[usize], step: &m
     for &si in order {
         let (atoms, gold) = (&data.atoms[si], &data.gold[si]);
         tags.clear();
-        for i in 0..atoms.len() {
+        for (i, &g) in gold.iter().enumerate().take(atoms.len()) {
             features(atoms, i, &tags, &mut feats);
             t.score(&feats, &mut scores);
             let pred = argmax(&scores);
             *step += 1.0;
-            if pred != gold[i] as usize {
-                t.update(&feats, gold[i] as usize, 1.0, *step);
+            if pred != g as usize {
+                t.update(&feats, g as usize, 1.0, *step);
                 t.update(&feats, pred, -1.0, *step);
             }
             tags.push(pred as u8);
@@ -355,9 +357,14 @@ fn parser_epoch(
     let mut scores = [0f32; MOVES];
     for &si in order {
         let it = &items[si];
+        let words = Words {
+            w: &it.w,
+            p: &it.p,
+            c: &it.c,
+        };
         st.reset(it.w.len() - 1);
         while !st.terminal() {
-            move_features(&st, &it.w, &it.p, &it.c, &mut feats);
+            move_features(&st, &words, &mut feats);
             pw.moves.score(&feats, &mut scores);
             let legal: Vec<usize> = (0..MOVES).filter(|&m| st.legal(m)).collect();
             let costs: Vec<usize> = legal.iter().map(|&m| cost(&st, m, &it.heads)).collect();
@@ -365,7 +372,9 @@ fn parser_epoch(
             let best_of = |ms: &mut dyn Iterator<Item = usize>| {
                 ms.max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
             };
-            let Some(pred) = best_of(&mut legal.iter().copied()) else { break };
+            let Some(pred) = best_of(&mut legal.iter().copied()) else {
+                break;
+            };
             let Some(oracle) = best_of(
                 &mut legal
                     .iter()
@@ -387,8 +396,7 @@ fn parser_epoch(
                         &pw.labels,
                         spec,
                         &st,
-                        &it.w,
-                        &it.p,
+                        &words,
                         (h, d),
                         &mut lfeats,
                         &mut lscores,
@@ -428,19 +436,14 @@ pub fn train(
     let dict_bytes = tag_dictionary(train);
     let dict = TagDict::new(dict_bytes.clone().into())
         .ok_or_else(|| SyntaxError::Train("tag dictionary".into()))?;
-    let lemmas = Lemmatizer::learn(
-        train
-            .iter()
-            .flat_map(|s| &s.words)
-            .map(|w| {
-                (
-                    w.form.as_str(),
-                    w.upos.as_str(),
-                    w.xpos.as_str(),
-                    w.lemma.as_str(),
-                )
-            }),
-    );
+    let lemmas = Lemmatizer::learn(train.iter().flat_map(|s| &s.words).map(|w| {
+        (
+            w.form.as_str(),
+            w.upos.as_str(),
+            w.xpos.as_str(),
+            w.lemma.as_str(),
+        )
+    }));
     let budget = cfg
         .max_bytes
         .saturating_sub(dict_bytes.len() + lemmas.as_text().len() + cfg.clusters.len());
@@ -496,7 +499,12 @@ pub fn train(
             tagger: tagger.clone(),
             tagdict: dict_bytes.clone(),
             moves: freeze(&pw.moves.averaged(pw.step), MOVES, move_rows, 0.0),
-            labels: freeze(&pw.labels.averaged(pw.step), inv.labels.len(), label_rows, 0.0),
+            labels: freeze(
+                &pw.labels.averaged(pw.step),
+                inv.labels.len(),
+                label_rows,
+                0.0,
+            ),
             lemmas: lemmas.as_text().to_string(),
             clusters: cfg.clusters.clone(),
         };
@@ -509,7 +517,11 @@ pub fn train(
             scores.to_line(),
             start.elapsed().as_secs_f64()
         ));
-        let las = if dev.is_empty() { epoch as f64 } else { scores.las() };
+        let las = if dev.is_empty() {
+            epoch as f64
+        } else {
+            scores.las()
+        };
         if best.as_ref().is_none_or(|b| las > b.0) {
             best = Some((las, parts, model, epoch));
         }
@@ -588,6 +600,9 @@ fn jackknife_tags(
 /// Scores a model on gold-tokenised sentences.
 pub fn score(model: &SyntaxModel, gold: &[ConlluSentence]) -> SyntaxScores {
     let mut scratch = Scratch::default();
-    let pred: Vec<ConlluSentence> = gold.iter().map(|s| model.annotate(s, &mut scratch)).collect();
+    let pred: Vec<ConlluSentence> = gold
+        .iter()
+        .map(|s| model.annotate(s, &mut scratch))
+        .collect();
     evaluate(gold, &pred)
 }
