@@ -285,5 +285,13 @@ fn press_sentences_arcs() {
     assert!(right >= PRESS_ARCS_FLOOR, "{right} of {total}");
 }
 
-/// The count the embedded model reached when it was committed.
-const PRESS_ARCS_FLOOR: usize = 55;
+/// The count the embedded model reached when it was committed: 63 of 75.
+/// Known failures then: 1 "Minas" obl met (nmod of Ambassador); 4
+/// "Secretary-General" (a hyphenated word EWT would split) left as root,
+/// "respect" advcl instead of xcomp; 12 "Mordor" iobj instead of obj; 13
+/// "Officials … expressed concern" read as a compound noun phrase; 14 the
+/// comma-delimited relative clause attached as advcl, so "Minister" becomes
+/// its subject, and "President Theoden" headed by "Theoden"; 18 "The
+/// agreement that the two sides signed … expires": the relative clause is
+/// missed.
+const PRESS_ARCS_FLOOR: usize = 63;
