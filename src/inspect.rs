@@ -15,6 +15,21 @@ pub struct TokenView<'a> {
     pub start: usize,
     /// Char offset one past the last char.
     pub end: usize,
+    /// Lemma (when the syntax stage ran).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lemma: Option<&'a str>,
+    /// Universal part of speech.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upos: Option<&'static str>,
+    /// Penn Treebank tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub xpos: Option<&'static str>,
+    /// The head's 1-based token number in the sentence; 0 for the root.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head: Option<usize>,
+    /// Universal dependency relation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprel: Option<&'static str>,
 }
 
 /// One sentence as shown by `attache tokens`.
@@ -42,13 +57,23 @@ pub fn sentences(doc: &Doc) -> Vec<SentenceView<'_>> {
             start: s.span.char_start,
             end: s.span.char_end,
             text: doc.span_text(s.span),
-            tokens: doc.tokens[s.tokens.clone()]
-                .iter()
-                .map(|t| TokenView {
-                    text: doc.span_text(t.span),
-                    kind: t.kind.as_str(),
-                    start: t.span.char_start,
-                    end: t.span.char_end,
+            tokens: s
+                .tokens
+                .clone()
+                .map(|i| {
+                    let t = &doc.tokens[i];
+                    let syn = doc.syntax.get(i);
+                    TokenView {
+                        text: doc.span_text(t.span),
+                        kind: t.kind.as_str(),
+                        start: t.span.char_start,
+                        end: t.span.char_end,
+                        lemma: syn.map(|x| x.lemma.as_str()),
+                        upos: syn.map(|x| x.upos),
+                        xpos: syn.map(|x| x.xpos),
+                        head: syn.map(|x| x.head.map_or(0, |h| h + 1 - s.tokens.start)),
+                        deprel: syn.map(|x| x.deprel),
+                    }
                 })
                 .collect(),
         })

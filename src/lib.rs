@@ -45,6 +45,7 @@ pub mod lexicon;
 pub mod ner;
 pub mod pipeline;
 pub mod records;
+pub mod syntax;
 pub mod text;
 
 pub use error::Error;

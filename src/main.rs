@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+
+mod cli_syntax;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
@@ -37,6 +39,10 @@ enum Command {
     Train(TrainArgs),
     /// Run the event coder's validation suite and print its failures.
     Validate(ValidateArgs),
+    /// Train the syntax model (tagger, lemmatiser, parser) on CoNLL-U data.
+    TrainParser(cli_syntax::TrainParserArgs),
+    /// Tag and parse documents; write CoNLL-U.
+    Parse(ParseArgs),
 }
 
 #[derive(clap::Args)]
@@ -93,7 +99,7 @@ struct TrainArgs {
 }
 
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("set").required(true).args(["gold", "conll"])))]
+#[command(group(clap::ArgGroup::new("set").required(true).args(["gold", "conll", "conllu"])))]
 struct EvalArgs {
     /// A directory of `<id>.txt`, `<id>.meta.json` and `<id>.gold.json`.
     #[arg(long, value_name = "DIR")]
@@ -101,10 +107,18 @@ struct EvalArgs {
     /// A CoNLL file: tag its own tokens and score like conlleval.
     #[arg(long, value_name = "FILE")]
     conll: Option<PathBuf>,
+    /// A CoNLL-U file: tag, lemmatise and parse its words (gold
+    /// tokenisation); UPOS, lemma, UAS and LAS as in CoNLL 2018.
+    #[arg(long, value_name = "FILE")]
+    conllu: Option<PathBuf>,
+    /// Syntax model for `--conllu`: `embedded` or a model file.
+    #[arg(long, default_value = "embedded", value_name = "MODEL")]
+    syntax_model: String,
     /// Score these records (JSONL) instead of running the pipeline.
     #[arg(long, value_name = "FILE")]
     pred: Option<PathBuf>,
-    /// Also write the predicted records (JSONL) to FILE.
+    /// Also write the predicted records (JSONL) to FILE; with `--conllu`,
+    /// the predicted CoNLL-U.
     #[arg(long, value_name = "FILE")]
     save_pred: Option<PathBuf>,
     /// List each document's missed and spurious items.
@@ -215,6 +229,23 @@ struct TokensArgs {
 }
 
 #[derive(clap::Args)]
+struct ParseArgs {
+    /// Files or directories (walked recursively); `-` or nothing reads stdin.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
+    format: ParseFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// CoNLL-U, one sentence per block, char offsets in MISC.
+    Conllu,
+}
+
+#[derive(clap::Args)]
 struct BenchArgs {
     /// Corpus files or directories (default: fixtures/press).
     paths: Vec<PathBuf>,
@@ -282,6 +313,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval(args),
         Command::Train(args) => train(args),
         Command::Validate(args) => validate(args),
+        Command::TrainParser(args) => cli_syntax::train_parser(args),
+        Command::Parse(args) => parse(args),
     };
     match result {
         Ok(code) => code,
@@ -569,6 +602,31 @@ fn tokens(args: TokensArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn parse(args: ParseArgs) -> Result<ExitCode> {
+    use attache::syntax::conllu::{doc_sentences, write_conllu};
+    let ParseFormat::Conllu = args.format;
+    let opts = args.input.read_options()?;
+    let pipeline = args.input.pipeline()?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for input in Reader::new(plan(&args.paths, opts.mode, |_| {}), opts) {
+        match input {
+            Input::Doc(doc) => {
+                let mut doc = *doc;
+                pipeline.process(&mut doc);
+                writeln!(
+                    out,
+                    "# newdoc id = {}",
+                    doc.info.id.replace(['\n', '\r'], " ")
+                )?;
+                out.write_all(write_conllu(&doc_sentences(&doc)).as_bytes())?;
+            }
+            Input::Unread(u) => eprintln!("attache: {}: {}", u.source, u.message),
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_bench(args: BenchArgs) -> Result<ExitCode> {
     let opts = args.input.read_options()?;
     let pipeline = args.input.pipeline()?;
@@ -612,6 +670,14 @@ fn run_bench(args: BenchArgs) -> Result<ExitCode> {
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     use attache::eval::gold;
+    if let Some(conllu) = &args.conllu {
+        return cli_syntax::eval_conllu(
+            conllu,
+            &args.syntax_model,
+            args.json,
+            args.save_pred.as_deref(),
+        );
+    }
     if let Some(conll) = &args.conll {
         return eval_conll(conll, &args);
     }

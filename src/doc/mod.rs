@@ -209,6 +209,10 @@ pub struct Doc {
     pub view: TokenView,
     /// Sentences in text order; each token belongs to exactly one.
     pub sentences: Vec<Sentence>,
+    /// Part of speech, lemma and dependency tree: one entry per token,
+    /// parallel to `tokens` (empty until the `syntax` stage has run). Heads
+    /// point into `tokens` and stay inside their sentence.
+    pub syntax: Vec<crate::syntax::TokenSyntax>,
     /// Entity mentions (not DATE or AGREEMENT), in text order.
     pub entities: Vec<Mention>,
     /// DATE mentions, in text order.
@@ -646,6 +650,8 @@ pub enum Layer {
     Sentences,
     /// `Doc::entities`: entity mentions.
     Entities,
+    /// `Doc::syntax`: part of speech, lemma and dependency tree per token.
+    Syntax,
     /// `Doc::dates`: DATE mentions and their values.
     Dates,
     /// `Doc::agreements`.
@@ -659,12 +665,13 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in pipeline order.
-    pub const ALL: [Layer; 9] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Info,
         Layer::Boilerplate,
         Layer::Tokens,
         Layer::Sentences,
         Layer::Entities,
+        Layer::Syntax,
         Layer::Dates,
         Layer::Agreements,
         Layer::Actors,
@@ -686,6 +693,7 @@ impl Doc {
             Layer::Tokens => write!(h, "{:?}{:?}", self.tokens, self.view),
             Layer::Sentences => write!(h, "{:?}", self.sentences),
             Layer::Entities => write!(h, "{:?}", self.entities),
+            Layer::Syntax => write!(h, "{:?}", self.syntax),
             Layer::Dates => write!(h, "{:?}", self.dates),
             Layer::Agreements => write!(h, "{:?}", self.agreements),
             Layer::Actors => write!(

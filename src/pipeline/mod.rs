@@ -11,6 +11,7 @@
 //! | `tokens` | Boilerplate | Tokens (with the shared token view) | – |
 //! | `sentences` | Tokens | Sentences | – |
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
+//! | `syntax` | Tokens, Sentences | Syntax | – |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
 //! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
@@ -42,6 +43,7 @@ use crate::ner::gazetteer::Gazetteer;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
+use crate::syntax::{SyntaxModel, SyntaxStage};
 use crate::text::titles::Titles;
 use crate::text::{Lexical, Tokenizer};
 use dicts::named;
@@ -111,6 +113,9 @@ impl Pipeline {
             Box::new(Tokenize(tokenizer)),
             Box::new(Sentences(lexical)),
             Box::new(entities),
+            Box::new(SyntaxStage::new(SyntaxModel::embedded().map_err(|e| {
+                Error::Usage(format!("loading the syntax model: {e}"))
+            })?)),
             Box::new(DatesStage(dates)),
             Box::new(AgreementsStage(agreements)),
             Box::new(actors),
@@ -233,6 +238,7 @@ mod tests {
                 "tokens",
                 "sentences",
                 "entities",
+                "syntax",
                 "dates",
                 "agreements",
                 "actors",

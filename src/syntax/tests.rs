@@ -1,0 +1,297 @@
+//! Tests of the syntax module. None needs the treebank: the tiny hand-made
+//! treebank and the press sentences live in `tests/data/`.
+
+use proptest::prelude::*;
+
+use super::conllu::{read_conllu, write_conllu, ConlluSentence, ConlluWord};
+use super::eval::evaluate;
+use super::model::{ModelParts, Scratch, SyntaxModel};
+use super::oracle::projectivize;
+use super::train::{score, train, TrainConfig};
+
+const TINY: &str = include_str!("../../tests/data/syntax_tiny.conllu");
+
+fn tiny_model() -> (ModelParts, SyntaxModel) {
+    let sents = read_conllu(TINY).expect("tiny treebank parses");
+    let cfg = TrainConfig {
+        tagger_epochs: 20,
+        parser_epochs: 30,
+        max_bytes: 2_000_000,
+        ..TrainConfig::default()
+    };
+    let mut quiet = |_: &str| {};
+    train(&sents, &sents, &[], &cfg, &mut quiet).expect("tiny model trains")
+}
+
+#[test]
+fn tiny_treebank_is_learned_to_100_percent() {
+    let sents = read_conllu(TINY).unwrap();
+    assert_eq!(sents.len(), 10);
+    let (_, model) = tiny_model();
+    let s = score(&model, &sents);
+    assert_eq!(s.words, 81);
+    assert_eq!(
+        (
+            s.upos_correct,
+            s.lemma_correct,
+            s.uas_correct,
+            s.las_correct
+        ),
+        (81, 81, 81, 81),
+        "{}",
+        s.to_line()
+    );
+}
+
+fn word(form: &str, lemma: &str, upos: &str, head: usize, deprel: &str) -> ConlluWord {
+    ConlluWord {
+        form: form.into(),
+        lemma: lemma.into(),
+        upos: upos.into(),
+        xpos: "_".into(),
+        head,
+        deprel: deprel.into(),
+        misc: "_".into(),
+    }
+}
+
+#[test]
+fn eval_matches_a_hand_computed_example() {
+    // Gold: "Gondor 's envoy left ." and "Talks ended".
+    let gold = vec![
+        ConlluSentence {
+            id: None,
+            text: None,
+            words: vec![
+                word("Gondor", "Gondor", "PROPN", 3, "nmod:poss"),
+                word("'s", "'s", "PART", 1, "case"),
+                word("envoy", "envoy", "NOUN", 4, "nsubj"),
+                word("left", "leave", "VERB", 0, "root"),
+                word(".", ".", "PUNCT", 4, "punct"),
+            ],
+        },
+        ConlluSentence {
+            id: None,
+            text: None,
+            words: vec![
+                word("Talks", "talk", "NOUN", 2, "nsubj"),
+                word("ended", "end", "VERB", 0, "root"),
+            ],
+        },
+    ];
+    let mut pred = gold.clone();
+    // 1. "Gondor": nmod instead of nmod:poss: same universal relation, LAS
+    //    still right.
+    pred[0].words[0].deprel = "nmod".into();
+    // 2. "left": ADJ and lemma "left": UPOS and lemma wrong.
+    pred[0].words[3].upos = "ADJ".into();
+    pred[0].words[3].lemma = "left".into();
+    // 3. ".": attached to "envoy": head wrong (so LAS wrong too).
+    pred[0].words[4].head = 3;
+    // 4. "Talks": right head, obj instead of nsubj: UAS right, LAS wrong.
+    pred[1].words[0].deprel = "obj".into();
+    let s = evaluate(&gold, &pred);
+    // 7 words: UPOS 6/7, lemma 6/7, UAS 6/7, LAS 5/7.
+    assert_eq!(s.words, 7);
+    assert_eq!(s.upos_correct, 6);
+    assert_eq!(s.lemma_correct, 6);
+    assert_eq!(s.uas_correct, 6);
+    assert_eq!(s.las_correct, 5);
+    assert!((s.las() - 500.0 / 7.0).abs() < 1e-9);
+}
+
+#[test]
+fn conllu_skips_ranges_and_empty_nodes_and_round_trips() {
+    let text = "# sent_id = a\n# text = don't go\n1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+        1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n\
+        3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_\n3.1\tx\tx\tX\tX\t_\t_\t_\t_\t_\n\n";
+    let s = read_conllu(text).unwrap();
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].words.len(), 3);
+    assert_eq!(s[0].id.as_deref(), Some("a"));
+    let again = read_conllu(&write_conllu(&s)).unwrap();
+    assert_eq!(again, s);
+    assert!(read_conllu("1\ta\ta\tX\tX\t_\t5\tdep\t_\t_\n").is_err());
+}
+
+#[test]
+fn projectivize_lifts_crossing_arcs() {
+    // 2→4 crosses the root 3 (3 lies between 2 and 4 but is no descendant of 4).
+    let mut heads = vec![0, 3, 4, 0, 3];
+    let lifts = projectivize(&mut heads);
+    assert_eq!(lifts, 1);
+    assert_eq!(heads, vec![0, 3, 3, 0, 3]);
+    let mut proj = vec![0, 2, 0, 2];
+    assert_eq!(projectivize(&mut proj), 0);
+}
+
+#[test]
+fn model_bytes_round_trip_and_corruption_is_an_error() {
+    let (parts, model) = tiny_model();
+    let bytes = parts.encode();
+    assert!(SyntaxModel::from_bytes(&bytes).is_ok());
+    assert_eq!(model.header().labels, parts.header.labels);
+    for cut in [0, 7, 12, 100, bytes.len() / 2, bytes.len() - 1] {
+        assert!(SyntaxModel::from_bytes(&bytes[..cut]).is_err());
+    }
+    let mut rng = crate::ner::hash::SplitMix64(7);
+    for _ in 0..200 {
+        let mut b = bytes.clone();
+        let i = rng.below(b.len());
+        b[i] ^= 1 + rng.below(255) as u8;
+        assert!(SyntaxModel::from_bytes(&b).is_err());
+    }
+    // Well-formed checksum, inconsistent contents.
+    let mut bad = parts.clone();
+    bad.tagger.truncate(bad.tagger.len() - 3);
+    assert!(SyntaxModel::from_bytes(&bad.encode()).is_err());
+    let mut bad = parts.clone();
+    bad.lemmas = "R\tNOUN\tx\tnot-a-number\t\n".into();
+    assert!(SyntaxModel::from_bytes(&bad.encode()).is_err());
+    let mut bad = parts;
+    bad.header.root = 200;
+    assert!(SyntaxModel::from_bytes(&bad.encode()).is_err());
+}
+
+/// Checks that the analysis of `n` words is one tree.
+fn assert_tree(scratch: &Scratch, n: usize) {
+    let mut roots = 0;
+    for i in 0..n {
+        match scratch.head(i) {
+            None => roots += 1,
+            Some(h) => assert!(h < n && h != i, "head {h} of {i} out of range"),
+        }
+        // Following heads reaches the root within n steps: no cycle.
+        let (mut k, mut steps) = (i, 0);
+        while let Some(h) = scratch.head(k) {
+            k = h;
+            steps += 1;
+            assert!(steps <= n, "cycle through {i}");
+        }
+    }
+    assert_eq!(roots, 1);
+}
+
+#[test]
+fn a_5000_token_sentence_is_one_tree() {
+    let model = SyntaxModel::embedded().unwrap();
+    let words = [
+        "The", "envoy", "met", "the", "minister", "in", "Paris", ",", "and",
+    ];
+    let forms: Vec<&str> = (0..5000).map(|i| words[i % words.len()]).collect();
+    let mut scratch = Scratch::default();
+    let start = std::time::Instant::now();
+    model.analyze(&forms, &mut scratch);
+    assert_tree(&scratch, forms.len());
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_input_yields_a_tree(words in prop::collection::vec("[A-Za-z]{1,8}|[.,;:!?()'\"-]|[0-9]{1,4}|\\PC{1,3}", 1..60)) {
+        let model = SyntaxModel::embedded().unwrap();
+        let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut scratch = Scratch::default();
+        model.analyze(&forms, &mut scratch);
+        assert_tree(&scratch, forms.len());
+    }
+
+    #[test]
+    fn the_stage_writes_one_tree_per_sentence(text in "[A-Za-z ,.'-]{0,200}") {
+        use crate::doc::{Doc, DocInfo};
+        use crate::pipeline::Stage;
+        use crate::text::{split_sentences, Lexical, Tokenizer};
+        let lexical = Lexical::embedded();
+        let mut doc = Doc::new(DocInfo::default(), text);
+        doc.tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
+        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+        let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap());
+        stage.process(&mut doc);
+        prop_assert_eq!(doc.syntax.len(), doc.tokens.len());
+        for s in &doc.sentences {
+            let roots = s.tokens.clone().filter(|&i| doc.syntax[i].head.is_none()).count();
+            prop_assert_eq!(roots, 1);
+            for i in s.tokens.clone() {
+                if let Some(h) = doc.syntax[i].head {
+                    prop_assert!(s.tokens.contains(&h) && h != i);
+                }
+            }
+        }
+    }
+}
+
+/// The press sentences of `tests/data/syntax_press.tsv`: how many of the
+/// hand-checked arcs the embedded model gets right. The test prints the
+/// count and the arcs still wrong (known failures) and fails only if the
+/// count drops below [`PRESS_ARCS_FLOOR`].
+#[test]
+fn press_sentences_arcs() {
+    use crate::doc::{Doc, DocInfo};
+    use crate::pipeline::Stage;
+    use crate::text::{Lexical, Tokenizer};
+    let tsv = include_str!("../../tests/data/syntax_press.tsv");
+    let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap());
+    let tokenizer = Tokenizer::new(Lexical::embedded());
+    let (mut right, mut total, mut wrong) = (0, 0, Vec::new());
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (id, text, arcs) = (cols[0], cols[1], cols[2]);
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        doc.tokens = tokenizer.tokenize(doc.text(), &[]);
+        // One sentence each: the whole line.
+        doc.sentences = vec![crate::doc::Sentence {
+            span: doc.token_span(0, doc.tokens.len() - 1),
+            tokens: 0..doc.tokens.len(),
+        }];
+        stage.process(&mut doc);
+        let find = |w: &str| -> Option<usize> {
+            let (form, nth) = match w.split_once('#') {
+                Some((f, n)) => (f, n.parse::<usize>().unwrap_or(1)),
+                None => (w, 1),
+            };
+            (0..doc.tokens.len())
+                .filter(|&i| doc.token_text(i) == form)
+                .nth(nth - 1)
+        };
+        for arc in arcs.split(';') {
+            let parts: Vec<&str> = arc.split_whitespace().collect();
+            let [dep, rel, head] = parts[..] else {
+                panic!("bad arc {arc:?} in sentence {id}")
+            };
+            let (d, h) = (find(dep).expect(dep), find(head).expect(head));
+            total += 1;
+            let got = &doc.syntax[d];
+            if got.head == Some(h) && got.deprel == rel {
+                right += 1;
+            } else {
+                let got_head = got.head.map_or("ROOT", |g| doc.token_text(g));
+                wrong.push(format!(
+                    "{id}: {dep} {rel} {head} (got {} {got_head})",
+                    got.deprel
+                ));
+            }
+        }
+    }
+    println!("press sentences: {right} of {total} event arcs right");
+    for w in &wrong {
+        println!("  known failure: {w}");
+    }
+    assert_eq!(total, 75);
+    assert!(right >= PRESS_ARCS_FLOOR, "{right} of {total}");
+}
+
+/// The count the embedded model reached when it was committed: 63 of 75.
+/// Known failures then: 1 "Minas" obl met (nmod of Ambassador); 4
+/// "Secretary-General" (a hyphenated word EWT would split) left as root,
+/// "respect" advcl instead of xcomp; 12 "Mordor" iobj instead of obj; 13
+/// "Officials … expressed concern" read as a compound noun phrase; 14 the
+/// comma-delimited relative clause attached as advcl, so "Minister" becomes
+/// its subject, and "President Theoden" headed by "Theoden"; 18 "The
+/// agreement that the two sides signed … expires": the relative clause is
+/// missed.
+const PRESS_ARCS_FLOOR: usize = 63;
