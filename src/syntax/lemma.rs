@@ -71,13 +71,11 @@ impl Lemmatizer {
             .into_iter()
             .filter_map(|((upos, suffix), rs)| {
                 let total: usize = rs.values().sum();
-                let (rule, n) = rs
-                    .into_iter()
-                    .max_by(|a, b| {
-                        a.1.cmp(&b.1)
-                            .then(b.0.add.cmp(&a.0.add))
-                            .then(b.0.strip.cmp(&a.0.strip))
-                    })?;
+                let (rule, n) = rs.into_iter().max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then(b.0.add.cmp(&a.0.add))
+                        .then(b.0.strip.cmp(&a.0.strip))
+                })?;
                 (suffix.is_empty() || (total >= 2 && n * 2 > total)).then_some((upos, suffix, rule))
             })
             .collect();
