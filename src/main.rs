@@ -379,14 +379,20 @@ impl InputArgs {
     }
 
     fn pipeline(&self) -> Result<Pipeline> {
+        self.pipeline_with(false)
+    }
+
+    /// The pipeline, with the syntax stage when `syntax`.
+    fn pipeline_with(&self, syntax: bool) -> Result<Pipeline> {
         let order = match self.date_order {
             DateOrderArg::Dmy => DateOrder::Dmy,
             DateOrderArg::Mdy => DateOrder::Mdy,
         };
         let dicts = Dicts::load(&self.dicts)?.with_date_order(order);
-        Ok(Pipeline::with_model(
+        Ok(Pipeline::with_options(
             &dicts,
             &ModelChoice::parse(&self.model),
+            syntax,
         )?)
     }
 }
@@ -588,8 +594,9 @@ fn read_one(args: &TokensArgs) -> Result<attache::doc::Doc> {
 
 fn tokens(args: TokensArgs) -> Result<ExitCode> {
     let mut doc = read_one(&args)?;
-    // Tokens and sentences come before the tagger: no model is needed.
-    let pipeline = Pipeline::with_model(&Dicts::load(&args.dicts)?, &ModelChoice::None)?;
+    // The syntax layer, with no entity model: tokens, sentences and parses do not need one.
+    let dicts = Dicts::load(&args.dicts)?;
+    let pipeline = Pipeline::with_options(&dicts, &ModelChoice::None, true)?;
     pipeline.process(&mut doc);
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.json {
@@ -606,7 +613,7 @@ fn parse(args: ParseArgs) -> Result<ExitCode> {
     use attache::syntax::conllu::{doc_sentences, write_conllu};
     let ParseFormat::Conllu = args.format;
     let opts = args.input.read_options()?;
-    let pipeline = args.input.pipeline()?;
+    let pipeline = args.input.pipeline_with(true)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     for input in Reader::new(plan(&args.paths, opts.mode, |_| {}), opts) {
         match input {

@@ -11,7 +11,7 @@
 //! | `tokens` | Boilerplate | Tokens (with the shared token view) | – |
 //! | `sentences` | Tokens | Sentences | – |
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
-//! | `syntax` | Tokens, Sentences | Syntax | – |
+//! | `syntax` (optional, [`Pipeline::with_options`]) | Tokens, Sentences | Syntax | – |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
 //! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
@@ -76,8 +76,19 @@ impl Pipeline {
         Pipeline::with_model(dicts, &ModelChoice::Fast)
     }
 
-    /// The pipeline with the given tagger.
+    /// The pipeline with the given tagger (without the syntax stage, which
+    /// no later stage reads yet and which triples the run time).
     pub fn with_model(dicts: &Dicts, model: &ModelChoice) -> Result<Pipeline, Error> {
+        Pipeline::with_options(dicts, model, false)
+    }
+
+    /// The pipeline with the given tagger, and the syntax stage after the
+    /// entities when `syntax` (for `attache parse` and `attache tokens`).
+    pub fn with_options(
+        dicts: &Dicts,
+        model: &ModelChoice,
+        syntax: bool,
+    ) -> Result<Pipeline, Error> {
         let mut sources: Vec<(&str, &str)> = vec![(
             "boilerplate.txt",
             include_str!("../../models/boilerplate.txt"),
@@ -107,20 +118,25 @@ impl Pipeline {
             .with_words(words.clone());
         let events =
             EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
-        Pipeline::from_stages(vec![
+        let mut stages: Vec<Box<dyn Stage>> = vec![
             Box::new(MaskBoilerplate(boilerplate)),
             Box::new(DocInfoStage(LanguageGuesser::embedded())),
             Box::new(Tokenize(tokenizer)),
             Box::new(Sentences(lexical)),
             Box::new(entities),
-            Box::new(SyntaxStage::new(SyntaxModel::embedded().map_err(|e| {
-                Error::Usage(format!("loading the syntax model: {e}"))
-            })?)),
-            Box::new(DatesStage(dates)),
+        ];
+        if syntax {
+            let model = SyntaxModel::embedded()
+                .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
+            stages.push(Box::new(SyntaxStage::new(model)));
+        }
+        stages.extend([
+            Box::new(DatesStage(dates)) as Box<dyn Stage>,
             Box::new(AgreementsStage(agreements)),
             Box::new(actors),
             Box::new(events),
-        ])
+        ]);
+        Pipeline::from_stages(stages)
     }
 
     /// A pipeline of these stages, in this order, once their contracts are
@@ -238,7 +254,6 @@ mod tests {
                 "tokens",
                 "sentences",
                 "entities",
-                "syntax",
                 "dates",
                 "agreements",
                 "actors",
