@@ -55,21 +55,46 @@ impl TokenView {
         };
         for t in tokens {
             let word = &text[t.span.bytes()];
-            let lower = crate::lexicon::lower(word);
-            let norm = if lower.contains(['\u{2019}', '\u{2018}']) {
-                lower.replace(['\u{2019}', '\u{2018}'], "'")
-            } else {
-                lower.to_string()
-            };
-            let raw = word.replace('\u{2019}', "'");
-            let forms = Forms {
-                lower: view.store(word, &lower),
-                norm: view.store(word, &norm),
-                raw: view.store(word, &raw),
-            };
+            let forms = view.forms_of(word);
             view.forms.push(forms);
         }
         view
+    }
+
+    /// The forms of one word. Most tokens are ASCII: lower-case ones need
+    /// nothing stored, capitalised ones one lower-cased copy (shared by
+    /// `lower` and `norm`); only other tokens take the general path.
+    fn forms_of(&mut self, word: &str) -> Forms {
+        if word.is_ascii() {
+            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Forms::default();
+            }
+            let start = self.buf.len();
+            self.buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            let lower = Form::At(start as u32, self.buf.len() as u32);
+            return Forms {
+                lower,
+                norm: lower,
+                raw: Form::Same,
+            };
+        }
+        let lower = crate::lexicon::lower(word);
+        let lower_form = self.store(word, &lower);
+        let norm_form = if lower.contains(['\u{2019}', '\u{2018}']) {
+            self.store(word, &lower.replace(['\u{2019}', '\u{2018}'], "'"))
+        } else {
+            lower_form
+        };
+        let raw_form = if word.contains('\u{2019}') {
+            self.store(word, &word.replace('\u{2019}', "'"))
+        } else {
+            Form::Same
+        };
+        Forms {
+            lower: lower_form,
+            norm: norm_form,
+            raw: raw_form,
+        }
     }
 
     fn store(&mut self, word: &str, form: &str) -> Form {
