@@ -390,3 +390,32 @@ fn legacy_encodings_are_detected_recorded_and_can_be_forced() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr_of(&bad).contains("unknown encoding"));
 }
+
+#[test]
+fn the_fixture_dates_seen_wrong_are_right() {
+    let out = attache()
+        .args(["extract", "-q"])
+        .arg(crate::util::repo("fixtures/press/meeting-readout.txt"))
+        .arg(crate::util::repo("fixtures/press/military-incident.txt"))
+        .output()
+        .unwrap();
+    let r = json_lines(&out.stdout);
+    let value_of = |rec: &Value, text: &str| -> Option<String> {
+        rec["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["text"] == text)
+            .and_then(|d| d["value"].as_str().map(str::to_string))
+    };
+    // Dated 24 May 2023 by its dateline: the visit is this year's.
+    assert_eq!(
+        value_of(&r[0], "23 to 25 May").as_deref(),
+        Some("2023-05-23/2023-05-25")
+    );
+    // "Yerevan, 13 September 2024, 14:20" dates the document …
+    assert_eq!(r[1]["doc"]["date"], "2024-09-13");
+    assert_eq!(r[1]["doc"]["date_source"], "text");
+    // … and so "yesterday".
+    assert_eq!(value_of(&r[1], "yesterday").as_deref(), Some("2024-09-12"));
+}
