@@ -545,11 +545,11 @@ impl Grammar<'_> {
                 if self.lw(v, k, lim) == "," {
                     k += 1;
                 }
-                let at = self.lw(v, k, lim) == "at";
-                // Without "at", only a full date and an HH:MM clock time.
-                let clock = !at && p.y.is_some() && is_clock(self.lw(v, k, lim));
-                if at || clock {
-                    if let Some(t) = self.clock_time(v, k, lim, at) {
+                // Only "at" joins a time to the date: a clock time on its own
+                // ("13 September 2024, 14:20") is a time of day, which the
+                // record does not annotate; the dateline finder skips it.
+                if self.lw(v, k, lim) == "at" {
+                    if let Some(t) = self.clock_time(v, k, lim, true) {
                         if let Expr::Time(h, mi) = t.expr {
                             p.time = Some((h, mi));
                             m = M {
@@ -1141,7 +1141,7 @@ impl Grammar<'_> {
 }
 
 /// `HH:MM`, as in "14:20".
-fn is_clock(w: &str) -> bool {
+pub(crate) fn is_clock(w: &str) -> bool {
     w.split_once(':').is_some_and(|(h, m)| {
         (1..=2).contains(&h.len())
             && m.len() == 2

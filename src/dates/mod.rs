@@ -191,9 +191,20 @@ impl Dates {
                     return None;
                 }
             }
-            // after it: end of line, or a dash
-            if m.end < view.text.len() && line_of[m.end] == l {
-                let nx = view.text[m.end];
+            // after it: a clock time ("13 September 2024, 14:20"), then the
+            // end of the line or a dash
+            let on_line = |k: usize| k < view.text.len() && line_of[k] == l;
+            let mut after = m.end;
+            if on_line(after + 1)
+                && view.text[after] == ","
+                && grammar::is_clock(view.text[after + 1])
+            {
+                after += 2;
+            } else if on_line(after) && grammar::is_clock(view.text[after]) {
+                after += 1;
+            }
+            if on_line(after) {
+                let nx = view.text[after];
                 // not a word list: punctuation
                 if !matches!(nx, "-" | "\u{2013}" | "\u{2014}" | "--" | "." | ")") {
                     return None;

@@ -70,7 +70,8 @@ impl TokenView {
                 return Forms::default();
             }
             let start = self.buf.len();
-            self.buf.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            self.buf
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
             let lower = Form::At(start as u32, self.buf.len() as u32);
             return Forms {
                 lower,
