@@ -119,3 +119,30 @@ fn no_word_list_of_more_than_five_entries_in_code() {
         found.join("\n")
     );
 }
+
+/// The README is read by users of the repository alone: it links nothing
+/// in `../shared`, and every command that reads data from there is marked
+/// developer-only (issue 15).
+#[test]
+fn the_readme_needs_nothing_outside_the_repository() {
+    let readme = std::fs::read_to_string(repo("README.md")).expect("README readable");
+    let bad: Vec<&str> = readme
+        .lines()
+        .filter(|l| {
+            l.contains("](../shared")
+                || l.contains("../shared/")
+                    && l.contains('`')
+                    && !l.contains("developer-only")
+                    && l.contains("cargo run")
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "README lines that need ../shared:\n{}",
+        bad.join("\n")
+    );
+    assert!(
+        readme.contains("docs/records.md"),
+        "the record contract is linked in the repository"
+    );
+}

@@ -1310,6 +1310,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
             doc,
             trig.start..trig.end,
             &in_trigger,
+            &lex.words,
         );
         let place = place_in.get(trig.sentence).copied().flatten();
         let span = doc.token_span(trig.start, trig.end - 1);
@@ -1406,12 +1407,17 @@ fn cue_status(
 /// `doc.dates`): the nearest one with no other trigger between them ("…
 /// thanked Kenya, and invited Ruto to visit South Africa in 2024": 2024 is
 /// the visit's, not the thanks'), else one fronted before every trigger of
-/// the sentence ("On 3 June, X met Y and signed …").
+/// the sentence ("On 3 June, X met Y and signed …"). A date inside a
+/// non-restrictive relative clause after the trigger belongs to that
+/// clause ("welcomed the growth of trade, which doubled last year"), and
+/// a date after "of" modifies the noun before it ("the Declaration of 11
+/// May 2023", "the decision of 5 May"): it dates that noun's event only.
 fn governing_date(
     dates: &[usize],
     doc: &Doc,
     trigger: std::ops::Range<usize>,
     in_trigger: &[bool],
+    classes: &WordClasses,
 ) -> Option<usize> {
     let between = |d: &std::ops::Range<usize>| {
         if d.end <= trigger.start {
@@ -1420,11 +1426,19 @@ fn governing_date(
             trigger.end..d.start.max(trigger.end)
         }
     };
-    let blocked =
-        |r: std::ops::Range<usize>| r.into_iter().any(|i| in_trigger.get(i) == Some(&true));
+    let relative_clause_at =
+        |i: usize| doc.norm(i) == "," && classes.has(WordClass::RelativePronoun, doc.norm(i + 1));
+    let blocked = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .any(|i| in_trigger.get(i) == Some(&true) || relative_clause_at(i))
+    };
+    let noun_modifier = |d: &std::ops::Range<usize>| {
+        d.start > 0 && doc.norm(d.start - 1) == "of" && trigger.end + 1 != d.start
+    };
     let own = dates
         .iter()
         .copied()
+        .filter(|&i| !noun_modifier(&doc.dates[i].tokens))
         .filter(|&i| !blocked(between(&doc.dates[i].tokens)))
         .min_by_key(|&i| doc.dates[i].tokens.start.abs_diff(trigger.start));
     own.or_else(|| {
@@ -1435,7 +1449,7 @@ fn governing_date(
             .start;
         dates.iter().copied().find(|&i| {
             let d = &doc.dates[i].tokens;
-            d.end <= trigger.start && !blocked(first..d.start)
+            d.end <= trigger.start && !noun_modifier(d) && !blocked(first..d.start)
         })
     })
 }

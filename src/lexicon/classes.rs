@@ -62,6 +62,7 @@ word_classes! {
     NotModifierWord => "events.not-modifier",
     DocumentNoun => "events.document-noun",
     SpeechLink => "events.speech-link",
+    RelativePronoun => "events.relative-pronoun",
 }
 
 /// The words of every class.
