@@ -131,8 +131,9 @@ struct EvalArgs {
     input: InputArgs,
 }
 
+/// How inputs are read: shared by every command that reads documents.
 #[derive(clap::Args)]
-struct InputArgs {
+struct ReadArgs {
     /// How to read inputs: by extension (auto), or force one format.
     #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
     input: InputArg,
@@ -144,6 +145,24 @@ struct InputArgs {
     /// detecting it; a byte-order mark still wins.
     #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
     encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+impl ReadArgs {
+    /// The read options these flags give, with no anchor date.
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            mode: self.input.mode(),
+            max_bytes: self.max_bytes,
+            encoding: self.encoding,
+            ..ReadOptions::default()
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct InputArgs {
+    #[command(flatten)]
+    read: ReadArgs,
     /// Anchor date for documents without one in their metadata (YYYY-MM-DD).
     #[arg(long, value_name = "YYYY-MM-DD")]
     doc_date: Option<String>,
@@ -209,17 +228,8 @@ struct TokensArgs {
     /// One document: a file, or `-` or nothing for stdin (a JSONL input
     /// must hold a single line).
     path: Option<PathBuf>,
-    /// How to read the input: by extension (auto), or force one format.
-    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
-    input: InputArg,
-    /// Refuse a document larger than this many bytes.
-    #[arg(long, default_value_t = 10 * 1024 * 1024, value_name = "BYTES")]
-    max_bytes: u64,
-    /// Decode inputs with this encoding (a WHATWG label such as `utf-8`,
-    /// `windows-1252`, `latin1`, `iso-8859-2`, `utf-16le`) instead of
-    /// detecting it; a byte-order mark still wins.
-    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
-    encoding: Option<&'static encoding_rs::Encoding>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Extra data file (its header names its format); may be repeated.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
@@ -371,10 +381,8 @@ impl InputArgs {
             None => None,
         };
         Ok(ReadOptions {
-            mode: self.input.mode(),
-            max_bytes: self.max_bytes,
             doc_date,
-            encoding: self.encoding,
+            ..self.read.options()
         })
     }
 
@@ -565,12 +573,7 @@ fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result
 /// `tokens` shows one document: a second one is an error, not silently
 /// dropped.
 fn read_one(args: &TokensArgs) -> Result<attache::doc::Doc> {
-    let opts = ReadOptions {
-        mode: args.input.mode(),
-        max_bytes: args.max_bytes,
-        encoding: args.encoding,
-        ..ReadOptions::default()
-    };
+    let opts = args.read.options();
     let paths: Vec<PathBuf> = args.path.iter().cloned().collect();
     let sources = plan(&paths, opts.mode, |_| {});
     let from = args

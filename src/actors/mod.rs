@@ -54,8 +54,8 @@ impl Stage for ActorStage {
     }
 
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[
+        Contract::new(
+            &[
                 Layer::Info,
                 Layer::Tokens,
                 Layer::Sentences,
@@ -63,9 +63,8 @@ impl Stage for ActorStage {
                 Layer::Dates,
                 Layer::Agreements,
             ],
-            writes: &[Layer::Actors],
-            revises: &[],
-        }
+            &[Layer::Actors],
+        )
     }
 
     fn process(&self, doc: &mut Doc) {

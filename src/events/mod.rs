@@ -92,8 +92,8 @@ impl Stage for EventStage {
     }
 
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[
+        Contract::new(
+            &[
                 Layer::Info,
                 Layer::Tokens,
                 Layer::Sentences,
@@ -102,13 +102,13 @@ impl Stage for EventStage {
                 Layer::Agreements,
                 Layer::Actors,
             ],
-            writes: &[Layer::Events],
-            revises: &[Revision {
-                layer: Layer::Actors,
-                why: "adds the group a request addresses when no actor names it \
+            &[Layer::Events],
+        )
+        .revising(&[Revision {
+            layer: Layer::Actors,
+            why: "adds the group a request addresses when no actor names it \
                       ('calls on the parties'), and marks the actors the record lists",
-            }],
-        }
+        }])
     }
 
     fn process(&self, doc: &mut Doc) {

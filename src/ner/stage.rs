@@ -111,11 +111,10 @@ impl Stage for EntityStage {
     }
 
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[Layer::Info, Layer::Tokens, Layer::Sentences],
-            writes: &[Layer::Entities],
-            revises: &[],
-        }
+        Contract::new(
+            &[Layer::Info, Layer::Tokens, Layer::Sentences],
+            &[Layer::Entities],
+        )
     }
 
     fn process(&self, doc: &mut Doc) {

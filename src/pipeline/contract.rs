@@ -33,6 +33,20 @@ pub struct Contract {
 }
 
 impl Contract {
+    /// A contract that reads `reads` and writes `writes`, revising nothing.
+    pub const fn new(reads: &'static [Layer], writes: &'static [Layer]) -> Contract {
+        Contract {
+            reads,
+            writes,
+            revises: &[],
+        }
+    }
+
+    /// The same contract, also revising these earlier layers.
+    pub const fn revising(self, revises: &'static [Revision]) -> Contract {
+        Contract { revises, ..self }
+    }
+
     /// Whether the stage may change `layer`.
     pub fn may_change(&self, layer: Layer) -> bool {
         self.writes.contains(&layer) || self.revises.iter().any(|r| r.layer == layer)

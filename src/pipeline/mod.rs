@@ -287,11 +287,7 @@ mod tests {
             "broken"
         }
         fn contract(&self) -> Contract {
-            Contract {
-                reads: &[Layer::Tokens],
-                writes: &[Layer::Dates],
-                revises: &[],
-            }
+            Contract::new(&[Layer::Tokens], &[Layer::Dates])
         }
         fn process(&self, doc: &mut Doc) {
             doc.entities.push(crate::doc::Mention {
@@ -352,21 +348,13 @@ mod tests {
 
     #[test]
     fn the_order_is_checked_when_the_pipeline_is_built() {
-        let reads_entities = Contract {
-            reads: &[Layer::Entities],
-            writes: &[Layer::Events],
-            revises: &[],
-        };
+        let reads_entities = Contract::new(&[Layer::Entities], &[Layer::Events]);
         let mut stages = front();
         stages.push(Box::new(Declares("early", reads_entities)));
         let err = Pipeline::from_stages(stages).err().unwrap().to_string();
         assert!(err.contains("'early' reads Entities"), "{err}");
 
-        let writes_tokens = Contract {
-            reads: &[],
-            writes: &[Layer::Tokens],
-            revises: &[],
-        };
+        let writes_tokens = Contract::new(&[], &[Layer::Tokens]);
         let mut stages = front();
         stages.push(Box::new(Declares("again", writes_tokens)));
         let err = Pipeline::from_stages(stages).err().unwrap().to_string();

@@ -18,11 +18,7 @@ impl Stage for MaskBoilerplate {
         "boilerplate"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[],
-            writes: &[Layer::Boilerplate],
-            revises: &[],
-        }
+        Contract::new(&[], &[Layer::Boilerplate])
     }
     fn process(&self, doc: &mut Doc) {
         doc.boilerplate = self.0.mask(doc.text());
@@ -38,14 +34,10 @@ impl Stage for DocInfoStage {
         "doc_info"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[Layer::Info, Layer::Boilerplate],
-            writes: &[],
-            revises: &[Revision {
-                layer: Layer::Info,
-                why: "fills the title from the headline and the language, where metadata gave none",
-            }],
-        }
+        Contract::new(&[Layer::Info, Layer::Boilerplate], &[]).revising(&[Revision {
+            layer: Layer::Info,
+            why: "fills the title from the headline and the language, where metadata gave none",
+        }])
     }
     fn process(&self, doc: &mut Doc) {
         if doc.info.title.is_none() {
@@ -68,11 +60,7 @@ impl Stage for Tokenize {
         "tokens"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[Layer::Boilerplate],
-            writes: &[Layer::Tokens],
-            revises: &[],
-        }
+        Contract::new(&[Layer::Boilerplate], &[Layer::Tokens])
     }
     fn process(&self, doc: &mut Doc) {
         let masked: Vec<_> = doc.boilerplate.iter().map(|m| m.span).collect();
@@ -89,11 +77,7 @@ impl Stage for Sentences {
         "sentences"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[Layer::Tokens],
-            writes: &[Layer::Sentences],
-            revises: &[],
-        }
+        Contract::new(&[Layer::Tokens], &[Layer::Sentences])
     }
     fn process(&self, doc: &mut Doc) {
         doc.sentences = split_sentences(doc.text(), &doc.tokens, &self.0);
@@ -109,26 +93,26 @@ impl Stage for DatesStage {
         "dates"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[
+        Contract::new(
+            &[
                 Layer::Info,
                 Layer::Tokens,
                 Layer::Sentences,
                 Layer::Entities,
             ],
-            writes: &[Layer::Dates],
-            revises: &[
-                Revision {
-                    layer: Layer::Info,
-                    why: "sets the document date from a dateline when metadata gave none",
-                },
-                Revision {
-                    layer: Layer::Entities,
-                    why: "drops the tagger's mentions over a DATE the grammar found \
+            &[Layer::Dates],
+        )
+        .revising(&[
+            Revision {
+                layer: Layer::Info,
+                why: "sets the document date from a dateline when metadata gave none",
+            },
+            Revision {
+                layer: Layer::Entities,
+                why: "drops the tagger's mentions over a DATE the grammar found \
                           (the tagger was trained without DATE)",
-                },
-            ],
-        }
+            },
+        ])
     }
     fn process(&self, doc: &mut Doc) {
         self.0.process(doc);
@@ -144,21 +128,21 @@ impl Stage for AgreementsStage {
         "agreements"
     }
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[
+        Contract::new(
+            &[
                 Layer::Info,
                 Layer::Tokens,
                 Layer::Sentences,
                 Layer::Entities,
                 Layer::Dates,
             ],
-            writes: &[Layer::Agreements],
-            revises: &[Revision {
-                layer: Layer::Entities,
-                why: "drops the tagger's mentions over a named agreement \
+            &[Layer::Agreements],
+        )
+        .revising(&[Revision {
+            layer: Layer::Entities,
+            why: "drops the tagger's mentions over a named agreement \
                       (the tagger was trained without AGREEMENT)",
-            }],
-        }
+        }])
     }
     fn process(&self, doc: &mut Doc) {
         self.0.process(doc);

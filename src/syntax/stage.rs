@@ -68,11 +68,7 @@ impl Stage for SyntaxStage {
     }
 
     fn contract(&self) -> Contract {
-        Contract {
-            reads: &[Layer::Tokens, Layer::Sentences],
-            writes: &[Layer::Syntax],
-            revises: &[],
-        }
+        Contract::new(&[Layer::Tokens, Layer::Sentences], &[Layer::Syntax])
     }
 
     fn process(&self, doc: &mut Doc) {
