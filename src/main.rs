@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
+mod cli_actors;
 mod cli_syntax;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -43,6 +44,8 @@ enum Command {
     TrainParser(cli_syntax::TrainParserArgs),
     /// Tag and parse documents; write CoNLL-U.
     Parse(ParseArgs),
+    /// Count the actor names in saved records that are not names.
+    AuditActors(cli_actors::AuditActorsArgs),
 }
 
 #[derive(clap::Args)]
@@ -325,6 +328,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate(args),
         Command::TrainParser(args) => cli_syntax::train_parser(args),
         Command::Parse(args) => parse(args),
+        Command::AuditActors(args) => cli_actors::audit_actors(args),
     };
     match result {
         Ok(code) => code,

@@ -20,6 +20,10 @@
 //! The author comes from the `institution` (or `publisher`/`author`) field
 //! of the input metadata, else from the first actor of the title line.
 
+pub mod audit;
+pub mod names;
+mod repair;
+
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
 use crate::lexicon::WordClass;
@@ -28,6 +32,7 @@ use crate::ner::gazetteer::{Entry, Gazetteer};
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::{TitleKind, Titles};
 use crate::text::Lexical;
+use names::NameRules;
 
 /// The `actors` stage.
 pub struct ActorStage {
@@ -354,15 +359,11 @@ impl<'a> Builder<'a> {
                     // "shelled villages in Fornost").
                     self.state_of(e)
                 }
+                // Every state is in the gazetteer: a GPE it does not know is
+                // a town or district, a place rather than an actor.
                 None => {
-                    let text = self.doc.span_text(m.span).to_string();
-                    Some(
-                        self.get_or_add(format!("text:{}", text.to_lowercase()), || ActorRef {
-                            name: case_normalise(&text),
-                            kind: Some(ActorKind::State),
-                            ..ActorRef::default()
-                        }),
-                    )
+                    self.add_place(mi, None);
+                    None
                 }
             },
             EntityType::Loc => {
@@ -438,6 +439,27 @@ impl<'a> Builder<'a> {
             return i;
         }
         k
+    }
+
+    /// Whether a capitalised run after a title, which no PERSON mention
+    /// covers, is a name: no title, body, document or function word in it
+    /// ("Special Envoy for People Smuggling Issues"), and a single word only
+    /// when a PERSON mention elsewhere holds it ("President Okafor" after
+    /// "Mara Okafor").
+    fn plausible_name_run(&self, j: usize, e: usize) -> bool {
+        let rules = NameRules::new(self.lexical.words(), self.gaz);
+        if (j..e).any(|k| rules.is_empty_word(self.tok(k))) {
+            return false;
+        }
+        if e - j > 1 {
+            return true;
+        }
+        let word = self.raw.word(j);
+        self.doc.entities.iter().any(|m| {
+            m.label == EntityType::Person
+                && m.tokens.len() > 1
+                && m.tokens.clone().any(|k| self.raw.word(k) == word)
+        })
     }
 
     fn push_span(&mut self, tokens: std::ops::Range<usize>, actor: usize, how: RefKind) {
@@ -874,7 +896,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 let e = self.name_run(j, end);
-                if e == j {
+                if e == j || !self.plausible_name_run(j, e) {
                     let _ = start_j;
                     return None;
                 }
@@ -1154,6 +1176,8 @@ impl<'a> Builder<'a> {
         }
         self.spans
             .sort_by_key(|s| (s.tokens.start, std::cmp::Reverse(s.tokens.end)));
+        let rules = NameRules::new(self.lexical.words(), self.gaz);
+        repair::repair_names(&rules, &mut self.actors, &mut self.spans);
         merge_person_variants(&mut self.actors, &mut self.spans);
         for a in &mut self.actors {
             a.mentions.sort_unstable();

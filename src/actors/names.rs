@@ -1,0 +1,275 @@
+//! Which actor names are names (issue 13, item 1).
+//!
+//! An actor's name must be a name: no title, portfolio or body word inside a
+//! person's name ("Counselor Chollet", "Federal Minister Faeser"), no title,
+//! body or document-type word standing alone as an actor ("Minister",
+//! "Office", "Joint Statement"), no place as a person, and a state only
+//! where the gazetteer knows the state. The word classes are data
+//! (`models/words.tsv`: `actors.role-word`, `actors.portfolio-word`,
+//! `actors.body-word`, `actors.document-word`). The actors stage repairs or
+//! drops what fails; `attache audit-actors` counts what still fails in
+//! saved records.
+
+use crate::doc::ActorKind;
+use crate::lexicon::{WordClass, WordClasses};
+use crate::ner::gazetteer::Gazetteer;
+
+/// Why a name is not an actor's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NameFault {
+    /// A person's name holds a title, portfolio, body or document word.
+    TitleInPersonName,
+    /// Only title, portfolio, body, document and function words.
+    NotAName,
+    /// A person or organisation named by a place.
+    PlaceAsActor,
+    /// A state the gazetteer does not know as a state.
+    NotAState,
+    /// A name that is neither an entity mention nor a gazetteer name.
+    Unbacked,
+}
+
+impl NameFault {
+    /// The fault's name in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            NameFault::TitleInPersonName => "title-in-person-name",
+            NameFault::NotAName => "not-a-name",
+            NameFault::PlaceAsActor => "place-as-actor",
+            NameFault::NotAState => "not-a-state",
+            NameFault::Unbacked => "unbacked",
+        }
+    }
+}
+
+/// The word classes and gazetteer the name rules consult.
+pub struct NameRules<'a> {
+    words: &'a WordClasses,
+    gazetteer: &'a Gazetteer,
+}
+
+/// A word of a name as the classes store it: lower case, straight
+/// apostrophes, without the dots and commas around it.
+fn class_form(word: &str) -> String {
+    word.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '"'))
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+}
+
+/// Whether a gazetteer kind is a state's.
+pub(crate) fn is_state_kind(kind: &str) -> bool {
+    matches!(
+        kind,
+        "country" | "observer_state" | "de_facto_state" | "territory"
+    )
+}
+
+impl<'a> NameRules<'a> {
+    /// Rules over these classes and this gazetteer.
+    pub fn new(words: &'a WordClasses, gazetteer: &'a Gazetteer) -> NameRules<'a> {
+        NameRules { words, gazetteer }
+    }
+
+    /// Whether the word belongs to a title: a role, rank or form of address,
+    /// or a portfolio word.
+    fn is_title_word(&self, w: &str) -> bool {
+        self.words.has(WordClass::RoleWord, w) || self.words.has(WordClass::PortfolioWord, w)
+    }
+
+    /// Whether the word is no part of a person's name.
+    fn breaks_person_name(&self, w: &str) -> bool {
+        self.is_title_word(w)
+            || self.words.has(WordClass::BodyWord, w)
+            || self.words.has(WordClass::DocumentWord, w)
+    }
+
+    /// Whether the word carries no name: a title, body, document or
+    /// function word.
+    pub(crate) fn is_empty_word(&self, w: &str) -> bool {
+        w.is_empty()
+            || self.breaks_person_name(w)
+            || self.words.has(WordClass::NameFunctionWord, w)
+            || w == "&"
+    }
+
+    /// The fault of `name` for an actor of `kind` that the name itself shows
+    /// (not whether a mention backs it), if any.
+    pub fn fault(&self, kind: ActorKind, name: &str) -> Option<NameFault> {
+        let words: Vec<String> = name.split_whitespace().map(class_form).collect();
+        // An organisation's name may be all common words if a body word
+        // heads it ("National Security Council", "Parliament").
+        let has_body = words.iter().any(|w| self.words.has(WordClass::BodyWord, w));
+        let all_empty = words.iter().all(|w| self.is_empty_word(w));
+        if all_empty
+            && !matches!(kind, ActorKind::Group)
+            && !(kind == ActorKind::Organization && has_body)
+            && !self.in_gazetteer(name)
+        {
+            return Some(NameFault::NotAName);
+        }
+        match kind {
+            ActorKind::Person => {
+                if words.iter().any(|w| self.breaks_person_name(w)) {
+                    return Some(NameFault::TitleInPersonName);
+                }
+                self.is_place(name).then_some(NameFault::PlaceAsActor)
+            }
+            ActorKind::Organization => self.is_place(name).then_some(NameFault::PlaceAsActor),
+            ActorKind::State => {
+                let known = self
+                    .gazetteer
+                    .lookup(name)
+                    .is_some_and(|e| is_state_kind(&e.kind));
+                (!known).then_some(NameFault::NotAState)
+            }
+            ActorKind::Government | ActorKind::Group => None,
+        }
+    }
+
+    /// Whether the gazetteer knows `name` as a place (not an organisation).
+    fn is_place(&self, name: &str) -> bool {
+        use crate::doc::EntityType;
+        self.gazetteer
+            .lookup(name)
+            .is_some_and(|e| matches!(e.label, EntityType::Gpe | EntityType::Loc))
+    }
+
+    /// Whether the gazetteer knows `name` (any entry).
+    pub fn in_gazetteer(&self, name: &str) -> bool {
+        self.gazetteer.lookup(name).is_some()
+    }
+
+    /// A person's name with the title words before it split off:
+    /// "Counselor Derek Chollet" → ("Counselor", "Derek Chollet"); a name
+    /// that a title word interrupts keeps the part before it ("Ann Lee
+    /// Minister" → "Ann Lee"). `None` when no name is left.
+    pub fn split_person_name(&self, name: &str) -> Option<(Option<String>, String)> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // A body or document word makes it an organisation's or a
+        // heading's words, not a person's ("Trust Fund", "Press Release").
+        let not_personal = |w: &&str| {
+            let f = class_form(w);
+            self.words.has(WordClass::BodyWord, &f) || self.words.has(WordClass::DocumentWord, &f)
+        };
+        if words.iter().any(not_personal) {
+            return None;
+        }
+        let lead = words
+            .iter()
+            .take_while(|w| {
+                let f = class_form(w);
+                self.breaks_person_name(&f) || self.words.has(WordClass::NameFunctionWord, &f)
+            })
+            .count();
+        let rest = &words[lead..];
+        let keep = rest
+            .iter()
+            .take_while(|w| !self.breaks_person_name(&class_form(w)))
+            .count();
+        let kept = &rest[..keep];
+        let starts_upper = kept
+            .first()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
+        // A name cut short by a title word keeps at least two words
+        // ("Ann Lee Minister"), else the cut word was its head ("Legal
+        // Adviser").
+        let cut = keep < rest.len();
+        if kept.is_empty() || !starts_upper || (cut && kept.len() < 2) {
+            return None;
+        }
+        let title = (lead > 0).then(|| words[..lead].join(" "));
+        Some((title, kept.join(" ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{Lexical, Tokenizer};
+
+    fn with_rules(check: impl FnOnce(&NameRules)) {
+        let words = WordClasses::embedded();
+        let tokenizer = Tokenizer::new(Lexical::embedded());
+        let gaz = Gazetteer::with_user_files(&[], &tokenizer).unwrap();
+        check(&NameRules::new(&words, &gaz));
+    }
+
+    #[test]
+    fn titles_inside_person_names_are_faults() {
+        with_rules(|r| {
+            for name in [
+                "Counselor Okafor",
+                "Federal Minister Ilse Brandt",
+                "Deputy Chair",
+                "Interior Nancy Brandt",
+                "Tomas Ruiz Spokesperson",
+            ] {
+                assert!(r.fault(ActorKind::Person, name).is_some(), "{name}");
+            }
+            for name in ["Mara Okafor", "Jean-Luc de la Croix", "K. P. Sharma"] {
+                assert_eq!(r.fault(ActorKind::Person, name), None, "{name}");
+            }
+        });
+    }
+
+    #[test]
+    fn titles_and_document_words_alone_are_no_names() {
+        with_rules(|r| {
+            for (kind, name) in [
+                (ActorKind::Organization, "Office"),
+                (ActorKind::Organization, "Joint Statement"),
+                (ActorKind::Person, "Minister"),
+                (ActorKind::Organization, "National Security Advisors"),
+                (ActorKind::Organization, "First Lady"),
+                (ActorKind::Person, "Ministry of Foreign Affairs"),
+            ] {
+                assert_eq!(r.fault(kind, name), Some(NameFault::NotAName), "{name}");
+            }
+            assert_eq!(r.fault(ActorKind::Group, "the two delegations"), None);
+            assert_eq!(
+                r.fault(ActorKind::Organization, "Northern Fisheries Council"),
+                None
+            );
+        });
+    }
+
+    #[test]
+    fn places_are_no_persons_and_states_come_from_the_gazetteer() {
+        with_rules(|r| {
+            assert_eq!(
+                r.fault(ActorKind::Person, "Honolulu"),
+                Some(NameFault::PlaceAsActor)
+            );
+            assert_eq!(r.fault(ActorKind::State, "Norway"), None);
+            assert_eq!(
+                r.fault(ActorKind::State, "Belt"),
+                Some(NameFault::NotAState)
+            );
+        });
+    }
+
+    #[test]
+    fn leading_titles_are_split_off_a_person_name() {
+        with_rules(|r| {
+            assert_eq!(
+                r.split_person_name("Counselor Derek Okafor"),
+                Some((Some("Counselor".into()), "Derek Okafor".into()))
+            );
+            assert_eq!(
+                r.split_person_name("Minister for Foreign Affairs Ana Ruiz"),
+                Some((
+                    Some("Minister for Foreign Affairs".into()),
+                    "Ana Ruiz".into()
+                ))
+            );
+            assert_eq!(
+                r.split_person_name("Ann Lee Minister"),
+                Some((None, "Ann Lee".into()))
+            );
+            assert_eq!(r.split_person_name("Deputy Chair"), None);
+            assert_eq!(r.split_person_name("Legal Adviser"), None);
+            assert_eq!(r.split_person_name("Relief Fund"), None);
+        });
+    }
+}
