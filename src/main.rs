@@ -127,6 +127,10 @@ struct EvalArgs {
     /// List each document's missed and spurious items.
     #[arg(long)]
     misses: bool,
+    /// Measure the actors layer instead: the share of gold event sources
+    /// that an actor span of the trigger's sentence (or the author) resolves.
+    #[arg(long, requires = "gold")]
+    sources: bool,
     /// Machine-readable output (the reference scorer's JSON layout).
     #[arg(long)]
     json: bool,
@@ -704,6 +708,15 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     let docs = gold::load_gold_dir(dir)?;
     if docs.is_empty() {
         bail!("no <id>.gold.json files in {}", dir.display());
+    }
+    if args.sources {
+        let report = attache::eval::sources::source_resolution(&args.input.pipeline()?, &docs);
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print!("{}", report.to_text(args.misses));
+        }
+        return Ok(ExitCode::SUCCESS);
     }
     let records: Vec<serde_json::Value> = match &args.pred {
         Some(path) => {

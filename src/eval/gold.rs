@@ -125,25 +125,30 @@ pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>, Error> {
 pub fn predict(pipeline: &crate::pipeline::Pipeline, docs: &[GoldDoc]) -> Vec<Value> {
     docs.iter()
         .map(|g| {
-            let mut info = crate::doc::DocInfo {
-                id: g.id.clone(),
-                source: g.text_path.display().to_string(),
-                meta: g.meta.clone(),
-                ..crate::doc::DocInfo::default()
-            };
-            if let Some(date) = g
-                .date
-                .as_deref()
-                .and_then(crate::input::meta::normalise_doc_date)
-            {
-                info.date = Some(date);
-                info.date_source = crate::doc::DateSource::Metadata;
-            }
-            let doc = crate::doc::Doc::new(info, g.text.clone());
-            let record = pipeline.record(doc, crate::records::RecordOptions::default());
+            let record = pipeline.record(gold_doc(g), crate::records::RecordOptions::default());
             serde_json::to_value(&record).unwrap_or(Value::Null)
         })
         .collect()
+}
+
+/// A gold document as the pipeline's input (its meta `date` is the
+/// document date).
+pub fn gold_doc(g: &GoldDoc) -> crate::doc::Doc {
+    let mut info = crate::doc::DocInfo {
+        id: g.id.clone(),
+        source: g.text_path.display().to_string(),
+        meta: g.meta.clone(),
+        ..crate::doc::DocInfo::default()
+    };
+    if let Some(date) = g
+        .date
+        .as_deref()
+        .and_then(crate::input::meta::normalise_doc_date)
+    {
+        info.date = Some(date);
+        info.date_source = crate::doc::DateSource::Metadata;
+    }
+    crate::doc::Doc::new(info, g.text.clone())
 }
 
 /// Records by `doc.id` (or a top-level `id`), as the reference scorer joins them.
@@ -248,7 +253,9 @@ pub fn toks(s: &str) -> BTreeSet<String> {
         .collect()
 }
 
-fn actor_match(gold_name: &str, pred_names: &[String]) -> bool {
+/// Whether a gold actor name matches one of a predicted actor's names
+/// (token sets equal or one inside the other, as the reference scorer).
+pub fn actor_match(gold_name: &str, pred_names: &[String]) -> bool {
     let g = toks(gold_name);
     if g.is_empty() {
         return false;

@@ -1,6 +1,7 @@
 //! Evaluation: scoring records against document-level gold sets.
 
 pub mod gold;
+pub mod sources;
 
 /// Precision, recall and F1 from counts of true positives, predictions and
 /// gold items (0 where a denominator is 0). Every scorer of the crate uses it.
