@@ -174,6 +174,10 @@ pub struct Actor {
     pub wikidata: Option<String>,
     /// Mention ids.
     pub mentions: Vec<String>,
+    /// A formation's members (ISO 3166 alpha-3 of states, gazetteer ids of
+    /// organisations); absent for other actors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }
 
 /// A place where something happens.
@@ -442,6 +446,7 @@ impl Record {
                         .iter()
                         .filter_map(|&m| mention_ids.get(m).cloned().flatten())
                         .collect(),
+                    members: a.members.clone(),
                 }
             })
             .collect();

@@ -21,6 +21,8 @@
 //! of the input metadata, else from the first actor of the title line.
 
 pub mod audit;
+mod author;
+pub mod formations;
 pub mod names;
 mod repair;
 
@@ -32,6 +34,7 @@ use crate::ner::gazetteer::{Entry, Gazetteer};
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::{TitleKind, Titles};
 use crate::text::Lexical;
+use formations::{Formation, Formations};
 use names::NameRules;
 
 /// The `actors` stage.
@@ -39,6 +42,7 @@ pub struct ActorStage {
     gazetteer: Gazetteer,
     titles: Titles,
     lexical: Lexical,
+    formations: Formations,
 }
 
 impl ActorStage {
@@ -49,7 +53,14 @@ impl ActorStage {
             gazetteer,
             titles,
             lexical,
+            formations: Formations::default(),
         }
+    }
+
+    /// The same stage with these formations (`models/formations.tsv`).
+    pub fn with_formations(mut self, formations: Formations) -> ActorStage {
+        self.formations = formations;
+        self
     }
 }
 
@@ -73,12 +84,14 @@ impl Stage for ActorStage {
     }
 
     fn process(&self, doc: &mut Doc) {
-        let (actors, spans, places, author) = {
+        let (actors, spans, places, author, co_authors) = {
             let mut b = Builder::new(doc, &self.gazetteer, &self.titles, &self.lexical);
+            b.formations = &self.formations;
             b.run();
             b.finish()
         };
         (doc.author, doc.author_person) = author;
+        doc.co_authors = co_authors;
         doc.actors = actors;
         doc.actor_spans = spans;
         doc.places = places;
@@ -112,6 +125,10 @@ struct Builder<'a> {
     author_spans: Vec<(std::ops::Range<usize>, bool)>,
     author_state: Option<usize>,
     author_person: Option<usize>,
+    /// A joint statement's several authors (see `author.rs`).
+    co_authors: Vec<usize>,
+    /// Named formations of states.
+    formations: &'a Formations,
 }
 
 /// How many earlier references a bare title ("the Minister") looks back at.
@@ -189,6 +206,8 @@ impl<'a> Builder<'a> {
             author_spans: Vec::new(),
             author_state: None,
             author_person: None,
+            co_authors: Vec::new(),
+            formations: empty_formations(),
         }
     }
 
@@ -245,6 +264,26 @@ impl<'a> Builder<'a> {
             }
         }
         i
+    }
+
+    /// The group actor of a formation, with its members.
+    fn formation_actor(&mut self, f: &Formation) -> usize {
+        let members: Vec<String> = f
+            .members
+            .iter()
+            .map(|id| {
+                self.gaz
+                    .by_id(id)
+                    .and_then(|e| e.iso3.clone())
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        self.get_or_add(format!("formation:{}", f.id), || ActorRef {
+            name: f.name.clone(),
+            kind: Some(ActorKind::Group),
+            members,
+            ..ActorRef::default()
+        })
     }
 
     /// The state a demonym, city or province belongs to.
@@ -371,6 +410,10 @@ impl<'a> Builder<'a> {
                 None
             }
             EntityType::Org => match entry {
+                _ if self.formation_named(mi, entry).is_some() => {
+                    let f = self.formation_named(mi, entry)?;
+                    Some(self.formation_actor(f))
+                }
                 Some(e) => Some(self.actor_for_entry(e)),
                 None => {
                     let text = self.doc.span_text(m.span).to_string();
@@ -390,6 +433,14 @@ impl<'a> Builder<'a> {
             },
             _ => None,
         }
+    }
+
+    /// The formation a mention (or its gazetteer entry) names.
+    fn formation_named(&self, mi: usize, entry: Option<&Entry>) -> Option<&'a Formation> {
+        let text = self.doc.span_text(self.doc.entities[mi].span);
+        self.formations
+            .lookup(text)
+            .or_else(|| entry.and_then(|e| self.formations.lookup(&e.name)))
     }
 
     // ----- scanning ---------------------------------------------------------
@@ -1003,134 +1054,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The author's state (or organisation) and person.
-    fn find_author(&mut self) {
-        let gaz = self.gaz;
-        let meta = &self.doc.info.meta;
-        let inst = ["institution", "publisher", "author", "issuer"]
-            .iter()
-            .find_map(|k| meta.get(*k).and_then(|v| v.as_str()))
-            .map(str::to_string);
-        if let Some(inst) = inst {
-            let words: Vec<&str> = inst
-                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | ':'))
-                .filter(|w| !w.is_empty())
-                .collect();
-            'outer: for s in 0..words.len() {
-                for e in (s + 1..=(s + 6).min(words.len())).rev() {
-                    let phrase = words[s..e].join(" ");
-                    let Some(entry) = gaz.lookup(&phrase).or_else(|| {
-                        phrase
-                            .strip_prefix("the ")
-                            .or_else(|| phrase.strip_prefix("The "))
-                            .and_then(|p| gaz.lookup(p))
-                    }) else {
-                        continue;
-                    };
-                    let actor = match entry.label {
-                        EntityType::Gpe | EntityType::Norp => self.state_of(entry),
-                        // An executive office ("The White House") publishes for its state.
-                        EntityType::Org if entry.kind == "government" => self.state_of(entry),
-                        EntityType::Org => Some(self.actor_for_entry(entry)),
-                        _ => None,
-                    };
-                    if let Some(a) = actor {
-                        self.author_state = Some(a);
-                        break 'outer;
-                    }
-                }
-            }
-        }
-        // The title line: its first person, and its first state if still
-        // unknown. A first sentence is a title only on a line of its own
-        // ("They condemned Mordor." alone has no title).
-        let on_own_line = match (self.doc.sentences.first(), self.doc.sentences.get(1)) {
-            (Some(first), Some(second)) => {
-                let end = self.doc.tokens.get(first.tokens.end.saturating_sub(1));
-                let next = self.doc.tokens.get(second.tokens.start);
-                match (end, next) {
-                    (Some(a), Some(b)) => self
-                        .doc
-                        .text()
-                        .get(a.span.byte_end..b.span.byte_start)
-                        .is_some_and(|gap| gap.contains('\n')),
-                    _ => false,
-                }
-            }
-            _ => false,
-        };
-        let title_end = if on_own_line {
-            self.doc.sentences.first().map_or(0, |s| s.tokens.end)
-        } else {
-            0
-        };
-        let governed = |s: &ActorSpan| {
-            s.tokens.start > 0
-                && self.lexical.words().has(
-                    WordClass::GoverningPreposition,
-                    self.tok(s.tokens.start - 1),
-                )
-        };
-        // "Statement from President Joe Biden", "Remarks by …": the speaker.
-        let issued_by = |s: &ActorSpan| {
-            s.tokens.start >= 2
-                && matches!(self.tok(s.tokens.start - 1), "from" | "by")
-                && self
-                    .lexical
-                    .words()
-                    .has(WordClass::StatementNoun, self.tok(s.tokens.start - 2))
-        };
-        // The title's subject only: its first actor, at its start ("Foreign
-        // Minister Sari Wulandari to visit Fiji": not Fiji).
-        let title_start = self.doc.sentences.first().map_or(0, |s| s.tokens.start);
-        let mut heads: Vec<usize> = self
-            .spans
-            .iter()
-            .filter(|s| s.tokens.start < title_end)
-            .filter(|s| issued_by(s) || !governed(s) && s.tokens.start <= title_start + 3)
-            .take(1)
-            .map(|s| s.actor)
-            .collect();
-        // A release's header names its minister in capitals ("MEDIA RELEASE /
-        // MINISTER FOR FOREIGN AFFAIRS / ALEXANDER DOWNER").
-        let header_end = self.doc.sentences.get(4).map_or(0, |s| s.tokens.start);
-        heads.extend(
-            self.spans
-                .iter()
-                .filter(|s| {
-                    s.tokens.start < header_end
-                        && self.actors[s.actor].kind == Some(ActorKind::Person)
-                        && is_all_caps(
-                            self.doc
-                                .span_text(self.doc.token_span(s.tokens.start, s.tokens.end - 1)),
-                        )
-                })
-                .map(|s| s.actor),
-        );
-        for actor in heads {
-            match self.actors[actor].kind {
-                Some(ActorKind::Person) if self.author_person.is_none() => {
-                    self.author_person = Some(actor)
-                }
-                // (an organisation only when the gazetteer knows it: a
-                // headline's tagged name is no author, "Sanctioning a
-                // Procurement Network …")
-                Some(ActorKind::State) if self.author_state.is_none() => {
-                    self.author_state = Some(actor)
-                }
-                Some(ActorKind::Organization)
-                    if self.author_state.is_none() && self.actors[actor].entry.is_some() =>
-                {
-                    self.author_state = Some(actor)
-                }
-                _ => {}
-            }
-        }
-        if self.author_state.is_none() {
-            self.author_state = self.author_person.and_then(|p| self.actors[p].affiliation);
-        }
-    }
-
     /// A person the gazetteer knows acts for its parent (their state, or
     /// the organisation they lead) where the text named no affiliation.
     fn known_affiliations(&mut self) {
@@ -1161,6 +1084,7 @@ impl<'a> Builder<'a> {
         Vec<ActorSpan>,
         Vec<PlaceRef>,
         (Option<usize>, Option<usize>),
+        Vec<usize>,
     ) {
         self.known_affiliations();
         self.find_author();
@@ -1204,8 +1128,23 @@ impl<'a> Builder<'a> {
             resolve(self.author_state, &self.actors),
             resolve(self.author_person, &self.actors),
         );
-        (self.actors, self.spans, self.places, author)
+        let co_authors: Vec<usize> = self
+            .co_authors
+            .iter()
+            .copied()
+            .filter(|&a| self.actors[a].kind.is_some())
+            .collect();
+        for &a in &co_authors {
+            self.actors[a].listed = true;
+        }
+        (self.actors, self.spans, self.places, author, co_authors)
     }
+}
+
+/// The empty table, for a builder made before the stage's is set.
+fn empty_formations() -> &'static Formations {
+    static EMPTY: std::sync::OnceLock<Formations> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(Formations::default)
 }
 
 /// Whether `words` occur in `title` as whole words, in order, side by side.

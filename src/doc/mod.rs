@@ -232,6 +232,10 @@ pub struct Doc {
     pub author: Option<usize>,
     /// The author as a person, when the title line names one.
     pub author_person: Option<usize>,
+    /// The several authors of a joint statement by states with no
+    /// collective name (indices into `actors`, `author` first); empty for a
+    /// single author.
+    pub co_authors: Vec<usize>,
 }
 
 impl Doc {
@@ -526,6 +530,9 @@ pub struct ActorRef {
     /// Whether the record lists it (persons always; others when an event,
     /// an affiliation or the author needs them).
     pub listed: bool,
+    /// A formation's members: ISO 3166 alpha-3 codes of states, gazetteer
+    /// ids of organisations (`models/formations.tsv`).
+    pub members: Vec<String>,
 }
 
 /// How a span refers to its actor.
@@ -698,8 +705,13 @@ impl Doc {
             Layer::Agreements => write!(h, "{:?}", self.agreements),
             Layer::Actors => write!(
                 h,
-                "{:?}{:?}{:?}{:?}{:?}",
-                self.actors, self.actor_spans, self.places, self.author, self.author_person
+                "{:?}{:?}{:?}{:?}{:?}{:?}",
+                self.actors,
+                self.actor_spans,
+                self.places,
+                self.author,
+                self.author_person,
+                self.co_authors
             ),
             Layer::Events => write!(h, "{:?}", self.events),
         };

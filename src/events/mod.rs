@@ -1333,7 +1333,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     }
     doc.actors.extend(new_groups);
 
-    doc.events = refine::refine(doc, lex, &triggers, events);
+    let events = refine::refine(doc, lex, &triggers, events);
+    doc.events = refine::for_each_co_author(doc, events);
 }
 
 /// The strongest cue before a trigger: (status, token where the cue starts).

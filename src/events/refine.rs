@@ -237,6 +237,44 @@ pub(super) fn refine(
     events
 }
 
+/// A joint statement by states with no collective name: what its author
+/// does, each co-author does (dev conventions: one event per state). The
+/// events of the first author are repeated for the others, in order, unless
+/// the other is the event's target or the same event exists.
+pub(super) fn for_each_co_author(doc: &Doc, events: Vec<EventRef>) -> Vec<EventRef> {
+    let (Some(first), true) = (doc.author, doc.co_authors.len() >= 2) else {
+        return events;
+    };
+    let mut out: Vec<EventRef> = Vec::with_capacity(events.len() * doc.co_authors.len());
+    let mut seen: WordSet<(PloverType, Option<usize>, Option<usize>, EventStatus)> =
+        WordSet::default();
+    for e in events {
+        let key = (e.kind, e.source, e.target, e.status);
+        if !seen.insert(key) {
+            continue;
+        }
+        let copies: Vec<EventRef> = if e.source == Some(first) {
+            doc.co_authors
+                .iter()
+                .filter(|&&c| c != first && e.target != Some(c))
+                .map(|&c| EventRef {
+                    source: Some(c),
+                    ..e.clone()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        out.push(e);
+        for c in copies {
+            if seen.insert((c.kind, c.source, c.target, c.status)) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 /// Whether an actor may appear in the record (merged-away ones may not).
 fn listed_kind(a: &ActorRef) -> bool {
     a.kind.is_some()

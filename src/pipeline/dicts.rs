@@ -17,6 +17,7 @@ pub struct Dicts {
     pub date_order: DateOrder,
     pub(crate) titles: Vec<(String, String)>,
     pub(crate) words: Vec<(String, String)>,
+    pub(crate) formations: Vec<(String, String)>,
     /// Event patterns, cues and CAMEO tables: (name, contents, format).
     pub(crate) events: Vec<(String, String, String)>,
 }
@@ -40,6 +41,7 @@ impl Dicts {
                 Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
                 Some("attache-titles/1") => dicts.titles.push((name, contents)),
                 Some("attache-words/1") => dicts.words.push((name, contents)),
+                Some("attache-formations/1") => dicts.formations.push((name, contents)),
                 Some(
                     f @ ("attache-events/1" | "attache-event-cues/1" | "attache-cameo-plover/1"),
                 ) => {
@@ -78,7 +80,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// The data formats `--dict` accepts.
 // not a word list: format identifiers
-pub const SUPPORTED_FORMATS: [&str; 10] = [
+pub const SUPPORTED_FORMATS: [&str; 11] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-dates/1",
@@ -86,6 +88,7 @@ pub const SUPPORTED_FORMATS: [&str; 10] = [
     "attache-agreement-cues/1",
     "attache-titles/1",
     "attache-words/1",
+    "attache-formations/1",
     "attache-events/1",
     "attache-event-cues/1",
     "attache-cameo-plover/1",

@@ -29,6 +29,7 @@ use std::time::{Duration, Instant};
 pub use contract::{Contract, ContractError, Revision};
 pub use dicts::{Dicts, SUPPORTED_FORMATS};
 
+use crate::actors::formations::Formations;
 use crate::actors::ActorStage;
 use crate::agreements::Agreements;
 use crate::dates::Dates;
@@ -109,7 +110,8 @@ impl Pipeline {
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
-        let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone());
+        let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone())
+            .with_formations(Formations::with_user_files(&dicts.formations)?);
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
             .with_titles(titles)
             .with_words(words.clone());

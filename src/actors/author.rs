@@ -1,0 +1,295 @@
+//! Who speaks in a document: its author's state or organisation, its
+//! author as a person, and the several authors of a joint statement by
+//! states with no collective name (issue 13, item 2; dev conventions:
+//! "a joint statement by a list of states with no collective name has each
+//! state as a source"; a named formation is one group actor and the source).
+//!
+//! Sources, in order: the input's metadata (`institution`, `publisher`,
+//! `author`, `issuer`), whose parenthesised "joint …" note or "Governments
+//! of A, B and C" lists co-authors; the title line (its first person or
+//! state, a formation named at its start, and for a "Joint Statement" the
+//! states of the persons or states it names); the first sentence of a joint
+//! statement when it opens with a list of states ("A, B and C reaffirm …").
+
+use super::Builder;
+use crate::doc::{ActorKind, ActorSpan, EntityType};
+use crate::lexicon::{is_all_caps, WordClass};
+
+/// The metadata fields that name the publisher.
+// not a word list: metadata keys of the input format
+const PUBLISHER_KEYS: [&str; 4] = ["institution", "publisher", "author", "issuer"];
+
+/// How many words a gazetteer name in the metadata may have.
+const MAX_NAME_WORDS: usize = 6;
+
+impl Builder<'_> {
+    /// The author's state (or organisation), person and co-authors.
+    pub(super) fn find_author(&mut self) {
+        self.spans
+            .sort_by_key(|s| (s.tokens.start, std::cmp::Reverse(s.tokens.end)));
+        let meta = &self.doc.info.meta;
+        let inst = PUBLISHER_KEYS
+            .iter()
+            .find_map(|k| meta.get(*k).and_then(|v| v.as_str()))
+            .map(str::to_string);
+        if let Some(inst) = inst {
+            self.author_from_metadata(&inst);
+        }
+        self.author_from_title();
+        if self.co_authors.is_empty() {
+            self.co_authors_from_text();
+        }
+        if let Some(&first) = self.co_authors.first() {
+            self.author_state = Some(first);
+        }
+        if self.author_state.is_none() {
+            self.author_state = self.author_person.and_then(|p| self.actors[p].affiliation);
+        }
+    }
+
+    /// The actors a metadata phrase names, in order: states (an executive
+    /// office for its state), organisations and formations.
+    fn actors_named_in(&mut self, text: &str) -> Vec<usize> {
+        let words: Vec<&str> = text
+            .split(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ',' | '(' | ')' | ';' | ':' | '\u{2013}' | '\u{2014}')
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut found = Vec::new();
+        let mut s = 0;
+        while s < words.len() {
+            let mut next = s + 1;
+            for e in (s + 1..=(s + MAX_NAME_WORDS).min(words.len())).rev() {
+                let phrase = words[s..e].join(" ");
+                let bare = phrase
+                    .strip_prefix("the ")
+                    .or_else(|| phrase.strip_prefix("The "))
+                    .unwrap_or(&phrase)
+                    .to_string();
+                if let Some(a) = self.named_actor(&bare) {
+                    if !found.contains(&a) {
+                        found.push(a);
+                    }
+                    next = e;
+                    break;
+                }
+            }
+            s = next;
+        }
+        found
+    }
+
+    /// The actor a name in metadata stands for, if the formations or the
+    /// gazetteer know it.
+    fn named_actor(&mut self, name: &str) -> Option<usize> {
+        if let Some(f) = self.formations.lookup(name) {
+            return Some(self.formation_actor(f));
+        }
+        let entry = self.gaz.lookup(name)?;
+        match entry.label {
+            EntityType::Gpe | EntityType::Norp => self.state_of(entry),
+            // An executive office ("The White House") publishes for its state.
+            EntityType::Org if entry.kind == "government" => self.state_of(entry),
+            EntityType::Org => Some(self.actor_for_entry(entry)),
+            _ => None,
+        }
+    }
+
+    /// The metadata's publisher, or its co-authors: a parenthesised
+    /// "(joint UK–Ukraine statement)" or "Governments of A, B and C" names
+    /// several; a formation among them speaks alone.
+    fn author_from_metadata(&mut self, inst: &str) {
+        let lower = inst.to_lowercase();
+        let mut parts: Vec<String> = Vec::new();
+        if let (Some(open), Some(close)) = (inst.find('('), inst.rfind(')')) {
+            if open < close && lower[open..close].contains("joint") {
+                parts.push(inst[open + 1..close].to_string());
+            }
+            parts.push(format!("{}{}", &inst[..open], &inst[close + 1..]));
+        }
+        let several = lower.contains("joint") || lower.starts_with("governments");
+        for part in &parts {
+            let found = self.actors_named_in(part);
+            if let Some(&f) = found.iter().find(|&&a| !self.actors[a].members.is_empty()) {
+                self.author_state = Some(f);
+                return;
+            }
+            if several && found.len() >= 2 {
+                self.co_authors = found;
+                return;
+            }
+        }
+        self.author_state = self.actors_named_in(inst).first().copied();
+    }
+
+    /// Whether the span's actor is a formation.
+    fn is_formation(&self, actor: usize) -> bool {
+        !self.actors[actor].members.is_empty()
+    }
+
+    /// The title line's end (0 when the first sentence is no title: "They
+    /// condemned Mordor." alone has none).
+    fn title_end(&self) -> usize {
+        let on_own_line = match (self.doc.sentences.first(), self.doc.sentences.get(1)) {
+            (Some(first), Some(second)) => {
+                let end = self.doc.tokens.get(first.tokens.end.saturating_sub(1));
+                let next = self.doc.tokens.get(second.tokens.start);
+                match (end, next) {
+                    (Some(a), Some(b)) => self
+                        .doc
+                        .text()
+                        .get(a.span.byte_end..b.span.byte_start)
+                        .is_some_and(|gap| gap.contains('\n')),
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if on_own_line {
+            self.doc.sentences.first().map_or(0, |s| s.tokens.end)
+        } else {
+            0
+        }
+    }
+
+    /// Whether a preposition that keeps an actor from being the author
+    /// governs the span ("Statement on Kenya").
+    fn governed(&self, s: &ActorSpan) -> bool {
+        s.tokens.start > 0
+            && self.lexical.words().has(
+                WordClass::GoverningPreposition,
+                self.tok(s.tokens.start - 1),
+            )
+    }
+
+    /// The title line: its first person, and its first state if still
+    /// unknown; a release's header names its minister in capitals.
+    fn author_from_title(&mut self) {
+        let title_end = self.title_end();
+        let issued_by = |s: &ActorSpan| {
+            s.tokens.start >= 2
+                && matches!(self.tok(s.tokens.start - 1), "from" | "by")
+                && self
+                    .lexical
+                    .words()
+                    .has(WordClass::StatementNoun, self.tok(s.tokens.start - 2))
+        };
+        // The title's subject only: its first actor, at its start ("Foreign
+        // Minister Sari Wulandari to visit Fiji": not Fiji).
+        let title_start = self.doc.sentences.first().map_or(0, |s| s.tokens.start);
+        let mut heads: Vec<usize> = self
+            .spans
+            .iter()
+            .filter(|s| s.tokens.start < title_end)
+            .filter(|s| issued_by(s) || !self.governed(s) && s.tokens.start <= title_start + 3)
+            .take(1)
+            .map(|s| s.actor)
+            .collect();
+        // A release's header names its minister in capitals ("MEDIA RELEASE /
+        // MINISTER FOR FOREIGN AFFAIRS / ALEXANDER DOWNER").
+        let header_end = self.doc.sentences.get(4).map_or(0, |s| s.tokens.start);
+        heads.extend(
+            self.spans
+                .iter()
+                .filter(|s| {
+                    s.tokens.start < header_end
+                        && self.actors[s.actor].kind == Some(ActorKind::Person)
+                        && is_all_caps(
+                            self.doc
+                                .span_text(self.doc.token_span(s.tokens.start, s.tokens.end - 1)),
+                        )
+                })
+                .map(|s| s.actor),
+        );
+        for actor in heads {
+            match self.actors[actor].kind {
+                Some(ActorKind::Person) if self.author_person.is_none() => {
+                    self.author_person = Some(actor)
+                }
+                // (an organisation only when the gazetteer knows it: a
+                // headline's tagged name is no author, "Sanctioning a
+                // Procurement Network …")
+                Some(ActorKind::Group) if self.is_formation(actor) => {
+                    self.author_state = Some(actor)
+                }
+                Some(ActorKind::State) if self.author_state.is_none() => {
+                    self.author_state = Some(actor)
+                }
+                Some(ActorKind::Organization)
+                    if self.author_state.is_none() && self.actors[actor].entry.is_some() =>
+                {
+                    self.author_state = Some(actor)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A joint statement's co-authors from its text: the states of the
+    /// persons and the states its title names ("Joint Statement by the Prime
+    /// Minister of A and the President of B"), else a list of states that
+    /// opens its first sentence ("A, B and C reaffirm …").
+    fn co_authors_from_text(&mut self) {
+        let title_end = self.title_end();
+        let title_words = title_end.min(self.doc.tokens.len());
+        let joint = (0..title_words).any(|i| self.tok(i) == "joint");
+        if !joint {
+            return;
+        }
+        let mut states: Vec<usize> = Vec::new();
+        let add = |a: Option<usize>, states: &mut Vec<usize>| {
+            if let Some(a) = a {
+                if !states.contains(&a) {
+                    states.push(a);
+                }
+            }
+        };
+        for s in self.spans.iter().filter(|s| s.tokens.start < title_end) {
+            match self.actors[s.actor].kind {
+                Some(ActorKind::Person) => add(self.actors[s.actor].affiliation, &mut states),
+                Some(ActorKind::State)
+                    if !self.governed(s) || self.tok(s.tokens.start - 1) == "of" =>
+                {
+                    add(Some(s.actor), &mut states)
+                }
+                _ => {}
+            }
+        }
+        states.retain(|&a| self.actors[a].kind == Some(ActorKind::State));
+        if states.len() < 2 {
+            states = self.opening_state_list(title_end);
+        }
+        if states.len() >= 2 {
+            self.co_authors = states;
+        }
+    }
+
+    /// The states listed at the start of the sentence after the title,
+    /// joined only by commas, "and" and "the".
+    fn opening_state_list(&self, title_end: usize) -> Vec<usize> {
+        let Some(sentence) = self
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.tokens.start >= title_end)
+        else {
+            return Vec::new();
+        };
+        let mut states = Vec::new();
+        let mut at = sentence.tokens.start;
+        let first = self.spans.partition_point(|s| s.tokens.start < at);
+        for s in &self.spans[first..] {
+            let joined = (at..s.tokens.start).all(|k| matches!(self.tok(k), "," | "and" | "the"));
+            if !joined || self.actors[s.actor].kind != Some(ActorKind::State) {
+                break;
+            }
+            if !states.contains(&s.actor) {
+                states.push(s.actor);
+            }
+            at = s.tokens.end;
+        }
+        states
+    }
+}
