@@ -25,6 +25,8 @@ mod author;
 pub mod formations;
 pub mod names;
 mod repair;
+#[cfg(test)]
+mod tests;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
