@@ -22,7 +22,6 @@
 
 pub mod audit;
 mod author;
-pub mod formations;
 pub mod names;
 mod repair;
 #[cfg(test)]
@@ -30,13 +29,13 @@ mod tests;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
+use crate::lexicon::formations::{Formation, Formations};
 use crate::lexicon::WordClass;
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::{TitleKind, Titles};
 use crate::text::Lexical;
-use formations::{Formation, Formations};
 use names::NameRules;
 
 /// The `actors` stage.

@@ -40,6 +40,7 @@ use std::sync::Arc;
 use crate::dates::calendar::Ymd;
 use crate::doc::{AgreementMention, AgreementRef, Doc, EntityType, TokenKind};
 use crate::error::Error;
+use crate::lexicon::formations::Formations;
 use crate::lexicon::{data_lines, field, WordMap, WordSet};
 use crate::lexicon::{WordClass, WordClasses};
 use crate::text::Tokenizer;
@@ -169,6 +170,7 @@ pub struct Agreements {
     negations: WordSet<String>,
     determiners: WordSet<String>,
     words: Arc<WordClasses>,
+    formations: Formations,
 }
 
 struct View<'a> {
@@ -245,6 +247,7 @@ impl Agreements {
             negations: WordSet::default(),
             determiners: WordSet::default(),
             words: WordClasses::embedded(),
+            formations: Formations::default(),
         };
         let mut entry_files = vec![("agreements.tsv", EMBEDDED_ENTRIES)];
         entry_files.extend_from_slice(entries);
@@ -350,6 +353,28 @@ impl Agreements {
     pub fn with_words(mut self, words: Arc<WordClasses>) -> Agreements {
         self.words = words;
         self
+    }
+
+    /// The same recogniser with these formations: a formation's name makes
+    /// its "Statement" a joint one ("Quad Leaders' Statement").
+    pub fn with_formations(mut self, formations: Formations) -> Agreements {
+        self.formations = formations;
+        self
+    }
+
+    /// Whether the capitalised words before a head name two or more parties:
+    /// a formation ("Troika Statement") or two states or peoples
+    /// ("Nepal-Switzerland Joint Statement", "Chilean-Peruvian Declaration").
+    fn names_parties(&self, doc: &Doc, v: &View, a: usize, i: usize) -> bool {
+        let formation = (a..i).any(|k| self.formations.lookup(v.text[k]).is_some())
+            || (a + 1 < i && self.formations.lookup(&v.text[a..i].join(" ")).is_some());
+        let states = doc
+            .entities
+            .iter()
+            .filter(|m| m.tokens.start >= a && m.tokens.end <= i)
+            .filter(|m| matches!(m.label, EntityType::Gpe | EntityType::Norp))
+            .count();
+        formation || states >= 2
     }
 
     /// Finds the document's agreement references and groups them.
@@ -579,7 +604,8 @@ impl Agreements {
             }
             a = k;
         }
-        let has_modifier = (a..i).any(|k| self.modifiers.contains(v.w(k)));
+        let has_modifier =
+            (a..i).any(|k| self.modifiers.contains(v.w(k))) || self.names_parties(doc, v, a, i);
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(
@@ -759,7 +785,14 @@ impl Agreements {
         if head.plural && !signed_after {
             return hend;
         }
-        let specific = between || signed_after || self.signing(v, first, lim).is_some();
+        // "a memorandum of understanding on customs cooperation": a
+        // complement of two words or more names one instrument.
+        let described = !head.plural
+            && complement_ok
+            && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
+            && b >= hend + 3;
+        let specific =
+            between || signed_after || described || self.signing(v, first, lim).is_some();
         if !specific {
             return hend;
         }

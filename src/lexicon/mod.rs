@@ -12,6 +12,7 @@ use crate::error::Error;
 
 pub mod chars;
 pub mod classes;
+pub mod formations;
 
 pub use classes::{WordClass, WordClasses};
 

@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 pub use contract::{Contract, ContractError, Revision};
 pub use dicts::{Dicts, SUPPORTED_FORMATS};
 
-use crate::actors::formations::Formations;
 use crate::actors::ActorStage;
 use crate::agreements::Agreements;
 use crate::dates::Dates;
@@ -39,6 +38,7 @@ use crate::events::lexicon::EventLexicon;
 use crate::events::EventStage;
 use crate::input::boilerplate::Boilerplate;
 use crate::input::meta::LanguageGuesser;
+use crate::lexicon::formations::Formations;
 use crate::lexicon::WordClasses;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
@@ -110,14 +110,16 @@ impl Pipeline {
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
             .map(|m| Box::new(m) as Box<dyn SpanTagger>);
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
+        let formations = Formations::with_user_files(&dicts.formations)?;
         let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone())
-            .with_formations(Formations::with_user_files(&dicts.formations)?);
+            .with_formations(formations.clone());
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
             .with_titles(titles)
             .with_words(words.clone());
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
-            .with_words(words.clone());
+            .with_words(words.clone())
+            .with_formations(formations.clone());
         let events =
             EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
         let mut stages: Vec<Box<dyn Stage>> = vec![
