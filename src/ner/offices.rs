@@ -80,9 +80,7 @@ impl PartialDate {
     /// The last day the date can mean.
     fn last_day(self) -> Day {
         let month = self.month.unwrap_or(12);
-        let day = self
-            .day
-            .unwrap_or_else(|| days_in_month(self.year, month));
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
         (self.year, month, day)
     }
 }
@@ -386,7 +384,12 @@ fn has_format_line(contents: &str) -> bool {
     contents
         .lines()
         .take_while(|l| l.trim_start().starts_with('#') || l.trim().is_empty())
-        .filter_map(|l| l.trim_start().trim_start_matches('#').trim().strip_prefix("format:"))
+        .filter_map(|l| {
+            l.trim_start()
+                .trim_start_matches('#')
+                .trim()
+                .strip_prefix("format:")
+        })
         .any(|f| f.trim() == FORMAT)
 }
 
@@ -426,5 +429,4 @@ fn parse_row(f: &[&str]) -> Result<Office, OfficeProblem> {
 }
 
 #[cfg(test)]
-#[path = "offices_tests.rs"]
 mod tests;
