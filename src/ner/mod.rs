@@ -10,6 +10,8 @@
 //! `conlleval`-equivalent scorer, [`clusters`] learns word clusters from raw
 //! text, [`recipe`] is the training command with its meta file.
 //!
+//! [`offices`] holds known persons' dated offices, keyed by gazetteer ids.
+//!
 //! The ruler ([`gazetteer`]) runs first; [`merge`] documents how its matches
 //! and the tagger's spans combine; [`types`] maps the tagger's CoNLL types
 //! onto the record's; [`stage`] is the pipeline stage.
@@ -22,6 +24,7 @@ pub mod gazetteer;
 pub mod hash;
 pub mod merge;
 pub mod model;
+pub mod offices;
 pub mod recipe;
 mod reshape;
 pub mod scheme;

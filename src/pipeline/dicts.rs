@@ -10,6 +10,8 @@ use crate::error::Error;
 pub struct Dicts {
     pub(crate) boilerplate: Vec<(String, String)>,
     pub(crate) gazetteers: Vec<(String, String)>,
+    /// Dated offices of known persons.
+    pub(crate) offices: Vec<(String, String)>,
     pub(crate) dates: Vec<(String, String)>,
     pub(crate) agreements: Vec<(String, String)>,
     pub(crate) agreement_cues: Vec<(String, String)>,
@@ -36,6 +38,7 @@ impl Dicts {
             match declared_format(&contents) {
                 Some("attache-boilerplate/1") => dicts.boilerplate.push((name, contents)),
                 Some("attache-gazetteer/1") => dicts.gazetteers.push((name, contents)),
+                Some("attache-offices/1") => dicts.offices.push((name, contents)),
                 Some("attache-dates/1") => dicts.dates.push((name, contents)),
                 Some("attache-agreements/1") => dicts.agreements.push((name, contents)),
                 Some("attache-agreement-cues/1") => dicts.agreement_cues.push((name, contents)),
@@ -83,6 +86,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 pub const SUPPORTED_FORMATS: [&str; 11] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
+    "attache-offices/1",
     "attache-dates/1",
     "attache-agreements/1",
     "attache-agreement-cues/1",

@@ -41,6 +41,7 @@ use crate::input::meta::LanguageGuesser;
 use crate::lexicon::formations::Formations;
 use crate::lexicon::WordClasses;
 use crate::ner::gazetteer::Gazetteer;
+use crate::ner::offices::Offices;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
@@ -105,6 +106,9 @@ impl Pipeline {
         let lexical = Lexical::embedded().with_words(words.clone());
         let tokenizer = Tokenizer::new(lexical.clone());
         let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
+        // Checked here so a bad --dict offices file fails at start; the
+        // actors stage is to take it for dated affiliations (issue 13).
+        let _offices = Offices::with_user_files(&dicts.offices, &gazetteer)?;
         let tagger = model
             .load()
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
