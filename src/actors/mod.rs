@@ -33,10 +33,12 @@ use crate::lexicon::formations::{Formation, Formations};
 use crate::lexicon::WordClass;
 use crate::lexicon::{is_all_caps, WordMap};
 use crate::ner::gazetteer::{Entry, Gazetteer};
+use crate::ner::offices::Offices;
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::{TitleKind, Titles};
 use crate::text::Lexical;
 use names::NameRules;
+use std::sync::Arc;
 
 /// The `actors` stage.
 pub struct ActorStage {
@@ -44,6 +46,7 @@ pub struct ActorStage {
     titles: Titles,
     lexical: Lexical,
     formations: Formations,
+    offices: Arc<Offices>,
 }
 
 impl ActorStage {
@@ -55,7 +58,15 @@ impl ActorStage {
             titles,
             lexical,
             formations: Formations::default(),
+            offices: Arc::new(Offices::default()),
         }
+    }
+
+    /// The same stage with these dated offices
+    /// (`models/gazetteers/offices.tsv`).
+    pub fn with_offices(mut self, offices: Arc<Offices>) -> ActorStage {
+        self.offices = offices;
+        self
     }
 
     /// The same stage with these formations (`models/formations.tsv`).
@@ -88,6 +99,7 @@ impl Stage for ActorStage {
         let (actors, spans, places, author, co_authors) = {
             let mut b = Builder::new(doc, &self.gazetteer, &self.titles, &self.lexical);
             b.formations = &self.formations;
+            b.offices = Some(&self.offices);
             b.run();
             b.finish()
         };
@@ -130,6 +142,8 @@ struct Builder<'a> {
     co_authors: Vec<usize>,
     /// Named formations of states.
     formations: &'a Formations,
+    /// Who held which office when.
+    offices: Option<&'a Offices>,
 }
 
 /// How many earlier references a bare title ("the Minister") looks back at.
@@ -209,6 +223,7 @@ impl<'a> Builder<'a> {
             author_person: None,
             co_authors: Vec::new(),
             formations: empty_formations(),
+            offices: None,
         }
     }
 
@@ -1065,7 +1080,16 @@ impl<'a> Builder<'a> {
             if self.actors[p].affiliation.is_some() {
                 continue;
             }
-            let Some(parent) = e.parent.as_deref().and_then(|id| self.gaz.by_id(id)) else {
+            // The office held at the document's date, else the entry's parent.
+            let date = self.doc.info.date.as_deref();
+            let office = self
+                .offices
+                .and_then(|o| o.held_at(&e.id, date))
+                .map(|o| o.body.as_str());
+            let Some(parent) = office
+                .or(e.parent.as_deref())
+                .and_then(|id| self.gaz.by_id(id))
+            else {
                 continue;
             };
             let body = if parent.label == EntityType::Gpe {

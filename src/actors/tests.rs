@@ -144,3 +144,38 @@ fn titles_and_headings_alone_are_no_actors() {
         );
     }
 }
+
+#[test]
+fn a_known_person_acts_for_the_office_held_at_the_documents_date() {
+    let affiliation = |date: &str| {
+        let doc = run(
+            DateOrder::Dmy,
+            Some(date),
+            "Javier Solana welcomed the decision of the two governments.",
+        );
+        doc.actors
+            .iter()
+            .find(|a| a.name == "Javier Solana")
+            .and_then(|a| a.affiliation)
+            .map(|f| doc.actors[f].name.clone())
+    };
+    assert_eq!(affiliation("1994-05-02").as_deref(), Some("Spain"));
+    assert_ne!(affiliation("1997-05-02"), affiliation("2005-05-02"));
+    assert_ne!(affiliation("1997-05-02").as_deref(), Some("Spain"));
+}
+
+#[test]
+fn a_stated_affiliation_wins_over_the_office_table() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("1997-05-02"),
+        "Spanish Foreign Minister Javier Solana welcomed the decision.",
+    );
+    let solana = doc.actors.iter().find(|a| a.name == "Javier Solana");
+    assert_eq!(
+        solana
+            .and_then(|a| a.affiliation)
+            .map(|f| doc.actors[f].name.as_str()),
+        Some("Spain")
+    );
+}

@@ -83,7 +83,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// The data formats `--dict` accepts.
 // not a word list: format identifiers
-pub const SUPPORTED_FORMATS: [&str; 11] = [
+pub const SUPPORTED_FORMATS: [&str; 12] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-offices/1",

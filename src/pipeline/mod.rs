@@ -108,7 +108,6 @@ impl Pipeline {
         let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
         // Checked here so a bad --dict offices file fails at start; the
         // actors stage is to take it for dated affiliations (issue 13).
-        let _offices = Offices::with_user_files(&dicts.offices, &gazetteer)?;
         let tagger = model
             .load()
             .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
@@ -116,7 +115,8 @@ impl Pipeline {
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
         let formations = Formations::with_user_files(&dicts.formations)?;
         let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone())
-            .with_formations(formations.clone());
+            .with_formations(formations.clone())
+            .with_offices(Offices::with_user_files(&dicts.offices, &gazetteer)?);
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
             .with_titles(titles)
             .with_words(words.clone());
