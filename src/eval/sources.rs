@@ -55,11 +55,20 @@ fn way(how: RefKind) -> &'static str {
     }
 }
 
-/// The names an actor answers to.
+/// The names an actor answers to; the first author of a joint statement
+/// answers for every co-author ("we" is all of them).
 fn names_of(doc: &Doc, actor: usize) -> Vec<String> {
-    let a = &doc.actors[actor];
-    let mut names = vec![a.name.clone()];
-    names.extend(a.aliases.iter().cloned());
+    let with_co_authors = doc.author == Some(actor) && doc.co_authors.len() >= 2;
+    let actors = if with_co_authors {
+        doc.co_authors.clone()
+    } else {
+        vec![actor]
+    };
+    let mut names = Vec::new();
+    for a in actors.into_iter().filter_map(|a| doc.actors.get(a)) {
+        names.push(a.name.clone());
+        names.extend(a.aliases.iter().cloned());
+    }
     names
 }
 
