@@ -149,6 +149,14 @@ struct Builder<'a> {
 /// How many earlier references a bare title ("the Minister") looks back at.
 const BACK_REFERENCE_WINDOW: usize = 400;
 
+/// How many words a formation's name may have ("Nordic-Baltic Eight").
+const MAX_FORMATION_WORDS: usize = 4;
+
+/// Moves the scan past a span.
+fn continue_after(i: &mut usize, end: usize) {
+    *i = end.max(*i + 1);
+}
+
 /// How many sentences back "the two presidents" looks for its persons.
 const PERSON_PAIR_SENTENCES: usize = 3;
 
@@ -1061,6 +1069,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if !self.covered.covers(i, true) {
+                if let Some(end) = self.formation_at(i) {
+                    continue_after(&mut i, end);
+                    continue;
+                }
                 if let Some(t) = self.titles.longest_at(&self.lower, &self.raw, i, n) {
                     i = self.title_chunk(i, t.start, None).max(i + 1);
                     continue;
@@ -1068,6 +1080,31 @@ impl<'a> Builder<'a> {
             }
             i += 1;
         }
+    }
+
+    /// A formation named at `i` that no mention covers ("the Troika", "NB8
+    /// ministers"): its group actor and a name span; the span's end.
+    fn formation_at(&mut self, i: usize) -> Option<usize> {
+        let capitalised = self
+            .raw
+            .word(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !capitalised {
+            return None;
+        }
+        let end = self.sentence_end(i);
+        let longest = (1..=MAX_FORMATION_WORDS.min(end - i))
+            .rev()
+            .find_map(|len| {
+                let name = self.doc.span_text(self.doc.token_span(i, i + len - 1));
+                self.formations.lookup(name).map(|f| (f, i + len))
+            });
+        let (f, e) = longest?;
+        let a = self.formation_actor(f);
+        self.push_span(i..e, a, RefKind::Name);
+        Some(e)
     }
 
     /// A person the gazetteer knows acts for its parent (their state, or

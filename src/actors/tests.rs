@@ -179,3 +179,24 @@ fn a_stated_affiliation_wins_over_the_office_table() {
         Some("Spain")
     );
 }
+
+#[test]
+fn a_formation_named_in_the_text_speaks_and_its_statement_is_an_agreement() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("2024-05-02"),
+        "Troika Statement on the Detention of Journalists in Gondor\n\nThe Troika condemns the detention of four journalists and calls for their release.",
+    );
+    let troika = doc.actors.iter().position(|a| a.name == "Troika");
+    assert_eq!(troika.map(|t| doc.actors[t].members.len()), Some(3));
+    assert!(
+        doc.events.iter().all(|e| e.source == troika),
+        "{:?}",
+        doc.events
+    );
+    assert!(!doc.events.is_empty());
+    assert!(doc
+        .agreements
+        .iter()
+        .any(|a| a.name.starts_with("Troika Statement")));
+}
