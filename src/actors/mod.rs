@@ -518,23 +518,22 @@ impl<'a> Builder<'a> {
 
     /// Whether a capitalised run after a title, which no PERSON mention
     /// covers, is a name: no title, body, document or function word in it
-    /// ("Special Envoy for People Smuggling Issues"), and a single word only
-    /// when a PERSON mention elsewhere holds it ("President Okafor" after
-    /// "Mara Okafor").
+    /// ("Special Envoy for People Smuggling Issues").
     fn plausible_name_run(&self, j: usize, e: usize) -> bool {
         let rules = NameRules::new(self.lexical.words(), self.gaz);
-        if (j..e).any(|k| rules.is_empty_word(self.tok(k))) {
-            return false;
-        }
-        if e - j > 1 {
-            return true;
-        }
-        let word = self.raw.word(j);
-        self.doc.entities.iter().any(|m| {
-            m.label == EntityType::Person
-                && m.tokens.len() > 1
-                && m.tokens.clone().any(|k| self.raw.word(k) == word)
-        })
+        !(j..e).any(|k| rules.is_empty_word(self.tok(k)))
+    }
+
+    /// Whether mention `mi` at `j` (after a title) is a GPE, LOC or ORG
+    /// that neither the gazetteer nor the formations know and that reads
+    /// as a name (see [`Builder::plausible_name_run`]).
+    fn untyped_name_after_title(&self, mi: usize, j: usize) -> bool {
+        let m = &self.doc.entities[mi];
+        matches!(m.label, EntityType::Gpe | EntityType::Loc | EntityType::Org)
+            && m.tokens.start == j
+            && self.entry_of(mi).is_none()
+            && self.formation_named(mi, None).is_none()
+            && self.plausible_name_run(m.tokens.start, m.tokens.end)
     }
 
     fn push_span(&mut self, tokens: std::ops::Range<usize>, actor: usize, how: RefKind) {
@@ -968,6 +967,14 @@ impl<'a> Builder<'a> {
                 let p = self.mention_actor(mi)?;
                 self.actors[p].mentions.push(mi);
                 (p, self.doc.entities[mi].tokens.end)
+            }
+            // A name right after a person's title that the tagger read as a
+            // place or body the gazetteer does not know ("King Elessar") is
+            // the person's name.
+            Some(mi) if self.untyped_name_after_title(mi, j) => {
+                let m = &self.doc.entities[mi];
+                let (name, e) = (self.doc.span_text(m.span).to_string(), m.tokens.end);
+                (self.person(&name), e)
             }
             _ => {
                 let e = self.name_run(j, end);
