@@ -20,6 +20,7 @@ pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod headline;
 pub mod merge;
 pub mod model;
 pub mod recipe;
