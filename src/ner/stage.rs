@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::doc::Layer;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
+use crate::ner::byline;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::reshape::{self, Shaper};
@@ -198,7 +199,10 @@ impl Stage for EntityStage {
                 }
             }
         }
-        let tagged = split;
+        let tagged = match &self.titles {
+            Some(titles) => byline::with_bylines(doc, titles, split),
+            None => split,
+        };
         let types = &self.types;
         let classes = &self.words;
         let doc_ref: &Doc = doc;
@@ -634,6 +638,31 @@ mod tests {
                 "Maritime Safety Commission"
             ),
             vec!["Maritime Safety Commission"]
+        );
+    }
+
+    #[test]
+    fn a_bylines_name_is_the_person_not_its_title() {
+        use EntityType::Person;
+        // the tagger took the title for the name
+        assert_eq!(
+            reshaped(
+                "Ana Petrova, Department Spokesperson\n\nThe ministry said so.",
+                &[("Department Spokesperson", "PER")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        // a name the tagger found is kept as it is; prose with a comma is no byline
+        assert_eq!(
+            reshaped(
+                "Ana Petrova, Spokesperson\n\nThe ministry said so.",
+                &[("Ana Petrova", "PER")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        assert_eq!(
+            reshaped("In Rivendell, the Spokesperson said so.", &[]),
+            vec![]
         );
     }
 }
