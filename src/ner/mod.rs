@@ -14,6 +14,7 @@
 //! and the tagger's spans combine; [`types`] maps the tagger's CoNLL types
 //! onto the record's; [`stage`] is the pipeline stage.
 
+mod acronym;
 mod byline;
 pub mod clusters;
 pub mod conll;

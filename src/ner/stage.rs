@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::doc::Layer;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
+use crate::ner::acronym;
 use crate::ner::byline;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
@@ -210,6 +211,7 @@ impl Stage for EntityStage {
             let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
+        let merged = acronym::defined_acronyms(doc, merged);
         doc.entities = complete_person_names(doc, merged);
     }
 }
@@ -663,6 +665,27 @@ mod tests {
         assert_eq!(
             reshaped("In Rivendell, the Spokesperson said so.", &[]),
             vec![]
+        );
+    }
+
+    #[test]
+    fn an_acronym_defined_after_an_event_is_that_event() {
+        let text = "They opened the Harbour Security Dialogue (HSD) today. The HSD met again.";
+        let got = reshaped(
+            text,
+            &[
+                ("Harbour Security Dialogue", "ORG"),
+                ("HSD", "ORG"),
+                (">HSD", "ORG"),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Harbour Security Dialogue", EntityType::Event),
+                ("HSD", EntityType::Event),
+                ("HSD", EntityType::Event)
+            ])
         );
     }
 }
