@@ -16,12 +16,15 @@
 //! and the tagger's spans combine; [`types`] maps the tagger's CoNLL types
 //! onto the record's; [`stage`] is the pipeline stage.
 
+mod acronym;
+mod byline;
 pub mod clusters;
 pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
 pub mod hash;
+pub mod headline;
 pub mod merge;
 pub mod model;
 pub mod offices;

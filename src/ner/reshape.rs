@@ -14,6 +14,10 @@ use crate::text::titles::{TitleKind, TitleMatch, Titles};
 /// ("Assistant Secretary of State for European and Eurasian Affairs").
 const TITLE_REACH: usize = 6;
 
+/// The most words a person's name after a title's field may have
+/// ("Luisa María Alcalde"), an honorific included.
+const MAX_NAME: usize = 4;
+
 /// What reshaping needs to see.
 pub(super) struct Shaper<'a> {
     pub doc: &'a Doc,
@@ -205,6 +209,11 @@ impl Shaper<'_> {
             }];
         }
         let mut start = m.tokens.start;
+        // a headline's verb never starts a name either ("… Unanimously
+        // [Adopts] Resolution")
+        if types.is(WordClass::Breaker, doc.token_text(start)) {
+            return Vec::new();
+        }
         let end = before_breaker(doc, types, start, m.tokens.end);
         // what a headline's verb leaves may be no name ("Coalition Strikes"),
         // and a body named generically is none ("the Department", "Deputy
@@ -230,10 +239,79 @@ impl Shaper<'_> {
         if let Some(shaped) = self.inside_a_title(&m) {
             return shaped;
         }
+        if let Some(shaped) = self.field_then_name(&m) {
+            return shaped;
+        }
+        if let Some(shaped) = self.body_then_name(&m) {
+            return shaped;
+        }
         if let Some(person) = self.person_after_title(&m) {
             return vec![person];
         }
         self.split_titled(m)
+            .into_iter()
+            .map(|p| self.with_place(p))
+            .collect()
+    }
+
+    /// The place a body's name runs on into: "Supreme Court [of Papua New
+    /// Guinea]", "Embassy [of Afghanistan]" (dev README: the ORG is the full
+    /// name; the gazetteer's place is listed as well).
+    fn with_place(&self, m: Mention) -> Mention {
+        let end = m.tokens.end;
+        if m.label != EntityType::Org || !self.is_of(end) {
+            return m;
+        }
+        if !capitalised(self.doc.token_text(end - 1)) {
+            return m;
+        }
+        let mut at = end + 1;
+        if self.doc.token_text(at) == "the" {
+            at += 1;
+        }
+        match self.ruled_at(at) {
+            Some(place) if place.label == EntityType::Gpe && place.sentence == m.sentence => {
+                let end = place.tokens.end;
+                self.piece(&m, m.tokens.start, end, EntityType::Org)
+            }
+            _ => m,
+        }
+    }
+
+    /// A body after a person title, with its place, then the holder's name:
+    /// "Minister of the [Revolutionary Guard of Gondor] [Ana Petrova]".
+    fn body_then_name(&self, m: &Mention) -> Option<Vec<Mention>> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let doc = self.doc;
+        if !matches!(m.label, EntityType::Org | EntityType::Misc) {
+            return None;
+        }
+        let mut of = start.checked_sub(1)?;
+        if matches!(doc.token_text(of), "the" | "The") {
+            of = of.checked_sub(1)?;
+        }
+        if !self.is_of(of) {
+            return None;
+        }
+        self.title_ending_at(of, &[TitleKind::Person])?;
+        let place = self
+            .ruled
+            .iter()
+            .filter(|g| g.label == EntityType::Gpe)
+            .find(|g| {
+                start + 1 < g.tokens.start && g.tokens.end < end && self.is_of(g.tokens.start - 1)
+            })?;
+        let name = place.tokens.end;
+        let plain = (name..end).all(|i| {
+            let w = doc.token_text(i);
+            capitalised(w) && !self.types.is_generic(w) && !self.types.is(WordClass::Portfolio, w)
+        });
+        (plain && (2..=MAX_NAME).contains(&(end - name))).then(|| {
+            vec![
+                self.piece(m, start, name, EntityType::Org),
+                self.piece(m, name, end, EntityType::Person),
+            ]
+        })
     }
 
     /// Whether `text` is two or more gazetteer names joined by hyphens or
@@ -307,9 +385,10 @@ impl Shaper<'_> {
                 return None;
             }
             let mut of = start.checked_sub(1)?;
-            while of + 3 > start
+            while of + 6 > start
                 && of > 0
-                && (self.doc.token_text(of) == "and" || capitalised(self.doc.token_text(of)))
+                && (matches!(self.doc.token_text(of), "and" | ",")
+                    || capitalised(self.doc.token_text(of)))
             {
                 of -= 1;
             }
@@ -324,6 +403,50 @@ impl Shaper<'_> {
             } else {
                 Vec::new()
             },
+        )
+    }
+
+    /// A span right after "<person title> of|for [the]" that starts with the
+    /// title's field and runs on into a name: "Secretary of [Defense
+    /// Austin]", "Commissioner for [Human Rights Mrs] Mary Robinson". The
+    /// field (up to its last portfolio word) is the title's; capitalised
+    /// words after it are a person (honorifics trimmed), else nothing.
+    fn field_then_name(&self, m: &Mention) -> Option<Vec<Mention>> {
+        let (start, end) = (m.tokens.start, m.tokens.end);
+        let doc = self.doc;
+        let mut of = start.checked_sub(1)?;
+        if matches!(doc.token_text(of), "the" | "The") {
+            of = of.checked_sub(1)?;
+        }
+        if !matches!(doc.token_text(of), "of" | "for") {
+            return None;
+        }
+        self.title_ending_at(of, &[TitleKind::Person])?;
+        // the field: portfolio words only ("Homeland Security"), so that a
+        // body after a title ("President of the [Human Rights Commission]")
+        // is never read as a field and a name
+        let field_end = (start..end)
+            .take_while(|&i| {
+                let w = doc.token_text(i);
+                self.types.is(WordClass::Portfolio, w) || matches!(w, "and" | ",")
+            })
+            .filter(|&i| self.types.is(WordClass::Portfolio, doc.token_text(i)))
+            .last()?
+            + 1;
+        let bodylike = (field_end..end).any(|i| {
+            let w = doc.token_text(i);
+            self.types.is_generic(w) || self.types.is(WordClass::Portfolio, w)
+        });
+        if field_end == end || end - field_end > MAX_NAME || bodylike {
+            return None;
+        }
+        if !self.all_capitalised(field_end, end) {
+            return Some(Vec::new());
+        }
+        let name = person_start(self.titles, doc, field_end, end);
+        Some(
+            name.map(|a| vec![self.piece(m, a, end, EntityType::Person)])
+                .unwrap_or_default(),
         )
     }
 

@@ -6,6 +6,8 @@ use std::sync::Arc;
 use crate::doc::Layer;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
+use crate::ner::acronym;
+use crate::ner::byline;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::reshape::{self, Shaper};
@@ -198,7 +200,10 @@ impl Stage for EntityStage {
                 }
             }
         }
-        let tagged = split;
+        let tagged = match &self.titles {
+            Some(titles) => byline::with_bylines(doc, titles, split),
+            None => split,
+        };
         let types = &self.types;
         let classes = &self.words;
         let doc_ref: &Doc = doc;
@@ -206,6 +211,7 @@ impl Stage for EntityStage {
             let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
+        let merged = acronym::defined_acronyms(doc, merged);
         doc.entities = complete_person_names(doc, merged);
     }
 }
@@ -262,10 +268,11 @@ pub const FAST_MODEL: &[u8] = include_bytes!("../../models/ner/fast.bin");
 
 impl SpanTagger for crate::ner::Model {
     fn tag(&self, doc: &Doc) -> Vec<TaggedSpan> {
-        let sentences: Vec<Vec<&str>> = doc
-            .sentences
+        // Title Case headings truecased from the body (see `headline`)
+        let words = crate::ner::headline::tagger_words(doc, &WordClasses::embedded());
+        let sentences: Vec<Vec<&str>> = words
             .iter()
-            .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+            .map(|s| s.iter().map(|w| w.as_ref()).collect())
             .collect();
         self.tag_spans(&sentences)
             .into_iter()
@@ -570,5 +577,115 @@ mod tests {
         // A title alone is no person (dev README: titles stay outside PERSON).
         assert!(person_text("Chairperson spoke.", 1).is_empty());
         assert!(person_text("Head of Mission spoke.", 1).is_empty());
+    }
+
+    #[test]
+    fn a_titles_field_before_a_name_is_no_org() {
+        use EntityType::Person;
+        // "<title> of <field> <name>": the field is the title's, the rest a person
+        assert_eq!(
+            reshaped(
+                "a call with Secretary of Energy Ana Petrova today",
+                &[("Energy Ana Petrova", "ORG")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        // a field of several portfolios, then an honorific and no name
+        assert_eq!(
+            reshaped(
+                "the Minister for Trade and Energy Mrs spoke",
+                &[("Trade and Energy Mrs", "ORG")]
+            ),
+            vec![]
+        );
+        // a body after a title is no field: left as the tagger had it
+        assert_eq!(
+            reshaped(
+                "the President of the Maritime Safety Commission spoke",
+                &[("Maritime Safety Commission", "ORG")]
+            ),
+            owned(&[("Maritime Safety Commission", EntityType::Org)])
+        );
+        // the later portfolios of a long title ("…, Local Government and Ethnic Affairs")
+        assert_eq!(
+            reshaped(
+                "the Minister for Immigration, Local Government and Ethnic Affairs spoke",
+                &[("Ethnic Affairs", "ORG")]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn instruments_laws_and_role_plurals_are_no_orgs() {
+        let orgs = |text: &str, span: &'static str| -> Vec<String> {
+            reshaped(text, &[(span, "ORG")])
+                .into_iter()
+                .filter(|(_, l)| *l == EntityType::Org)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        // dev README: laws are no entities; treaties are AGREEMENTs, named by the agreements stage
+        assert!(orgs("under the Clean Harbours Act the", "Clean Harbours Act").is_empty());
+        assert!(orgs("signed the Coral Sea Treaty in", "Coral Sea Treaty").is_empty());
+        assert!(orgs("adopted a Joint Plan of Action for", "Joint Plan of Action").is_empty());
+        // a generic government and a set of members are no body's name
+        assert!(orgs("the Imperial Government decided", "Imperial Government").is_empty());
+        assert!(orgs("met Pacific Allies in", "Pacific Allies").is_empty());
+        // a headline's verb alone is no name
+        assert!(orgs("Council Unanimously Adopts Resolution", "Adopts").is_empty());
+        assert_eq!(
+            orgs(
+                "the Maritime Safety Commission met",
+                "Maritime Safety Commission"
+            ),
+            vec!["Maritime Safety Commission"]
+        );
+    }
+
+    #[test]
+    fn a_bylines_name_is_the_person_not_its_title() {
+        use EntityType::Person;
+        // the tagger took the title for the name
+        assert_eq!(
+            reshaped(
+                "Ana Petrova, Department Spokesperson\n\nThe ministry said so.",
+                &[("Department Spokesperson", "PER")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        // a name the tagger found is kept as it is; prose with a comma is no byline
+        assert_eq!(
+            reshaped(
+                "Ana Petrova, Spokesperson\n\nThe ministry said so.",
+                &[("Ana Petrova", "PER")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        assert_eq!(
+            reshaped("In Rivendell, the Spokesperson said so.", &[]),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn an_acronym_defined_after_an_event_is_that_event() {
+        let text = "They opened the Harbour Security Dialogue (HSD) today. The HSD met again.";
+        let got = reshaped(
+            text,
+            &[
+                ("Harbour Security Dialogue", "ORG"),
+                ("HSD", "ORG"),
+                (">HSD", "ORG"),
+            ],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Harbour Security Dialogue", EntityType::Event),
+                ("HSD", EntityType::Event),
+                ("HSD", EntityType::Event)
+            ])
+        );
     }
 }
