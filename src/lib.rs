@@ -45,6 +45,8 @@ pub mod lexicon;
 pub mod ner;
 pub mod pipeline;
 pub mod records;
+pub mod render;
+pub mod tables;
 pub mod syntax;
 pub mod text;
 

@@ -12,7 +12,9 @@ use crate::util::{attache, repo};
 #[serde(deny_unknown_fields)]
 struct Record {
     schema: String,
+    producer: Value,
     doc: Doc,
+    sentences: Vec<Value>,
     entities: Vec<Value>,
     actors: Vec<Value>,
     places: Vec<Value>,
