@@ -57,8 +57,8 @@ fn each_records_file(
         if path.as_os_str() == "-" {
             each(&mut io::stdin().lock(), path)?;
         } else {
-            let file = std::fs::File::open(path)
-                .with_context(|| format!("reading {}", path.display()))?;
+            let file =
+                std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
             each(&mut io::BufReader::with_capacity(1 << 16, file), path)?;
         }
     }
@@ -68,7 +68,11 @@ fn each_records_file(
 /// The table summary line on stderr.
 fn tables_note(dir: &Path, rows: &[(&'static str, u64)]) -> String {
     let counts: Vec<String> = rows.iter().map(|(t, n)| format!("{n} {t}")).collect();
-    format!("attache: tables in {}: {}", dir.display(), counts.join(", "))
+    format!(
+        "attache: tables in {}: {}",
+        dir.display(),
+        counts.join(", ")
+    )
 }
 
 /// `attache tables RECORDS -o DIR`.
@@ -139,7 +143,9 @@ pub fn is_records_file(path: &Path) -> bool {
             Ok(_) => {}
         }
     }
-    first.trim_start().starts_with("{\"schema\":\"attache.records/")
+    first
+        .trim_start()
+        .starts_with("{\"schema\":\"attache.records/")
 }
 
 /// `attache render RECORDS -o DIR`: pages from saved records.
@@ -147,7 +153,9 @@ pub fn render_records(paths: &[PathBuf], dir: &Path, quiet: bool) -> Result<Exit
     let mut writer = RenderWriter::create(dir)?;
     each_records_file(paths, |input, path| {
         read_records(input, &mut |item: &Item| {
-            writer.push(item).map_err(|e| TablesError::Write(io::Error::other(e)))
+            writer
+                .push(item)
+                .map_err(|e| TablesError::Write(io::Error::other(e)))
         })
         .with_context(|| format!("rendering records from {}", path.display()))?;
         Ok(())
@@ -173,7 +181,11 @@ pub fn render_input(
     let mut writer = RenderWriter::create(dir)?;
     let summary = run_into(
         None,
-        &mut |item| writer.push(item).map_err(|e| TablesError::Write(io::Error::other(e))),
+        &mut |item| {
+            writer
+                .push(item)
+                .map_err(|e| TablesError::Write(io::Error::other(e)))
+        },
         run,
     )?;
     let pages = writer.finish()?;

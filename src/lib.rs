@@ -46,8 +46,8 @@ pub mod ner;
 pub mod pipeline;
 pub mod records;
 pub mod render;
-pub mod tables;
 pub mod syntax;
+pub mod tables;
 pub mod text;
 
 pub use error::Error;

@@ -426,7 +426,8 @@ impl InputArgs {
             ModelChoice::None => "none".to_string(),
             ModelChoice::File(p) => format!(
                 "file:{}",
-                p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
             ),
         };
         let mut id = format!("ner:{ner}");
@@ -434,7 +435,10 @@ impl InputArgs {
             let names: Vec<String> = self
                 .dicts
                 .iter()
-                .map(|d| d.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+                .map(|d| {
+                    d.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                })
                 .collect();
             id.push_str(&format!(";dicts:{}", names.join(",")));
         }
@@ -874,7 +878,8 @@ fn validate(args: ValidateArgs) -> Result<ExitCode> {
 }
 
 fn render(args: RenderArgs) -> Result<ExitCode> {
-    let records = !args.paths.is_empty() && args.paths.iter().all(|p| cli_tables::is_records_file(p));
+    let records =
+        !args.paths.is_empty() && args.paths.iter().all(|p| cli_tables::is_records_file(p));
     if records {
         return cli_tables::render_records(&args.paths, &args.output, args.quiet);
     }

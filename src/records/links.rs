@@ -89,11 +89,7 @@ pub(super) fn keys(actors: &mut [Actor]) {
 
 /// Agreement parties and issuers as actor ids: the actor whose name, alias
 /// or mention text is the party's name (folded), `null` when none is.
-pub(super) fn link_agreements(
-    agreements: &mut [Agreement],
-    actors: &[Actor],
-    entities: &[Entity],
-) {
+pub(super) fn link_agreements(agreements: &mut [Agreement], actors: &[Actor], entities: &[Entity]) {
     let mut by_name: HashMap<String, String> = HashMap::new();
     let text_of: HashMap<&str, &str> = entities
         .iter()
@@ -146,7 +142,10 @@ mod tests {
 
     #[test]
     fn keys_prefer_wikidata_then_iso3_for_states_then_kind_and_name() {
-        assert_eq!(actor_key(Some("Q399"), "state", Some("ARM"), "Armenia"), "Q399");
+        assert_eq!(
+            actor_key(Some("Q399"), "state", Some("ARM"), "Armenia"),
+            "Q399"
+        );
         assert_eq!(actor_key(None, "state", Some("ARM"), "Armenia"), "ARM");
         assert_eq!(
             actor_key(None, "government", Some("ARM"), "Government of Armenia"),

@@ -69,7 +69,13 @@ fn temp_in(dir: &Path) -> Result<tempfile::NamedTempFile, RenderError> {
 fn page_name(n: u64, id: &str) -> String {
     let tame: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(60)
         .collect();
     format!("{n:05}-{tame}.html")
@@ -159,7 +165,8 @@ impl RenderWriter {
 
     /// Ends the index and renames it into place.
     pub fn finish(mut self) -> Result<RenderSummary, RenderError> {
-        let tail = format!("</tbody></table></main>\n<script>{INDEX_SCRIPT}</script></body></html>\n");
+        let tail =
+            format!("</tbody></table></main>\n<script>{INDEX_SCRIPT}</script></body></html>\n");
         self.index_write(tail.as_bytes())?;
         let path = self.dir.join("index.html");
         let io = |source| RenderError::Io {

@@ -34,7 +34,10 @@ pub fn page(r: &Record, text: &str) -> String {
     dates(&mut h, r);
     agreements(&mut h, r);
     actors(&mut h, r);
-    let _ = write!(h, "</aside></main>\n<script>{SCRIPT}</script></body></html>\n");
+    let _ = write!(
+        h,
+        "</aside></main>\n<script>{SCRIPT}</script></body></html>\n"
+    );
     h
 }
 
@@ -63,10 +66,16 @@ fn actor(r: &Record, id: Option<&str>) -> String {
 }
 
 fn events(h: &mut String, r: &Record) {
-    let _ = write!(h, "<h2>Events ({})</h2><ol class=\"events\">", r.events.len());
+    let _ = write!(
+        h,
+        "<h2>Events ({})</h2><ol class=\"events\">",
+        r.events.len()
+    );
     for v in &r.events {
         let date = match (&v.date_value, &v.date_provenance) {
-            (Some(d), Some(p)) => format!("<span class=\"tag date\">{} ({})</span>", esc(d), esc(p)),
+            (Some(d), Some(p)) => {
+                format!("<span class=\"tag date\">{} ({})</span>", esc(d), esc(p))
+            }
             _ => String::new(),
         };
         let _ = write!(
@@ -105,7 +114,11 @@ fn dates(h: &mut String, r: &Record) {
 }
 
 fn agreements(h: &mut String, r: &Record) {
-    let _ = write!(h, "<h2>Agreements ({})</h2><ul class=\"agreements\">", r.agreements.len());
+    let _ = write!(
+        h,
+        "<h2>Agreements ({})</h2><ul class=\"agreements\">",
+        r.agreements.len()
+    );
     for g in &r.agreements {
         let parties: Vec<String> = g
             .parties

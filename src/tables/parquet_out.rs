@@ -129,7 +129,11 @@ fn write_column(
                 .collect();
             w.write_batch(&v, Some(&levels), None)?;
         }
-        _ => return Err(TablesError::Internal("a column writer of the wrong type".into())),
+        _ => {
+            return Err(TablesError::Internal(
+                "a column writer of the wrong type".into(),
+            ))
+        }
     }
     Ok(())
 }

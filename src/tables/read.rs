@@ -22,8 +22,7 @@ pub enum Item {
 /// message that says so rather than giving empty columns.
 pub fn parse_line(line: &str, n: u64) -> Result<Item, TablesError> {
     let fail = |message: String| TablesError::Record { line: n, message };
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| fail(format!("not JSON ({e})")))?;
+    let value: Value = serde_json::from_str(line).map_err(|e| fail(format!("not JSON ({e})")))?;
     let schema = value.get("schema").and_then(Value::as_str);
     match schema {
         Some(s) if s == SCHEMA => {}

@@ -248,8 +248,10 @@ fn date_rows(r: &Record) -> Vec<Vec<Cell>> {
 
 /// A party's key: its actor's, else one made from its name alone.
 fn party_key(idx: &ActorIndex, id: Option<&str>, name: &str) -> String {
-    idx.get(id)
-        .map_or_else(|| format!("unknown:{}", normalise_name(name)), |a| a.key.clone())
+    idx.get(id).map_or_else(
+        || format!("unknown:{}", normalise_name(name)),
+        |a| a.key.clone(),
+    )
 }
 
 fn agreement_rows(r: &Record, idx: &ActorIndex) -> Vec<Vec<Cell>> {
