@@ -250,7 +250,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "DIR", conflicts_with_all = ["filter", "format"])]
     tables: Option<PathBuf>,
     /// File format of `--tables`.
-    #[arg(long, value_enum, default_value_t = cli_tables::TableFormatArg::Parquet)]
+    #[arg(long, value_enum, default_value_t = cli_tables::TableFormatArg::Parquet, requires = "tables")]
     tables_format: cli_tables::TableFormatArg,
 }
 
