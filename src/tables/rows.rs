@@ -89,12 +89,21 @@ pub fn error_rows(e: &ErrorRecord) -> Rows {
     let kind = serde_json::to_value(e.error.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string));
-    let mut row = vec![Cell::Null; super::columns::DOCUMENTS.columns.len()];
-    row[0] = s(&e.doc.id);
-    row[1] = s(&e.doc.source);
-    row[2] = e.doc.line.map_or(Cell::Null, |l| Cell::Int(l as i64));
-    row[17] = kind.map_or(Cell::Null, Cell::Str);
-    row[18] = s(&e.error.message);
+    let columns = super::columns::DOCUMENTS.columns;
+    let mut row = vec![Cell::Null; columns.len()];
+    let mut set = |name: &str, cell: Cell| {
+        if let Some(k) = columns.iter().position(|c| c.name == name) {
+            row[k] = cell;
+        }
+    };
+    set("doc_id", s(&e.doc.id));
+    set("source", s(&e.doc.source));
+    set(
+        "line",
+        e.doc.line.map_or(Cell::Null, |l| Cell::Int(l as i64)),
+    );
+    set("error_kind", kind.map_or(Cell::Null, Cell::Str));
+    set("error_message", s(&e.error.message));
     [vec![row], vec![], vec![], vec![], vec![], vec![], vec![]]
 }
 
@@ -308,4 +317,82 @@ fn party_rows(r: &Record, idx: &ActorIndex) -> Vec<Vec<Cell>> {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::DateOrder;
+    use crate::doc::{Doc, DocInfo};
+    use crate::pipeline::testing::pipeline;
+    use crate::records::RecordOptions;
+    use crate::tables::columns::TABLES;
+
+    #[test]
+    fn every_row_has_its_table_s_columns_and_countries_follow_affiliations() {
+        let text = "Ministers meet\n\nForeign Minister Ana Lopez of Chile met the \
+                    Secretary-General of the United Nations in Geneva on 3 May 2024. \
+                    Chile and Peru signed an agreement between Chile and Peru.";
+        let info = DocInfo {
+            id: "t".into(),
+            date: Some("2024-05-04".into()),
+            ..DocInfo::default()
+        };
+        let doc = Doc::new(info, text.into());
+        let record = pipeline(DateOrder::Dmy).record(doc, RecordOptions::default());
+        let rows = record_rows(&record);
+        for (table, rows) in TABLES.iter().zip(&rows) {
+            for row in rows {
+                assert_eq!(row.len(), table.columns.len(), "{}", table.name);
+            }
+        }
+        assert!(!rows[3].is_empty(), "an event: {:?}", record.events);
+        // Every event has a date: its own, or the document's.
+        let at = |name: &str| EVENTS_COLUMNS.iter().position(|c| c.name == name).unwrap();
+        for row in &rows[3] {
+            assert!(matches!(&row[at("event_date")], Cell::Str(_)), "{row:?}");
+        }
+        // A minister's country is her government's state's, two hops up;
+        // a cycle of affiliations ends the walk.
+        let mut chain = record.clone();
+        let actor = |id: &str, affiliation: Option<&str>, country: Option<&str>| Actor {
+            id: id.into(),
+            name: id.into(),
+            kind: "person".into(),
+            title: None,
+            affiliation: affiliation.map(Into::into),
+            country: country.map(Into::into),
+            aliases: vec![],
+            wikidata: None,
+            mentions: vec![],
+            key: id.into(),
+        };
+        chain.actors = vec![
+            actor("a1", Some("a2"), None),
+            actor("a2", Some("a3"), None),
+            actor("a3", None, Some("CHL")),
+            actor("a4", Some("a5"), None),
+            actor("a5", Some("a4"), None),
+        ];
+        let idx = ActorIndex::new(&chain);
+        assert_eq!(idx.country(&chain.actors[0]), Some("CHL"));
+        assert_eq!(idx.country(&chain.actors[3]), None);
+        let error = error_rows(&ErrorRecord {
+            schema: String::new(),
+            doc: crate::records::ErrorDoc {
+                id: "e".into(),
+                source: "e.txt".into(),
+                line: None,
+            },
+            error: crate::records::ErrorInfo {
+                kind: crate::records::ErrorKind::Binary,
+                message: "binary".into(),
+            },
+        });
+        assert_eq!(error[0][0].len(), TABLES[0].columns.len());
+        assert!(error[0][0].contains(&Cell::Str("binary".into())));
+    }
+
+    const EVENTS_COLUMNS: &[crate::tables::columns::Column] =
+        crate::tables::columns::EVENTS.columns;
 }
