@@ -362,7 +362,7 @@ pub const TABLES: [Table; 7] = [
 pub fn reference() -> String {
     let mut out = String::new();
     for t in TABLES {
-        out.push_str(&format!("### `{}` (one row: {})\n\n", t.name, t.row));
+        out.push_str(&format!("### `{}`\n\nOne row: {}.\n\n", t.name, t.row));
         for col in t.columns {
             let ty = match col.ty {
                 Str => "string",
