@@ -45,7 +45,9 @@ pub mod lexicon;
 pub mod ner;
 pub mod pipeline;
 pub mod records;
+pub mod render;
 pub mod syntax;
+pub mod tables;
 pub mod text;
 
 pub use error::Error;

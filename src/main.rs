@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 
 mod cli_actors;
 mod cli_syntax;
+mod cli_tables;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use attache::batch::{run_batch, BatchOptions, OutputFormat};
@@ -46,6 +47,29 @@ enum Command {
     Parse(ParseArgs),
     /// Count the actor names in saved records that are not names.
     AuditActors(cli_actors::AuditActorsArgs),
+    /// Flatten records into analysis tables (Parquet or CSV).
+    Tables(cli_tables::TablesArgs),
+    /// Write an HTML page per document and an index, from records or input.
+    Render(RenderArgs),
+}
+
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// Records written by `attache extract --include-text`, or documents
+    /// (files or directories) to run through the pipeline; `-` or nothing
+    /// reads documents from stdin.
+    paths: Vec<PathBuf>,
+    /// The directory to write `index.html` and `docs/` into.
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
+    /// Worker threads (default: all cores).
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// No progress bar and no notes on stderr.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -228,6 +252,13 @@ struct ExtractArgs {
     /// 2 only when the run itself fails.
     #[arg(long, conflicts_with_all = ["paths", "output", "format"])]
     filter: bool,
+    /// Also write analysis tables (documents, entities, actors, events,
+    /// dates, agreements) into DIR; records then go only to `-o FILE`.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["filter", "format"])]
+    tables: Option<PathBuf>,
+    /// File format of `--tables`.
+    #[arg(long, value_enum, default_value_t = cli_tables::TableFormatArg::Parquet, requires = "tables")]
+    tables_format: cli_tables::TableFormatArg,
 }
 
 #[derive(clap::Args)]
@@ -333,6 +364,8 @@ fn main() -> ExitCode {
         Command::TrainParser(args) => cli_syntax::train_parser(args),
         Command::Parse(args) => parse(args),
         Command::AuditActors(args) => cli_actors::audit_actors(args),
+        Command::Tables(args) => cli_tables::tables(args),
+        Command::Render(args) => render(args),
     };
     match result {
         Ok(code) => code,
@@ -394,6 +427,33 @@ impl InputArgs {
         })
     }
 
+    /// `producer.models` of the records: the tagger and the user files.
+    fn models_id(&self) -> &'static str {
+        let ner = match ModelChoice::parse(&self.model) {
+            ModelChoice::Fast => "fast".to_string(),
+            ModelChoice::None => "none".to_string(),
+            ModelChoice::File(p) => format!(
+                "file:{}",
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ),
+        };
+        let mut id = format!("ner:{ner}");
+        if !self.dicts.is_empty() {
+            let names: Vec<String> = self
+                .dicts
+                .iter()
+                .map(|d| {
+                    d.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                })
+                .collect();
+            id.push_str(&format!(";dicts:{}", names.join(",")));
+        }
+        // Once per run: the records borrow it for the whole batch.
+        Box::leak(id.into_boxed_str())
+    }
+
     fn pipeline(&self) -> Result<Pipeline> {
         self.pipeline_with(false)
     }
@@ -444,16 +504,22 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         },
         record: RecordOptions {
             include_text: args.include_text,
+            models: args.input.models_id(),
         },
         progress: !quiet && !args.filter && io::stderr().is_terminal() && total != Some(1),
         total,
     };
     let mut reader = Reader::new(sources, opts);
-    let summary = match &args.output {
-        Some(path) => write_atomically(path, |out| {
+    let summary = match (&args.tables, &args.output) {
+        (Some(dir), output) => {
+            cli_tables::extract_tables(dir, args.tables_format, output.as_deref(), quiet, |out| {
+                Ok(run_batch(&mut reader, &pipeline, out, &batch)?)
+            })?
+        }
+        (None, Some(path)) => write_atomically(path, |out| {
             Ok(run_batch(&mut reader, &pipeline, out, &batch)?)
         })?,
-        None => {
+        (None, None) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
             match run_batch(&mut reader, &pipeline, &mut out, &batch) {
@@ -825,5 +891,40 @@ fn validate(args: ValidateArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+fn render(args: RenderArgs) -> Result<ExitCode> {
+    let records =
+        !args.paths.is_empty() && args.paths.iter().all(|p| cli_tables::is_records_file(p));
+    if records {
+        return cli_tables::render_records(&args.paths, &args.output, args.quiet);
+    }
+    let opts = args.input.read_options()?;
+    let sources = plan(&args.paths, opts.mode, |note| {
+        if !args.quiet {
+            eprintln!("attache: {note}");
+        }
+    });
+    if sources.is_empty() {
+        bail!("{}", no_documents_message(&args.paths));
+    }
+    let pipeline = args.input.pipeline()?;
+    let total = attache::input::document_count(&sources, opts.mode);
+    let batch = BatchOptions {
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        format: OutputFormat::Jsonl,
+        record: RecordOptions {
+            include_text: true,
+            models: args.input.models_id(),
+        },
+        progress: !args.quiet && io::stderr().is_terminal() && total != Some(1),
+        total,
+    };
+    let mut reader = Reader::new(sources, opts);
+    cli_tables::render_input(&args.output, args.quiet, |out| {
+        Ok(run_batch(&mut reader, &pipeline, out, &batch)?)
     })
 }

@@ -67,6 +67,9 @@ use serde_json::{Map, Value};
 use crate::doc::{Doc, EntityType, Span};
 use crate::input::Unread;
 
+mod links;
+pub use links::{actor_key, normalise_name};
+
 /// The schema tag of every record.
 pub const SCHEMA: &str = "attache.records/1";
 
@@ -75,8 +78,12 @@ pub const SCHEMA: &str = "attache.records/1";
 pub struct Record {
     /// Always [`SCHEMA`].
     pub schema: String,
+    /// Which attache and which models wrote the record.
+    pub producer: Producer,
     /// About the document.
     pub doc: DocHeader,
+    /// Sentence spans, in order: sentence `n` (1-based) is `sentences[n - 1]`.
+    pub sentences: Vec<SentenceSpan>,
     /// Every mention, in text order.
     pub entities: Vec<Entity>,
     /// Mentions grouped into participants.
@@ -89,6 +96,25 @@ pub struct Record {
     pub agreements: Vec<Agreement>,
     /// Coded political events.
     pub events: Vec<Event>,
+}
+
+/// Which attache and which models wrote a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Producer {
+    /// The attache version (`CARGO_PKG_VERSION`).
+    pub attache: String,
+    /// The models and user data files: `ner:fast`, `ner:none` or
+    /// `ner:file:NAME`, then `;dicts:NAME,…` when `--dict` was given.
+    pub models: String,
+}
+
+/// A sentence's char span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    /// Char offset of the first token's first char.
+    pub start: usize,
+    /// Char offset one past the last token's last char.
+    pub end: usize,
 }
 
 /// The `doc` object of a record.
@@ -151,6 +177,9 @@ pub struct Entity {
     /// AGREEMENT mentions and trimmed pieces of a tagged span: no
     /// calibrated probability exists for them.
     pub score: Option<f32>,
+    /// The innermost longer mention this one lies inside ("Bali" in
+    /// "Bali Process"), else `null`.
+    pub parent: Option<String>,
 }
 
 /// A participant: a person, state, government, organisation or group.
@@ -178,6 +207,9 @@ pub struct Actor {
     /// organisations); absent for other actors.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// The key naming this actor across documents: the Wikidata QID, else
+    /// the ISO3 code of a state, else `kind:normalised name`.
+    pub key: String,
 }
 
 /// A place where something happens.
@@ -241,6 +273,11 @@ pub struct Agreement {
     pub parties: Vec<String>,
     /// Issuing court or body.
     pub issuer: Option<String>,
+    /// For each of `parties`, the actor id of that party, `null` where no
+    /// actor of the record has that name.
+    pub party_actors: Vec<Option<String>>,
+    /// The actor id of `issuer`, `null` where none has that name.
+    pub issuer_actor: Option<String>,
     /// Every mention.
     pub mentions: Vec<TextSpan>,
 }
@@ -278,6 +315,12 @@ pub struct Event {
     pub score: Option<f32>,
     /// Id of the trigger pattern that fired (`models/events/patterns.tsv`).
     pub pattern: String,
+    /// The event's date: the value of `date`, else the document's date.
+    pub date_value: Option<String>,
+    /// Where `date_value` came from: `mention` | `document`; `null` with it.
+    pub date_provenance: Option<String>,
+    /// The text of the event's sentence (the evidence).
+    pub evidence: String,
 }
 
 /// Why a document has an error record instead of a record.
@@ -346,10 +389,21 @@ impl ErrorRecord {
 }
 
 /// Options that shape the record.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct RecordOptions {
     /// Put the text in `doc.text` (always done for HTML input).
     pub include_text: bool,
+    /// `producer.models`: the models the pipeline was built with.
+    pub models: &'static str,
+}
+
+impl Default for RecordOptions {
+    fn default() -> RecordOptions {
+        RecordOptions {
+            include_text: false,
+            models: "ner:fast",
+        }
+    }
 }
 
 impl Record {
@@ -370,6 +424,10 @@ impl Record {
         let include = opts.include_text || info.format == crate::doc::InputFormat::Html;
         Record {
             schema: SCHEMA.to_string(),
+            producer: Producer {
+                attache: env!("CARGO_PKG_VERSION").to_string(),
+                models: opts.models.to_string(),
+            },
             doc: DocHeader {
                 id: info.id.clone(),
                 source: info.source.clone(),
@@ -386,6 +444,7 @@ impl Record {
                 meta: info.meta.clone(),
                 text: include.then(|| doc.text().to_string()),
             },
+            sentences: links::sentences(doc),
             entities: Vec::new(),
             actors: Vec::new(),
             places: Vec::new(),
@@ -447,9 +506,11 @@ impl Record {
                         .filter_map(|&m| mention_ids.get(m).cloned().flatten())
                         .collect(),
                     members: a.members.clone(),
+                    key: String::new(),
                 }
             })
             .collect();
+        links::keys(&mut self.actors);
         let entity_at: std::collections::HashMap<String, usize> = entities
             .iter()
             .enumerate()
@@ -469,6 +530,8 @@ impl Record {
                 }
             }
         }
+        links::nest(&mut entities);
+        links::link_agreements(&mut self.agreements, &self.actors, &entities);
         self.entities = entities;
         self.places = doc
             .places
@@ -515,8 +578,12 @@ impl Record {
                 end: e.span.char_end,
                 score: None,
                 pattern: e.pattern.clone(),
+                date_value: None,
+                date_provenance: None,
+                evidence: links::sentence_text(doc, e.sentence),
             })
             .collect();
+        links::event_dates(&mut self.events, &self.dates, self.doc.date.as_deref());
         self
     }
 }
@@ -581,6 +648,7 @@ fn entities(doc: &Doc) -> (Vec<Entity>, Vec<Option<String>>) {
             sentence: sentence + 1,
             actor: None,
             score: score.map(round_score),
+            parent: None,
         });
     }
     (out, ids)
@@ -614,6 +682,8 @@ fn agreements(doc: &Doc) -> Vec<Agreement> {
             date: a.date.clone(),
             parties: a.parties.clone(),
             issuer: a.issuer.clone(),
+            party_actors: Vec::new(),
+            issuer_actor: None,
             mentions: a
                 .mentions
                 .iter()

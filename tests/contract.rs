@@ -12,7 +12,9 @@ use crate::util::{attache, repo};
 #[serde(deny_unknown_fields)]
 struct Record {
     schema: String,
+    producer: Value,
     doc: Doc,
+    sentences: Vec<Value>,
     entities: Vec<Value>,
     actors: Vec<Value>,
     places: Vec<Value>,
@@ -106,10 +108,13 @@ fn record_snapshot_of_a_small_document() {
         .unwrap();
     let got = String::from_utf8(out.stdout).unwrap();
     let want = concat!(
-        "{\"schema\":\"attache.records/1\",\"doc\":{\"id\":\"snap\",\"source\":\"-:1\",\"line\":1,",
+        "{\"schema\":\"attache.records/1\",\"producer\":{\"attache\":\"",
+        env!("CARGO_PKG_VERSION"),
+        "\",\"models\":\"ner:fast\"},\"doc\":{\"id\":\"snap\",\"source\":\"-:1\",\"line\":1,",
         "\"title\":\"Readout\",\"date\":\"2024-03-05\",\"date_source\":\"metadata\",\"language\":\"en\",\"format\":\"text\",\"encoding\":\"UTF-8\",",
         "\"chars\":33,\"boilerplate_removed\":[\"Share\"],\"warnings\":[],\"meta\":{\"institution\":\"MFA\",\"source\":\"https://mfa.example/1\"},",
         "\"text\":\"Readout\\n\\nThe Ministers met.\\nShare\"},",
+        "\"sentences\":[{\"start\":0,\"end\":7},{\"start\":9,\"end\":27}],",
         "\"entities\":[],\"actors\":[],\"places\":[],\"dates\":[],\"agreements\":[],\"events\":[]}\n"
     );
     assert_eq!(got, want);

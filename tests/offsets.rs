@@ -54,7 +54,13 @@ fn check_doc(text: &str) {
             .iter()
             .all(|t| t.span.byte_end <= m.span.byte_start || t.span.byte_start >= m.span.byte_end));
     }
-    let record = Record::from_doc(&doc, RecordOptions { include_text: true });
+    let record = Record::from_doc(
+        &doc,
+        RecordOptions {
+            include_text: true,
+            ..RecordOptions::default()
+        },
+    );
     assert_eq!(record.doc.chars, chars.len());
 }
 

@@ -13,5 +13,6 @@ mod long_document;
 mod memory;
 mod offsets;
 mod papercuts;
+mod tables;
 mod train;
 mod validate;
