@@ -100,11 +100,10 @@ impl<'a> NameRules<'a> {
         // heads it ("National Security Council", "Parliament").
         let has_body = words.iter().any(|w| self.words.has(WordClass::BodyWord, w));
         let all_empty = words.iter().all(|w| self.is_empty_word(w));
-        if all_empty
-            && !matches!(kind, ActorKind::Group)
-            && !(kind == ActorKind::Organization && has_body)
-            && !self.in_gazetteer(name)
-        {
+        let exempt = kind == ActorKind::Group
+            || (kind == ActorKind::Organization && has_body)
+            || self.in_gazetteer(name);
+        if all_empty && !exempt {
             return Some(NameFault::NotAName);
         }
         match kind {

@@ -365,6 +365,7 @@ mod tests {
             aliases: vec![],
             wikidata: None,
             mentions: vec![],
+            members: vec![],
             key: id.into(),
         };
         chain.actors = vec![
