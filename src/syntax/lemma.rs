@@ -28,12 +28,37 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
     exceptions: IdMap<String>,
+    /// Hashes of the (lower-cased) lemmas seen in training: among the
+    /// rules of a word's suffixes, the longest one that yields a known
+    /// lemma wins ("smelled" → "smell", not "smel").
+    vocab: IdMap<()>,
     rules: IdMap<Rule>,
     text: String,
 }
 
 fn key(s: &str, upos: &str) -> u64 {
     comb(fnv(s.as_bytes()), fnv(upos.as_bytes()))
+}
+
+/// [`fnv`] of the concatenated parts (no allocation).
+fn fnv_parts(parts: &[&str]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in parts.iter().flat_map(|p| p.as_bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The tag that keys a word's suffix rules: the UPOS, except for proper
+/// nouns, whose rules depend on number (EWT lemmatises plural `NNPS`
+/// "Democrats" to "Democrat" but keeps singular `NNP` forms).
+fn rule_tag(upos: &str, xpos: &str) -> String {
+    if upos == "PROPN" {
+        format!("{upos}|{xpos}")
+    } else {
+        upos.to_string()
+    }
 }
 
 /// The rule that turns `lower` into `lemma` (both lower-cased).
@@ -53,14 +78,22 @@ impl Lemmatizer {
     ) -> Self {
         // (upos, suffix) → rule → count
         let mut counts: HashMap<(String, String), HashMap<Rule, usize>> = HashMap::new();
-        for (form, upos, _, lemma) in words.clone() {
+        // Per proper-noun tag: (words whose lemma differs, words).
+        let mut proper: HashMap<String, (usize, usize)> = HashMap::new();
+        for (form, upos, xpos, lemma) in words.clone() {
             let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
             let rule = rule_for(&lower, &lemma.to_lowercase());
+            let tag = rule_tag(upos, xpos);
+            if upos == "PROPN" {
+                let e = proper.entry(tag.clone()).or_default();
+                e.0 += usize::from(form != lemma);
+                e.1 += 1;
+            }
             // A rule is keyed only by suffixes that cover what it strips.
             for k in rule.strip.min(MAX_SUFFIX + 1)..=MAX_SUFFIX.min(lower.len()) {
                 let suffix: String = lower[lower.len() - k..].iter().collect();
                 *counts
-                    .entry((upos.to_string(), suffix))
+                    .entry((tag.clone(), suffix))
                     .or_default()
                     .entry(rule.clone())
                     .or_default() += 1;
@@ -76,7 +109,11 @@ impl Lemmatizer {
                         .then(b.0.add.cmp(&a.0.add))
                         .then(b.0.strip.cmp(&a.0.strip))
                 })?;
-                (suffix.is_empty() || (total >= 2 && n * 2 > total)).then_some((upos, suffix, rule))
+                // Proper nouns get rules only where most of them inflect;
+                // elsewhere rules would only memorise abbreviations.
+                let inflects = proper.get(&upos).is_none_or(|&(d, t)| d * 2 > t);
+                (inflects && (suffix.is_empty() || (total >= 2 && n * 2 > total)))
+                    .then_some((upos, suffix, rule))
             })
             .collect();
         rules.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
@@ -87,6 +124,12 @@ impl Lemmatizer {
                 rule_strip = rule.strip,
                 rule_add = rule.add
             );
+        }
+        let mut vocab: Vec<String> = words.clone().map(|w| w.3.to_lowercase()).collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        for v in vocab.iter().filter(|v| !v.contains(['\t', '\n'])) {
+            let _ = writeln!(text, "V\t{v}");
         }
         // Exceptions by UPOS first, then by UPOS|XPOS where those differ.
         for full in [false, true] {
@@ -143,6 +186,9 @@ impl Lemmatizer {
                     let add = add.to_string();
                     lem.rules.insert(key(suffix, upos), Rule { strip, add });
                 }
+                ["V", lemma] => {
+                    lem.vocab.insert(fnv(lemma.as_bytes()), ());
+                }
                 ["E", upos, form, lemma] => {
                     lem.exceptions.insert(key(form, upos), lemma.to_string());
                 }
@@ -158,44 +204,93 @@ impl Lemmatizer {
     }
 
     /// The lemma of `form` with part of speech `upos` (and Penn tag
-    /// `xpos`): an exception for the exact form, else the form itself for
-    /// proper nouns, else an exception for the lower-cased form, else the
-    /// rule of the longest known suffix.
+    /// `xpos`): an exception for the exact form, else for proper nouns the
+    /// rule of their tag applied to the form as written, else an exception
+    /// for the lower-cased form, else the rule of the longest known suffix.
     pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
-        let mut full = String::with_capacity(upos.len() + xpos.len() + 1);
-        full.push_str(upos);
-        full.push('|');
-        full.push_str(xpos);
+        let full = fnv_parts(&[upos, "|", xpos]);
         let exception = |f: &str| {
+            let h = fnv(f.as_bytes());
             self.exceptions
-                .get(&key(f, &full))
-                .or_else(|| self.exceptions.get(&key(f, upos)))
+                .get(&comb(h, full))
+                .or_else(|| self.exceptions.get(&comb(h, fnv(upos.as_bytes()))))
         };
         if let Some(l) = exception(form) {
             return l.clone();
         }
         if upos == "PROPN" {
+            // Proper nouns keep their form unless their tag inflects (only
+            // such tags have rules, see `learn`; EWT's plural NNPS does).
+            // Rules strip chars of the lower-cased form; applied to the form
+            // as written, they keep its capitals ("Democrats" → "Democrat").
+            let lower = form.to_lowercase();
+            if lower.chars().count() == form.chars().count() {
+                return self.apply_rule(form, &lower, full);
+            }
             return form.to_string();
         }
-        let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
-        let lower_form: String = lower.iter().collect();
-        if lower_form != form {
-            if let Some(l) = exception(&lower_form) {
+        let lower = form.to_lowercase();
+        if lower != form {
+            if let Some(l) = exception(&lower) {
                 return l.clone();
             }
         }
-        let mut suffix = String::new();
-        for k in (0..=MAX_SUFFIX.min(lower.len())).rev() {
-            suffix.clear();
-            suffix.extend(&lower[lower.len() - k..]);
-            if let Some(r) = self.rules.get(&key(&suffix, upos)) {
-                if r.strip <= lower.len() {
-                    let mut out: String = lower[..lower.len() - r.strip].iter().collect();
-                    out.push_str(&r.add);
-                    return out;
-                }
+        self.apply_rule(&lower, &lower, fnv(upos.as_bytes()))
+    }
+
+    /// Applies the rule of the longest suffix of `lower` known under the
+    /// tag hash `tag` to `form` (which has as many chars as `lower`).
+    fn apply_rule(&self, form: &str, lower: &str, tag: u64) -> String {
+        // Byte offsets of the last MAX_SUFFIX + 1 char boundaries of both.
+        let ends = |s: &str| -> Vec<usize> {
+            let mut v: Vec<usize> = s
+                .char_indices()
+                .rev()
+                .take(MAX_SUFFIX)
+                .map(|(i, _)| i)
+                .collect();
+            v.insert(0, s.len());
+            v
+        };
+        let (lb, fb) = (ends(lower), ends(form));
+        let n = lower.chars().count();
+        let mut first: Option<(usize, &str)> = None;
+        for k in (0..lb.len()).rev() {
+            let suffix = &lower[lb[k]..];
+            let Some(r) = self.rules.get(&comb(fnv(suffix.as_bytes()), tag)) else {
+                continue;
+            };
+            if r.strip > n {
+                continue;
+            }
+            let keep = match fb.get(r.strip) {
+                Some(&b) => b,
+                None => form
+                    .char_indices()
+                    .nth(n - r.strip)
+                    .map_or(form.len(), |(i, _)| i),
+            };
+            // The vocabulary holds lower-cased lemmas: checked only when
+            // the form is lower-cased already.
+            if form == lower
+                && self
+                    .vocab
+                    .contains_key(&fnv_parts(&[&form[..keep], &r.add]))
+            {
+                first = Some((keep, &r.add));
+                break;
+            }
+            first.get_or_insert((keep, &r.add));
+            if self.vocab.is_empty() || form != lower {
+                break;
             }
         }
-        lower_form
+        if let Some((keep, add)) = first {
+            let mut out = String::with_capacity(keep + add.len());
+            out.push_str(&form[..keep]);
+            out.push_str(add);
+            return out;
+        }
+        form.to_string()
     }
 }

@@ -25,8 +25,16 @@ pub const FORMAT: &str = "attache-syntax/1";
 /// The parser's tag id for the artificial root.
 pub const ROOT_TAG: u8 = 251;
 
-/// The embedded default model (UD English EWT).
-static EMBEDDED: &[u8] = include_bytes!("../../models/syntax/en_ewt.bin");
+/// Bytes aligned to a cache line.
+#[repr(C, align(64))]
+struct Aligned<T: ?Sized>(T);
+
+/// The embedded default model (UD English EWT), 64-byte aligned so that
+/// the table slots (aligned within the file) sit on whole cache lines.
+static EMBEDDED: &Aligned<[u8]> = &Aligned(*include_bytes!("../../models/syntax/en_ewt.bin"));
+
+/// Sections start at multiples of this offset in the file.
+const ALIGN: usize = 64;
 
 /// The JSON header.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -101,17 +109,21 @@ impl ModelParts {
             .iter()
             .map(|(n, b)| {
                 let s = (n.to_string(), off, b.len());
-                off += b.len();
+                off = (off + b.len()).next_multiple_of(ALIGN);
                 s
             })
             .collect();
-        let json = serde_json::to_vec(&header).unwrap_or_default();
+        // The header is padded with spaces (valid JSON) so that the
+        // sections start on a multiple of ALIGN.
+        let mut json = serde_json::to_vec(&header).unwrap_or_default();
+        json.resize((12 + json.len()).next_multiple_of(ALIGN) - 12, b' ');
         let mut out = Vec::with_capacity(off + json.len() + 20);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&(json.len() as u32).to_le_bytes());
         out.extend_from_slice(&json);
         for (_, b) in parts {
             out.extend_from_slice(b);
+            out.resize((out.len()).next_multiple_of(ALIGN), 0);
         }
         let sum = checksum(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -188,7 +200,7 @@ fn bad(msg: impl Into<String>) -> SyntaxError {
 impl SyntaxModel {
     /// The embedded model.
     pub fn embedded() -> Result<SyntaxModel, SyntaxError> {
-        SyntaxModel::parse_bytes(Cow::Borrowed(EMBEDDED))
+        SyntaxModel::parse_bytes(Cow::Borrowed(&EMBEDDED.0))
     }
 
     /// A model from a file's bytes (copied).

@@ -234,19 +234,20 @@ pub fn parse<S: Scorer>(
     state.reset(words.w.len().saturating_sub(1));
     let mut move_scores = [0f32; MOVES];
     while !state.terminal() {
-        move_features(state, words, feats);
-        moves.score(feats, &mut move_scores);
-        let mut t = SHIFT;
-        let mut best = f32::NEG_INFINITY;
-        for (m, &s) in move_scores.iter().enumerate() {
-            if state.legal(m) && s > best {
-                best = s;
-                t = m;
+        let legal = [state.legal(0), state.legal(1), state.legal(2)];
+        let mut t = (0..MOVES).find(|&m| legal[m]).unwrap_or(SHIFT);
+        // A forced move (the first SHIFT, the final RIGHTs) needs no scores:
+        // training never updates on it either.
+        if legal.iter().filter(|&&l| l).count() > 1 {
+            move_features(state, words, feats);
+            moves.score(feats, &mut move_scores);
+            let mut best = f32::NEG_INFINITY;
+            for (m, &s) in move_scores.iter().enumerate() {
+                if legal[m] && s > best {
+                    best = s;
+                    t = m;
+                }
             }
-        }
-        if !state.legal(t) {
-            // Scores were NaN: fall back on any legal move.
-            t = (0..MOVES).find(|&m| state.legal(m)).unwrap_or(SHIFT);
         }
         let label = match state.arc(t) {
             Some(arc) => {

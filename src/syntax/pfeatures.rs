@@ -211,4 +211,15 @@ pub fn label_features(st: &State, words: &Words, h: u32, d: u32, out: &mut Vec<u
         g(26, hd.p, dd.p, hs[usize::from(dir == 0)]),
         g(28, hd.p, dd.p, dl.p),
     ]);
+    // Word pairs, the word before the dependent ("by" of an agent) and
+    // middle clusters.
+    let cl = |x: u32| words.c.get(x as usize).map_or(4095, |&v| cluster_ids(v)[1]);
+    out.extend_from_slice(&[
+        g(30, hd.w, dd.w, 0),
+        g(31, wp(dd), hd.p, dist),
+        g(32, dd.w, next.p, 0),
+        g(33, dd.p, prev.w, 0),
+        g(34, cl(d), hd.p, 0),
+        g(35, cl(d), cl(h), 0),
+    ]);
 }

@@ -43,6 +43,11 @@ pub fn word_hash(form: &str) -> u64 {
     h
 }
 
+/// Bits of a tag-dictionary value that hold the UPOS mask.
+pub const UPOS_BITS: u32 = 0x3ffff;
+/// Where a tag-dictionary value keeps its fixed class (id + 1, 8 bits).
+pub const FIXED_SHIFT: u32 = 24;
+
 /// Tag dictionary: word hash → bit mask of the UPOS classes it takes
 /// (sorted 12-byte entries `[hash u64][mask u32]`, searched in place).
 #[derive(Debug, Clone, Default)]
@@ -112,8 +117,11 @@ pub struct TokAtoms {
     pub pre: [u64; 3],
     /// Word shape (`Xxxx`, `dd`, `X.X.`).
     pub shape: u64,
-    /// Tag-dictionary mask.
+    /// Tag-dictionary mask (UPOS bits).
     pub dict: u32,
+    /// The class of a frequent word that always takes it (class id + 1;
+    /// 0 = none): tagged without scoring.
+    pub fixed: u8,
     /// Word clusters, packed (see [`cluster_ids`]); 0 when unknown.
     pub cl: u32,
 }
@@ -161,7 +169,8 @@ pub fn token_atoms(form: &str, dict: &TagDict, clusters: &TagDict) -> TokAtoms {
         suf,
         pre,
         shape: shape(form),
-        dict: dict.get(w),
+        dict: dict.get(w) & UPOS_BITS,
+        fixed: (dict.get(w) >> FIXED_SHIFT) as u8,
         cl: clusters.get(w),
     }
 }
@@ -250,6 +259,17 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
     out.push(f(40, cl(ii + 1, 2)));
     out.push(f(42, comb(cl(ii, 1), t(ii - 1))));
     out.push(f(43, comb(cl(ii, 2), cur.suf[2])));
+    // Neighbours' shapes and exact forms: runs of capitalised words are
+    // names (PROPN), a capitalised word after a lower-case one is no
+    // sentence start.
+    let sh = |j: isize| at(j).map_or(NONE, |t| t.shape);
+    let ex = |j: isize| at(j).map_or(NONE, |t| t.exact);
+    out.push(f(44, sh(ii - 1)));
+    out.push(f(45, sh(ii + 1)));
+    out.push(f(46, comb(cur.shape, sh(ii + 1))));
+    out.push(f(47, comb(sh(ii - 1), cur.shape)));
+    out.push(f(51, ex(ii - 1)));
+    out.push(f(52, ex(ii + 1)));
 }
 
 /// Scratch buffers for tagging, reused across sentences.
@@ -270,10 +290,21 @@ pub fn tag_sentence<S: Scorer>(
     tags.clear();
     scratch.scores.resize(classes, 0.0);
     for i in 0..atoms.len() {
+        if let Some(c) = fixed_class(&atoms[i], classes) {
+            tags.push(c);
+            continue;
+        }
         features(atoms, i, tags, &mut scratch.feats);
         scorer.score(&scratch.feats, &mut scratch.scores);
         tags.push(argmax(&scratch.scores) as u8);
     }
+}
+
+/// The class of a word the tag dictionary fixes, if any (and in range).
+#[inline]
+pub fn fixed_class(a: &TokAtoms, classes: usize) -> Option<u8> {
+    let c = a.fixed.checked_sub(1)?;
+    ((c as usize) < classes).then_some(c)
 }
 
 /// Index of the largest score (the first on ties).

@@ -285,13 +285,48 @@ fn press_sentences_arcs() {
     assert!(right >= PRESS_ARCS_FLOOR, "{right} of {total}");
 }
 
-/// The count the embedded model reached when it was committed: 63 of 75.
-/// Known failures then: 1 "Minas" obl met (nmod of Ambassador); 4
-/// "Secretary-General" (a hyphenated word EWT would split) left as root,
-/// "respect" advcl instead of xcomp; 12 "Mordor" iobj instead of obj; 13
-/// "Officials … expressed concern" read as a compound noun phrase; 14 the
-/// comma-delimited relative clause attached as advcl, so "Minister" becomes
-/// its subject, and "President Theoden" headed by "Theoden"; 18 "The
-/// agreement that the two sides signed … expires": the relative clause is
-/// missed.
-const PRESS_ARCS_FLOOR: usize = 63;
+/// The count the embedded model reached when it was committed: 64 of 75
+/// (the model before it: 63). Known failures then: 1 "Minas" nmod of
+/// "Ambassador" instead of obl of met; 4 "Secretary-General" (a hyphenated
+/// word EWT would split) read as a compound, "respect" advcl instead of
+/// xcomp; 13 "Officials … expressed concern" read as a noun phrase; 14 the
+/// comma-delimited relative clause read as ccomp, so "Minister" becomes the
+/// subject of "visiting", and "President Theoden" headed by "Theoden"; 18
+/// "The agreement that the two sides signed … expires": the relative clause
+/// is missed.
+const PRESS_ARCS_FLOOR: usize = 64;
+
+#[test]
+fn plural_proper_nouns_lose_their_s_and_singular_ones_keep_their_form() {
+    use super::lemma::Lemmatizer;
+    let words = [
+        ("Democrats", "PROPN", "NNPS", "Democrat"),
+        ("Republicans", "PROPN", "NNPS", "Republican"),
+        ("Nov.", "PROPN", "NNP", "November"),
+        ("Smith", "PROPN", "NNP", "Smith"),
+        ("Jones", "PROPN", "NNP", "Jones"),
+        ("dogs", "NOUN", "NNS", "dog"),
+        ("cats", "NOUN", "NNS", "cat"),
+    ];
+    let lem = Lemmatizer::learn(words.iter().copied());
+    assert_eq!(lem.lemma("Liberals", "PROPN", "NNPS"), "Liberal");
+    // Most NNP words keep their form, so the tag gets no rules: "Oct."
+    // is not rewritten like the one "Nov." seen in training.
+    assert_eq!(lem.lemma("Andrews", "PROPN", "NNP"), "Andrews");
+    assert_eq!(lem.lemma("Oct.", "PROPN", "NNP"), "Oct.");
+    assert_eq!(lem.lemma("Nov.", "PROPN", "NNP"), "November");
+    assert_eq!(lem.lemma("Birds", "NOUN", "NNS"), "bird");
+    assert_eq!(lem.lemma("ÉTATS", "NOUN", "NNS"), "état");
+}
+
+#[test]
+fn sections_and_wide_slots_sit_on_cache_lines() {
+    use super::table::slot_len;
+    assert_eq!((slot_len(3), slot_len(51), slot_len(102)), (11, 64, 128));
+    let (parts, _) = tiny_model();
+    let bytes = parts.encode();
+    let hlen = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]) as usize;
+    assert_eq!((12 + hlen) % 64, 0);
+    let header: super::model::Header = serde_json::from_slice(&bytes[12..12 + hlen]).unwrap();
+    assert!(header.sections.iter().all(|s| s.1 % 64 == 0));
+}

@@ -16,7 +16,7 @@ use super::parser::{best_label, LabelSpec, State, Words, MOVES, NO_LABEL};
 use super::pfeatures::move_features;
 use super::table::{freeze, slot_len, Table, TrainTable};
 use super::tagger::{argmax, features, tag_sentence, token_atoms, word_hash, TagDict, TagScratch};
-use super::tagger::{Scorer, TokAtoms};
+use super::tagger::{fixed_class, Scorer, TokAtoms, FIXED_SHIFT};
 use super::SyntaxError;
 
 /// Training settings.
@@ -132,12 +132,20 @@ const UPOS: [&str; 17] = [
     "PUNCT", "SCONJ", "SYM", "VERB", "X",
 ];
 
-/// Words seen at least 3 times → the UPOS tags that make ≥ 10% of them.
-fn tag_dictionary(train: &[ConlluSentence]) -> Vec<u8> {
+/// Words seen at least 3 times → the UPOS tags that make ≥ 10% of them;
+/// words seen at least [`FIXED_MIN`] times with one joint class in at least
+/// [`FIXED_SHARE`] of them also get that class (tagged without scoring, as
+/// in Honnibal's greedy tagger: about a third of the running words).
+fn tag_dictionary(train: &[ConlluSentence], inv: &Inventory) -> Vec<u8> {
     let mut counts: HashMap<u64, [u32; 18]> = HashMap::new();
+    let mut joint: HashMap<u64, HashMap<u8, u32>> = HashMap::new();
     for w in train.iter().flat_map(|s| &s.words) {
         let bit = UPOS.iter().position(|u| *u == w.upos).unwrap_or(17);
-        counts.entry(word_hash(&w.form)).or_insert([0; 18])[bit] += 1;
+        let h = word_hash(&w.form);
+        counts.entry(h).or_insert([0; 18])[bit] += 1;
+        if let Some(&c) = inv.class_of.get(&(w.upos.clone(), w.xpos.clone())) {
+            *joint.entry(h).or_default().entry(c).or_default() += 1;
+        }
     }
     let entries = counts
         .into_iter()
@@ -148,11 +156,21 @@ fn tag_dictionary(train: &[ConlluSentence]) -> Vec<u8> {
                 .enumerate()
                 .filter(|(_, &n)| n * 10 >= total)
                 .fold(0u32, |m, (i, _)| m | 1 << i);
-            (total >= 3).then_some((h, mask))
+            let fixed = joint
+                .get(&h)
+                .and_then(|j| j.iter().max_by_key(|(&c, &n)| (n, std::cmp::Reverse(c))))
+                .filter(|(_, &n)| total >= FIXED_MIN && n as f64 >= FIXED_SHARE * total as f64)
+                .map_or(0, |(&c, _)| (c as u32 + 1).min(255));
+            (total >= 3).then_some((h, mask | fixed << FIXED_SHIFT))
         })
         .collect();
     TagDict::build(entries)
 }
+
+/// Fewest occurrences for a word's class to be fixed.
+const FIXED_MIN: u32 = 20;
+/// Smallest share of its commonest class for a word's class to be fixed.
+const FIXED_SHARE: f64 = 0.99;
 
 /// Rows that fit `bytes` in a table of `cols` classes (70% load, a
 /// power-of-two slot count).
@@ -213,6 +231,10 @@ fn tagger_epoch(t: &mut TrainTable, data: &TaggerData, order: &[usize], step: &m
         let (atoms, gold) = (&data.atoms[si], &data.gold[si]);
         tags.clear();
         for (i, &g) in gold.iter().enumerate().take(atoms.len()) {
+            if let Some(c) = fixed_class(&atoms[i], t.cols()) {
+                tags.push(c);
+                continue;
+            }
             features(atoms, i, &tags, &mut feats);
             t.score(&feats, &mut scores);
             let pred = argmax(&scores);
@@ -434,7 +456,7 @@ pub fn train(
         return Err(SyntaxError::Train("no training sentences".into()));
     }
     let inv = inventory(train)?;
-    let dict_bytes = tag_dictionary(train);
+    let dict_bytes = tag_dictionary(train, &inv);
     let dict = TagDict::new(dict_bytes.clone().into())
         .ok_or_else(|| SyntaxError::Train("tag dictionary".into()))?;
     let lemmas = Lemmatizer::learn(train.iter().flat_map(|s| &s.words).map(|w| {
