@@ -1,4 +1,4 @@
-//! Bylines: a line "<Name>, <title>" ("Ana Petrova, Department
+//! Bylines: a line "`<Name>, <title>`" ("Ana Petrova, Department
 //! Spokesperson") names its author. The CoNLL-trained tagger, which has not
 //! seen such lines, often takes the title for the name and leaves the name
 //! out; the construction says which is which.

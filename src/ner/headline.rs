@@ -33,7 +33,7 @@ fn starts_lower(w: &str) -> bool {
 
 /// Whether the words of a sentence make a Title Case heading: every
 /// lower-case word is a short or name-internal function word, at least
-/// [`MIN_CAPITALISED`] words are capitalised, and not all are capitals
+/// `MIN_CAPITALISED` words are capitalised, and not all are capitals
 /// (all-caps lines have features of their own).
 pub fn is_title_case(words: &[&str], classes: &WordClasses) -> bool {
     let mut capitalised = 0;
