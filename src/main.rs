@@ -473,6 +473,29 @@ impl InputArgs {
     }
 }
 
+/// `-j N`, or all cores.
+fn worker_count(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// The input sources of `paths` (planning notes on stderr unless `quiet`);
+/// an error when they hold no document.
+fn planned_sources(
+    paths: &[PathBuf],
+    mode: InputMode,
+    quiet: bool,
+) -> Result<Vec<attache::input::Source>> {
+    let sources = plan(paths, mode, |note| {
+        if !quiet {
+            eprintln!("attache: {note}");
+        }
+    });
+    if sources.is_empty() {
+        bail!("{}", no_documents_message(paths));
+    }
+    Ok(sources)
+}
+
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     if let Some(path) = &args.output {
@@ -483,20 +506,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         opts.mode = InputMode::Jsonl;
     }
     let quiet = args.quiet;
-    let sources = plan(&args.paths, opts.mode, |note| {
-        if !quiet {
-            eprintln!("attache: {note}");
-        }
-    });
-    if sources.is_empty() {
-        bail!("{}", no_documents_message(&args.paths));
-    }
+    let sources = planned_sources(&args.paths, opts.mode, quiet)?;
     let pipeline = args.input.pipeline()?;
     let total = attache::input::document_count(&sources, opts.mode);
     let batch = BatchOptions {
-        jobs: args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: worker_count(args.jobs),
         format: match args.format {
             FormatArg::Jsonl => OutputFormat::Jsonl,
             FormatArg::Json => OutputFormat::Json,
@@ -901,20 +915,11 @@ fn render(args: RenderArgs) -> Result<ExitCode> {
         return cli_tables::render_records(&args.paths, &args.output, args.quiet);
     }
     let opts = args.input.read_options()?;
-    let sources = plan(&args.paths, opts.mode, |note| {
-        if !args.quiet {
-            eprintln!("attache: {note}");
-        }
-    });
-    if sources.is_empty() {
-        bail!("{}", no_documents_message(&args.paths));
-    }
+    let sources = planned_sources(&args.paths, opts.mode, args.quiet)?;
     let pipeline = args.input.pipeline()?;
     let total = attache::input::document_count(&sources, opts.mode);
     let batch = BatchOptions {
-        jobs: args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        jobs: worker_count(args.jobs),
         format: OutputFormat::Jsonl,
         record: RecordOptions {
             include_text: true,
