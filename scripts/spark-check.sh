@@ -12,23 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 venv=.venv-spark
-
-# Where cargo puts things depends on the machine (CARGO_TARGET_DIR, a
-# build.target-dir or build.target in a cargo config), so the paths come
-# from cargo itself rather than from a guess at ./target.
-executable_of() {
-    python3 -c '
-import json, sys
-paths = [m["executable"] for m in map(json.loads, sys.stdin)
-         if m.get("reason") == "compiler-artifact" and m.get("executable")]
-if not paths:
-    sys.exit("spark-check: cargo reported no executable")
-print(paths[-1])'
-}
-attache=$(cargo build --release --bin attache --message-format=json-render-diagnostics | executable_of)
-validator=$(cargo build --example validate_records --message-format=json-render-diagnostics | executable_of)
-target=$(cargo metadata --no-deps --format-version 1 |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+. scripts/cargo-paths.sh
+attache=$(cargo build --release --bin attache --message-format=json-render-diagnostics | executable_of spark-check)
+validator=$(cargo build --example validate_records --message-format=json-render-diagnostics | executable_of spark-check)
+target=$(target_directory)
 work=$target/spark-check
 
 java_major() {

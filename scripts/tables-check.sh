@@ -15,19 +15,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 venv=.venv-tables
-
-executable_of() {
-    python3 -c '
-import json, sys
-paths = [m["executable"] for m in map(json.loads, sys.stdin)
-         if m.get("reason") == "compiler-artifact" and m.get("executable")]
-if not paths:
-    sys.exit("tables-check: cargo reported no executable")
-print(paths[-1])'
-}
-attache=$(cargo build --release --bin attache --message-format=json-render-diagnostics | executable_of)
-target=$(cargo metadata --no-deps --format-version 1 |
-    python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+. scripts/cargo-paths.sh
+attache=$(cargo build --release --bin attache --message-format=json-render-diagnostics | executable_of tables-check)
+target=$(target_directory)
 work=$target/tables-check
 
 sudo=""

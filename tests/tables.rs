@@ -174,12 +174,15 @@ fn records_without_the_new_fields_fail_clearly() {
         "{\"schema\":\"attache.records/1\",\"doc\":{\"id\":\"x\"},\"entities\":[]}\n",
     )
     .unwrap();
-    let out = attache()
-        .args(["tables", "-o"])
-        .arg(dir.path().join("t"))
-        .arg(&old)
-        .output()
-        .unwrap();
+    let tables_of = |records: &std::path::Path| {
+        attache()
+            .args(["tables", "-o"])
+            .arg(dir.path().join("t"))
+            .arg(records)
+            .output()
+            .unwrap()
+    };
+    let out = tables_of(&old);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -191,12 +194,7 @@ fn records_without_the_new_fields_fail_clearly() {
         "no partial tables"
     );
     std::fs::write(&old, "{\"schema\":\"attache.records/9\"}\n").unwrap();
-    let out = attache()
-        .args(["tables", "-o"])
-        .arg(dir.path().join("t"))
-        .arg(&old)
-        .output()
-        .unwrap();
+    let out = tables_of(&old);
     assert!(String::from_utf8_lossy(&out.stderr).contains("attache.records/9"));
 }
 

@@ -37,7 +37,7 @@ use crate::ner::offices::Offices;
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::{TitleKind, Titles};
 use crate::text::Lexical;
-use names::NameRules;
+use names::{is_state_kind, NameRules};
 use std::sync::Arc;
 
 /// The `actors` stage.
@@ -190,13 +190,6 @@ fn case_normalise(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn is_state_kind(kind: &str) -> bool {
-    matches!(
-        kind,
-        "country" | "observer_state" | "de_facto_state" | "territory"
-    )
 }
 
 impl<'a> Builder<'a> {

@@ -72,15 +72,15 @@ fn names_of(doc: &Doc, actor: usize) -> Vec<String> {
     names
 }
 
-/// The sentence holding the trigger's first occurrence, if found.
-fn trigger_sentence(doc: &Doc, trigger: &str) -> Option<usize> {
-    let text = doc.text().to_lowercase();
-    if text.len() != doc.text().len() {
-        // Lower-casing changed byte lengths: search the original text.
-        let at = doc.text().find(trigger)?;
-        return sentence_at_byte(doc, at);
-    }
-    let at = text.find(&trigger.to_lowercase())?;
+/// The sentence holding the trigger's first occurrence, if found; `lower`
+/// is the document's text lower-cased once (the original text when
+/// lower-casing changed byte lengths).
+fn trigger_sentence(doc: &Doc, lower: &str, trigger: &str) -> Option<usize> {
+    let at = if lower.len() == doc.text().len() {
+        lower.find(&trigger.to_lowercase())?
+    } else {
+        doc.text().find(trigger)?
+    };
     sentence_at_byte(doc, at)
 }
 
@@ -91,13 +91,14 @@ fn sentence_at_byte(doc: &Doc, byte: usize) -> Option<usize> {
 
 /// Adds one processed document's gold events to the report.
 fn add_doc(doc: &Doc, gold: &Value, report: &mut SourceReport) {
+    let lower = doc.text().to_lowercase();
     for event in gold["events"].as_array().into_iter().flatten() {
         let (Some(source), Some(trigger)) = (event["source"].as_str(), event["trigger"].as_str())
         else {
             continue;
         };
         report.events += 1;
-        let Some(s) = trigger_sentence(doc, trigger) else {
+        let Some(s) = trigger_sentence(doc, &lower, trigger) else {
             continue;
         };
         report.located += 1;
