@@ -128,6 +128,8 @@ pub struct EventLexicon {
     pub by_id: HashMap<String, usize>,
     /// The word classes the coder consults (`models/words.tsv`).
     pub words: Arc<WordClasses>,
+    /// Triggers by lemma, with argument slots (`models/events/triggers.tsv`).
+    pub triggers: crate::events::triggers::Triggers,
 }
 
 fn data_error(file: &str, line: usize, message: String) -> Error {
@@ -156,8 +158,10 @@ impl EventLexicon {
         }
         lex.read_patterns("patterns.tsv", PATTERNS)?;
         lex.read_cues("cues.tsv", CUES)?;
+        lex.read_triggers("triggers.tsv", crate::events::triggers::TRIGGERS)?;
         for (name, contents, format) in user {
             match format.as_str() {
+                "attache-triggers/1" => lex.read_triggers(name, contents)?,
                 "attache-events/1" => lex.read_patterns(name, contents)?,
                 "attache-event-cues/1" => lex.read_cues(name, contents)?,
                 _ => {}
@@ -178,6 +182,13 @@ impl EventLexicon {
             .rev()
             .find_map(|n| cameo.get(..n).and_then(|p| self.cameo.get(p)))
             .copied()
+    }
+
+    fn read_triggers(&mut self, file: &str, contents: &str) -> Result<(), Error> {
+        let mut triggers = std::mem::take(&mut self.triggers);
+        let read = triggers.read(file, contents, |c| self.plover_of(c));
+        self.triggers = triggers;
+        read
     }
 
     fn read_table(&mut self, file: &str, contents: &str) -> Result<(), Error> {

@@ -23,6 +23,7 @@ mod refine;
 mod speech;
 #[cfg(test)]
 mod tests;
+pub mod triggers;
 pub mod validate;
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};

@@ -46,7 +46,10 @@ impl Dicts {
                 Some("attache-words/1") => dicts.words.push((name, contents)),
                 Some("attache-formations/1") => dicts.formations.push((name, contents)),
                 Some(
-                    f @ ("attache-events/1" | "attache-event-cues/1" | "attache-cameo-plover/1"),
+                    f @ ("attache-events/1"
+                    | "attache-event-cues/1"
+                    | "attache-cameo-plover/1"
+                    | "attache-triggers/1"),
                 ) => {
                     let f = f.to_string();
                     dicts.events.push((name, contents, f))
@@ -83,7 +86,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// The data formats `--dict` accepts.
 // not a word list: format identifiers
-pub const SUPPORTED_FORMATS: [&str; 12] = [
+pub const SUPPORTED_FORMATS: [&str; 13] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-offices/1",
@@ -94,6 +97,7 @@ pub const SUPPORTED_FORMATS: [&str; 12] = [
     "attache-words/1",
     "attache-formations/1",
     "attache-events/1",
+    "attache-triggers/1",
     "attache-event-cues/1",
     "attache-cameo-plover/1",
 ];
