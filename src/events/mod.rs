@@ -21,6 +21,8 @@ pub mod lexicon;
 pub mod pattern;
 mod refine;
 mod speech;
+mod when;
+mod tree;
 #[cfg(test)]
 mod tests;
 pub mod triggers;
@@ -102,6 +104,7 @@ impl Stage for EventStage {
                 Layer::Dates,
                 Layer::Agreements,
                 Layer::Actors,
+                Layer::Syntax,
             ],
             &[Layer::Events],
         )
@@ -113,7 +116,11 @@ impl Stage for EventStage {
     }
 
     fn process(&self, doc: &mut Doc) {
-        code(doc, &self.lexicon);
+        if std::env::var_os("ATTACHE_OLD_CODER").is_some() {
+            code(doc, &self.lexicon);
+        } else {
+            tree::code(doc, &self.lexicon);
+        }
     }
 }
 
@@ -672,11 +679,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     };
 
     let quotes = speech::quotes(&ctx, lex);
-    // Per sentence: the dates with a value that places them in time (not
-    // durations: "for 44 days" is no event's date), and the first place
-    // after "in" or "at" (looked up per trigger, so indexed once here).
-    // A date right after an agreement's name is the agreement's ("the
-    // Vienna Convention … of 18 April 1961"), not an event's.
+    // Per sentence, looked up per trigger: its dates and first place.
     // (byte spans of agreement mentions, and whether each is a name)
     let agreement_spans: Vec<(usize, usize, bool)> = doc
         .agreements
@@ -684,40 +687,8 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         .flat_map(|a| a.mentions.iter())
         .map(|m| (m.span.byte_start, m.span.byte_end, m.named))
         .collect();
-    let agreements_date = |d: &crate::doc::DateMention| {
-        agreement_spans.iter().any(|&(s, e, _)| {
-            let at = d.span.byte_start;
-            (s..=e).contains(&at)
-                || at > e
-                    && at - e <= 16
-                    && doc
-                        .text()
-                        .get(e..at)
-                        .map(str::trim)
-                        .is_some_and(|link| ctx.classes.has(WordClass::AgreementDateLink, link))
-        })
-    };
-    let mut dates_in: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-    for (i, d) in doc.dates.iter().enumerate() {
-        if d.value.as_deref().is_some_and(|v| !v.starts_with('P')) && !agreements_date(d) {
-            if let Some(v) = dates_in.get_mut(d.sentence) {
-                v.push(i);
-            }
-        }
-    }
-    let mut place_in: Vec<Option<usize>> = vec![None; doc.sentences.len()];
-    for (pi, p) in doc.places.iter().enumerate() {
-        for &mi in &p.mentions {
-            let m = &doc.entities[mi];
-            if matches!(ctx.word_before(m.tokens.start), "in" | "at") {
-                if let Some(slot) = place_in.get_mut(m.sentence) {
-                    if slot.is_none_or(|q| pi < q) {
-                        *slot = Some(pi);
-                    }
-                }
-            }
-        }
-    }
+    let dates_in = when::sentence_dates(doc, ctx.classes);
+    let place_in = when::sentence_places(doc);
     let mut last_sender: Option<usize> = None;
     let is_person = |a: usize| {
         doc.actors
@@ -1306,7 +1277,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
                 }
             }
         }
-        let date = governing_date(
+        let date = when::governing_date(
             dates_in.get(trig.sentence).map_or(&[][..], Vec::as_slice),
             doc,
             trig.start..trig.end,
@@ -1405,53 +1376,3 @@ fn cue_status(
     best
 }
 
-/// The date of a trigger among its sentence's dates (`dates`, indices into
-/// `doc.dates`): the nearest one with no other trigger between them ("…
-/// thanked Kenya, and invited Ruto to visit South Africa in 2024": 2024 is
-/// the visit's, not the thanks'), else one fronted before every trigger of
-/// the sentence ("On 3 June, X met Y and signed …"). A date inside a
-/// non-restrictive relative clause after the trigger belongs to that
-/// clause ("welcomed the growth of trade, which doubled last year"), and
-/// a date after "of" modifies the noun before it ("the Declaration of 11
-/// May 2023", "the decision of 5 May"): it dates that noun's event only.
-fn governing_date(
-    dates: &[usize],
-    doc: &Doc,
-    trigger: std::ops::Range<usize>,
-    in_trigger: &[bool],
-    classes: &WordClasses,
-) -> Option<usize> {
-    let between = |d: &std::ops::Range<usize>| {
-        if d.end <= trigger.start {
-            d.end..trigger.start
-        } else {
-            trigger.end..d.start.max(trigger.end)
-        }
-    };
-    let relative_clause_at =
-        |i: usize| doc.norm(i) == "," && classes.has(WordClass::RelativePronoun, doc.norm(i + 1));
-    let blocked = |r: std::ops::Range<usize>| {
-        r.into_iter()
-            .any(|i| in_trigger.get(i) == Some(&true) || relative_clause_at(i))
-    };
-    let noun_modifier = |d: &std::ops::Range<usize>| {
-        d.start > 0 && doc.norm(d.start - 1) == "of" && trigger.end + 1 != d.start
-    };
-    let own = dates
-        .iter()
-        .copied()
-        .filter(|&i| !noun_modifier(&doc.dates[i].tokens))
-        .filter(|&i| !blocked(between(&doc.dates[i].tokens)))
-        .min_by_key(|&i| doc.dates[i].tokens.start.abs_diff(trigger.start));
-    own.or_else(|| {
-        let first = doc
-            .sentences
-            .get(doc.sentence_of_token(trigger.start))?
-            .tokens
-            .start;
-        dates.iter().copied().find(|&i| {
-            let d = &doc.dates[i].tokens;
-            d.end <= trigger.start && !noun_modifier(d) && !blocked(first..d.start)
-        })
-    })
-}

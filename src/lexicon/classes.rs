@@ -67,6 +67,13 @@ word_classes! {
     DocumentNoun => "events.document-noun",
     SpeechLink => "events.speech-link",
     RelativePronoun => "events.relative-pronoun",
+    LightVerb => "events.light-verb",
+    ReportingVerb => "events.reporting-verb",
+    HypotheticalModal => "events.hypothetical-modal",
+    HopeVerb => "events.hope-verb",
+    NegatingVerb => "events.negating-verb",
+    Negator => "events.negator",
+    ConditionMark => "events.condition-mark",
 }
 
 /// The words of every class.

@@ -133,7 +133,8 @@ impl Pipeline {
             Box::new(Sentences(lexical)),
             Box::new(entities),
         ];
-        if syntax {
+        let _ = syntax;
+        {
             let model = SyntaxModel::embedded()
                 .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
             stages.push(Box::new(SyntaxStage::new(model)));

@@ -1,0 +1,124 @@
+//! Which actor a node of the tree stands for.
+//!
+//! A node names an actor when an actor span of the `actors` stage covers
+//! it ("Gondor", "the Foreign Minister", "we"); a relative pronoun stands
+//! for the noun its clause modifies; otherwise the actor is looked for
+//! inside the node's phrase, nearest dependents first, without crossing
+//! into a clause ("the forces of Gondor" → Gondor). Inside a nominal
+//! trigger only its agent counts ("condemned the attack by Mordor on
+//! Arnor" → Mordor, not Arnor).
+
+use super::view::TreeView;
+use crate::doc::{Coverage, Doc};
+use crate::lexicon::{WordClass, WordClasses};
+
+/// How deep into a phrase an actor is looked for.
+const PHRASE_DEPTH: usize = 3;
+
+/// Actor lookup over one document.
+pub struct ActorIndex<'a> {
+    doc: &'a Doc,
+    spans: Coverage,
+    classes: &'a WordClasses,
+}
+
+impl<'a> ActorIndex<'a> {
+    /// The index of `doc.actor_spans`.
+    pub fn new(doc: &'a Doc, classes: &'a WordClasses) -> ActorIndex<'a> {
+        let n = doc.tokens.len();
+        let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
+        ActorIndex {
+            doc,
+            spans,
+            classes,
+        }
+    }
+
+    /// The actor whose span covers token `i`.
+    pub fn at(&self, i: usize) -> Option<usize> {
+        self.spans
+            .covering(i)
+            .and_then(|k| self.doc.actor_spans.get(k))
+            .map(|s| s.actor)
+    }
+
+    /// The actor node `i` stands for. `is_trigger` says which tokens are
+    /// nominal triggers (whose phrase yields only their agent).
+    pub fn of_node(
+        &self,
+        tree: &TreeView<'_>,
+        i: usize,
+        is_trigger: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        if let Some(a) = self.at(i) {
+            return Some(a);
+        }
+        if self.classes.has(WordClass::RelativePronoun, tree.lemma(i)) {
+            let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl")?;
+            let noun = tree.head(clause)?;
+            return self.of_node(tree, noun, is_trigger);
+        }
+        self.in_phrase(tree, i, is_trigger)
+    }
+
+    /// Node `i` and its conjuncts, as actors (each once, in text order).
+    pub fn of_nodes(
+        &self,
+        tree: &TreeView<'_>,
+        i: usize,
+        is_trigger: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        for n in tree.with_conjuncts(i) {
+            if let Some(a) = self.of_node(tree, n, is_trigger) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// The nearest actor inside the phrase headed by `i` (breadth first).
+    fn in_phrase(
+        &self,
+        tree: &TreeView<'_>,
+        i: usize,
+        is_trigger: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let mut level = vec![i];
+        for _ in 0..PHRASE_DEPTH {
+            let mut next = Vec::new();
+            for &n in &level {
+                let agent_only = is_trigger(n);
+                for &c in tree.children(n) {
+                    if tree.is_clausal(c) || matches!(tree.rel(c), "case" | "det" | "punct") {
+                        continue;
+                    }
+                    if agent_only && !is_agent_of_nominal(tree, c) {
+                        continue;
+                    }
+                    if let Some(a) = self.at(c) {
+                        return Some(a);
+                    }
+                    next.push(c);
+                }
+            }
+            if next.is_empty() {
+                return None;
+            }
+            level = next;
+        }
+        None
+    }
+}
+
+/// Whether dependent `c` of a nominal trigger names its agent
+/// ("Mordor's attack", "Mordorian attacks", "attacks by Mordor").
+pub fn is_agent_of_nominal(tree: &TreeView<'_>, c: usize) -> bool {
+    match tree.deprel(c) {
+        "nmod:poss" | "compound" | "amod" => true,
+        "nmod" | "nmod:agent" => tree.case_of(c) == Some("by"),
+        _ => false,
+    }
+}

@@ -1,0 +1,177 @@
+//! Sources and targets from the tree: a row's slots name the relations,
+//! and a trigger without a subject of its own takes the one the grammar
+//! gives it (control, coordination, light verbs).
+
+use super::actors::ActorIndex;
+use super::view::TreeView;
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::lexicon::{WordClass, WordClasses};
+
+/// How many clauses up a missing subject is inherited from.
+const INHERIT_DEPTH: usize = 6;
+
+/// What the argument finder consults.
+pub struct Args<'a> {
+    /// The tree.
+    pub tree: &'a TreeView<'a>,
+    /// Actor lookup.
+    pub actors: &'a ActorIndex<'a>,
+    /// Word classes (light verbs).
+    pub classes: &'a WordClasses,
+    /// Which tokens are nominal triggers.
+    pub is_trigger: &'a dyn Fn(usize) -> bool,
+}
+
+impl Args<'_> {
+    fn actors_at(&self, node: usize) -> Vec<usize> {
+        self.actors.of_nodes(self.tree, node, self.is_trigger)
+    }
+
+    /// The nodes relation `rel` picks among `t`'s dependents.
+    pub fn nodes(&self, t: usize, rel: &Rel) -> Vec<usize> {
+        let tree = self.tree;
+        let passive = tree.is_passive(t);
+        let by_agent = |c: usize| {
+            matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("by")
+        };
+        let picked: Vec<usize> = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| match rel {
+                Rel::Subj if passive => by_agent(c),
+                Rel::Subj => matches!(tree.deprel(c), "nsubj" | "nsubj:outer"),
+                Rel::Obj if passive => tree.deprel(c) == "nsubj:pass",
+                Rel::Obj => tree.deprel(c) == "obj",
+                Rel::Iobj => tree.deprel(c) == "iobj",
+                Rel::Poss => matches!(tree.deprel(c), "nmod:poss" | "compound" | "amod"),
+                Rel::Xcomp => tree.deprel(c) == "xcomp",
+                Rel::Ccomp => tree.deprel(c) == "ccomp",
+                Rel::Prep(p) => {
+                    matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some(p.as_str())
+                }
+            })
+            .collect();
+        picked
+    }
+
+    /// The actors of the first relation in `rels` that yields any.
+    pub fn by_rels(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
+        for rel in rels {
+            for node in self.nodes(t, rel) {
+                let found = self.actors_at(node);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The trigger's source actors: its slots, else the subject the
+    /// grammar lends it.
+    pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let own = self.by_rels(t, &row.source);
+        if !own.is_empty() {
+            return own;
+        }
+        if self.has_own_subject(t) {
+            return Vec::new();
+        }
+        self.inherited_subject(t, row.pos)
+    }
+
+    /// The trigger's target actors (after a light verb, its prepositional
+    /// phrases count too: "launched an attack on Arnor").
+    pub fn target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        if row.flags.notgt {
+            return Vec::new();
+        }
+        let own = self.by_rels(t, &row.target);
+        if !own.is_empty() || row.pos == TriggerPos::Verb {
+            return own;
+        }
+        match self.light_verb_of(t) {
+            Some(v) => {
+                let preps: Vec<Rel> = row
+                    .target
+                    .iter()
+                    .filter(|r| matches!(r, Rel::Prep(_)))
+                    .cloned()
+                    .collect();
+                self.by_rels(v, &preps)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn has_own_subject(&self, t: usize) -> bool {
+        self.tree
+            .children(t)
+            .iter()
+            .any(|&c| matches!(self.tree.rel(c), "nsubj" | "csubj"))
+    }
+
+    /// The light verb whose object (or oblique) the nominal `t` is.
+    fn light_verb_of(&self, t: usize) -> Option<usize> {
+        let tree = self.tree;
+        let h = tree.head(t)?;
+        let light = tree.upos(h) == "VERB" && self.classes.has(WordClass::LightVerb, tree.lemma(h));
+        (light && matches!(tree.deprel(t), "obj" | "nsubj:pass")).then_some(h)
+    }
+
+    /// The subject a trigger without one takes: the controller of an open
+    /// complement ("Gondor decided to withdraw"; "urged Arnor to
+    /// withdraw": the object), the subject of the first conjunct ("Gondor
+    /// attacked and occupied"), of the clause an adverbial participle
+    /// hangs on ("Welcoming …, Gondor said"), or of a light verb
+    /// ("Gondor launched an attack").
+    pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
+        let tree = self.tree;
+        let mut at = t;
+        if pos != TriggerPos::Verb {
+            match self.light_verb_of(t) {
+                Some(v) => at = v,
+                None => return Vec::new(),
+            }
+            let own = self.by_rels(at, &[Rel::Subj]);
+            if !own.is_empty() || self.has_own_subject(at) {
+                return own;
+            }
+        }
+        for _ in 0..INHERIT_DEPTH {
+            let Some(h) = tree.head(at) else {
+                return Vec::new();
+            };
+            let found = match tree.deprel(at) {
+                "xcomp" => {
+                    let object = self.by_rels(h, &controller_rels());
+                    if object.is_empty() {
+                        self.by_rels(h, &[Rel::Subj])
+                    } else {
+                        object
+                    }
+                }
+                "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                _ => return Vec::new(),
+            };
+            if !found.is_empty() || self.has_own_subject(h) {
+                return found;
+            }
+            at = h;
+        }
+        Vec::new()
+    }
+}
+
+/// Where an open complement's controller is, before the subject: the
+/// object ("urged Arnor to withdraw") or the one called on ("called on
+/// Arnor to withdraw").
+fn controller_rels() -> [Rel; 4] {
+    [
+        Rel::Obj,
+        Rel::Iobj,
+        Rel::Prep("on".to_string()),
+        Rel::Prep("upon".to_string()),
+    ]
+}

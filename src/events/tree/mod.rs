@@ -1,0 +1,330 @@
+//! The event coder on the dependency tree.
+//!
+//! 1. Triggers: a token whose lemma and part of speech a row of
+//!    `models/events/triggers.tsv` lists (with the row's further words
+//!    among its dependents), outside names.
+//! 2. Arguments from the row's slots ([`args`]): the subject, object,
+//!    possessor or prepositional phrase the row names, each read as the
+//!    actor its phrase stands for ([`actors`]), with its conjuncts; a
+//!    trigger without a subject inherits one (control, coordination,
+//!    light verbs); a subjectless main clause is the document's voice.
+//! 3. Status from the tree ([`status`]); what a request's `called` slot
+//!    names is called for.
+//! 4. Date and place from the trigger's sentence, then the document-level
+//!    passes the word-pattern coder shares ([`super::refine`]).
+
+mod actors;
+mod args;
+mod status;
+mod view;
+
+use crate::doc::{ActorKind, Doc, EntityType, EventRef, EventStatus};
+use crate::events::lexicon::EventLexicon;
+use crate::events::triggers::{TriggerPos, TriggerRow};
+use crate::events::{refine, when};
+use actors::ActorIndex;
+use args::Args;
+use view::TreeView;
+
+/// A trigger found in the tree.
+struct Found {
+    token: usize,
+    row: usize,
+    sentence: usize,
+}
+
+/// Codes `doc`'s events from its syntax layer.
+pub fn code(doc: &mut Doc, lex: &EventLexicon) {
+    let events = {
+        let tree = TreeView::new(doc);
+        if tree.len() != doc.tokens.len() {
+            Vec::new()
+        } else {
+            code_tree(doc, lex, &tree)
+        }
+    };
+    let events = refine::refine(doc, lex, &[], events);
+    doc.events = refine::for_each_co_author(doc, events);
+}
+
+fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef> {
+    let found = find_triggers(doc, lex, tree);
+    let mut nominal = vec![false; doc.tokens.len()];
+    for f in &found {
+        if lex.triggers.rows[f.row].pos != TriggerPos::Verb {
+            nominal[f.token] = true;
+        }
+    }
+    let is_trigger = |i: usize| nominal.get(i).copied().unwrap_or(false);
+    let index = ActorIndex::new(doc, &lex.words);
+    let args = Args {
+        tree,
+        actors: &index,
+        classes: &lex.words,
+        is_trigger: &is_trigger,
+    };
+    let called = called_for_nodes(lex, &args, &found);
+    let mut in_trigger = vec![false; doc.tokens.len()];
+    for f in &found {
+        in_trigger[f.token] = true;
+    }
+    let dates_in = when::sentence_dates(doc, &lex.words);
+    let place_in = when::sentence_places(doc);
+    let voice = document_voice(doc);
+    let mut events = Vec::new();
+    for f in &found {
+        let row = &lex.triggers.rows[f.row];
+        let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &called, voice) else {
+            continue;
+        };
+        let date = when::governing_date(
+            dates_in.get(f.sentence).map_or(&[][..], Vec::as_slice),
+            doc,
+            f.token..f.token + 1,
+            &in_trigger,
+            &lex.words,
+        );
+        let place = place_in.get(f.sentence).copied().flatten();
+        let span = doc.token_span(f.token, f.token);
+        for e in &mut coded.events {
+            e.sentence = f.sentence;
+            e.date = date;
+            e.place = place;
+            e.span = span;
+        }
+        events.extend(coded.events);
+    }
+    events
+}
+
+/// The tokens that trigger a row, in text order.
+fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Found> {
+    let n = doc.tokens.len();
+    let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
+    let names = crate::doc::Coverage::new(n, names.map(|m| m.tokens.clone()));
+    let named_agreements: Vec<(usize, usize)> = doc
+        .agreements
+        .iter()
+        .flat_map(|a| a.mentions.iter())
+        .filter(|m| m.named)
+        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .collect();
+    let mut found = Vec::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        for i in sent.tokens.start..sent.tokens.end.min(n) {
+            let Some(pos) = TriggerPos::of_upos(tree.upos(i)) else {
+                continue;
+            };
+            if names.covers(i, false) {
+                continue;
+            }
+            let at = doc.tokens[i].span.byte_start;
+            if named_agreements.iter().any(|&(s, e)| s <= at && at < e) {
+                continue;
+            }
+            let lemma = tree.lemma(i);
+            let lower;
+            let lemma = if lemma.chars().any(char::is_uppercase) {
+                lower = lemma.to_lowercase();
+                lower.as_str()
+            } else {
+                lemma
+            };
+            let row = lex
+                .triggers
+                .candidates(lemma, pos)
+                .iter()
+                .copied()
+                .find(|&r| has_words(tree, i, &lex.triggers.rows[r].with));
+            if let Some(row) = row {
+                found.push(Found {
+                    token: i,
+                    row,
+                    sentence: si,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Whether every word is the lemma of a dependent of `i` or of one of its
+/// dependents.
+fn has_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> bool {
+    words.iter().all(|w| {
+        tree.children(i).iter().any(|&c| {
+            tree.lemma(c).eq_ignore_ascii_case(w)
+                || tree
+                    .children(c)
+                    .iter()
+                    .any(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
+        })
+    })
+}
+
+/// The nodes that requests ask for: each request's `called` slot, with
+/// conjuncts, and the nominal action a called verb takes as object
+/// ("urged Arnor to halt its attacks").
+fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for f in found {
+        let row = &lex.triggers.rows[f.row];
+        if !row.flags.req {
+            continue;
+        }
+        for rel in &row.called {
+            for node in args.nodes(f.token, rel) {
+                for c in args.tree.with_conjuncts(node) {
+                    out.push(c);
+                    out.extend(args.tree.children(c).iter().copied().filter(|&o| {
+                        args.tree.deprel(o) == "obj"
+                    }));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The document's own voice: its author, in person when it speaks as "I".
+fn document_voice(doc: &Doc) -> Option<usize> {
+    let first_person = (0..doc.tokens.len()).any(|i| matches!(doc.norm(i), "i" | "my"));
+    if first_person {
+        doc.author_person.or(doc.author)
+    } else {
+        doc.author.or(doc.author_person)
+    }
+}
+
+/// The events of one trigger.
+struct Coded {
+    events: Vec<EventRef>,
+}
+
+fn code_one(
+    doc: &Doc,
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    called: &[usize],
+    voice: Option<usize>,
+) -> Option<Coded> {
+    let tree = args.tree;
+    let mut sources = args.source(t, row);
+    let mut from_author = false;
+    if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
+        sources.extend(voice);
+        from_author = true;
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    let mut targets = args.target(t, row);
+    let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
+    if called.binary_search(&t).is_ok() {
+        if status == EventStatus::Negated {
+            return None;
+        }
+        status = EventStatus::CalledFor;
+    } else if status == EventStatus::Asserted {
+        if let Some(v) = status::reporting_verb(tree, &lex.words, t) {
+            let speakers = args.by_rels(v, &[crate::events::triggers::Rel::Subj]);
+            if is_third_party_report(doc, &speakers, &sources) {
+                status = EventStatus::Reported;
+            }
+        }
+    }
+    if row.flags.rev {
+        if targets.is_empty() {
+            return None;
+        }
+        std::mem::swap(&mut sources, &mut targets);
+    }
+    let pairs = pairs(&sources, &targets, row.flags.recip);
+    let events = pairs
+        .into_iter()
+        .map(|(s, tg)| EventRef {
+            kind: row.kind,
+            cameo: row.cameo.clone(),
+            pattern: row.id.clone(),
+            tokens: t..t + 1,
+            span: crate::doc::Span::default(),
+            sentence: 0,
+            source: Some(s),
+            target: tg,
+            date: None,
+            place: None,
+            status,
+            source_from_author: from_author,
+        })
+        .collect();
+    Some(Coded { events })
+}
+
+/// Whether a subjectless trigger is the document speaking: a main clause
+/// with no subject ("Condemns the attack"; "Welcoming the decision").
+fn speaks_for_author(tree: &TreeView<'_>, t: usize) -> bool {
+    let own_subject = tree
+        .children(t)
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "nsubj" | "csubj" | "expl"));
+    !own_subject && tree.head(t).is_none() && tree.upos(t) == "VERB"
+}
+
+/// Whether the speakers of a report are others than the event's source
+/// (and its state): then the event is known only through their account.
+fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[usize]) -> bool {
+    if speakers.is_empty() {
+        return false;
+    }
+    let side = |a: usize| {
+        let x = doc.actors.get(a);
+        match x.and_then(|x| x.kind) {
+            Some(ActorKind::Person) => x.and_then(|x| x.affiliation).unwrap_or(a),
+            _ => a,
+        }
+    };
+    let author_side = [doc.author, doc.author_person];
+    let author_speaks = speakers
+        .iter()
+        .any(|&s| author_side.contains(&Some(s)) || author_side.contains(&Some(side(s))));
+    if author_speaks {
+        return false;
+    }
+    !sources
+        .iter()
+        .any(|&s| speakers.iter().any(|&p| p == s || side(p) == side(s)))
+}
+
+/// (source, target) pairs: every source with every target other than
+/// itself; a reciprocal trigger with coordinated sources and no target
+/// pairs the sources both ways.
+fn pairs(sources: &[usize], targets: &[usize], recip: bool) -> Vec<(usize, Option<usize>)> {
+    let others: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|t| !sources.contains(t))
+        .collect();
+    let mut out = Vec::new();
+    if !others.is_empty() {
+        for &a in sources {
+            for &b in &others {
+                out.push((a, Some(b)));
+            }
+        }
+    } else if recip && sources.len() >= 2 {
+        for &a in sources {
+            for &b in sources {
+                if a != b {
+                    out.push((a, Some(b)));
+                }
+            }
+        }
+    } else {
+        out.extend(sources.iter().map(|&a| (a, None)));
+    }
+    out
+}

@@ -1,0 +1,103 @@
+//! Status from the tree: negation and modals attached to the trigger (or
+//! to the light verb or the verb whose complement it is), conditions, and
+//! reports of another speaker.
+
+use super::view::TreeView;
+use crate::doc::EventStatus;
+use crate::lexicon::{WordClass, WordClasses};
+
+/// How many heads up a condition or a reporting verb is looked for.
+const CLAUSE_DEPTH: usize = 8;
+
+/// The status the trigger's own clause gives it (`intent`: modals do not
+/// make it hypothetical). Reports are decided by the caller, who knows
+/// the actors ([`reporting_verb`]).
+pub fn clause_status(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    t: usize,
+    intent: bool,
+) -> EventStatus {
+    // The trigger and the verbs it leans on: a light verb ("did not
+    // launch an attack") or the verb it complements ("refused to meet").
+    let mut carriers = vec![t];
+    let mut at = t;
+    for _ in 0..3 {
+        let Some(h) = tree.head(at) else { break };
+        let leans = match tree.deprel(at) {
+            "xcomp" => true,
+            "obj" | "nsubj:pass" => tree.upos(at) != "VERB",
+            _ => false,
+        };
+        if !leans {
+            break;
+        }
+        if tree.deprel(at) == "xcomp" {
+            let lemma = tree.lemma(h);
+            if classes.has(WordClass::NegatingVerb, lemma) {
+                return EventStatus::Negated;
+            }
+            if classes.has(WordClass::HopeVerb, lemma) {
+                return EventStatus::Hypothetical;
+            }
+        }
+        carriers.push(h);
+        at = h;
+    }
+    let negated = carriers.iter().any(|&c| {
+        tree.children(c).iter().any(|&d| {
+            matches!(tree.rel(d), "advmod" | "det" | "cc" | "aux")
+                && classes.has(WordClass::Negator, tree.lemma(d))
+        })
+    });
+    if negated {
+        return EventStatus::Negated;
+    }
+    let modal = !intent
+        && carriers.iter().any(|&c| {
+            tree.children_rel(c, "aux")
+                .any(|d| classes.has(WordClass::HypotheticalModal, tree.lemma(d)))
+        });
+    if modal || under_condition(tree, classes, at) {
+        return EventStatus::Hypothetical;
+    }
+    EventStatus::Asserted
+}
+
+/// Whether the clause of `at` (or one it is part of) is a condition
+/// ("if Gondor attacks …").
+fn under_condition(tree: &TreeView<'_>, classes: &WordClasses, at: usize) -> bool {
+    let marked = |n: usize| {
+        tree.children_rel(n, "mark")
+            .any(|m| classes.has(WordClass::ConditionMark, tree.lemma(m)))
+    };
+    if marked(at) {
+        return true;
+    }
+    let mut n = at;
+    for h in tree.ancestors(at).take(CLAUSE_DEPTH) {
+        if tree.rel(n) == "advcl" && marked(n) {
+            return true;
+        }
+        n = h;
+    }
+    false
+}
+
+/// The reporting verb ("said", "claimed") whose clausal complement holds
+/// the trigger, if any.
+pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> Option<usize> {
+    let mut n = t;
+    for h in tree.ancestors(t).take(CLAUSE_DEPTH) {
+        let rel = tree.rel(n);
+        if matches!(rel, "ccomp" | "parataxis") && classes.has(WordClass::ReportingVerb, tree.lemma(h))
+        {
+            return Some(h);
+        }
+        if !matches!(rel, "ccomp" | "xcomp" | "conj" | "obj" | "nsubj:pass" | "advcl" | "parataxis") {
+            return None;
+        }
+        n = h;
+    }
+    None
+}

@@ -1,0 +1,142 @@
+//! A read-only view of the syntax layer: children lists and the few
+//! questions the coder asks of a token (its relation, its case marker,
+//! whether its clause is passive).
+
+use crate::doc::Doc;
+use crate::syntax::TokenSyntax;
+
+/// The dependency trees of a document, with each token's dependents.
+pub struct TreeView<'a> {
+    syntax: &'a [TokenSyntax],
+    children: Vec<Vec<usize>>,
+}
+
+/// Clausal relations: a phrase's actor is never looked for across them.
+const CLAUSAL: [&str; 9] = [
+    "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list", "root",
+];
+
+impl<'a> TreeView<'a> {
+    /// The view of `doc.syntax` (empty when the syntax stage did not run).
+    pub fn new(doc: &'a Doc) -> TreeView<'a> {
+        let syntax = doc.syntax.as_slice();
+        let mut children = vec![Vec::new(); syntax.len()];
+        for (i, t) in syntax.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < syntax.len() && h != i) {
+                children[h].push(i);
+            }
+        }
+        TreeView { syntax, children }
+    }
+
+    /// Number of tokens with an analysis.
+    pub fn len(&self) -> usize {
+        self.syntax.len()
+    }
+
+    /// Whether no token has an analysis.
+    pub fn is_empty(&self) -> bool {
+        self.syntax.is_empty()
+    }
+
+    /// The lemma of token `i` ("" out of range).
+    pub fn lemma(&self, i: usize) -> &str {
+        self.syntax.get(i).map_or("", |t| t.lemma.as_str())
+    }
+
+    /// The UPOS tag of token `i`.
+    pub fn upos(&self, i: usize) -> &'static str {
+        self.syntax.get(i).map_or("", |t| t.upos)
+    }
+
+    /// The relation of token `i` to its head, without subtype.
+    pub fn rel(&self, i: usize) -> &'static str {
+        let full = self.deprel(i);
+        full.split(':').next().unwrap_or(full)
+    }
+
+    /// The full relation of token `i` (`nsubj:pass`).
+    pub fn deprel(&self, i: usize) -> &'static str {
+        self.syntax.get(i).map_or("", |t| t.deprel)
+    }
+
+    /// The head of token `i`.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.syntax.get(i).and_then(|t| t.head).filter(|&h| h != i)
+    }
+
+    /// The dependents of token `i`, in text order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first dependent with this full relation.
+    pub fn child(&self, i: usize, deprel: &str) -> Option<usize> {
+        self.children(i)
+            .iter()
+            .copied()
+            .find(|&c| self.deprel(c) == deprel)
+    }
+
+    /// The dependents whose relation (without subtype) is `rel`.
+    pub fn children_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children(i)
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The lemma of the case marker (or, for a clause, the marker) of
+    /// token `i` ("on" for "on Arnor").
+    pub fn case_of(&self, i: usize) -> Option<&str> {
+        self.children(i)
+            .iter()
+            .copied()
+            .find(|&c| matches!(self.rel(c), "case" | "mark"))
+            .map(|c| self.lemma(c))
+    }
+
+    /// Whether verb `i` is passive (a passive subject or auxiliary).
+    pub fn is_passive(&self, i: usize) -> bool {
+        self.children(i)
+            .iter()
+            .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+    }
+
+    /// Whether the relation of `i` opens a clause of its own.
+    pub fn is_clausal(&self, i: usize) -> bool {
+        CLAUSAL.contains(&self.rel(i))
+    }
+
+    /// Token `i` and its conjuncts ("Gondor and Arnor" → both heads).
+    pub fn with_conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() && out.len() < 32 {
+            let at = out[k];
+            for c in self.children_rel(at, "conj") {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The heads from `i` up to its root (excluding `i`), bounded so that
+    /// a malformed tree cannot loop.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = i;
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            steps += 1;
+            if steps > 256 {
+                return None;
+            }
+            let h = self.head(at)?;
+            at = h;
+            Some(h)
+        })
+    }
+}
