@@ -21,12 +21,12 @@ pub mod lexicon;
 pub mod pattern;
 mod refine;
 mod speech;
-mod when;
-mod tree;
 #[cfg(test)]
 mod tests;
+mod tree;
 pub mod triggers;
 pub mod validate;
+mod when;
 
 use crate::doc::{ActorKind, ActorRef, Doc, EntityType, EventRef, EventStatus, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, PloverType};
@@ -1375,4 +1375,3 @@ fn cue_status(
     }
     best
 }
-

@@ -85,6 +85,8 @@ pub struct TriggerFlags {
     pub req: bool,
     /// A modal does not make it hypothetical.
     pub intent: bool,
+    /// Coded only with a target.
+    pub needtgt: bool,
 }
 
 /// One row.
@@ -271,6 +273,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "notgt" => flags.notgt = true,
             "req" => flags.req = true,
             "intent" => flags.intent = true,
+            "needtgt" => flags.needtgt = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

@@ -11,7 +11,7 @@
 //! | `tokens` | Boilerplate | Tokens (with the shared token view) | – |
 //! | `sentences` | Tokens | Sentences | – |
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
-//! | `syntax` (optional, [`Pipeline::with_options`]) | Tokens, Sentences | Syntax | – |
+//! | `syntax` (only sentences that may hold a trigger, unless [`Pipeline::with_options`] asks for all) | Tokens, Sentences | Syntax | – |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
 //! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
@@ -45,6 +45,7 @@ use crate::ner::offices::Offices;
 use crate::ner::stage::{EntityStage, ModelChoice, SpanTagger};
 use crate::ner::types::TypeMap;
 use crate::records::{Record, RecordOptions};
+use crate::syntax::filter::LemmaFilter;
 use crate::syntax::{SyntaxModel, SyntaxStage};
 use crate::text::titles::Titles;
 use crate::text::{Lexical, Tokenizer};
@@ -78,14 +79,14 @@ impl Pipeline {
         Pipeline::with_model(dicts, &ModelChoice::Fast)
     }
 
-    /// The pipeline with the given tagger (without the syntax stage, which
-    /// no later stage reads yet and which triples the run time).
+    /// The pipeline with the given tagger; the syntax stage parses only
+    /// the sentences that may hold an event trigger.
     pub fn with_model(dicts: &Dicts, model: &ModelChoice) -> Result<Pipeline, Error> {
         Pipeline::with_options(dicts, model, false)
     }
 
-    /// The pipeline with the given tagger, and the syntax stage after the
-    /// entities when `syntax` (for `attache parse` and `attache tokens`).
+    /// The pipeline with the given tagger; the syntax stage parses every
+    /// sentence when `syntax` (for `attache parse` and `attache tokens`).
     pub fn with_options(
         dicts: &Dicts,
         model: &ModelChoice,
@@ -124,8 +125,16 @@ impl Pipeline {
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
             .with_words(words.clone())
             .with_formations(formations.clone());
-        let events =
-            EventStage::new(EventLexicon::with_user_files(&dicts.events)?.with_words(words));
+        let event_lexicon = EventLexicon::with_user_files(&dicts.events)?.with_words(words);
+        let syntax_model = SyntaxModel::embedded()
+            .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
+        let mut syntax_stage = SyntaxStage::new(syntax_model);
+        if !syntax {
+            let lemmas = event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str());
+            let filter = LemmaFilter::new(lemmas, syntax_stage.model().lemma_table());
+            syntax_stage = syntax_stage.with_filter(filter);
+        }
+        let events = EventStage::new(event_lexicon);
         let mut stages: Vec<Box<dyn Stage>> = vec![
             Box::new(MaskBoilerplate(boilerplate)),
             Box::new(DocInfoStage(LanguageGuesser::embedded())),
@@ -133,12 +142,7 @@ impl Pipeline {
             Box::new(Sentences(lexical)),
             Box::new(entities),
         ];
-        let _ = syntax;
-        {
-            let model = SyntaxModel::embedded()
-                .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
-            stages.push(Box::new(SyntaxStage::new(model)));
-        }
+        stages.push(Box::new(syntax_stage));
         stages.extend([
             Box::new(DatesStage(dates)) as Box<dyn Stage>,
             Box::new(AgreementsStage(agreements)),

@@ -18,6 +18,7 @@
 pub mod clusters;
 pub mod conllu;
 pub mod eval;
+pub mod filter;
 pub mod lemma;
 pub mod model;
 pub mod oracle;

@@ -313,6 +313,12 @@ impl SyntaxModel {
         self.labels.get(id as usize).copied().unwrap_or("dep")
     }
 
+    /// The lemmatiser's rules and exceptions, as text (for
+    /// [`super::filter::LemmaFilter`]).
+    pub fn lemma_table(&self) -> &str {
+        self.lemmatizer.as_text()
+    }
+
     /// The lemma of `form` tagged with class `tag`.
     pub fn lemma(&self, form: &str, tag: u8) -> String {
         self.lemmatizer.lemma(form, self.upos(tag), self.xpos(tag))

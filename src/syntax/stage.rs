@@ -3,6 +3,7 @@
 use crate::doc::{Doc, Layer};
 use crate::pipeline::{Contract, Stage};
 
+use super::filter::LemmaFilter;
 use super::model::{Scratch, SyntaxModel};
 use super::TokenSyntax;
 
@@ -13,6 +14,9 @@ use super::TokenSyntax;
 /// [`TokenSyntax`] per token, parallel to `doc.tokens`). Each sentence is
 /// one tree; heads never cross sentences.
 ///
+/// With a filter ([`SyntaxStage::with_filter`]) only the sentences that
+/// may hold an event trigger are analysed.
+///
 /// Attache's tokens are already close to UD English's: "don't" is split
 /// into "do" + "n't" and "Gondor's" into "Gondor" + "'s", as in the
 /// treebank. Hyphenated words ("Russia-Ukraine") stay one token where EWT
@@ -21,12 +25,23 @@ use super::TokenSyntax;
 #[derive(Debug, Clone)]
 pub struct SyntaxStage {
     model: SyntaxModel,
+    filter: Option<LemmaFilter>,
 }
 
 impl SyntaxStage {
     /// A stage with this model.
     pub fn new(model: SyntaxModel) -> SyntaxStage {
-        SyntaxStage { model }
+        SyntaxStage {
+            model,
+            filter: None,
+        }
+    }
+
+    /// The same stage parsing only the sentences `filter` admits (the
+    /// others keep empty analyses: no part of speech, no head).
+    pub fn with_filter(mut self, filter: LemmaFilter) -> SyntaxStage {
+        self.filter = Some(filter);
+        self
     }
 
     /// The model.
@@ -45,6 +60,9 @@ impl SyntaxStage {
             }
             forms.clear();
             forms.extend(range.clone().map(|i| doc.token_text(i)));
+            if self.filter.as_ref().is_some_and(|f| !f.admits(&forms)) {
+                continue;
+            }
             self.model.analyze(&forms, scratch);
             for (k, (i, form)) in range.clone().zip(&forms).enumerate() {
                 let tag = scratch.tags.get(k).copied().unwrap_or(0);

@@ -31,9 +31,8 @@ impl Args<'_> {
     pub fn nodes(&self, t: usize, rel: &Rel) -> Vec<usize> {
         let tree = self.tree;
         let passive = tree.is_passive(t);
-        let by_agent = |c: usize| {
-            matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("by")
-        };
+        let by_agent =
+            |c: usize| matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("by");
         let picked: Vec<usize> = tree
             .children(t)
             .iter()
@@ -55,13 +54,30 @@ impl Args<'_> {
         picked
     }
 
-    /// The actors of the first relation in `rels` that yields any.
+    /// The actors of the first relation in `rels` that yields any; a
+    /// prepositional slot may also be filled by a phrase the parser hung
+    /// on the trigger's dependent after it ("attacks by Mordor against
+    /// Arnor", with "against Arnor" under "Mordor").
     pub fn by_rels(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
         for rel in rels {
             for node in self.nodes(t, rel) {
                 let found = self.actors_at(node);
                 if !found.is_empty() {
                     return found;
+                }
+            }
+        }
+        let tree = self.tree;
+        for rel in rels.iter().filter(|r| matches!(r, Rel::Prep(_))) {
+            for &c in tree.children(t) {
+                if c < t || tree.is_clausal(c) || !matches!(tree.rel(c), "obj" | "obl" | "nmod") {
+                    continue;
+                }
+                for node in self.nodes(c, rel) {
+                    let found = self.actors_at(node);
+                    if !found.is_empty() {
+                        return found;
+                    }
                 }
             }
         }

@@ -176,9 +176,13 @@ fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec
             for node in args.nodes(f.token, rel) {
                 for c in args.tree.with_conjuncts(node) {
                     out.push(c);
-                    out.extend(args.tree.children(c).iter().copied().filter(|&o| {
-                        args.tree.deprel(o) == "obj"
-                    }));
+                    out.extend(
+                        args.tree
+                            .children(c)
+                            .iter()
+                            .copied()
+                            .filter(|&o| args.tree.deprel(o) == "obj"),
+                    );
                 }
             }
         }
@@ -235,6 +239,11 @@ fn code_one(
             if is_third_party_report(doc, &speakers, &sources) {
                 status = EventStatus::Reported;
             }
+        }
+    }
+    if row.flags.rev || row.flags.needtgt {
+        if targets.is_empty() {
+            return None;
         }
     }
     if row.flags.rev {

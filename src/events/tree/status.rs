@@ -90,11 +90,15 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
     let mut n = t;
     for h in tree.ancestors(t).take(CLAUSE_DEPTH) {
         let rel = tree.rel(n);
-        if matches!(rel, "ccomp" | "parataxis") && classes.has(WordClass::ReportingVerb, tree.lemma(h))
+        if matches!(rel, "ccomp" | "parataxis")
+            && classes.has(WordClass::ReportingVerb, tree.lemma(h))
         {
             return Some(h);
         }
-        if !matches!(rel, "ccomp" | "xcomp" | "conj" | "obj" | "nsubj:pass" | "advcl" | "parataxis") {
+        if !matches!(
+            rel,
+            "ccomp" | "xcomp" | "conj" | "obj" | "nsubj:pass" | "advcl" | "parataxis"
+        ) {
             return None;
         }
         n = h;

@@ -13,7 +13,15 @@ pub struct TreeView<'a> {
 
 /// Clausal relations: a phrase's actor is never looked for across them.
 const CLAUSAL: [&str; 9] = [
-    "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj", "list", "root",
+    "acl",
+    "advcl",
+    "ccomp",
+    "xcomp",
+    "parataxis",
+    "conj",
+    "csubj",
+    "list",
+    "root",
 ];
 
 impl<'a> TreeView<'a> {
@@ -32,11 +40,6 @@ impl<'a> TreeView<'a> {
     /// Number of tokens with an analysis.
     pub fn len(&self) -> usize {
         self.syntax.len()
-    }
-
-    /// Whether no token has an analysis.
-    pub fn is_empty(&self) -> bool {
-        self.syntax.is_empty()
     }
 
     /// The lemma of token `i` ("" out of range).
@@ -68,14 +71,6 @@ impl<'a> TreeView<'a> {
     /// The dependents of token `i`, in text order.
     pub fn children(&self, i: usize) -> &[usize] {
         self.children.get(i).map_or(&[], Vec::as_slice)
-    }
-
-    /// The first dependent with this full relation.
-    pub fn child(&self, i: usize, deprel: &str) -> Option<usize> {
-        self.children(i)
-            .iter()
-            .copied()
-            .find(|&c| self.deprel(c) == deprel)
     }
 
     /// The dependents whose relation (without subtype) is `rel`.
