@@ -51,18 +51,20 @@ NOMINAL_MODS = {"nmod:poss", "compound", "amod"}
 
 
 def read_sentences(path):
-    """Yields (tokens, new_doc) per sentence; a token is a dict."""
-    toks, newdoc = [], False
+    """Yields (tokens, new_doc, text) per sentence; a token is a dict."""
+    toks, newdoc, text = [], False, ""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if not line:
                 if toks:
-                    yield toks, newdoc
-                toks, newdoc = [], False
+                    yield toks, newdoc, text
+                toks, newdoc, text = [], False, ""
                 continue
             if line.startswith("#"):
                 newdoc = newdoc or line.startswith("# newdoc")
+                if line.startswith("# text = "):
+                    text = line[len("# text = "):]
                 continue
             f = line.split("\t")
             if len(f) < 8 or not f[0].isdigit():
@@ -71,7 +73,7 @@ def read_sentences(path):
                          "upos": f[3], "head": int(f[6]) if f[6].isdigit() else 0,
                          "rel": f[7]})
     if toks:
-        yield toks, newdoc
+        yield toks, newdoc, text
 
 
 def actor_like(t):
@@ -126,7 +128,7 @@ def mine(path):
     nouns = collections.defaultdict(lambda: [0, 0, 0, 0, collections.Counter()])
     light = collections.Counter()
     ndocs = nsents = 0
-    for toks, newdoc in read_sentences(path):
+    for toks, newdoc, _ in read_sentences(path):
         ndocs += newdoc
         nsents += 1
         by_id, deps, own, subj_of = analyse(toks)

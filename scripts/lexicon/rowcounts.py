@@ -2,6 +2,7 @@
 """Count, per row of the trigger lexicon, its matches in a parsed sample.
 
 usage: scripts/lexicon/rowcounts.py PARSED.conllu [TRIGGERS.tsv] [--markdown]
+       scripts/lexicon/rowcounts.py PARSED.conllu --show ROW_ID [--n 10] [--seed 1]
 
 For every row of models/events/triggers.tsv (or TRIGGERS.tsv) counts the
 tokens of the CoNLL-U sample (from `attache parse --format conllu`) that it
@@ -18,11 +19,14 @@ loader orders them). Columns:
 
 The counts rank rows and flag rare ones; the parse is imperfect, so they
 are not firings of the coder (see firings.py for those). --markdown prints
-a table per type for docs/events-lexicon.md.
+a table per type for docs/events-lexicon.md. --show prints random sentences
+a row matches, the trigger in [brackets] and a + when an actor-like argument
+was found (corpus text: read it, do not save it in the repository).
 """
 import argparse
 import collections
 import os
+import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -85,11 +89,13 @@ def fillers(rel, t, deps, own, subj_of):
             and case_of(deps, d) == rel]
 
 
-def count(parsed, rows):
+def count(parsed, rows, show=None):
+    """Per row id [matches, with actor]; with `show`, the matched sentences too."""
     by = index(rows)
     counts = {r["id"]: [0, 0] for r in rows}
+    shown = []
     ndocs = 0
-    for toks, newdoc in read_sentences(parsed):
+    for toks, newdoc, text in read_sentences(parsed):
         ndocs += newdoc
         by_id, deps, own, subj_of = analyse(toks)
         for t in toks:
@@ -111,7 +117,10 @@ def count(parsed, rows):
                 hit = bool(head) and any(actor_like(s) for s in subj_of(head)
                                          if s["rel"] != "nsubj:pass")
             c[1] += hit
-    return counts, ndocs
+            if row["id"] == show:
+                forms = [f"[{x['form']}]" if x is t else x["form"] for x in toks]
+                shown.append(("+ " if hit else "  ") + " ".join(forms))
+    return counts, ndocs, shown
 
 
 def main():
@@ -119,9 +128,18 @@ def main():
     ap.add_argument("parsed")
     ap.add_argument("triggers", nargs="?", default=DEFAULT)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--show", metavar="ROW_ID", help="print sentences this row matches")
+    ap.add_argument("--n", type=int, default=10, help="how many sentences --show prints")
+    ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rows = read_rows(a.triggers)
-    counts, ndocs = count(a.parsed, rows)
+    counts, ndocs, shown = count(a.parsed, rows, a.show)
+    if a.show:
+        c = counts.get(a.show, [0, 0])
+        print(f"# {a.show}: {c[0]} matches, {c[1]} with an actor, in {ndocs} documents")
+        for line in random.Random(a.seed).sample(shown, min(a.n, len(shown))):
+            print(line)
+        return
     if not a.markdown:
         print(f"# {ndocs} documents, {len(rows)} rows")
         print("id\tlemma\tpos\ttype\tcameo\tall\tactor")
