@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Count, per row of the trigger lexicon, its matches in a parsed sample.
 
-usage: scripts/lexicon/rowcounts.py PARSED.conllu [TRIGGERS.tsv] [--markdown]
+usage: scripts/lexicon/rowcounts.py PARSED.conllu [MORE.conllu ...] [--triggers FILE] [--markdown]
        scripts/lexicon/rowcounts.py PARSED.conllu --show ROW_ID [--n 10] [--seed 1]
 
-For every row of models/events/triggers.tsv (or TRIGGERS.tsv) counts the
+For every row of models/events/triggers.tsv (or --triggers FILE) counts the
 tokens of the CoNLL-U sample (from `attache parse --format conllu`) that it
 matches: same lemma and part of speech, every further word of the lemma
 column a dependent of the trigger or of one of its dependents, the first
@@ -18,8 +18,9 @@ loader orders them). Columns:
           subject ("Gondor launched an attack")
 
 The counts rank rows and flag rare ones; the parse is imperfect, so they
-are not firings of the coder (see firings.py for those). --markdown prints
-a table per type for docs/events-lexicon.md. --show prints random sentences
+are not firings of the coder (see firings.py for those). Several samples
+give a pair of columns each. --markdown prints a table per type for
+docs/events-lexicon.md. --show prints random sentences
 a row matches, the trigger in [brackets] and a + when an actor-like argument
 was found (corpus text: read it, do not save it in the repository).
 """
@@ -125,40 +126,43 @@ def count(parsed, rows, show=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("parsed")
-    ap.add_argument("triggers", nargs="?", default=DEFAULT)
+    ap.add_argument("parsed", nargs="+", help="CoNLL-U samples from `attache parse`")
+    ap.add_argument("--triggers", default=DEFAULT)
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--show", metavar="ROW_ID", help="print sentences this row matches")
     ap.add_argument("--n", type=int, default=10, help="how many sentences --show prints")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rows = read_rows(a.triggers)
-    counts, ndocs, shown = count(a.parsed, rows, a.show)
     if a.show:
+        counts, ndocs, shown = count(a.parsed[0], rows, a.show)
         c = counts.get(a.show, [0, 0])
         print(f"# {a.show}: {c[0]} matches, {c[1]} with an actor, in {ndocs} documents")
         for line in random.Random(a.seed).sample(shown, min(a.n, len(shown))):
             print(line)
         return
+    samples = [count(p, rows)[:2] for p in a.parsed]
+    cols = [f"{n} docs" for _, n in samples]
     if not a.markdown:
-        print(f"# {ndocs} documents, {len(rows)} rows")
-        print("id\tlemma\tpos\ttype\tcameo\tall\tactor")
+        print("# samples: " + ", ".join(f"{p} ({c})" for p, c in zip(a.parsed, cols)))
+        print("id\tlemma\tpos\ttype\tcameo\t" + "\t".join(f"all\tactor" for _ in cols))
         for r in rows:
-            c = counts[r["id"]]
             lemma = " ".join([r["lemma"]] + r["with"])
-            print(f'{r["id"]}\t{lemma}\t{r["pos"]}\t{r["type"]}\t{r["cameo"]}\t{c[0]}\t{c[1]}')
+            nums = "\t".join(f"{c[r['id']][0]}\t{c[r['id']][1]}" for c, _ in samples)
+            print(f'{r["id"]}\t{lemma}\t{r["pos"]}\t{r["type"]}\t{r["cameo"]}\t{nums}')
         return
     by_type = collections.defaultdict(list)
     for r in rows:
         by_type[r["type"]].append(r)
+    head = " | ".join(f"all ({c}) | with actor ({c})" for c in cols)
     for ty, rs in by_type.items():
         print(f"\n#### {ty} ({len(rs)} rows)\n")
-        print("| id | lemma | pos | CAMEO | all | with actor |")
-        print("|---|---|---|---|---:|---:|")
+        print(f"| id | lemma | pos | CAMEO | {head} |")
+        print("|---|---|---|---|" + "---:|---:|" * len(cols))
         for r in rs:
-            c = counts[r["id"]]
             lemma = " ".join([r["lemma"]] + r["with"])
-            print(f'| {r["id"]} | {lemma} | {r["pos"]} | {r["cameo"]} | {c[0]} | {c[1]} |')
+            nums = " | ".join(f"{c[r['id']][0]} | {c[r['id']][1]}" for c, _ in samples)
+            print(f'| {r["id"]} | {lemma} | {r["pos"]} | {r["cameo"]} | {nums} |')
 
 
 if __name__ == "__main__":
