@@ -50,6 +50,16 @@ OBJ = {"obj"}
 NOMINAL_MODS = {"nmod:poss", "compound", "amod"}
 
 
+def char_range(misc):
+    """The token's (start, end) char offsets from MISC TokenRange=a:b, or None."""
+    for item in misc.split("|"):
+        if item.startswith("TokenRange="):
+            a, _, b = item[len("TokenRange="):].partition(":")
+            if a.isdigit() and b.isdigit():
+                return int(a), int(b)
+    return None
+
+
 def read_sentences(path):
     """Yields (tokens, new_doc, text) per sentence; a token is a dict."""
     toks, newdoc, text = [], False, ""
@@ -71,7 +81,7 @@ def read_sentences(path):
                 continue
             toks.append({"id": int(f[0]), "form": f[1], "lemma": f[2].lower(),
                          "upos": f[3], "head": int(f[6]) if f[6].isdigit() else 0,
-                         "rel": f[7]})
+                         "rel": f[7], "range": char_range(f[9] if len(f) > 9 else "")})
     if toks:
         yield toks, newdoc, text
 
