@@ -18,7 +18,7 @@ mod args;
 mod status;
 mod view;
 
-use crate::doc::{ActorKind, Doc, EntityType, EventRef, EventStatus};
+use crate::doc::{ActorKind, Doc, EntityType, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
@@ -252,7 +252,11 @@ fn code_one(
         }
         std::mem::swap(&mut sources, &mut targets);
     }
-    let pairs = pairs(&sources, &targets, row.flags.recip);
+    let dyadic = row.flags.recip || is_dyadic(row.kind);
+    if dyadic && targets.is_empty() && row.kind != PloverType::Consult {
+        sources = parties_of(doc, sources);
+    }
+    let pairs = pairs(&sources, &targets, dyadic);
     let events = pairs
         .into_iter()
         .map(|(s, tg)| EventRef {
@@ -306,6 +310,35 @@ fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[usize]) -> bo
     !sources
         .iter()
         .any(|&s| speakers.iter().any(|&p| p == s || side(p) == side(s)))
+}
+
+/// Agreement, cooperation and consultation are between parties: with
+/// coordinated sources and no target, each acts towards the others ("X
+/// and Y reaffirmed their commitment": one AGREE per direction).
+fn is_dyadic(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Agree | PloverType::Cooperate | PloverType::Consult
+    )
+}
+
+/// Coordinated persons who agree or cooperate act for their states or
+/// organisations ("the two ministers agreed to …" is an agreement of the
+/// two states), when each has a distinct affiliation.
+fn parties_of(doc: &Doc, sources: Vec<usize>) -> Vec<usize> {
+    if sources.len() < 2 {
+        return sources;
+    }
+    let mut bodies = Vec::new();
+    for &a in &sources {
+        let actor = doc.actors.get(a);
+        let person = actor.is_some_and(|x| x.kind == Some(ActorKind::Person));
+        match actor.and_then(|x| x.affiliation) {
+            Some(b) if person && !bodies.contains(&b) => bodies.push(b),
+            _ => return sources,
+        }
+    }
+    bodies
 }
 
 /// (source, target) pairs: every source with every target other than
