@@ -188,12 +188,14 @@ fn read_case_file(path: &Path, label: &str, cases: &mut Vec<(String, Case)>) -> 
 pub fn load_cases(dir: &Path) -> Result<Vec<(String, Case)>, Error> {
     let mut cases = Vec::new();
     let pending = dir.join(PENDING_DIR);
-    let mut sources: Vec<(PathBuf, &str)> = files(dir, is_jsonl)?
-        .into_iter()
-        .map(|p| (p, ""))
-        .collect();
+    let mut sources: Vec<(PathBuf, &str)> =
+        files(dir, is_jsonl)?.into_iter().map(|p| (p, "")).collect();
     if pending.is_dir() {
-        sources.extend(files(&pending, is_jsonl)?.into_iter().map(|p| (p, "pending/")));
+        sources.extend(
+            files(&pending, is_jsonl)?
+                .into_iter()
+                .map(|p| (p, "pending/")),
+        );
     }
     for (path, prefix) in sources {
         let stem = path
@@ -441,6 +443,41 @@ mod tests {
             expect: Vec::new(),
             frame: frame.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn pending_cases_count_and_fills_of_a_frame_count_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let bare = "The weather was fine.";
+        let case = |id: &str, expect: &str| {
+            format!("{{\"id\": \"{id}\", \"text\": \"{bare}\", \"expect\": [{expect}]}}\n")
+        };
+        let accuse = r#"{"type": "ACCUSE", "cameo": "111", "source": "France", "target": null, "status": "asserted"}"#;
+        std::fs::write(
+            dir.path().join("a.jsonl"),
+            case("w-invented-1", "") + &case("w-real-2", ""),
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join(PENDING_DIR)).unwrap();
+        std::fs::write(dir.path().join("pending/b.jsonl"), case("p", accuse)).unwrap();
+        let report = run_suite(dir.path(), &[]).unwrap();
+        assert_eq!((report.cases, report.pending, report.sentences), (3, 1, 2));
+        assert_eq!(report.passed, 2);
+        assert_eq!(report.failures.len(), 1);
+        let tally = |file: &str, cases, passed| FileTally {
+            file: file.to_string(),
+            cases,
+            passed,
+        };
+        assert_eq!(
+            report.files,
+            vec![tally("a", 2, 2), tally("pending/b", 1, 0)]
+        );
+        // Nothing was coded, so no trigger row fired.
+        assert_eq!(report.unfired.len(), report.trigger_rows);
+        assert!(report.summary_text().ends_with(
+            "3 cases (1 pending), 2 distinct sentences, 2 passed, 1 failed, pass rate 66.7% (pending included)\n"
+        ));
     }
 
     #[test]
