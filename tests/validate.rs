@@ -39,7 +39,9 @@ fn the_validation_suite_passes_at_its_floor() {
     assert!(sentences >= 300, "only {sentences} distinct sentences");
     assert!(cases >= sentences);
     let rate = passed as f64 / cases as f64;
-    println!("validation suite: {passed}/{cases} cases pass ({rate:.3}), {sentences} distinct sentences");
+    println!(
+        "validation suite: {passed}/{cases} cases pass ({rate:.3}), {sentences} distinct sentences"
+    );
     assert!(
         rate >= PASS_RATE_FLOOR,
         "pass rate {rate:.3} below {PASS_RATE_FLOOR}:\n{text}"
