@@ -80,6 +80,9 @@ struct ValidateArgs {
     /// Extra data file (its header names its format); may be repeated.
     #[arg(long = "dict", value_name = "FILE")]
     dicts: Vec<PathBuf>,
+    /// Print the totals only, not every failure.
+    #[arg(long)]
+    summary: bool,
 }
 
 #[derive(clap::Args)]
@@ -900,7 +903,10 @@ fn validate(args: ValidateArgs) -> Result<ExitCode> {
         .unwrap_or_else(attache::events::validate::default_suite);
     let report = attache::events::validate::run_suite(&dir, &args.dicts)
         .with_context(|| format!("validation suite {}", dir.display()))?;
-    print!("{}", report.to_text());
+    if !args.summary {
+        print!("{}", report.failures_text());
+    }
+    print!("{}", report.summary_text());
     Ok(if report.failures.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -1,35 +1,47 @@
-//! The event coder's validation suite (`eval/validation`): failing cases
-//! stay in the suite and count; the pass rate must stay at its floor.
+//! The event coder's validation suite (`eval/validation`): failing cases,
+//! those under `pending/` included, are run and counted; the pass rate must
+//! stay at its floor.
 
 use crate::util::{attache, check_record, json_lines, repo};
 
-/// The lowest pass rate the suite may fall to. Known failures are listed
-/// by `attache validate` (one today: the tagger reads "Lord Elrond" as a
-/// place, so the meeting has no target).
-const PASS_RATE_FLOOR: f64 = 0.99;
+/// The lowest pass rate the suite may fall to: what the coder achieves on
+/// the whole suite, pending cases included (`attache validate --summary`:
+/// 935 of 1116, 0.838, with the pattern coder of December 2026), rounded
+/// down a little. Raise it as the coder improves.
+const PASS_RATE_FLOOR: f64 = 0.83;
+
+/// The number written just before `word` in `line` ("738 cases" → 738).
+fn count_before(line: &str, word: &str) -> Option<usize> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        .windows(2)
+        .find(|w| w[1].trim_end_matches(',') == word)
+        .and_then(|w| w[0].parse().ok())
+}
 
 #[test]
 fn the_validation_suite_passes_at_its_floor() {
     let out = attache()
-        .args(["validate", "--suite"])
+        .args(["validate", "--summary", "--suite"])
         .arg(repo("eval/validation"))
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    // "716 cases, 715 passed, 1 failed"
-    let summary: Vec<usize> = text
-        .lines()
-        .last()
-        .unwrap_or("")
-        .split(|c: char| !c.is_ascii_digit())
-        .filter_map(|n| n.parse().ok())
-        .collect();
-    let (cases, passed) = match summary.as_slice() {
-        [cases, passed, ..] => (*cases, *passed),
-        _ => panic!("no summary line in:\n{text}"),
+    // "738 cases (22 pending), 462 distinct sentences, 716 passed, ..."
+    let summary = text.lines().last().unwrap_or("");
+    let (Some(cases), Some(sentences), Some(passed)) = (
+        count_before(summary, "cases"),
+        count_before(summary, "distinct"),
+        count_before(summary, "passed"),
+    ) else {
+        panic!("no summary line in:\n{text}");
     };
-    assert!(cases >= 200, "only {cases} cases");
+    assert!(sentences >= 300, "only {sentences} distinct sentences");
+    assert!(cases >= sentences);
     let rate = passed as f64 / cases as f64;
+    println!(
+        "validation suite: {passed}/{cases} cases pass ({rate:.3}), {sentences} distinct sentences"
+    );
     assert!(
         rate >= PASS_RATE_FLOOR,
         "pass rate {rate:.3} below {PASS_RATE_FLOOR}:\n{text}"
