@@ -12,6 +12,22 @@ use super::view::TreeView;
 use crate::doc::{Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
 
+/// The nominal triggers of a document and, once found, their agents.
+#[derive(Debug, Clone, Default)]
+pub struct Nominals {
+    /// Token → is a nominal trigger.
+    pub is_trigger: Vec<bool>,
+    /// Token → the nominal trigger's agent (its source), when found.
+    pub agent: Vec<Option<usize>>,
+}
+
+impl Nominals {
+    /// Whether token `i` is a nominal trigger.
+    pub fn trigger(&self, i: usize) -> bool {
+        self.is_trigger.get(i).copied().unwrap_or(false)
+    }
+}
+
 /// How deep into a phrase an actor is looked for.
 const PHRASE_DEPTH: usize = 3;
 
@@ -42,35 +58,28 @@ impl<'a> ActorIndex<'a> {
             .map(|s| s.actor)
     }
 
-    /// The actor node `i` stands for. `is_trigger` says which tokens are
-    /// nominal triggers (whose phrase yields only their agent).
-    pub fn of_node(
-        &self,
-        tree: &TreeView<'_>,
-        i: usize,
-        is_trigger: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
+    /// The actor node `i` stands for. A nominal trigger stands for its
+    /// agent ("condemned the raids by Mordor": Mordor).
+    pub fn of_node(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Option<usize> {
         if let Some(a) = self.at(i) {
+            return Some(a);
+        }
+        if let Some(a) = nominals.agent.get(i).copied().flatten() {
             return Some(a);
         }
         if self.classes.has(WordClass::RelativePronoun, tree.lemma(i)) {
             let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl")?;
             let noun = tree.head(clause)?;
-            return self.of_node(tree, noun, is_trigger);
+            return self.of_node(tree, noun, nominals);
         }
-        self.in_phrase(tree, i, is_trigger)
+        self.in_phrase(tree, i, nominals)
     }
 
     /// Node `i` and its conjuncts, as actors (each once, in text order).
-    pub fn of_nodes(
-        &self,
-        tree: &TreeView<'_>,
-        i: usize,
-        is_trigger: &dyn Fn(usize) -> bool,
-    ) -> Vec<usize> {
+    pub fn of_nodes(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let mut out = Vec::new();
         for n in tree.with_conjuncts(i) {
-            if let Some(a) = self.of_node(tree, n, is_trigger) {
+            if let Some(a) = self.of_node(tree, n, nominals) {
                 if !out.contains(&a) {
                     out.push(a);
                 }
@@ -80,17 +89,12 @@ impl<'a> ActorIndex<'a> {
     }
 
     /// The nearest actor inside the phrase headed by `i` (breadth first).
-    fn in_phrase(
-        &self,
-        tree: &TreeView<'_>,
-        i: usize,
-        is_trigger: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
+    fn in_phrase(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Option<usize> {
         let mut level = vec![i];
         for _ in 0..PHRASE_DEPTH {
             let mut next = Vec::new();
             for &n in &level {
-                let agent_only = is_trigger(n);
+                let agent_only = nominals.trigger(n);
                 for &c in tree.children(n) {
                     if tree.is_clausal(c) || matches!(tree.rel(c), "case" | "det" | "punct") {
                         continue;

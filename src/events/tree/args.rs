@@ -2,7 +2,7 @@
 //! and a trigger without a subject of its own takes the one the grammar
 //! gives it (control, coordination, light verbs).
 
-use super::actors::ActorIndex;
+use super::actors::{ActorIndex, Nominals};
 use super::view::TreeView;
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
 use crate::lexicon::{WordClass, WordClasses};
@@ -18,13 +18,14 @@ pub struct Args<'a> {
     pub actors: &'a ActorIndex<'a>,
     /// Word classes (light verbs).
     pub classes: &'a WordClasses,
-    /// Which tokens are nominal triggers.
-    pub is_trigger: &'a dyn Fn(usize) -> bool,
+    /// The nominal triggers and their agents.
+    pub nominals: &'a Nominals,
 }
 
 impl Args<'_> {
-    fn actors_at(&self, node: usize) -> Vec<usize> {
-        self.actors.of_nodes(self.tree, node, self.is_trigger)
+    /// The actors node `node` stands for, with its conjuncts.
+    pub fn actors_at(&self, node: usize) -> Vec<usize> {
+        self.actors.of_nodes(self.tree, node, self.nominals)
     }
 
     /// The nodes relation `rel` picks among `t`'s dependents.
@@ -68,13 +69,48 @@ impl Args<'_> {
             }
         }
         let tree = self.tree;
-        for rel in rels.iter().filter(|r| matches!(r, Rel::Prep(_))) {
+        // ("of" phrases nest: "the people of Arnor" is no fallback)
+        for rel in rels
+            .iter()
+            .filter(|r| matches!(r, Rel::Prep(p) if p != "of"))
+        {
             for &c in tree.children(t) {
                 if c < t || tree.is_clausal(c) || !matches!(tree.rel(c), "obj" | "obl" | "nmod") {
                     continue;
                 }
                 for node in self.nodes(c, rel) {
                     let found = self.actors_at(node);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+        if self.nominals.trigger(t) {
+            return self.sibling_phrase(t, rels);
+        }
+        Vec::new()
+    }
+
+    /// A nominal trigger's prepositional slot filled by a phrase the
+    /// parser hung on the verb after it ("imposed sanctions on Arnor";
+    /// "condemned the raids by Mordor").
+    fn sibling_phrase(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
+        let tree = self.tree;
+        let Some(h) = tree.head(t) else {
+            return Vec::new();
+        };
+        if !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
+            return Vec::new();
+        }
+        for rel in rels {
+            let Rel::Prep(p) = rel else { continue };
+            if p == "of" || p == "by" && tree.is_passive(h) {
+                continue;
+            }
+            for &c in tree.children(h) {
+                if c > t && tree.rel(c) == "obl" && tree.case_of(c) == Some(p.as_str()) {
+                    let found = self.actors_at(c);
                     if !found.is_empty() {
                         return found;
                     }
@@ -133,7 +169,7 @@ impl Args<'_> {
         let tree = self.tree;
         let h = tree.head(t)?;
         let light = tree.upos(h) == "VERB" && self.classes.has(WordClass::LightVerb, tree.lemma(h));
-        (light && matches!(tree.deprel(t), "obj" | "nsubj:pass")).then_some(h)
+        (light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl")).then_some(h)
     }
 
     /// The subject a trigger without one takes: the controller of an open

@@ -15,6 +15,7 @@
 
 mod actors;
 mod args;
+mod complement;
 mod status;
 mod view;
 
@@ -22,7 +23,7 @@ use crate::doc::{ActorKind, Doc, EntityType, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
-use actors::ActorIndex;
+use actors::{ActorIndex, Nominals};
 use args::Args;
 use view::TreeView;
 
@@ -49,21 +50,17 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 
 fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef> {
     let found = find_triggers(doc, lex, tree);
-    let mut nominal = vec![false; doc.tokens.len()];
-    for f in &found {
-        if lex.triggers.rows[f.row].pos != TriggerPos::Verb {
-            nominal[f.token] = true;
-        }
-    }
-    let is_trigger = |i: usize| nominal.get(i).copied().unwrap_or(false);
+    let rows = &lex.triggers.rows;
     let index = ActorIndex::new(doc, &lex.words);
+    let nominals = nominal_agents(doc, lex, tree, &index, &found);
     let args = Args {
         tree,
         actors: &index,
         classes: &lex.words,
-        is_trigger: &is_trigger,
+        nominals: &nominals,
     };
     let called = called_for_nodes(lex, &args, &found);
+    let contents = complement::contents(tree, rows, &found);
     let mut in_trigger = vec![false; doc.tokens.len()];
     for f in &found {
         in_trigger[f.token] = true;
@@ -72,9 +69,21 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef
     let place_in = when::sentence_places(doc);
     let voice = document_voice(doc);
     let mut events = Vec::new();
-    for f in &found {
-        let row = &lex.triggers.rows[f.row];
-        let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &called, voice) else {
+    for (k, f) in found.iter().enumerate() {
+        if contents.absorbed[k] {
+            continue;
+        }
+        let row = &rows[f.row];
+        let inner = contents.of[k]
+            .iter()
+            .map(|&c| (found[c].token, &rows[found[c].row]));
+        let fallback = complement::target(&args, tree, f.token, row, inner);
+        let clause = Clause {
+            called: &called,
+            voice,
+            fallback_target: fallback,
+        };
+        let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &clause) else {
             continue;
         };
         let date = when::governing_date(
@@ -95,6 +104,42 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef
         events.extend(coded.events);
     }
     events
+}
+
+/// The nominal triggers, each with its agent found from its own phrase
+/// or its light verb, before any other argument is looked for.
+fn nominal_agents(
+    doc: &Doc,
+    lex: &EventLexicon,
+    tree: &TreeView<'_>,
+    index: &ActorIndex<'_>,
+    found: &[Found],
+) -> Nominals {
+    let n = doc.tokens.len();
+    let mut nominals = Nominals {
+        is_trigger: vec![false; n],
+        agent: vec![None; n],
+    };
+    for f in found {
+        if lex.triggers.rows[f.row].pos != TriggerPos::Verb {
+            nominals.is_trigger[f.token] = true;
+        }
+    }
+    let mut agents = vec![None; n];
+    {
+        let args = Args {
+            tree,
+            actors: index,
+            classes: &lex.words,
+            nominals: &nominals,
+        };
+        for f in found.iter().filter(|f| nominals.is_trigger[f.token]) {
+            let row = &lex.triggers.rows[f.row];
+            agents[f.token] = args.source(f.token, row).first().copied();
+        }
+    }
+    nominals.agent = agents;
+    nominals
 }
 
 /// The tokens that trigger a row, in text order.
@@ -207,15 +252,25 @@ struct Coded {
     events: Vec<EventRef>,
 }
 
+/// What a trigger's clause lends it.
+struct Clause<'c> {
+    /// The nodes requests ask for.
+    called: &'c [usize],
+    /// The document's voice.
+    voice: Option<usize>,
+    /// The target its complement names, when its own slots name none.
+    fallback_target: Vec<usize>,
+}
+
 fn code_one(
     doc: &Doc,
     lex: &EventLexicon,
     args: &Args<'_>,
     row: &TriggerRow,
     t: usize,
-    called: &[usize],
-    voice: Option<usize>,
+    clause: &Clause<'_>,
 ) -> Option<Coded> {
+    let (called, voice) = (clause.called, clause.voice);
     let tree = args.tree;
     let mut sources = args.source(t, row);
     let mut from_author = false;
@@ -227,6 +282,9 @@ fn code_one(
         return None;
     }
     let mut targets = args.target(t, row);
+    if targets.is_empty() && !row.flags.notgt {
+        targets = clause.fallback_target.clone();
+    }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
     if called.binary_search(&t).is_ok() {
         if status == EventStatus::Negated {

@@ -1,0 +1,121 @@
+//! Intents, refusals and threats take an action as their content:
+//! "Gondor agreed to resume trade with Arnor", "Rohan refused to meet
+//! the envoy", "Khand threatened to close its border with Dale". The
+//! action is what is agreed, refused or threatened, not an event of its
+//! own (PLOVER codes the statement of intent), and its target is the
+//! intent's target.
+
+use super::args::Args;
+use super::view::TreeView;
+use super::Found;
+use crate::doc::PloverType;
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+
+/// The triggers inside each trigger's content.
+pub struct Contents {
+    /// Per trigger (index into the found list): it is some intent's
+    /// content and is not coded on its own.
+    pub absorbed: Vec<bool>,
+    /// Per trigger: the triggers of its content.
+    pub of: Vec<Vec<usize>>,
+}
+
+/// Whether a trigger of this type takes an action as its content.
+fn takes_content(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Agree | PloverType::Reject | PloverType::Threaten
+    )
+}
+
+/// The complement clauses of trigger `t`: its open complements, and for a
+/// noun or adjective its infinitival modifier ("readiness to work").
+fn complement_nodes(tree: &TreeView<'_>, t: usize, pos: TriggerPos) -> Vec<usize> {
+    tree.children(t)
+        .iter()
+        .copied()
+        .filter(|&c| match tree.deprel(c) {
+            "xcomp" => true,
+            "acl" => pos != TriggerPos::Verb,
+            _ => false,
+        })
+        .collect()
+}
+
+/// Which triggers are the content of which.
+pub fn contents(tree: &TreeView<'_>, rows: &[TriggerRow], found: &[Found]) -> Contents {
+    let mut at_token = std::collections::HashMap::new();
+    for (k, f) in found.iter().enumerate() {
+        at_token.insert(f.token, k);
+    }
+    let mut out = Contents {
+        absorbed: vec![false; found.len()],
+        of: vec![Vec::new(); found.len()],
+    };
+    for (k, f) in found.iter().enumerate() {
+        let row = &rows[f.row];
+        if !takes_content(row.kind) {
+            continue;
+        }
+        for c in complement_nodes(tree, f.token, row.pos) {
+            for n in tree.with_conjuncts(c) {
+                let objects = tree
+                    .children(n)
+                    .iter()
+                    .copied()
+                    .filter(|&o| matches!(tree.rel(o), "obj" | "obl"));
+                for m in std::iter::once(n).chain(objects) {
+                    if let Some(&j) = at_token.get(&m) {
+                        if j != k && !out.of[k].contains(&j) {
+                            out.of[k].push(j);
+                            out.absorbed[j] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The target a trigger's content names: the target of the first action
+/// in it that has one, else the first actor its complement acts on; for
+/// a request with a clause ("demanded that Mordor free the hostages"),
+/// that clause's subject.
+pub fn target<'r>(
+    args: &Args<'_>,
+    tree: &TreeView<'_>,
+    t: usize,
+    row: &TriggerRow,
+    inner: impl Iterator<Item = (usize, &'r TriggerRow)>,
+) -> Vec<usize> {
+    for (token, inner_row) in inner {
+        let found = args.target(token, inner_row);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    if row.flags.req {
+        for c in args.nodes(t, &Rel::Ccomp) {
+            let subject = args.by_rels(c, &[Rel::Subj]);
+            if !subject.is_empty() {
+                return subject;
+            }
+        }
+    }
+    if !takes_content(row.kind) {
+        return Vec::new();
+    }
+    for c in complement_nodes(tree, t, row.pos) {
+        for &d in tree.children(c) {
+            if !matches!(tree.rel(d), "obj" | "obl" | "iobj") {
+                continue;
+            }
+            let found = args.actors_at(d);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
