@@ -30,6 +30,14 @@ pub(super) fn refine(
         m
     };
     let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| lex.pattern(&e.pattern).is_some_and(f);
+    // A visit (CAMEO 042) of the tree coder's rows is what `host` marks.
+    let is_visit = |e: &EventRef| {
+        flag_of(e, |p| p.flags.host)
+            || lex
+                .triggers
+                .row(&e.pattern)
+                .is_some_and(|r| r.cameo.starts_with("042"))
+    };
     for e in events.iter_mut() {
         if !flag_of(e, |p| p.flags.agentof) {
             continue;
@@ -69,7 +77,7 @@ pub(super) fn refine(
         }
     }
     for e in events.iter_mut() {
-        if !flag_of(e, |p| p.flags.host) {
+        if !is_visit(e) {
             continue;
         }
         let Some(t) = e.target else { continue };
@@ -103,11 +111,11 @@ pub(super) fn refine(
     };
     let visits: Vec<(usize, usize)> = events
         .iter()
-        .filter(|e| flag_of(e, |p| p.flags.host))
+        .filter(|e| is_visit(e))
         .filter_map(|e| Some((e.source?, e.target?)))
         .collect();
     for e in events.iter_mut() {
-        if e.kind != PloverType::Consult || flag_of(e, |p| p.flags.host) {
+        if e.kind != PloverType::Consult || is_visit(e) {
             continue;
         }
         let (Some(s), Some(t)) = (e.source, e.target) else {

@@ -50,27 +50,46 @@ impl<'a> ActorIndex<'a> {
         }
     }
 
-    /// The actor whose span covers token `i`.
-    pub fn at(&self, i: usize) -> Option<usize> {
-        self.spans
-            .covering(i)
-            .and_then(|k| self.doc.actor_spans.get(k))
+    /// The actors whose span covers token `i` (a pair reference, "the two
+    /// sides", has two spans of one range).
+    pub fn at(&self, i: usize) -> Vec<usize> {
+        let spans = &self.doc.actor_spans;
+        let Some(k) = self.spans.covering(i) else {
+            return Vec::new();
+        };
+        let Some(range) = spans.get(k).map(|s| s.tokens.clone()) else {
+            return Vec::new();
+        };
+        let first = spans.partition_point(|s| s.tokens.start < range.start);
+        let mut out: Vec<usize> = spans[first..]
+            .iter()
+            .take_while(|s| s.tokens.start == range.start)
+            .filter(|s| s.tokens == range)
             .map(|s| s.actor)
+            .collect();
+        if out.is_empty() {
+            out.push(spans[k].actor);
+        }
+        out.dedup();
+        out
     }
 
     /// The actor node `i` stands for. A nominal trigger stands for its
     /// agent ("condemned the raids by Mordor": Mordor).
-    pub fn of_node(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Option<usize> {
-        if let Some(a) = self.at(i) {
-            return Some(a);
+    pub fn of_node(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
+        let here = self.at(i);
+        if !here.is_empty() {
+            return here;
         }
         if let Some(a) = nominals.agent.get(i).copied().flatten() {
-            return Some(a);
+            return vec![a];
         }
         if self.classes.has(WordClass::RelativePronoun, tree.lemma(i)) {
-            let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl")?;
-            let noun = tree.head(clause)?;
-            return self.of_node(tree, noun, nominals);
+            let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl");
+            return match clause.and_then(|c| tree.head(c)) {
+                Some(noun) => self.of_node(tree, noun, nominals),
+                None => Vec::new(),
+            };
         }
         self.in_phrase(tree, i, nominals)
     }
@@ -79,7 +98,7 @@ impl<'a> ActorIndex<'a> {
     pub fn of_nodes(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let mut out = Vec::new();
         for n in tree.with_conjuncts(i) {
-            if let Some(a) = self.of_node(tree, n, nominals) {
+            for a in self.of_node(tree, n, nominals) {
                 if !out.contains(&a) {
                     out.push(a);
                 }
@@ -89,7 +108,7 @@ impl<'a> ActorIndex<'a> {
     }
 
     /// The nearest actor inside the phrase headed by `i` (breadth first).
-    fn in_phrase(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Option<usize> {
+    fn in_phrase(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let mut level = vec![i];
         for _ in 0..PHRASE_DEPTH {
             let mut next = Vec::new();
@@ -102,18 +121,19 @@ impl<'a> ActorIndex<'a> {
                     if agent_only && !is_agent_of_nominal(tree, c) {
                         continue;
                     }
-                    if let Some(a) = self.at(c) {
-                        return Some(a);
+                    let here = self.at(c);
+                    if !here.is_empty() {
+                        return here;
                     }
                     next.push(c);
                 }
             }
             if next.is_empty() {
-                return None;
+                return Vec::new();
             }
             level = next;
         }
-        None
+        Vec::new()
     }
 }
 

@@ -140,8 +140,11 @@ impl Args<'_> {
             return Vec::new();
         }
         let own = self.by_rels(t, &row.target);
-        if !own.is_empty() || row.pos == TriggerPos::Verb {
+        if !own.is_empty() {
             return own;
+        }
+        if row.pos == TriggerPos::Verb {
+            return self.shared_object(t, row);
         }
         match self.light_verb_of(t) {
             Some(v) => {
@@ -155,6 +158,24 @@ impl Args<'_> {
             }
             None => Vec::new(),
         }
+    }
+
+    /// Coordinated verbs share the object after the last of them ("X
+    /// welcomed and thanked Y").
+    fn shared_object(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        if tree.children(t).iter().any(|&c| tree.rel(c) == "obj") {
+            return Vec::new();
+        }
+        for c in tree.children_rel(t, "conj") {
+            if c > t && tree.upos(c) == "VERB" {
+                let found = self.by_rels(c, &row.target);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
     }
 
     fn has_own_subject(&self, t: usize) -> bool {

@@ -310,11 +310,19 @@ fn code_one(
         }
         std::mem::swap(&mut sources, &mut targets);
     }
-    let dyadic = row.flags.recip || is_dyadic(row.kind);
-    if dyadic && targets.is_empty() && row.kind != PloverType::Consult {
+    let signing = row.cameo.starts_with("057");
+    let dyadic = row.flags.recip || signing || is_dyadic(row.kind);
+    if dyadic && targets.is_empty() && matches!(row.kind, PloverType::Agree | PloverType::Cooperate) {
         sources = parties_of(doc, sources);
     }
-    let pairs = pairs(&sources, &targets, dyadic);
+    let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(doc, a));
+    let pairs = if signing && persons && targets.is_empty() {
+        // named signers sign as individuals: the first-named with each
+        // co-signer (dev README: one SUPPORT per co-signer)
+        sources[1..].iter().map(|&b| (sources[0], Some(b))).collect()
+    } else {
+        pairs(&sources, &targets, dyadic)
+    };
     let events = pairs
         .into_iter()
         .map(|(s, tg)| EventRef {
@@ -370,6 +378,12 @@ fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[usize]) -> bo
         .any(|&s| speakers.iter().any(|&p| p == s || side(p) == side(s)))
 }
 
+fn is_person(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|x| x.kind == Some(ActorKind::Person))
+}
+
 /// Agreement, cooperation and consultation are between parties: with
 /// coordinated sources and no target, each acts towards the others ("X
 /// and Y reaffirmed their commitment": one AGREE per direction).
@@ -389,9 +403,8 @@ fn parties_of(doc: &Doc, sources: Vec<usize>) -> Vec<usize> {
     }
     let mut bodies = Vec::new();
     for &a in &sources {
-        let actor = doc.actors.get(a);
-        let person = actor.is_some_and(|x| x.kind == Some(ActorKind::Person));
-        match actor.and_then(|x| x.affiliation) {
+        let person = is_person(doc, a);
+        match doc.actors.get(a).and_then(|x| x.affiliation) {
             Some(b) if person && !bodies.contains(&b) => bodies.push(b),
             _ => return sources,
         }
