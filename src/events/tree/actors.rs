@@ -8,6 +8,8 @@
 //! trigger only its agent counts ("condemned the attack by Mordor on
 //! Arnor" → Mordor, not Arnor).
 
+use std::collections::HashMap;
+
 use super::view::TreeView;
 use crate::doc::{Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
@@ -36,17 +38,20 @@ pub struct ActorIndex<'a> {
     doc: &'a Doc,
     spans: Coverage,
     classes: &'a WordClasses,
+    /// "they" and "it" resolved ([`super::pronouns`]).
+    pronouns: HashMap<usize, Vec<usize>>,
 }
 
 impl<'a> ActorIndex<'a> {
     /// The index of `doc.actor_spans`.
-    pub fn new(doc: &'a Doc, classes: &'a WordClasses) -> ActorIndex<'a> {
+    pub fn new(doc: &'a Doc, classes: &'a WordClasses, tree: &TreeView<'_>) -> ActorIndex<'a> {
         let n = doc.tokens.len();
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
         ActorIndex {
             doc,
             spans,
             classes,
+            pronouns: super::pronouns::resolve(doc, tree),
         }
     }
 
@@ -55,7 +60,7 @@ impl<'a> ActorIndex<'a> {
     pub fn at(&self, i: usize) -> Vec<usize> {
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {
-            return Vec::new();
+            return self.pronouns.get(&i).cloned().unwrap_or_default();
         };
         let Some(range) = spans.get(k).map(|s| s.tokens.clone()) else {
             return Vec::new();

@@ -16,6 +16,7 @@
 mod actors;
 mod args;
 mod complement;
+mod pronouns;
 mod status;
 mod view;
 
@@ -51,7 +52,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
 fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef> {
     let found = find_triggers(doc, lex, tree);
     let rows = &lex.triggers.rows;
-    let index = ActorIndex::new(doc, &lex.words);
+    let index = ActorIndex::new(doc, &lex.words, tree);
     let nominals = nominal_agents(doc, lex, tree, &index, &found);
     let args = Args {
         tree,
@@ -279,6 +280,11 @@ fn code_one(
         from_author = true;
     }
     if sources.is_empty() {
+        if std::env::var_os("ATTACHE_DEBUG_TREE").is_some() {
+            let si = doc.sentence_of_token(t);
+            let sent = doc.sentences.get(si).map_or("", |x| doc.span_text(x.span));
+            eprintln!("NOSOURCE\t{}\t{}\t{}", row.id, doc.token_text(t), sent.replace('\n', " "));
+        }
         return None;
     }
     let mut targets = args.target(t, row);

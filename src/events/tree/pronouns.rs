@@ -1,0 +1,112 @@
+//! "They" and "it" (the actors stage resolves "he", "she" and "we").
+//!
+//! - "they", "them", "their": the last coordination of actors ("Gondor
+//!   and Arnor … They agreed") within two sentences before; in a joint
+//!   statement without one, its authors;
+//! - "it", "its": the last state or organisation that is a subject or a
+//!   possessor ("Gondor's involvement … and its support"), in the same
+//!   sentence before the pronoun, else in the sentence before. Subjects
+//!   and possessors are what a later "it" most often continues; the last
+//!   object before the pronoun ("arming Arnor and its support") is not.
+
+use std::collections::HashMap;
+
+use super::view::TreeView;
+use crate::doc::{ActorKind, Doc};
+
+/// How many sentences back an antecedent may be.
+const REACH: usize = 2;
+
+/// Token → the actors a plural or neuter pronoun there stands for.
+pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
+    let groups = coordinations(doc);
+    let salient = salient_bodies(doc, tree);
+    let mut out = HashMap::new();
+    for i in 0..doc.tokens.len() {
+        let word = doc.norm(i);
+        let sentence = doc.sentence_of_token(i);
+        let near = |at: usize| doc.sentence_of_token(at) + REACH >= sentence;
+        let actors: Vec<usize> = match word {
+            "they" | "them" | "their" | "theirs" | "themselves" => groups
+                .iter()
+                .rev()
+                .find(|(end, _)| *end <= i && near(*end))
+                .map(|(_, a)| a.clone())
+                .or_else(|| (!doc.co_authors.is_empty()).then(|| doc.author.into_iter().collect()))
+                .unwrap_or_default(),
+            "it" | "its" | "itself" if tree.deprel(i) != "expl" => salient
+                .iter()
+                .rev()
+                .find(|(at, _)| *at < i && doc.sentence_of_token(*at) + 1 >= sentence)
+                .map(|&(_, a)| vec![a])
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        if !actors.is_empty() {
+            out.insert(i, actors);
+        }
+    }
+    out
+}
+
+/// Runs of two or more actor spans joined by "and" or commas, as (the
+/// token after the run, its actors), in text order. A pair reference ("the
+/// two sides": two spans of one range) is a run too.
+fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
+    let spans = &doc.actor_spans;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        let mut actors = vec![spans[k].actor];
+        let mut end = spans[k].tokens.end;
+        let mut j = k + 1;
+        while j < spans.len() {
+            let s = &spans[j];
+            let joined = s.tokens == spans[j - 1].tokens
+                || s.tokens.start >= end
+                    && s.tokens.start - end <= 2
+                    && (end..s.tokens.start).all(|t| matches!(doc.norm(t), "and" | "," | "the"))
+                    && s.tokens.start > end;
+            if !joined {
+                break;
+            }
+            if !actors.contains(&s.actor) {
+                actors.push(s.actor);
+            }
+            end = end.max(s.tokens.end);
+            j += 1;
+        }
+        if actors.len() >= 2 {
+            out.push((end, actors));
+        }
+        k = j;
+    }
+    out
+}
+
+/// States and organisations named as a subject or a possessor, as (token,
+/// actor), in text order.
+fn salient_bodies(doc: &Doc, tree: &TreeView<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for s in &doc.actor_spans {
+        let body = doc.actors.get(s.actor).is_some_and(|a| {
+            matches!(
+                a.kind,
+                Some(ActorKind::State) | Some(ActorKind::Organization)
+            )
+        });
+        if !body {
+            continue;
+        }
+        let role = s.tokens.clone().any(|t| {
+            matches!(
+                tree.deprel(t),
+                "nsubj" | "nsubj:pass" | "nmod:poss" | "obl:agent"
+            )
+        });
+        if role {
+            out.push((s.tokens.start, s.actor));
+        }
+    }
+    out
+}
