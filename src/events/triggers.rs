@@ -20,6 +20,9 @@ pub enum TriggerPos {
     Noun,
     /// An adjective ("grateful").
     Adj,
+    /// A modal of obligation ("Mordor must withdraw"): its clause's
+    /// subject is asked to act by the speaker.
+    Aux,
 }
 
 impl TriggerPos {
@@ -29,6 +32,7 @@ impl TriggerPos {
             "VERB" => Some(TriggerPos::Verb),
             "NOUN" => Some(TriggerPos::Noun),
             "ADJ" => Some(TriggerPos::Adj),
+            "AUX" => Some(TriggerPos::Aux),
             _ => None,
         }
     }
@@ -221,13 +225,12 @@ fn parse_row(
             ))
         }
     }
-    let verbal = pos == TriggerPos::Verb;
-    let mut source = if verbal {
-        vec![Rel::Subj]
-    } else {
-        vec![Rel::Poss, Rel::Prep("by".into())]
+    let (mut source, mut target) = match pos {
+        TriggerPos::Verb => (vec![Rel::Subj], vec![Rel::Obj]),
+        // read on the modal's verb; the source is the speaker
+        TriggerPos::Aux => (Vec::new(), vec![Rel::Subj, Rel::Obj]),
+        _ => (vec![Rel::Poss, Rel::Prep("by".into())], Vec::new()),
     };
-    let mut target = if verbal { vec![Rel::Obj] } else { Vec::new() };
     let mut called = Vec::new();
     for part in line.fields.get(5).copied().unwrap_or("").split(';') {
         let part = part.trim();

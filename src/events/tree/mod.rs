@@ -156,6 +156,7 @@ fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Foun
         .map(|m| (m.span.byte_start, m.span.byte_end))
         .collect();
     let mut found = Vec::new();
+    let mut consumed = std::collections::HashSet::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
         for i in sent.tokens.start..sent.tokens.end.min(n) {
             let Some(pos) = TriggerPos::of_upos(tree.upos(i)) else {
@@ -176,13 +177,11 @@ fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Foun
             } else {
                 lemma
             };
-            let row = lex
-                .triggers
-                .candidates(lemma, pos)
-                .iter()
-                .copied()
-                .find(|&r| has_words(tree, i, &lex.triggers.rows[r].with));
-            if let Some(row) = row {
+            let row = lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
+                matched_words(tree, i, &lex.triggers.rows[r].with).map(|words| (r, words))
+            });
+            if let Some((row, words)) = row {
+                consumed.extend(words);
                 found.push(Found {
                     token: i,
                     row,
@@ -191,21 +190,29 @@ fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Foun
             }
         }
     }
+    // A multi-word row's further words are part of its trigger ("imposed
+    // sanctions", "end attacks"), not triggers of their own.
+    found.retain(|f| !consumed.contains(&f.token));
     found
 }
 
-/// Whether every word is the lemma of a dependent of `i` or of one of its
-/// dependents.
-fn has_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> bool {
-    words.iter().all(|w| {
-        tree.children(i).iter().any(|&c| {
-            tree.lemma(c).eq_ignore_ascii_case(w)
-                || tree
-                    .children(c)
-                    .iter()
-                    .any(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
-        })
-    })
+/// The tokens of `words`, each the lemma of a dependent of `i` or of one
+/// of its dependents, or `None` when one is missing.
+fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let hit = tree.children(i).iter().find_map(|&c| {
+            if tree.lemma(c).eq_ignore_ascii_case(w) {
+                return Some(c);
+            }
+            tree.children(c)
+                .iter()
+                .copied()
+                .find(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
+        })?;
+        out.push(hit);
+    }
+    Some(out)
 }
 
 /// The nodes that requests ask for: each request's `called` slot, with
@@ -218,8 +225,16 @@ fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec
         if !row.flags.req {
             continue;
         }
-        for rel in &row.called {
-            for node in args.nodes(f.token, rel) {
+        let modal_verb = (row.pos == TriggerPos::Aux)
+            .then(|| args.tree.head(f.token))
+            .flatten();
+        let nodes = row
+            .called
+            .iter()
+            .flat_map(|rel| args.nodes(f.token, rel))
+            .chain(modal_verb);
+        {
+            for node in nodes {
                 for c in args.tree.with_conjuncts(node) {
                     out.push(c);
                     out.extend(
@@ -273,6 +288,9 @@ fn code_one(
 ) -> Option<Coded> {
     let (called, voice) = (clause.called, clause.voice);
     let tree = args.tree;
+    if row.pos == TriggerPos::Aux {
+        return code_obligation(doc, lex, args, row, t, voice);
+    }
     let mut sources = args.source(t, row);
     let mut from_author = false;
     if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
@@ -331,22 +349,72 @@ fn code_one(
     };
     let events = pairs
         .into_iter()
-        .map(|(s, tg)| EventRef {
-            kind: row.kind,
-            cameo: row.cameo.clone(),
-            pattern: row.id.clone(),
-            tokens: t..t + 1,
-            span: crate::doc::Span::default(),
-            sentence: 0,
-            source: Some(s),
-            target: tg,
-            date: None,
-            place: None,
-            status,
-            source_from_author: from_author,
-        })
+        .map(|(s, tg)| event(row, t, s, tg, status, from_author))
         .collect();
     Some(Coded { events })
+}
+
+/// A modal of obligation ("Mordor must withdraw"): the speaker asks the
+/// clause's subject to act. The speaker is the subject of the reporting
+/// verb the clause depends on, else the document's voice; one who obliges
+/// itself ("we must") makes no request.
+fn code_obligation(
+    doc: &Doc,
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    voice: Option<usize>,
+) -> Option<Coded> {
+    let tree = args.tree;
+    let verb = tree.head(t)?;
+    let speakers = match status::reporting_verb(tree, &lex.words, verb) {
+        Some(v) => args.by_rels(v, &[crate::events::triggers::Rel::Subj]),
+        None => voice.into_iter().collect(),
+    };
+    let own = [voice, doc.author, doc.author_person];
+    let targets: Vec<usize> = args
+        .by_rels(verb, &row.target)
+        .into_iter()
+        .filter(|a| !own.contains(&Some(*a)) && !speakers.contains(a))
+        .collect();
+    if speakers.is_empty() || targets.is_empty() {
+        return None;
+    }
+    let status = match status::clause_status(tree, &lex.words, verb, true) {
+        EventStatus::Hypothetical => EventStatus::Hypothetical,
+        _ => EventStatus::Asserted,
+    };
+    let events = pairs(&speakers, &targets, false)
+        .into_iter()
+        .map(|(s, tg)| event(row, t, s, tg, status, false))
+        .collect();
+    Some(Coded { events })
+}
+
+/// An event of `row` at token `t`, to be dated and placed by the caller.
+fn event(
+    row: &TriggerRow,
+    t: usize,
+    source: usize,
+    target: Option<usize>,
+    status: EventStatus,
+    source_from_author: bool,
+) -> EventRef {
+    EventRef {
+        kind: row.kind,
+        cameo: row.cameo.clone(),
+        pattern: row.id.clone(),
+        tokens: t..t + 1,
+        span: crate::doc::Span::default(),
+        sentence: 0,
+        source: Some(source),
+        target,
+        date: None,
+        place: None,
+        status,
+        source_from_author,
+    }
 }
 
 /// Whether a subjectless trigger is the document speaking: a main clause
