@@ -17,6 +17,8 @@ use crate::lexicon::{data_lines, field};
 pub const PATTERNS: &str = include_str!("../../models/events/patterns.tsv");
 /// The embedded cue file.
 pub const CUES: &str = include_str!("../../models/events/cues.tsv");
+/// The embedded future-tense table.
+pub const FUTURE: &str = include_str!("../../models/events/future.tsv");
 /// The embedded CAMEO→PLOVER table.
 pub const CAMEO_PLOVER: &str = include_str!("../../models/events/cameo_plover.tsv");
 
@@ -128,6 +130,9 @@ pub struct EventLexicon {
     pub by_id: HashMap<String, usize>,
     /// The word classes the coder consults (`models/words.tsv`).
     pub words: Arc<WordClasses>,
+    /// What a future cooperative action is coded as: type → (type, CAMEO)
+    /// (`models/events/future.tsv`).
+    pub future: HashMap<PloverType, (PloverType, String)>,
     /// Triggers by lemma, with argument slots (`models/events/triggers.tsv`).
     pub triggers: crate::events::triggers::Triggers,
 }
@@ -159,8 +164,10 @@ impl EventLexicon {
         lex.read_patterns("patterns.tsv", PATTERNS)?;
         lex.read_cues("cues.tsv", CUES)?;
         lex.read_triggers("triggers.tsv", crate::events::triggers::TRIGGERS)?;
+        lex.read_future("future.tsv", FUTURE)?;
         for (name, contents, format) in user {
             match format.as_str() {
+                "attache-event-future/1" => lex.read_future(name, contents)?,
                 "attache-triggers/1" => lex.read_triggers(name, contents)?,
                 "attache-events/1" => lex.read_patterns(name, contents)?,
                 "attache-event-cues/1" => lex.read_cues(name, contents)?,
@@ -182,6 +189,32 @@ impl EventLexicon {
             .rev()
             .find_map(|n| cameo.get(..n).and_then(|p| self.cameo.get(p)))
             .copied()
+    }
+
+    fn read_future(&mut self, file: &str, contents: &str) -> Result<(), Error> {
+        for line in data_lines(contents) {
+            let from = field(&line, 0, file)?;
+            if from == "type" {
+                continue;
+            }
+            let to = field(&line, 1, file)?;
+            let cameo = field(&line, 2, file)?;
+            let parse = |name: &str| {
+                PloverType::parse(name).ok_or_else(|| {
+                    data_error(file, line.line, format!("unknown PLOVER type {name:?}"))
+                })
+            };
+            let (from, to) = (parse(from)?, parse(to)?);
+            if self.plover_of(cameo) != Some(to) {
+                return Err(data_error(
+                    file,
+                    line.line,
+                    format!("CAMEO {cameo} is not {to} in the table"),
+                ));
+            }
+            self.future.insert(from, (to, cameo.to_string()));
+        }
+        Ok(())
     }
 
     fn read_triggers(&mut self, file: &str, contents: &str) -> Result<(), Error> {

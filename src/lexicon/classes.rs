@@ -74,6 +74,7 @@ word_classes! {
     NegatingVerb => "events.negating-verb",
     Negator => "events.negator",
     ConditionMark => "events.condition-mark",
+    FutureModal => "events.future-modal",
 }
 
 /// The words of every class.

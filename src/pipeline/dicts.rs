@@ -49,7 +49,8 @@ impl Dicts {
                     f @ ("attache-events/1"
                     | "attache-event-cues/1"
                     | "attache-cameo-plover/1"
-                    | "attache-triggers/1"),
+                    | "attache-triggers/1"
+                    | "attache-event-future/1"),
                 ) => {
                     let f = f.to_string();
                     dicts.events.push((name, contents, f))
@@ -86,7 +87,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// The data formats `--dict` accepts.
 // not a word list: format identifiers
-pub const SUPPORTED_FORMATS: [&str; 13] = [
+pub const SUPPORTED_FORMATS: [&str; 14] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-offices/1",
@@ -98,6 +99,7 @@ pub const SUPPORTED_FORMATS: [&str; 13] = [
     "attache-formations/1",
     "attache-events/1",
     "attache-triggers/1",
+    "attache-event-future/1",
     "attache-event-cues/1",
     "attache-cameo-plover/1",
 ];

@@ -301,7 +301,12 @@ fn code_one(
         if std::env::var_os("ATTACHE_DEBUG_TREE").is_some() {
             let si = doc.sentence_of_token(t);
             let sent = doc.sentences.get(si).map_or("", |x| doc.span_text(x.span));
-            eprintln!("NOSOURCE\t{}\t{}\t{}", row.id, doc.token_text(t), sent.replace('\n', " "));
+            eprintln!(
+                "NOSOURCE\t{}\t{}\t{}",
+                row.id,
+                doc.token_text(t),
+                sent.replace('\n', " ")
+            );
         }
         return None;
     }
@@ -336,21 +341,35 @@ fn code_one(
     }
     let signing = row.cameo.starts_with("057");
     let dyadic = row.flags.recip || signing || is_dyadic(row.kind);
-    if dyadic && targets.is_empty() && matches!(row.kind, PloverType::Agree | PloverType::Cooperate) {
+    if dyadic && targets.is_empty() && matches!(row.kind, PloverType::Agree | PloverType::Cooperate)
+    {
         sources = parties_of(doc, sources);
     }
     let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(doc, a));
     let pairs = if signing && persons && targets.is_empty() {
         // named signers sign as individuals: the first-named with each
         // co-signer (dev README: one SUPPORT per co-signer)
-        sources[1..].iter().map(|&b| (sources[0], Some(b))).collect()
+        sources[1..]
+            .iter()
+            .map(|&b| (sources[0], Some(b)))
+            .collect()
     } else {
         pairs(&sources, &targets, dyadic)
     };
-    let events = pairs
+    let mut events: Vec<EventRef> = pairs
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))
         .collect();
+    if status == EventStatus::Hypothetical && status::is_future(tree, &lex.words, t) {
+        // "will provide aid": a statement of intent (future.tsv)
+        if let Some((kind, cameo)) = lex.future.get(&row.kind) {
+            for e in &mut events {
+                e.kind = *kind;
+                e.cameo.clone_from(cameo);
+                e.status = EventStatus::Asserted;
+            }
+        }
+    }
     Some(Coded { events })
 }
 

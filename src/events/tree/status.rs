@@ -18,32 +18,11 @@ pub fn clause_status(
     t: usize,
     intent: bool,
 ) -> EventStatus {
-    // The trigger and the verbs it leans on: a light verb ("did not
-    // launch an attack") or the verb it complements ("refused to meet").
-    let mut carriers = vec![t];
-    let mut at = t;
-    for _ in 0..3 {
-        let Some(h) = tree.head(at) else { break };
-        let leans = match tree.deprel(at) {
-            "xcomp" => true,
-            "obj" | "nsubj:pass" => tree.upos(at) != "VERB",
-            _ => false,
-        };
-        if !leans {
-            break;
-        }
-        if tree.deprel(at) == "xcomp" {
-            let lemma = tree.lemma(h);
-            if classes.has(WordClass::NegatingVerb, lemma) {
-                return EventStatus::Negated;
-            }
-            if classes.has(WordClass::HopeVerb, lemma) {
-                return EventStatus::Hypothetical;
-            }
-        }
-        carriers.push(h);
-        at = h;
+    let (carriers, from_verb) = carriers(tree, classes, t);
+    if let Some(status) = from_verb {
+        return status;
     }
+    let at = carriers.last().copied().unwrap_or(t);
     let negated = carriers.iter().any(|&c| {
         tree.children(c).iter().any(|&d| {
             matches!(tree.rel(d), "advmod" | "det" | "cc" | "aux")
@@ -62,6 +41,53 @@ pub fn clause_status(
         return EventStatus::Hypothetical;
     }
     EventStatus::Asserted
+}
+
+/// The trigger and the verbs it leans on: a light verb ("did not launch
+/// an attack") or the verb it complements ("refused to meet"); and the
+/// status a complemented verb gives ("refused to": negated; "plans to":
+/// hypothetical).
+fn carriers(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    t: usize,
+) -> (Vec<usize>, Option<EventStatus>) {
+    let mut carriers = vec![t];
+    let mut at = t;
+    for _ in 0..3 {
+        let Some(h) = tree.head(at) else { break };
+        let leans = match tree.deprel(at) {
+            "xcomp" => true,
+            "obj" | "nsubj:pass" => tree.upos(at) != "VERB",
+            _ => false,
+        };
+        if !leans {
+            break;
+        }
+        if tree.deprel(at) == "xcomp" {
+            let lemma = tree.lemma(h);
+            if classes.has(WordClass::NegatingVerb, lemma) {
+                return (carriers, Some(EventStatus::Negated));
+            }
+            if classes.has(WordClass::HopeVerb, lemma) {
+                return (carriers, Some(EventStatus::Hypothetical));
+            }
+        }
+        carriers.push(h);
+        at = h;
+    }
+    (carriers, None)
+}
+
+/// Whether the trigger (or a verb it leans on) is in the future tense
+/// ("will provide", "will hold talks").
+pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    let (carriers, from_verb) = carriers(tree, classes, t);
+    from_verb.is_none()
+        && carriers.iter().any(|&c| {
+            tree.children_rel(c, "aux")
+                .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))
+        })
 }
 
 /// Whether the clause of `at` (or one it is part of) is a condition
