@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::view::TreeView;
-use crate::doc::{Coverage, Doc};
+use crate::doc::{ActorKind, ActorRef, Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
 
 /// The nominal triggers of a document and, once found, their agents.
@@ -30,6 +30,52 @@ impl Nominals {
     }
 }
 
+/// Token → the state of the place mentioned there: the document's state
+/// actor of the place's country, or for a country named only as a place
+/// ("shelled villages in Arnor") a new state actor, numbered after the
+/// document's actors and returned with the map (the caller adds those
+/// that an event uses).
+fn place_states(doc: &Doc) -> (HashMap<usize, usize>, Vec<ActorRef>) {
+    let mut state_of: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in doc.actors.iter().enumerate() {
+        if a.kind == Some(ActorKind::State) {
+            if let Some(c) = a.country.as_deref() {
+                state_of.entry(c).or_insert(i);
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    let mut pending: Vec<ActorRef> = Vec::new();
+    for p in &doc.places {
+        let Some(country) = p.country.as_deref() else {
+            continue;
+        };
+        let state = match state_of.get(country) {
+            Some(&s) => s,
+            None if p.kind == "country" => {
+                pending.push(ActorRef {
+                    name: p.name.clone(),
+                    kind: Some(ActorKind::State),
+                    country: Some(country.to_string()),
+                    mentions: p.mentions.clone(),
+                    listed: true,
+                    ..ActorRef::default()
+                });
+                doc.actors.len() + pending.len() - 1
+            }
+            None => continue,
+        };
+        for &m in &p.mentions {
+            if let Some(e) = doc.entities.get(m) {
+                for t in e.tokens.clone() {
+                    out.insert(t, state);
+                }
+            }
+        }
+    }
+    (out, pending)
+}
+
 /// How deep into a phrase an actor is looked for.
 const PHRASE_DEPTH: usize = 3;
 
@@ -40,6 +86,11 @@ pub struct ActorIndex<'a> {
     classes: &'a WordClasses,
     /// "they" and "it" resolved ([`super::pronouns`]).
     pronouns: HashMap<usize, Vec<usize>>,
+    /// Token of a place mention → the state it lies in ("shelled villages
+    /// in Edoras": Rohan).
+    places: HashMap<usize, usize>,
+    /// New state actors for countries named only as places.
+    pending: Vec<ActorRef>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -47,12 +98,21 @@ impl<'a> ActorIndex<'a> {
     pub fn new(doc: &'a Doc, classes: &'a WordClasses, tree: &TreeView<'_>) -> ActorIndex<'a> {
         let n = doc.tokens.len();
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
+        let (places, pending) = place_states(doc);
         ActorIndex {
             doc,
             spans,
             classes,
             pronouns: super::pronouns::resolve(doc, tree),
+            places,
+            pending,
         }
+    }
+
+    /// The state actors made for countries named only as places, numbered
+    /// from `doc.actors.len()`.
+    pub fn pending(&self) -> &[ActorRef] {
+        &self.pending
     }
 
     /// The actors whose span covers token `i` (a pair reference, "the two
@@ -60,6 +120,9 @@ impl<'a> ActorIndex<'a> {
     pub fn at(&self, i: usize) -> Vec<usize> {
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {
+            if let Some(&state) = self.places.get(&i) {
+                return vec![state];
+            }
             return self.pronouns.get(&i).cloned().unwrap_or_default();
         };
         let Some(range) = spans.get(k).map(|s| s.tokens.clone()) else {

@@ -37,19 +37,45 @@ struct Found {
 
 /// Codes `doc`'s events from its syntax layer.
 pub fn code(doc: &mut Doc, lex: &EventLexicon) {
-    let events = {
+    let (mut events, pending) = {
         let tree = TreeView::new(doc);
         if tree.len() != doc.tokens.len() {
-            Vec::new()
+            (Vec::new(), Vec::new())
         } else {
             code_tree(doc, lex, &tree)
         }
     };
+    add_place_states(doc, &mut events, pending);
     let events = refine::refine(doc, lex, &[], events);
     doc.events = refine::for_each_co_author(doc, events);
 }
 
-fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef> {
+/// Adds the state actors made for countries named only as places that an
+/// event uses, renumbering them in order.
+fn add_place_states(doc: &mut Doc, events: &mut [EventRef], pending: Vec<crate::doc::ActorRef>) {
+    let base = doc.actors.len();
+    let mut new_id: Vec<Option<usize>> = vec![None; pending.len()];
+    let mut pending: Vec<Option<crate::doc::ActorRef>> = pending.into_iter().map(Some).collect();
+    for e in events.iter_mut() {
+        for slot in [&mut e.source, &mut e.target] {
+            let Some(a) = *slot else { continue };
+            let Some(k) = a.checked_sub(base) else {
+                continue;
+            };
+            if new_id.get(k).is_some_and(Option::is_none) {
+                if let Some(actor) = pending.get_mut(k).and_then(Option::take) {
+                    new_id[k] = Some(doc.actors.len());
+                    doc.actors.push(actor);
+                }
+            }
+            *slot = new_id.get(k).copied().flatten();
+        }
+    }
+}
+
+type Coding = (Vec<EventRef>, Vec<crate::doc::ActorRef>);
+
+fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
     let found = find_triggers(doc, lex, tree);
     let rows = &lex.triggers.rows;
     let index = ActorIndex::new(doc, &lex.words, tree);
@@ -104,7 +130,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<EventRef
         }
         events.extend(coded.events);
     }
-    events
+    (events, index.pending().to_vec())
 }
 
 /// The nominal triggers, each with its agent found from its own phrase
@@ -320,13 +346,8 @@ fn code_one(
             return None;
         }
         status = EventStatus::CalledFor;
-    } else if status == EventStatus::Asserted {
-        if let Some(v) = status::reporting_verb(tree, &lex.words, t) {
-            let speakers = args.by_rels(v, &[crate::events::triggers::Rel::Subj]);
-            if is_third_party_report(doc, &speakers, &sources) {
-                status = EventStatus::Reported;
-            }
-        }
+    } else if status == EventStatus::Asserted && is_reported(doc, lex, args, t, &sources) {
+        status = EventStatus::Reported;
     }
     if row.flags.rev || row.flags.needtgt {
         if targets.is_empty() {
@@ -444,6 +465,34 @@ fn speaks_for_author(tree: &TreeView<'_>, t: usize) -> bool {
         .iter()
         .any(|&c| matches!(tree.rel(c), "nsubj" | "csubj" | "expl"));
     !own_subject && tree.head(t).is_none() && tree.upos(t) == "VERB"
+}
+
+/// Whether the trigger is known only through another's account: it
+/// depends on a reporting verb ("Arnor said that Mordor had attacked")
+/// or carries "according to X", and the one who reports is not the
+/// document's voice or the event's own source. A reporter who is no known
+/// actor ("officials said", "media reported") is another too, unless a
+/// first-person pronoun.
+fn is_reported(
+    doc: &Doc,
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    t: usize,
+    sources: &[usize],
+) -> bool {
+    let tree = args.tree;
+    let subject = crate::events::triggers::Rel::Subj;
+    let reporter = status::reporting_verb(tree, &lex.words, t)
+        .and_then(|v| args.nodes(v, &subject).first().copied())
+        .or_else(|| status::according_to(tree, t));
+    let Some(reporter) = reporter else {
+        return false;
+    };
+    let speakers = args.actors_at(reporter);
+    if speakers.is_empty() {
+        return !matches!(doc.norm(reporter), "we" | "i");
+    }
+    is_third_party_report(doc, &speakers, sources)
 }
 
 /// Whether the speakers of a report are others than the event's source

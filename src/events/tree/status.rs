@@ -131,3 +131,11 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
     }
     None
 }
+
+/// The source an "according to X" phrase on the trigger's clause names.
+pub fn according_to(tree: &TreeView<'_>, t: usize) -> Option<usize> {
+    std::iter::once(t)
+        .chain(tree.ancestors(t).take(2))
+        .flat_map(|n| tree.children(n).iter().copied())
+        .find(|&c| tree.rel(c) == "obl" && tree.case_of(c) == Some("according"))
+}
