@@ -91,6 +91,10 @@ pub struct TriggerFlags {
     pub intent: bool,
     /// Coded only with a target.
     pub needtgt: bool,
+    /// An evaluation in the document's own voice ("the Kremlin is spreading
+    /// lies"): the voice is the source, the actor the slots find as
+    /// source is the target.
+    pub judge: bool,
 }
 
 /// One row.
@@ -277,6 +281,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "req" => flags.req = true,
             "intent" => flags.intent = true,
             "needtgt" => flags.needtgt = true,
+            "judge" => flags.judge = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

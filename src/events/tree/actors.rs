@@ -30,6 +30,23 @@ impl Nominals {
     }
 }
 
+/// Token → whether it lies inside an agreement's name.
+fn agreement_tokens(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for m in doc.agreements.iter().flat_map(|a| a.mentions.iter()) {
+        let first = doc
+            .tokens
+            .partition_point(|t| t.span.byte_start < m.span.byte_start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.span.byte_start >= m.span.byte_end {
+                break;
+            }
+            out[k] = true;
+        }
+    }
+    out
+}
+
 /// Token → the state of the place mentioned there: the document's state
 /// actor of the place's country, or for a country named only as a place
 /// ("shelled villages in Arnor") a new state actor, numbered after the
@@ -46,10 +63,28 @@ fn place_states(doc: &Doc) -> (HashMap<usize, usize>, Vec<ActorRef>) {
     }
     let mut out = HashMap::new();
     let mut pending: Vec<ActorRef> = Vec::new();
+    // (a place inside an agreement's name, "the Vienna Convention", is
+    // no target)
+    let agreement_spans: Vec<(usize, usize)> = doc
+        .agreements
+        .iter()
+        .flat_map(|a| a.mentions.iter())
+        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .collect();
+    let in_agreement = |m: usize| {
+        doc.entities.get(m).is_some_and(|e| {
+            agreement_spans
+                .iter()
+                .any(|&(s, end)| s <= e.span.byte_start && e.span.byte_start < end)
+        })
+    };
     for p in &doc.places {
         let Some(country) = p.country.as_deref() else {
             continue;
         };
+        if p.mentions.iter().all(|&m| in_agreement(m)) {
+            continue;
+        }
         let state = match state_of.get(country) {
             Some(&s) => s,
             None if p.kind == "country" => {
@@ -91,6 +126,8 @@ pub struct ActorIndex<'a> {
     places: HashMap<usize, usize>,
     /// New state actors for countries named only as places.
     pending: Vec<ActorRef>,
+    /// Token → inside an agreement's name.
+    in_agreement: Vec<bool>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -106,6 +143,7 @@ impl<'a> ActorIndex<'a> {
             pronouns: super::pronouns::resolve(doc, tree),
             places,
             pending,
+            in_agreement: agreement_tokens(doc),
         }
     }
 
@@ -118,12 +156,24 @@ impl<'a> ActorIndex<'a> {
     /// The actors whose span covers token `i` (a pair reference, "the two
     /// sides", has two spans of one range).
     pub fn at(&self, i: usize) -> Vec<usize> {
+        let named = self.named_at(i);
+        if named.is_empty() {
+            return self.pronouns.get(&i).cloned().unwrap_or_default();
+        }
+        named
+    }
+
+    /// The actors a name at token `i` stands for (no pronoun: one deep in
+    /// a phrase, "thousands of people in their country", names no actor
+    /// of the phrase).
+    fn named_at(&self, i: usize) -> Vec<usize> {
+        if self.in_agreement.get(i).copied().unwrap_or(false) {
+            // an agreement's name ("the Vienna Convention") names no party
+            return Vec::new();
+        }
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {
-            if let Some(&state) = self.places.get(&i) {
-                return vec![state];
-            }
-            return self.pronouns.get(&i).cloned().unwrap_or_default();
+            return self.places.get(&i).map(|&s| vec![s]).unwrap_or_default();
         };
         let Some(range) = spans.get(k).map(|s| s.tokens.clone()) else {
             return Vec::new();
@@ -189,7 +239,7 @@ impl<'a> ActorIndex<'a> {
                     if agent_only && !is_agent_of_nominal(tree, c) {
                         continue;
                     }
-                    let here = self.at(c);
+                    let here = self.named_at(c);
                     if !here.is_empty() {
                         return here;
                     }

@@ -45,7 +45,12 @@ impl Args<'_> {
                 Rel::Obj => tree.deprel(c) == "obj",
                 Rel::Iobj => tree.deprel(c) == "iobj",
                 Rel::Poss => matches!(tree.deprel(c), "nmod:poss" | "compound" | "amod"),
-                Rel::Xcomp => tree.deprel(c) == "xcomp",
+                // (a purpose clause, "called on X to agree", is parsed
+                // either way)
+                Rel::Xcomp => {
+                    tree.deprel(c) == "xcomp"
+                        || tree.deprel(c) == "advcl" && tree.case_of(c) == Some("to")
+                }
                 Rel::Ccomp => tree.deprel(c) == "ccomp",
                 Rel::Prep(p) => {
                     matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some(p.as_str())
@@ -178,7 +183,8 @@ impl Args<'_> {
         Vec::new()
     }
 
-    fn has_own_subject(&self, t: usize) -> bool {
+    /// Whether `t` has a subject of its own.
+    pub fn has_own_subject(&self, t: usize) -> bool {
         self.tree
             .children(t)
             .iter()

@@ -244,8 +244,8 @@ fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> Option<Vec<
 /// The nodes that requests ask for: each request's `called` slot, with
 /// conjuncts, and the nominal action a called verb takes as object
 /// ("urged Arnor to halt its attacks").
-fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec<usize> {
-    let mut out = Vec::new();
+fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec<Called> {
+    let mut out: Vec<Called> = Vec::new();
     for f in found {
         let row = &lex.triggers.rows[f.row];
         if !row.flags.req {
@@ -254,28 +254,33 @@ fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec
         let modal_verb = (row.pos == TriggerPos::Aux)
             .then(|| args.tree.head(f.token))
             .flatten();
+        // the one asked acts (a modal's clause has its own subject)
+        let addressees = if modal_verb.is_some() {
+            Vec::new()
+        } else {
+            args.target(f.token, row)
+        };
         let nodes = row
             .called
             .iter()
             .flat_map(|rel| args.nodes(f.token, rel))
             .chain(modal_verb);
-        {
-            for node in nodes {
-                for c in args.tree.with_conjuncts(node) {
-                    out.push(c);
-                    out.extend(
-                        args.tree
-                            .children(c)
-                            .iter()
-                            .copied()
-                            .filter(|&o| args.tree.deprel(o) == "obj"),
-                    );
+        for node in nodes {
+            for c in args.tree.with_conjuncts(node) {
+                let objects = args
+                    .tree
+                    .children(c)
+                    .iter()
+                    .copied()
+                    .filter(|&o| args.tree.deprel(o) == "obj");
+                for n in std::iter::once(c).chain(objects) {
+                    out.push((n, addressees.clone()));
                 }
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    out.sort_by_key(|(n, _)| *n);
+    out.dedup_by_key(|(n, _)| *n);
     out
 }
 
@@ -294,10 +299,13 @@ struct Coded {
     events: Vec<EventRef>,
 }
 
+/// A node a request asks for, with the actors asked (who perform it).
+type Called = (usize, Vec<usize>);
+
 /// What a trigger's clause lends it.
 struct Clause<'c> {
-    /// The nodes requests ask for.
-    called: &'c [usize],
+    /// The nodes requests ask for, sorted.
+    called: &'c [Called],
     /// The document's voice.
     voice: Option<usize>,
     /// The target its complement names, when its own slots name none.
@@ -317,7 +325,17 @@ fn code_one(
     if row.pos == TriggerPos::Aux {
         return code_obligation(doc, lex, args, row, t, voice);
     }
-    let mut sources = args.source(t, row);
+    if row.flags.judge {
+        return code_judgement(lex, args, row, t, voice);
+    }
+    let asked = called
+        .binary_search_by_key(&t, |(n, _)| *n)
+        .ok()
+        .and_then(|k| called.get(k));
+    let mut sources = match asked {
+        Some((_, who)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
+        _ => args.source(t, row),
+    };
     let mut from_author = false;
     if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
         sources.extend(voice);
@@ -341,7 +359,7 @@ fn code_one(
         targets = clause.fallback_target.clone();
     }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
-    if called.binary_search(&t).is_ok() {
+    if asked.is_some() {
         if status == EventStatus::Negated {
             return None;
         }
@@ -428,6 +446,39 @@ fn code_obligation(
     let events = pairs(&speakers, &targets, false)
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, false))
+        .collect();
+    Some(Coded { events })
+}
+
+/// An evaluation in the document's voice: the voice judges the actor the
+/// trigger's source slots name ("Mordor's reckless provocations").
+fn code_judgement(
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    voice: Option<usize>,
+) -> Option<Coded> {
+    let voice = voice?;
+    if status::reporting_verb(args.tree, &lex.words, t).is_some() {
+        return None;
+    }
+    let mut judged = args.source(t, row);
+    let tree = args.tree;
+    if judged.is_empty() && tree.deprel(t) == "amod" {
+        // "Mordor's reckless provocations": the noun's possessor
+        if let Some(noun) = tree.head(t) {
+            judged = args.by_rels(noun, &[crate::events::triggers::Rel::Poss]);
+        }
+    }
+    judged.retain(|&a| a != voice);
+    if judged.is_empty() {
+        return None;
+    }
+    let status = status::clause_status(args.tree, &lex.words, t, row.flags.intent);
+    let events = judged
+        .into_iter()
+        .map(|a| event(row, t, voice, Some(a), status, true))
         .collect();
     Some(Coded { events })
 }
