@@ -393,7 +393,20 @@ fn code_one(
             .map(|&b| (sources[0], Some(b)))
             .collect()
     } else {
-        pairs(&sources, &targets, dyadic)
+        let mut all = pairs(&sources, &targets, dyadic);
+        if signing {
+            // a signing with another party binds both
+            let back: Vec<_> = all
+                .iter()
+                .filter_map(|&(s, t)| Some((t?, Some(s))))
+                .collect();
+            for b in back {
+                if !all.contains(&b) {
+                    all.push(b);
+                }
+            }
+        }
+        all
     };
     let mut events: Vec<EventRef> = pairs
         .into_iter()

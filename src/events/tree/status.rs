@@ -56,9 +56,13 @@ fn carriers(
     let mut at = t;
     for _ in 0..3 {
         let Some(h) = tree.head(at) else { break };
+        // a nominal leans on a light verb only: "did not launch an
+        // attack" denies the attack, "did not condemn the attack" does not
         let leans = match tree.deprel(at) {
             "xcomp" => true,
-            "obj" | "nsubj:pass" => tree.upos(at) != "VERB",
+            "obj" | "nsubj:pass" => {
+                tree.upos(at) != "VERB" && classes.has(WordClass::LightVerb, tree.lemma(h))
+            }
             _ => false,
         };
         if !leans {
