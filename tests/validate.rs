@@ -6,9 +6,10 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
-/// 935 of 1116, 0.838, with the pattern coder of December 2026), rounded
-/// down a little. Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.83;
+/// 743 of 1116, 0.666, with the tree coder of December 2026; the pattern
+/// coder it replaced passed 0.838, mostly on frames it was written for),
+/// rounded down a little. Raise it as the coder improves.
+const PASS_RATE_FLOOR: f64 = 0.65;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {
@@ -89,7 +90,7 @@ fn events_and_actors_link_up_in_the_record() {
         "{kinds:?}"
     );
     assert!(
-        kinds.contains(&("REQUEST", "asserted", "request.urged")),
+        kinds.contains(&("REQUEST", "asserted", "request.urge")),
         "{kinds:?}"
     );
     assert!(

@@ -1,62 +1,29 @@
 //! Document-level passes over the coded events: arguments that need the
-//! whole document (the agent a condemnation targets, a visit's host, the
-//! visitor → host direction of meetings), then one event per (type,
+//! whole document (a visit's host, the visitor → host direction of
+//! meetings), then one event per (type,
 //! source, target, status) and no redundant ones, then which actors the
 //! record lists. Each pass indexes what it looks up: a search per event
 //! would be quadratic on long documents.
 
-use super::lexicon::{EventLexicon, PatternDef};
-use super::{affiliation, Trigger, AGENTOF_REACH};
+use super::affiliation;
+use super::lexicon::EventLexicon;
 use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
 use crate::lexicon::{WordMap, WordSet};
 
-/// The events of `triggers`, refined; the actors they involve are marked
+/// The coded events, refined; the actors they involve are marked
 /// as listed.
 pub(super) fn refine(
     doc: &mut Doc,
     lex: &EventLexicon,
-    triggers: &[Trigger],
     mut events: Vec<EventRef>,
 ) -> Vec<EventRef> {
-    // Condemning an action: the target is its agent, not its victim. (The
-    // passes below index what they look up: a search per event would be
-    // quadratic on long documents.)
-    let first_source: WordMap<usize, Option<usize>> = {
-        let mut m = WordMap::default();
-        for o in events.iter().filter(|o| !o.source_from_author) {
-            m.entry(o.tokens.start).or_insert(o.source);
-        }
-        m
-    };
-    let flag_of = |e: &EventRef, f: fn(&PatternDef) -> bool| lex.pattern(&e.pattern).is_some_and(f);
-    // A visit (CAMEO 042) of the tree coder's rows is what `host` marks.
+    // A visit (CAMEO 042) goes to its host.
     let is_visit = |e: &EventRef| {
-        flag_of(e, |p| p.flags.host)
-            || lex
-                .triggers
-                .row(&e.pattern)
-                .is_some_and(|r| r.cameo.starts_with("042"))
+        lex.triggers
+            .row(&e.pattern)
+            .is_some_and(|r| r.cameo.starts_with("042"))
     };
-    for e in events.iter_mut() {
-        if !flag_of(e, |p| p.flags.agentof) {
-            continue;
-        }
-        // the first nominalisation starting soon after it (past "in the
-        // strongest terms")
-        let at = triggers.partition_point(|t| t.start < e.tokens.end);
-        let acted = triggers[at..]
-            .iter()
-            .take_while(|t| t.start <= e.tokens.end + AGENTOF_REACH)
-            .find(|t| t.sentence == e.sentence && lex.patterns[t.pattern].flags.nom);
-        if let Some(t) = acted {
-            e.target = first_source
-                .get(&t.start)
-                .copied()
-                .flatten()
-                .filter(|&a| Some(a) != e.source);
-        }
-    }
 
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings.

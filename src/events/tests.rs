@@ -25,8 +25,8 @@ fn owned(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
 #[test]
 fn a_date_belongs_to_the_nearest_trigger_with_none_between() {
     assert_eq!(
-        event_dates("President Ramaphosa thanked Kenya and invited President Ruto to visit South Africa in 2024."),
-        owned(&[("thanked", None), ("invited", None), ("visit", Some("2024"))])
+        event_dates("President Ramaphosa thanked Kenya and met President Ruto in Nairobi in 2024."),
+        owned(&[("thanked", None), ("met", Some("2024"))])
     );
 }
 
@@ -36,8 +36,8 @@ fn a_fronted_date_governs_the_whole_sentence() {
         event_dates("On 3 June 2024, Kenya condemned the attack and called on Sudan to agree to a ceasefire."),
         owned(&[
             ("condemned", Some("2024-06-03")),
-            ("called on", Some("2024-06-03")),
-            ("agree to", Some("2024-06-03")),
+            ("called", Some("2024-06-03")),
+            ("agree", Some("2024-06-03")),
         ])
     );
 }
@@ -54,7 +54,7 @@ fn durations_date_no_event() {
 fn an_agreements_date_dates_no_event() {
     assert_eq!(
         event_dates("Palau and Morocco agree to act on the basis of the Vienna Convention on Diplomatic Relations of 18 April 1961."),
-        owned(&[("agree to", None), ("agree to", None)])
+        owned(&[("agree", None), ("agree", None)])
     );
 }
 

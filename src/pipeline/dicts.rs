@@ -46,11 +46,8 @@ impl Dicts {
                 Some("attache-words/1") => dicts.words.push((name, contents)),
                 Some("attache-formations/1") => dicts.formations.push((name, contents)),
                 Some(
-                    f @ ("attache-events/1"
-                    | "attache-event-cues/1"
-                    | "attache-cameo-plover/1"
-                    | "attache-triggers/1"
-                    | "attache-event-future/1"),
+                    f
+                    @ ("attache-cameo-plover/1" | "attache-triggers/1" | "attache-event-future/1"),
                 ) => {
                     let f = f.to_string();
                     dicts.events.push((name, contents, f))
@@ -87,7 +84,7 @@ pub(crate) fn named(files: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// The data formats `--dict` accepts.
 // not a word list: format identifiers
-pub const SUPPORTED_FORMATS: [&str; 14] = [
+pub const SUPPORTED_FORMATS: [&str; 12] = [
     "attache-boilerplate/1",
     "attache-gazetteer/1",
     "attache-offices/1",
@@ -97,10 +94,8 @@ pub const SUPPORTED_FORMATS: [&str; 14] = [
     "attache-titles/1",
     "attache-words/1",
     "attache-formations/1",
-    "attache-events/1",
     "attache-triggers/1",
     "attache-event-future/1",
-    "attache-event-cues/1",
     "attache-cameo-plover/1",
 ];
 

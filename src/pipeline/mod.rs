@@ -267,6 +267,7 @@ mod tests {
                 "tokens",
                 "sentences",
                 "entities",
+                "syntax",
                 "dates",
                 "agreements",
                 "actors",

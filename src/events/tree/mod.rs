@@ -46,7 +46,7 @@ pub fn code(doc: &mut Doc, lex: &EventLexicon) {
         }
     };
     add_place_states(doc, &mut events, pending);
-    let events = refine::refine(doc, lex, &[], events);
+    let events = refine::refine(doc, lex, events);
     doc.events = refine::for_each_co_author(doc, events);
 }
 

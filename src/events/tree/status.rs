@@ -125,6 +125,7 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
         {
             return Some(h);
         }
+        // not a word list: UD relation labels a report reaches the trigger through
         if !matches!(
             rel,
             "ccomp" | "xcomp" | "conj" | "obj" | "nsubj:pass" | "advcl" | "parataxis"

@@ -12,6 +12,7 @@ pub struct TreeView<'a> {
 }
 
 /// Clausal relations: a phrase's actor is never looked for across them.
+// not a word list: UD relation labels, the parser's label set
 const CLAUSAL: [&str; 9] = [
     "acl",
     "advcl",
