@@ -313,7 +313,7 @@ pub struct Event {
     /// Always `null`: the event coder has no calibrated probability yet
     /// (a constant would pass for one).
     pub score: Option<f32>,
-    /// Id of the trigger pattern that fired (`models/events/patterns.tsv`).
+    /// Id of the trigger row that fired (`models/events/triggers.tsv`).
     pub pattern: String,
     /// The event's date: the value of `date`, else the document's date.
     pub date_value: Option<String>,

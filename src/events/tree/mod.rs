@@ -342,16 +342,6 @@ fn code_one(
         from_author = true;
     }
     if sources.is_empty() {
-        if std::env::var_os("ATTACHE_DEBUG_TREE").is_some() {
-            let si = doc.sentence_of_token(t);
-            let sent = doc.sentences.get(si).map_or("", |x| doc.span_text(x.span));
-            eprintln!(
-                "NOSOURCE\t{}\t{}\t{}",
-                row.id,
-                doc.token_text(t),
-                sent.replace('\n', " ")
-            );
-        }
         return None;
     }
     let mut targets = args.target(t, row);
@@ -367,15 +357,10 @@ fn code_one(
     } else if status == EventStatus::Asserted && is_reported(doc, lex, args, t, &sources) {
         status = EventStatus::Reported;
     }
-    if row.flags.rev || row.flags.needtgt {
-        if targets.is_empty() {
-            return None;
-        }
+    if (row.flags.rev || row.flags.needtgt) && targets.is_empty() {
+        return None;
     }
     if row.flags.rev {
-        if targets.is_empty() {
-            return None;
-        }
         std::mem::swap(&mut sources, &mut targets);
     }
     let signing = row.cameo.starts_with("057");
