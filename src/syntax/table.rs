@@ -147,6 +147,23 @@ pub struct Table {
     bytes: Cow<'static, [u8]>,
     cols: usize,
     mask: usize,
+    /// Which features may be stored: one bit per value of some hash bits
+    /// (those of the fingerprint), set for every stored row. Most features
+    /// of a sentence were pruned or never seen in training; this small
+    /// bit set (in the core's own cache) turns them away without touching
+    /// the table, whose lines mostly come from memory.
+    present: Vec<u64>,
+}
+
+/// Bits of the presence set per table slot (a stored feature's bit is
+/// always set; an absent one finds its bit set about 1 time in 12).
+const PRESENT_BITS_PER_SLOT: usize = 8;
+
+/// The presence bit of a feature hash (from the bits that the
+/// fingerprint keeps, so that it can be computed from a stored slot).
+#[inline]
+fn present_bit(h: u64, nbits: usize) -> usize {
+    (h >> 33) as usize & (nbits - 1)
 }
 
 impl Table {
@@ -158,10 +175,21 @@ impl Table {
         if cols == 0 || bytes.len() % stride != 0 || !n.is_power_of_two() {
             return None;
         }
+        let nbits = (n * PRESENT_BITS_PER_SLOT).max(64);
+        let mut present = vec![0u64; nbits / 64];
+        for slot in bytes.chunks_exact(stride) {
+            let key = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
+            if key != 0 {
+                // The fingerprint is bits 32–63 of the hash (bit 32 forced).
+                let b = present_bit((key as u64) << 32, nbits);
+                present[b / 64] |= 1 << (b % 64);
+            }
+        }
         Some(Table {
             bytes,
             cols,
             mask: n - 1,
+            present,
         })
     }
 
@@ -173,6 +201,13 @@ impl Table {
     /// Size in bytes.
     pub fn len_bytes(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// Whether feature `h` may be stored (false: certainly not).
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let b = present_bit(h, self.present.len() * 64);
+        self.present.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     /// The byte offset of the slot of feature `h`, if stored.
@@ -203,7 +238,7 @@ impl Table {
     pub fn prefetch(&self, feats: &[u64]) {
         let stride = slot_len(self.cols);
         let bytes: &[u8] = &self.bytes;
-        for &f in feats {
+        for &f in feats.iter().filter(|&&f| self.may_hold(f)) {
             let i = (f as usize & self.mask) * stride;
             // A slot spans at most two lines (see `slot_len`).
             if let Some(b) = bytes.get(i) {
@@ -227,7 +262,7 @@ impl Table {
         let mut rows = [Row::default(); 64];
         for chunk in feats.chunks(rows.len()) {
             let mut n = 0;
-            for &f in chunk {
+            for &f in chunk.iter().filter(|&&f| self.may_hold(f)) {
                 if let Some(off) = self.slot(f) {
                     let sc = &bytes[off + 4..off + 8];
                     rows[n] = Row {
