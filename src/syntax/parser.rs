@@ -241,12 +241,7 @@ pub struct ParseScratch {
 
 /// The best legal move (SHIFT when only one is legal: such forced moves
 /// need no scores, and training never updates on them either).
-fn best_move<S: Scorer>(
-    moves: &S,
-    state: &State,
-    words: &Words,
-    feats: &mut Vec<u64>,
-) -> usize {
+fn best_move<S: Scorer>(moves: &S, state: &State, words: &Words, feats: &mut Vec<u64>) -> usize {
     let legal = [state.legal(0), state.legal(1), state.legal(2)];
     let mut t = (0..MOVES).find(|&m| legal[m]).unwrap_or(SHIFT);
     if legal.iter().filter(|&&l| l).count() > 1 {

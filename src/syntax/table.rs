@@ -207,7 +207,9 @@ impl Table {
     #[inline]
     fn may_hold(&self, h: u64) -> bool {
         let b = present_bit(h, self.present.len() * 64);
-        self.present.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
+        self.present
+            .get(b / 64)
+            .is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     /// The byte offset of the slot of feature `h`, if stored.
@@ -386,7 +388,13 @@ mod tests {
             for n in [0, 1, 45, 70, 130] {
                 // Stored and unknown features, mixed.
                 let feats: Vec<u64> = (0..n)
-                    .map(|i| if i % 3 == 0 { next() } else { rows[i * 7 % 500].0 })
+                    .map(|i| {
+                        if i % 3 == 0 {
+                            next()
+                        } else {
+                            rows[i * 7 % 500].0
+                        }
+                    })
                     .collect();
                 let (mut a, mut b) = (vec![0f32; cols], vec![0f32; cols]);
                 t.score(&feats, &mut a);

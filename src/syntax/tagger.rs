@@ -171,9 +171,8 @@ pub fn token_atoms(form: &str, dict: &TagDict, clusters: &TagDict) -> TokAtoms {
             w = w.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    let affix = |chars: &mut dyn Iterator<Item = char>, tag: u64| {
-        chars.fold(tag, |h, c| comb(h, c as u64))
-    };
+    let affix =
+        |chars: &mut dyn Iterator<Item = char>, tag: u64| chars.fold(tag, |h, c| comb(h, c as u64));
     let mut suf = [0u64; 5];
     for (k, s) in suf.iter_mut().enumerate() {
         let len = n.min(k + 1);
@@ -375,7 +374,17 @@ mod tests {
     fn atoms_without_allocation_equal_the_plain_ones() {
         let (dict, clusters) = (TagDict::default(), TagDict::default());
         for form in [
-            "", "a", "of", "the", "İstanbul", "ÉTATS", "naïveté", "x2019", "U.S.", "ﬁnest", "ß",
+            "",
+            "a",
+            "of",
+            "the",
+            "İstanbul",
+            "ÉTATS",
+            "naïveté",
+            "x2019",
+            "U.S.",
+            "ﬁnest",
+            "ß",
         ] {
             let a = token_atoms(form, &dict, &clusters);
             assert_eq!((a.suf, a.pre), reference_affixes(form), "{form}");
