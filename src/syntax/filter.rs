@@ -130,6 +130,15 @@ mod tests {
         for w in ["said", "the", "mat", "ap"] {
             assert!(!f.may_inflect(w), "{w}");
         }
+        // Upper case, non-ASCII and long words take the slow path.
+        for w in ["AGREED", "Condemnés", "condemnationsofallkindsandsortsandmore"] {
+            assert!(f.may_inflect(w), "{w}");
+        }
+        assert!(!f.may_inflect("Ägreed"));
+        // A two-letter lemma is its own stem: two-char prefixes count.
+        let g = LemmaFilter::new(["go", "agree"], "");
+        assert!(g.may_inflect("goes") && g.may_inflect("agreeing"));
+        assert!(!g.may_inflect("g") && !g.may_inflect("ag"));
         assert!(f.admits(&["Gondor", "met", "Arnor"]));
         assert!(!f.admits(&["Gondor", "said", "so"]));
     }
