@@ -131,7 +131,11 @@ mod tests {
             assert!(!f.may_inflect(w), "{w}");
         }
         // Upper case, non-ASCII and long words take the slow path.
-        for w in ["AGREED", "Condemnés", "condemnationsofallkindsandsortsandmore"] {
+        for w in [
+            "AGREED",
+            "Condemnés",
+            "condemnationsofallkindsandsortsandmore",
+        ] {
             assert!(f.may_inflect(w), "{w}");
         }
         assert!(!f.may_inflect("Ägreed"));
