@@ -242,17 +242,19 @@ impl Lemmatizer {
     /// tag hash `tag` to `form` (which has as many chars as `lower`).
     fn apply_rule(&self, form: &str, lower: &str, tag: u64) -> String {
         // Byte offsets of the last MAX_SUFFIX + 1 char boundaries of both.
-        let ends = |s: &str| -> Vec<usize> {
-            let mut v: Vec<usize> = s
-                .char_indices()
-                .rev()
-                .take(MAX_SUFFIX)
-                .map(|(i, _)| i)
-                .collect();
-            v.insert(0, s.len());
-            v
+        // Fixed arrays (no allocation per word): the end, then the starts
+        // of the last MAX_SUFFIX chars, last first.
+        let ends = |s: &str| -> ([usize; MAX_SUFFIX + 1], usize) {
+            let mut v = [s.len(); MAX_SUFFIX + 1];
+            let mut len = 1;
+            for (i, _) in s.char_indices().rev().take(MAX_SUFFIX) {
+                v[len] = i;
+                len += 1;
+            }
+            (v, len)
         };
-        let (lb, fb) = (ends(lower), ends(form));
+        let ((lb, ll), (fb, fl)) = (ends(lower), ends(form));
+        let (lb, fb) = (&lb[..ll], &fb[..fl]);
         let n = lower.chars().count();
         let mut first: Option<(usize, &str)> = None;
         for k in (0..lb.len()).rev() {

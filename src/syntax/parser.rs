@@ -158,6 +158,16 @@ impl State {
             slots[1] = d;
         }
     }
+
+    /// Gives the arc just made by [`State::apply`] onto `d` the label
+    /// `label`; `old_set` is the head's label set on that side before the
+    /// arc. The state is then as if `apply` had been given `label`.
+    fn relabel(&mut self, d: u32, old_set: u64, label: u8) {
+        let du = d as usize;
+        let h = self.heads[du] as usize;
+        self.labels[du] = label;
+        self.sets[h][usize::from(d as usize > h)] = old_set | 1u64 << (label & 63);
+    }
 }
 
 /// A sentence as the parser sees it, the root at index 0: word hashes,
@@ -183,15 +193,6 @@ pub struct LabelSpec {
     pub root: u8,
 }
 
-/// Scratch buffers for parsing, reused across sentences.
-#[derive(Debug, Default)]
-pub struct ParseScratch {
-    /// The configuration.
-    pub state: State,
-    feats: Vec<u64>,
-    scores: Vec<f32>,
-}
-
 /// Best label for arc (h, d) among the allowed ones.
 pub fn best_label<S: Scorer>(
     labels: &S,
@@ -205,8 +206,19 @@ pub fn best_label<S: Scorer>(
     if h == 0 {
         return spec.root;
     }
-    let allowed = if d < h { spec.left } else { spec.right };
     label_features(st, words, h, d, feats);
+    choose_label(labels, spec, (h, d), feats, scores)
+}
+
+/// Best allowed label for arc (h, d) given its features (`h` ≠ 0).
+fn choose_label<S: Scorer>(
+    labels: &S,
+    spec: &LabelSpec,
+    (h, d): (u32, u32),
+    feats: &[u64],
+    scores: &mut [f32],
+) -> u8 {
+    let allowed = if d < h { spec.left } else { spec.right };
     labels.score(feats, scores);
     let mut best: Option<usize> = None;
     for (i, &s) in scores.iter().enumerate() {
@@ -217,7 +229,44 @@ pub fn best_label<S: Scorer>(
     best.unwrap_or(spec.root as usize) as u8
 }
 
+/// Scratch buffers for parsing, reused across sentences.
+#[derive(Debug, Default)]
+pub struct ParseScratch {
+    /// The configuration.
+    pub state: State,
+    feats: Vec<u64>,
+    label_feats: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+/// The best legal move (SHIFT when only one is legal: such forced moves
+/// need no scores, and training never updates on them either).
+fn best_move<S: Scorer>(moves: &S, state: &State, words: &Words, feats: &mut Vec<u64>) -> usize {
+    let legal = [state.legal(0), state.legal(1), state.legal(2)];
+    let mut t = (0..MOVES).find(|&m| legal[m]).unwrap_or(SHIFT);
+    if legal.iter().filter(|&&l| l).count() > 1 {
+        move_features(state, words, feats);
+        let mut move_scores = [0f32; MOVES];
+        moves.score(feats, &mut move_scores);
+        let mut best = f32::NEG_INFINITY;
+        for (m, &s) in move_scores.iter().enumerate() {
+            if legal[m] && s > best {
+                best = s;
+                t = m;
+            }
+        }
+    }
+    t
+}
+
 /// Parses one sentence; the tree is left in `scratch.state`.
+///
+/// Scoring waits mostly on cache misses in the weight tables, so an arc's
+/// label lookups are overlapped with the next move's: the arc is applied
+/// with a provisional label, the next move's features are hinted to the
+/// cache, and only then are the labels scored and the label set. Features
+/// are recomputed on the final state, so the result is the same as
+/// scoring one step after the other.
 pub fn parse<S: Scorer>(
     moves: &S,
     labels: &S,
@@ -229,33 +278,27 @@ pub fn parse<S: Scorer>(
     let ParseScratch {
         state,
         feats,
+        label_feats,
         scores,
     } = scratch;
     state.reset(words.w.len().saturating_sub(1));
-    let mut move_scores = [0f32; MOVES];
+    scores.resize(n_labels, 0.0);
     while !state.terminal() {
-        let legal = [state.legal(0), state.legal(1), state.legal(2)];
-        let mut t = (0..MOVES).find(|&m| legal[m]).unwrap_or(SHIFT);
-        // A forced move (the first SHIFT, the final RIGHTs) needs no scores:
-        // training never updates on it either.
-        if legal.iter().filter(|&&l| l).count() > 1 {
-            move_features(state, words, feats);
-            moves.score(feats, &mut move_scores);
-            let mut best = f32::NEG_INFINITY;
-            for (m, &s) in move_scores.iter().enumerate() {
-                if legal[m] && s > best {
-                    best = s;
-                    t = m;
-                }
-            }
-        }
-        let label = match state.arc(t) {
-            Some(arc) => {
-                scores.resize(n_labels, 0.0);
-                best_label(labels, spec, state, words, arc, feats, scores)
-            }
-            None => NO_LABEL,
+        let t = best_move(moves, state, words, feats);
+        let Some((h, d)) = state.arc(t).filter(|&(h, _)| h != 0) else {
+            let label = state.arc(t).map_or(NO_LABEL, |_| spec.root);
+            state.apply(t, label);
+            continue;
         };
-        state.apply(t, label);
+        label_features(state, words, h, d, label_feats);
+        labels.prefetch(label_feats);
+        let old_set = state.sets[h as usize][usize::from(d > h)];
+        state.apply(t, NO_LABEL);
+        if !state.terminal() {
+            move_features(state, words, feats);
+            moves.prefetch(feats);
+        }
+        let label = choose_label(labels, spec, (h, d), label_feats, scores);
+        state.relabel(d, old_set, label);
     }
 }

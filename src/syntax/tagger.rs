@@ -15,6 +15,9 @@ use super::table::{Table, TrainTable};
 pub trait Scorer {
     /// Writes one score per class into `out`.
     fn score(&self, feats: &[u64], out: &mut [f32]);
+
+    /// Hints that `feats` will be scored soon (no effect on results).
+    fn prefetch(&self, _feats: &[u64]) {}
 }
 
 impl Scorer for TrainTable {
@@ -26,6 +29,10 @@ impl Scorer for TrainTable {
 impl Scorer for Table {
     fn score(&self, feats: &[u64], out: &mut [f32]) {
         Table::score(self, feats, out)
+    }
+
+    fn prefetch(&self, feats: &[u64]) {
+        Table::prefetch(self, feats)
     }
 }
 
@@ -145,32 +152,45 @@ pub fn pack_clusters(ids: [u32; 3]) -> u32 {
 /// The atoms of one token (`clusters`: word hash → packed clusters, in the
 /// same format as the tag dictionary).
 pub fn token_atoms(form: &str, dict: &TagDict, clusters: &TagDict) -> TokAtoms {
-    let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
-    let n = lower.len();
-    let affix = |chars: &[char], tag: u64| {
-        let mut h = tag;
-        for &c in chars {
-            h = comb(h, c as u64);
+    // The first three and the last five chars of the lower-cased form are
+    // all the affixes read: kept in fixed arrays, no allocation.
+    let (mut head, mut tail) = (['\0'; 3], ['\0'; 5]);
+    let mut n = 0usize;
+    // The word hash ([`word_hash`]) in the same pass.
+    let mut w = 0xcbf2_9ce4_8422_2325u64;
+    for c in form.chars().flat_map(char::to_lowercase) {
+        if n < 3 {
+            head[n] = c;
         }
-        h
-    };
+        tail[n % 5] = c;
+        n += 1;
+        let d = if c.is_ascii_digit() { '0' } else { c };
+        let mut buf = [0u8; 4];
+        for &b in d.encode_utf8(&mut buf).as_bytes() {
+            w ^= b as u64;
+            w = w.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let affix =
+        |chars: &mut dyn Iterator<Item = char>, tag: u64| chars.fold(tag, |h, c| comb(h, c as u64));
     let mut suf = [0u64; 5];
     for (k, s) in suf.iter_mut().enumerate() {
-        *s = affix(&lower[n.saturating_sub(k + 1)..], 100 + k as u64);
+        let len = n.min(k + 1);
+        *s = affix(&mut (n - len..n).map(|j| tail[j % 5]), 100 + k as u64);
     }
     let mut pre = [0u64; 3];
     for (k, p) in pre.iter_mut().enumerate() {
-        *p = affix(&lower[..n.min(k + 1)], 200 + k as u64);
+        *p = affix(&mut head[..n.min(k + 1)].iter().copied(), 200 + k as u64);
     }
-    let w = word_hash(form);
+    let entry = dict.get(w);
     TokAtoms {
         w,
         exact: fnv(form.as_bytes()),
         suf,
         pre,
         shape: shape(form),
-        dict: dict.get(w) & UPOS_BITS,
-        fixed: (dict.get(w) >> FIXED_SHIFT) as u8,
+        dict: entry & UPOS_BITS,
+        fixed: (entry >> FIXED_SHIFT) as u8,
         cl: clusters.get(w),
     }
 }
@@ -276,10 +296,15 @@ pub fn features(a: &[TokAtoms], i: usize, tags: &[u8], out: &mut Vec<u64>) {
 #[derive(Debug, Default)]
 pub struct TagScratch {
     feats: Vec<u64>,
+    next: Vec<u64>,
     scores: Vec<f32>,
 }
 
 /// Tags a sentence greedily into `tags` (one class id per token).
+///
+/// Before a token is scored, the next token's features are hinted to the
+/// cache (those that read the current prediction are provisional then, the
+/// others exact), so that its weight lookups overlap with this token's.
 pub fn tag_sentence<S: Scorer>(
     scorer: &S,
     classes: usize,
@@ -295,6 +320,13 @@ pub fn tag_sentence<S: Scorer>(
             continue;
         }
         features(atoms, i, tags, &mut scratch.feats);
+        if atoms
+            .get(i + 1)
+            .is_some_and(|a| fixed_class(a, classes).is_none())
+        {
+            features(atoms, i + 1, tags, &mut scratch.next);
+            scorer.prefetch(&scratch.next);
+        }
         scorer.score(&scratch.feats, &mut scratch.scores);
         tags.push(argmax(&scratch.scores) as u8);
     }
@@ -316,4 +348,47 @@ pub fn argmax(scores: &[f32]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The affixes as first written (a lower-cased char vector).
+    fn reference_affixes(form: &str) -> ([u64; 5], [u64; 3]) {
+        let lower: Vec<char> = form.chars().flat_map(char::to_lowercase).collect();
+        let n = lower.len();
+        let affix = |chars: &[char], tag: u64| chars.iter().fold(tag, |h, &c| comb(h, c as u64));
+        let mut suf = [0u64; 5];
+        for (k, s) in suf.iter_mut().enumerate() {
+            *s = affix(&lower[n.saturating_sub(k + 1)..], 100 + k as u64);
+        }
+        let mut pre = [0u64; 3];
+        for (k, p) in pre.iter_mut().enumerate() {
+            *p = affix(&lower[..n.min(k + 1)], 200 + k as u64);
+        }
+        (suf, pre)
+    }
+
+    #[test]
+    fn atoms_without_allocation_equal_the_plain_ones() {
+        let (dict, clusters) = (TagDict::default(), TagDict::default());
+        for form in [
+            "",
+            "a",
+            "of",
+            "the",
+            "İstanbul",
+            "ÉTATS",
+            "naïveté",
+            "x2019",
+            "U.S.",
+            "ﬁnest",
+            "ß",
+        ] {
+            let a = token_atoms(form, &dict, &clusters);
+            assert_eq!((a.suf, a.pre), reference_affixes(form), "{form}");
+            assert_eq!(a.w, word_hash(form), "{form}");
+        }
+    }
 }
