@@ -550,10 +550,12 @@ fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[usize]) -> bo
     if speakers.is_empty() {
         return false;
     }
+    // (a quoted official without a stated body speaks for the document's
+    // author, whose release quotes them)
     let side = |a: usize| {
         let x = doc.actors.get(a);
         match x.and_then(|x| x.kind) {
-            Some(ActorKind::Person) => x.and_then(|x| x.affiliation).unwrap_or(a),
+            Some(ActorKind::Person) => x.and_then(|x| x.affiliation).or(doc.author).unwrap_or(a),
             _ => a,
         }
     };
