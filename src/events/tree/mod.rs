@@ -621,7 +621,9 @@ fn pairs(sources: &[usize], targets: &[usize], recip: bool) -> Vec<(usize, Optio
                 out.push((a, Some(b)));
             }
         }
-    } else if recip && sources.len() >= 2 {
+    } else if recip && sources.len() == 2 {
+        // (two parties only: "they will discuss" after a list of seven
+        // states is no set of forty-two bilateral events)
         for &a in sources {
             for &b in sources {
                 if a != b {
