@@ -65,18 +65,11 @@ fn place_states(doc: &Doc) -> (HashMap<usize, usize>, Vec<ActorRef>) {
     let mut pending: Vec<ActorRef> = Vec::new();
     // (a place inside an agreement's name, "the Vienna Convention", is
     // no target)
-    let agreement_spans: Vec<(usize, usize)> = doc
-        .agreements
-        .iter()
-        .flat_map(|a| a.mentions.iter())
-        .map(|m| (m.span.byte_start, m.span.byte_end))
-        .collect();
+    let inside = agreement_tokens(doc);
     let in_agreement = |m: usize| {
-        doc.entities.get(m).is_some_and(|e| {
-            agreement_spans
-                .iter()
-                .any(|&(s, end)| s <= e.span.byte_start && e.span.byte_start < end)
-        })
+        doc.entities
+            .get(m)
+            .is_some_and(|e| inside.get(e.tokens.start).copied().unwrap_or(false))
     };
     for p in &doc.places {
         let Some(country) = p.country.as_deref() else {
