@@ -2,14 +2,14 @@
 //!
 //! 1. Triggers: lemmas and parts of speech listed in
 //!    `models/events/triggers.tsv` ([`triggers`]), outside names.
-//! 2. Arguments from the tree ([`tree`]): the relations the row names
+//! 2. Arguments from the tree (`tree`): the relations the row names
 //!    (subject, object, possessor, prepositional phrases), read as the
 //!    actors of the `actors` stage, with control, coordination, light verbs
 //!    and relative pronouns; the document's voice for subjectless main
 //!    clauses.
 //! 3. Status from the tree: negation, modals, conditions, reports of
 //!    another speaker, and what a request calls for.
-//! 4. Document-level passes ([`refine`]): a visit's host, visitor → host,
+//! 4. Document-level passes (`refine`): a visit's host, visitor → host,
 //!    one event per (type, source, target, status), co-authors.
 
 pub mod lexicon;
