@@ -16,17 +16,23 @@
 mod actors;
 mod args;
 mod complement;
+mod find;
+mod pairs;
 mod pronouns;
 mod status;
 mod view;
+mod voice;
 
-use crate::doc::{ActorKind, Doc, EntityType, EventRef, EventStatus, PloverType};
+use crate::doc::{Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
 use actors::{ActorIndex, Nominals};
 use args::Args;
+use find::find_triggers;
+use pairs::{is_dyadic, is_person, pairs, parties_of};
 use view::TreeView;
+use voice::{is_reported, speaks_for_author};
 
 /// A trigger found in the tree.
 struct Found {
@@ -167,78 +173,6 @@ fn nominal_agents(
     }
     nominals.agent = agents;
     nominals
-}
-
-/// The tokens that trigger a row, in text order.
-fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Found> {
-    let n = doc.tokens.len();
-    let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
-    let names = crate::doc::Coverage::new(n, names.map(|m| m.tokens.clone()));
-    let named_agreements: Vec<(usize, usize)> = doc
-        .agreements
-        .iter()
-        .flat_map(|a| a.mentions.iter())
-        .filter(|m| m.named)
-        .map(|m| (m.span.byte_start, m.span.byte_end))
-        .collect();
-    let mut found = Vec::new();
-    let mut consumed = std::collections::HashSet::new();
-    for (si, sent) in doc.sentences.iter().enumerate() {
-        for i in sent.tokens.start..sent.tokens.end.min(n) {
-            let Some(pos) = TriggerPos::of_upos(tree.upos(i)) else {
-                continue;
-            };
-            if names.covers(i, false) {
-                continue;
-            }
-            let at = doc.tokens[i].span.byte_start;
-            if named_agreements.iter().any(|&(s, e)| s <= at && at < e) {
-                continue;
-            }
-            let lemma = tree.lemma(i);
-            let lower;
-            let lemma = if lemma.chars().any(char::is_uppercase) {
-                lower = lemma.to_lowercase();
-                lower.as_str()
-            } else {
-                lemma
-            };
-            let row = lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
-                matched_words(tree, i, &lex.triggers.rows[r].with).map(|words| (r, words))
-            });
-            if let Some((row, words)) = row {
-                consumed.extend(words);
-                found.push(Found {
-                    token: i,
-                    row,
-                    sentence: si,
-                });
-            }
-        }
-    }
-    // A multi-word row's further words are part of its trigger ("imposed
-    // sanctions", "end attacks"), not triggers of their own.
-    found.retain(|f| !consumed.contains(&f.token));
-    found
-}
-
-/// The tokens of `words`, each the lemma of a dependent of `i` or of one
-/// of its dependents, or `None` when one is missing.
-fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> Option<Vec<usize>> {
-    let mut out = Vec::with_capacity(words.len());
-    for w in words {
-        let hit = tree.children(i).iter().find_map(|&c| {
-            if tree.lemma(c).eq_ignore_ascii_case(w) {
-                return Some(c);
-            }
-            tree.children(c)
-                .iter()
-                .copied()
-                .find(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
-        })?;
-        out.push(hit);
-    }
-    Some(out)
 }
 
 /// The nodes that requests ask for: each request's `called` slot, with
@@ -504,135 +438,4 @@ fn event(
         status,
         source_from_author,
     }
-}
-
-/// Whether a subjectless trigger is the document speaking: a main clause
-/// with no subject ("Condemns the attack"; "Welcoming the decision").
-fn speaks_for_author(tree: &TreeView<'_>, t: usize) -> bool {
-    let own_subject = tree
-        .children(t)
-        .iter()
-        .any(|&c| matches!(tree.rel(c), "nsubj" | "csubj" | "expl"));
-    !own_subject && tree.head(t).is_none() && tree.upos(t) == "VERB"
-}
-
-/// Whether the trigger is known only through another's account: it
-/// depends on a reporting verb ("Arnor said that Mordor had attacked")
-/// or carries "according to X", and the one who reports is not the
-/// document's voice or the event's own source. A reporter who is no known
-/// actor ("officials said", "media reported") is another too, unless a
-/// first-person pronoun.
-fn is_reported(
-    doc: &Doc,
-    lex: &EventLexicon,
-    args: &Args<'_>,
-    t: usize,
-    sources: &[usize],
-) -> bool {
-    let tree = args.tree;
-    let subject = crate::events::triggers::Rel::Subj;
-    let reporter = status::reporting_verb(tree, &lex.words, t)
-        .and_then(|v| args.nodes(v, &subject).first().copied())
-        .or_else(|| status::according_to(tree, t));
-    let Some(reporter) = reporter else {
-        return false;
-    };
-    let speakers = args.actors_at(reporter);
-    if speakers.is_empty() {
-        return !matches!(doc.norm(reporter), "we" | "i");
-    }
-    is_third_party_report(doc, &speakers, sources)
-}
-
-/// Whether the speakers of a report are others than the event's source
-/// (and its state): then the event is known only through their account.
-fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[usize]) -> bool {
-    if speakers.is_empty() {
-        return false;
-    }
-    // (a quoted official without a stated body speaks for the document's
-    // author, whose release quotes them)
-    let side = |a: usize| {
-        let x = doc.actors.get(a);
-        match x.and_then(|x| x.kind) {
-            Some(ActorKind::Person) => x.and_then(|x| x.affiliation).or(doc.author).unwrap_or(a),
-            _ => a,
-        }
-    };
-    let author_side = [doc.author, doc.author_person];
-    let author_speaks = speakers
-        .iter()
-        .any(|&s| author_side.contains(&Some(s)) || author_side.contains(&Some(side(s))));
-    if author_speaks {
-        return false;
-    }
-    !sources
-        .iter()
-        .any(|&s| speakers.iter().any(|&p| p == s || side(p) == side(s)))
-}
-
-fn is_person(doc: &Doc, a: usize) -> bool {
-    doc.actors
-        .get(a)
-        .is_some_and(|x| x.kind == Some(ActorKind::Person))
-}
-
-/// Agreement, cooperation and consultation are between parties: with
-/// coordinated sources and no target, each acts towards the others ("X
-/// and Y reaffirmed their commitment": one AGREE per direction).
-fn is_dyadic(kind: PloverType) -> bool {
-    matches!(
-        kind,
-        PloverType::Agree | PloverType::Cooperate | PloverType::Consult
-    )
-}
-
-/// Coordinated persons who agree or cooperate act for their states or
-/// organisations ("the two ministers agreed to …" is an agreement of the
-/// two states), when each has a distinct affiliation.
-fn parties_of(doc: &Doc, sources: Vec<usize>) -> Vec<usize> {
-    if sources.len() < 2 {
-        return sources;
-    }
-    let mut bodies = Vec::new();
-    for &a in &sources {
-        let person = is_person(doc, a);
-        match doc.actors.get(a).and_then(|x| x.affiliation) {
-            Some(b) if person && !bodies.contains(&b) => bodies.push(b),
-            _ => return sources,
-        }
-    }
-    bodies
-}
-
-/// (source, target) pairs: every source with every target other than
-/// itself; a reciprocal trigger with coordinated sources and no target
-/// pairs the sources both ways.
-fn pairs(sources: &[usize], targets: &[usize], recip: bool) -> Vec<(usize, Option<usize>)> {
-    let others: Vec<usize> = targets
-        .iter()
-        .copied()
-        .filter(|t| !sources.contains(t))
-        .collect();
-    let mut out = Vec::new();
-    if !others.is_empty() {
-        for &a in sources {
-            for &b in &others {
-                out.push((a, Some(b)));
-            }
-        }
-    } else if recip && sources.len() == 2 {
-        // (two parties only: "they will discuss" after a list of seven
-        // states is no set of forty-two bilateral events)
-        for &a in sources {
-            for &b in sources {
-                if a != b {
-                    out.push((a, Some(b)));
-                }
-            }
-        }
-    } else {
-        out.extend(sources.iter().map(|&a| (a, None)));
-    }
-    out
 }

@@ -1,0 +1,80 @@
+//! Finding triggers: tokens whose lemma and part of speech a row lists,
+//! with the row's further words among their dependents, outside names.
+
+use super::view::TreeView;
+use super::Found;
+use crate::doc::{Doc, EntityType};
+use crate::events::lexicon::EventLexicon;
+use crate::events::triggers::TriggerPos;
+
+/// The tokens that trigger a row, in text order.
+pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Found> {
+    let n = doc.tokens.len();
+    let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
+    let names = crate::doc::Coverage::new(n, names.map(|m| m.tokens.clone()));
+    let named_agreements: Vec<(usize, usize)> = doc
+        .agreements
+        .iter()
+        .flat_map(|a| a.mentions.iter())
+        .filter(|m| m.named)
+        .map(|m| (m.span.byte_start, m.span.byte_end))
+        .collect();
+    let mut found = Vec::new();
+    let mut consumed = std::collections::HashSet::new();
+    for (si, sent) in doc.sentences.iter().enumerate() {
+        for i in sent.tokens.start..sent.tokens.end.min(n) {
+            let Some(pos) = TriggerPos::of_upos(tree.upos(i)) else {
+                continue;
+            };
+            if names.covers(i, false) {
+                continue;
+            }
+            let at = doc.tokens[i].span.byte_start;
+            if named_agreements.iter().any(|&(s, e)| s <= at && at < e) {
+                continue;
+            }
+            let lemma = tree.lemma(i);
+            let lower;
+            let lemma = if lemma.chars().any(char::is_uppercase) {
+                lower = lemma.to_lowercase();
+                lower.as_str()
+            } else {
+                lemma
+            };
+            let row = lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
+                matched_words(tree, i, &lex.triggers.rows[r].with).map(|words| (r, words))
+            });
+            if let Some((row, words)) = row {
+                consumed.extend(words);
+                found.push(Found {
+                    token: i,
+                    row,
+                    sentence: si,
+                });
+            }
+        }
+    }
+    // A multi-word row's further words are part of its trigger ("imposed
+    // sanctions", "end attacks"), not triggers of their own.
+    found.retain(|f| !consumed.contains(&f.token));
+    found
+}
+
+/// The tokens of `words`, each the lemma of a dependent of `i` or of one
+/// of its dependents, or `None` when one is missing.
+pub(super) fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> Option<Vec<usize>> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let hit = tree.children(i).iter().find_map(|&c| {
+            if tree.lemma(c).eq_ignore_ascii_case(w) {
+                return Some(c);
+            }
+            tree.children(c)
+                .iter()
+                .copied()
+                .find(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
+        })?;
+        out.push(hit);
+    }
+    Some(out)
+}

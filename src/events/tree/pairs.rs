@@ -1,0 +1,74 @@
+//! Who acts towards whom: (source, target) pairs, parties of joint
+//! actions.
+
+use crate::doc::{ActorKind, Doc, PloverType};
+
+pub(super) fn is_person(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|x| x.kind == Some(ActorKind::Person))
+}
+
+/// Agreement, cooperation and consultation are between parties: with
+/// coordinated sources and no target, each acts towards the others ("X
+/// and Y reaffirmed their commitment": one AGREE per direction).
+pub(super) fn is_dyadic(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Agree | PloverType::Cooperate | PloverType::Consult
+    )
+}
+
+/// Coordinated persons who agree or cooperate act for their states or
+/// organisations ("the two ministers agreed to …" is an agreement of the
+/// two states), when each has a distinct affiliation.
+pub(super) fn parties_of(doc: &Doc, sources: Vec<usize>) -> Vec<usize> {
+    if sources.len() < 2 {
+        return sources;
+    }
+    let mut bodies = Vec::new();
+    for &a in &sources {
+        let person = is_person(doc, a);
+        match doc.actors.get(a).and_then(|x| x.affiliation) {
+            Some(b) if person && !bodies.contains(&b) => bodies.push(b),
+            _ => return sources,
+        }
+    }
+    bodies
+}
+
+/// (source, target) pairs: every source with every target other than
+/// itself; a reciprocal trigger with coordinated sources and no target
+/// pairs the sources both ways.
+pub(super) fn pairs(
+    sources: &[usize],
+    targets: &[usize],
+    recip: bool,
+) -> Vec<(usize, Option<usize>)> {
+    let others: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|t| !sources.contains(t))
+        .collect();
+    let mut out = Vec::new();
+    if !others.is_empty() {
+        for &a in sources {
+            for &b in &others {
+                out.push((a, Some(b)));
+            }
+        }
+    } else if recip && sources.len() == 2 {
+        // (two parties only: "they will discuss" after a list of seven
+        // states is no set of forty-two bilateral events)
+        for &a in sources {
+            for &b in sources {
+                if a != b {
+                    out.push((a, Some(b)));
+                }
+            }
+        }
+    } else {
+        out.extend(sources.iter().map(|&a| (a, None)));
+    }
+    out
+}
