@@ -30,10 +30,12 @@ impl Nominals {
     }
 }
 
-/// Token → whether it lies inside an agreement's name.
-fn agreement_tokens(doc: &Doc) -> Vec<bool> {
+/// Token → whether it lies inside an agreement's mention (only those
+/// that are names when `named_only`).
+pub(super) fn agreement_tokens(doc: &Doc, named_only: bool) -> Vec<bool> {
     let mut out = vec![false; doc.tokens.len()];
-    for m in doc.agreements.iter().flat_map(|a| a.mentions.iter()) {
+    let mentions = doc.agreements.iter().flat_map(|a| a.mentions.iter());
+    for m in mentions.filter(|m| m.named || !named_only) {
         let first = doc
             .tokens
             .partition_point(|t| t.span.byte_start < m.span.byte_start);
@@ -52,7 +54,7 @@ fn agreement_tokens(doc: &Doc) -> Vec<bool> {
 /// ("shelled villages in Arnor") a new state actor, numbered after the
 /// document's actors and returned with the map (the caller adds those
 /// that an event uses).
-fn place_states(doc: &Doc) -> (HashMap<usize, usize>, Vec<ActorRef>) {
+fn place_states(doc: &Doc, inside: &[bool]) -> (HashMap<usize, usize>, Vec<ActorRef>) {
     let mut state_of: HashMap<&str, usize> = HashMap::new();
     for (i, a) in doc.actors.iter().enumerate() {
         if a.kind == Some(ActorKind::State) {
@@ -65,7 +67,6 @@ fn place_states(doc: &Doc) -> (HashMap<usize, usize>, Vec<ActorRef>) {
     let mut pending: Vec<ActorRef> = Vec::new();
     // (a place inside an agreement's name, "the Vienna Convention", is
     // no target)
-    let inside = agreement_tokens(doc);
     let in_agreement = |m: usize| {
         doc.entities
             .get(m)
@@ -128,7 +129,8 @@ impl<'a> ActorIndex<'a> {
     pub fn new(doc: &'a Doc, classes: &'a WordClasses, tree: &TreeView<'_>) -> ActorIndex<'a> {
         let n = doc.tokens.len();
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
-        let (places, pending) = place_states(doc);
+        let in_agreement = agreement_tokens(doc, false);
+        let (places, pending) = place_states(doc, &in_agreement);
         ActorIndex {
             doc,
             spans,
@@ -136,7 +138,7 @@ impl<'a> ActorIndex<'a> {
             pronouns: super::pronouns::resolve(doc, tree),
             places,
             pending,
-            in_agreement: agreement_tokens(doc),
+            in_agreement,
         }
     }
 

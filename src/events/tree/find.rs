@@ -12,13 +12,7 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
     let n = doc.tokens.len();
     let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
     let names = crate::doc::Coverage::new(n, names.map(|m| m.tokens.clone()));
-    let named_agreements: Vec<(usize, usize)> = doc
-        .agreements
-        .iter()
-        .flat_map(|a| a.mentions.iter())
-        .filter(|m| m.named)
-        .map(|m| (m.span.byte_start, m.span.byte_end))
-        .collect();
+    let in_named_agreement = super::actors::agreement_tokens(doc, true);
     let mut found = Vec::new();
     let mut consumed = std::collections::HashSet::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
@@ -29,8 +23,7 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
             if names.covers(i, false) {
                 continue;
             }
-            let at = doc.tokens[i].span.byte_start;
-            if named_agreements.iter().any(|&(s, e)| s <= at && at < e) {
+            if in_named_agreement.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let lemma = tree.lemma(i);
