@@ -232,6 +232,14 @@ impl Args<'_> {
                     }
                 }
                 "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                "acl" => match self.issuer_of(h) {
+                    Some((found, verb)) if found.is_empty() => {
+                        at = verb;
+                        continue;
+                    }
+                    Some((found, _)) => found,
+                    None => return Vec::new(),
+                },
                 _ => return Vec::new(),
             };
             if !found.is_empty() || self.has_own_subject(h) {
@@ -240,6 +248,33 @@ impl Args<'_> {
             at = h;
         }
         Vec::new()
+    }
+}
+
+impl Args<'_> {
+    /// Who speaks through a noun a participle modifies ("the Council
+    /// adopted a resolution calling on …"; "issued a statement condemning
+    /// …"): the actor the noun names, else the subject of the verb the
+    /// noun is the object or oblique of, with that verb (whose own
+    /// inherited subject applies when it has none).
+    fn issuer_of(&self, noun: usize) -> Option<(Vec<usize>, usize)> {
+        let tree = self.tree;
+        if tree.upos(noun) == "VERB" {
+            return None;
+        }
+        let named = self.actors_at(noun);
+        if !named.is_empty() {
+            return Some((named, noun));
+        }
+        let verb = tree.head(noun)?;
+        if tree.upos(verb) != "VERB" || !matches!(tree.deprel(noun), "obj" | "obl") {
+            return None;
+        }
+        let found = self.by_rels(verb, &[Rel::Subj]);
+        if found.is_empty() && self.has_own_subject(verb) {
+            return None;
+        }
+        Some((found, verb))
     }
 }
 

@@ -17,6 +17,7 @@ mod actors;
 mod args;
 mod complement;
 mod find;
+mod obligation;
 mod pairs;
 mod pronouns;
 mod status;
@@ -30,6 +31,7 @@ use crate::events::{refine, when};
 use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
+use obligation::{code_obligation, is_obligation, obligation_at, obliged};
 use pairs::{is_dyadic, is_person, pairs, parties_of};
 use view::TreeView;
 use voice::{is_reported, speaks_for_author};
@@ -92,7 +94,9 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
         classes: &lex.words,
         nominals: &nominals,
     };
-    let called = called_for_nodes(lex, &args, &found);
+    let voice = document_voice(doc);
+    let own = [voice, doc.author, doc.author_person];
+    let called = called_for_nodes(lex, &args, &found, &own);
     let contents = complement::contents(tree, rows, &found);
     let mut in_trigger = vec![false; doc.tokens.len()];
     for f in &found {
@@ -100,7 +104,6 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
     }
     let dates_in = when::sentence_dates(doc, &lex.words);
     let place_in = when::sentence_places(doc);
-    let voice = document_voice(doc);
     let mut events = Vec::new();
     for (k, f) in found.iter().enumerate() {
         if contents.absorbed[k] {
@@ -178,27 +181,35 @@ fn nominal_agents(
 /// The nodes that requests ask for: each request's `called` slot, with
 /// conjuncts, and the nominal action a called verb takes as object
 /// ("urged Arnor to halt its attacks").
-fn called_for_nodes(lex: &EventLexicon, args: &Args<'_>, found: &[Found]) -> Vec<Called> {
+fn called_for_nodes(
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    found: &[Found],
+    own: &[Option<usize>],
+) -> Vec<Called> {
     let mut out: Vec<Called> = Vec::new();
     for f in found {
         let row = &lex.triggers.rows[f.row];
         if !row.flags.req {
             continue;
         }
-        let modal_verb = (row.pos == TriggerPos::Aux)
-            .then(|| args.tree.head(f.token))
+        let ob = is_obligation(row)
+            .then(|| obligation_at(args.tree, row, f.token))
             .flatten();
-        // the one asked acts (a modal's clause has its own subject)
-        let addressees = if modal_verb.is_some() {
-            Vec::new()
-        } else {
-            args.target(f.token, row)
+        // the one asked acts (an obligation's clause names its own)
+        let addressees = match &ob {
+            Some(ob) => obliged(args, row, f.token, ob),
+            None => args.target(f.token, row),
         };
+        if ob.is_some() && addressees.iter().all(|a| own.contains(&Some(*a))) {
+            // "we must act" binds its speaker: a plan, not a request
+            continue;
+        }
         let nodes = row
             .called
             .iter()
             .flat_map(|rel| args.nodes(f.token, rel))
-            .chain(modal_verb);
+            .chain(ob.map(|ob| ob.action));
         for node in nodes {
             for c in args.tree.with_conjuncts(node) {
                 let objects = args
@@ -256,7 +267,7 @@ fn code_one(
 ) -> Option<Coded> {
     let (called, voice) = (clause.called, clause.voice);
     let tree = args.tree;
-    if row.pos == TriggerPos::Aux {
+    if is_obligation(row) {
         return code_obligation(doc, lex, args, row, t, voice);
     }
     if row.flags.judge {
@@ -341,44 +352,6 @@ fn code_one(
             }
         }
     }
-    Some(Coded { events })
-}
-
-/// A modal of obligation ("Mordor must withdraw"): the speaker asks the
-/// clause's subject to act. The speaker is the subject of the reporting
-/// verb the clause depends on, else the document's voice; one who obliges
-/// itself ("we must") makes no request.
-fn code_obligation(
-    doc: &Doc,
-    lex: &EventLexicon,
-    args: &Args<'_>,
-    row: &TriggerRow,
-    t: usize,
-    voice: Option<usize>,
-) -> Option<Coded> {
-    let tree = args.tree;
-    let verb = tree.head(t)?;
-    let speakers = match status::reporting_verb(tree, &lex.words, verb) {
-        Some(v) => args.by_rels(v, &[crate::events::triggers::Rel::Subj]),
-        None => voice.into_iter().collect(),
-    };
-    let own = [voice, doc.author, doc.author_person];
-    let targets: Vec<usize> = args
-        .by_rels(verb, &row.target)
-        .into_iter()
-        .filter(|a| !own.contains(&Some(*a)) && !speakers.contains(a))
-        .collect();
-    if speakers.is_empty() || targets.is_empty() {
-        return None;
-    }
-    let status = match status::clause_status(tree, &lex.words, verb, true) {
-        EventStatus::Hypothetical => EventStatus::Hypothetical,
-        _ => EventStatus::Asserted,
-    };
-    let events = pairs(&speakers, &targets, false)
-        .into_iter()
-        .map(|(s, tg)| event(row, t, s, tg, status, false))
-        .collect();
     Some(Coded { events })
 }
 

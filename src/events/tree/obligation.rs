@@ -1,0 +1,107 @@
+//! Obligations: the speaker asks someone to act without a verb of asking.
+//!
+//! - a modal of obligation ("Mordor must withdraw"): the one obliged is
+//!   the subject of the modal's verb;
+//! - an adjective of necessity with a clause ("it is essential for Mordor
+//!   to withdraw", "it is crucial that Mordor withdraws"): the one obliged
+//!   is the clause's subject, or the "for" phrase the parser hung on the
+//!   adjective.
+//!
+//! The speaker is the subject of the reporting verb the obligation
+//! depends on, else the document's voice; one who obliges itself ("we
+//! must", "it is vital for us to") makes no request.
+
+use super::args::Args;
+use super::view::TreeView;
+use super::{event, status, Coded};
+use crate::doc::{Doc, EventStatus};
+use crate::events::lexicon::EventLexicon;
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+
+/// Where an obligation sits: the clause it is said in (for its speaker and
+/// status) and the clause that says what must be done.
+pub(super) struct Obligation {
+    /// The head of the clause the obligation is said in.
+    pub said_in: usize,
+    /// The head of the clause of the obliged action.
+    pub action: usize,
+}
+
+/// Whether `row` codes an obligation rather than an event of its own.
+pub(super) fn is_obligation(row: &TriggerRow) -> bool {
+    row.pos == TriggerPos::Aux || row.pos == TriggerPos::Adj && row.flags.req
+}
+
+/// The clauses of an obligation at `t`, when the tree has them.
+pub(super) fn obligation_at(tree: &TreeView<'_>, row: &TriggerRow, t: usize) -> Option<Obligation> {
+    if row.pos == TriggerPos::Aux {
+        let verb = tree.head(t)?;
+        return Some(Obligation {
+            said_in: verb,
+            action: verb,
+        });
+    }
+    let action = tree.children(t).iter().copied().find(|&c| {
+        matches!(tree.deprel(c), "csubj" | "ccomp" | "xcomp" | "advcl")
+            && matches!(tree.case_of(c), Some("to" | "that"))
+            && matches!(tree.upos(c), "VERB" | "AUX")
+    })?;
+    Some(Obligation { said_in: t, action })
+}
+
+/// The actors obliged: the action's subject (or object, for a modal's
+/// passive clause), else a "for" phrase on the adjective ("crucial for
+/// Mordor to withdraw", parsed with "Mordor" under "crucial").
+pub(super) fn obliged(args: &Args<'_>, row: &TriggerRow, t: usize, ob: &Obligation) -> Vec<usize> {
+    let rels: &[Rel] = if row.target.is_empty() {
+        &[Rel::Subj]
+    } else {
+        &row.target
+    };
+    let own = args.by_rels(ob.action, rels);
+    if !own.is_empty() || ob.action == ob.said_in {
+        return own;
+    }
+    let tree = args.tree;
+    tree.children(t)
+        .iter()
+        .chain(tree.children(ob.action))
+        .copied()
+        .filter(|&c| tree.case_of(c) == Some("for") && !matches!(tree.upos(c), "VERB" | "AUX"))
+        .flat_map(|c| args.actors_at(c))
+        .collect()
+}
+
+/// The request of an obligation at `t`: the speaker asks those obliged.
+pub(super) fn code_obligation(
+    doc: &Doc,
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    voice: Option<usize>,
+) -> Option<Coded> {
+    let tree = args.tree;
+    let ob = obligation_at(tree, row, t)?;
+    let speakers = match status::reporting_verb(tree, &lex.words, ob.said_in) {
+        Some(v) => args.by_rels(v, &[Rel::Subj]),
+        None => voice.into_iter().collect(),
+    };
+    let own = [voice, doc.author, doc.author_person];
+    let targets: Vec<usize> = obliged(args, row, t, &ob)
+        .into_iter()
+        .filter(|a| !own.contains(&Some(*a)) && !speakers.contains(a))
+        .collect();
+    if speakers.is_empty() || targets.is_empty() {
+        return None;
+    }
+    let status = match status::clause_status(tree, &lex.words, ob.said_in, true) {
+        EventStatus::Hypothetical => EventStatus::Hypothetical,
+        _ => EventStatus::Asserted,
+    };
+    let events = super::pairs::pairs(&speakers, &targets, false)
+        .into_iter()
+        .map(|(s, tg)| event(row, t, s, tg, status, false))
+        .collect();
+    Some(Coded { events })
+}
