@@ -75,6 +75,7 @@ word_classes! {
     Negator => "events.negator",
     ConditionMark => "events.condition-mark",
     FutureModal => "events.future-modal",
+    GroupPhrase => "events.group-phrase",
 }
 
 /// The words of every class.

@@ -118,7 +118,10 @@ pub struct ActorIndex<'a> {
     /// Token of a place mention → the state it lies in ("shelled villages
     /// in Edoras": Rohan).
     places: HashMap<usize, usize>,
-    /// New state actors for countries named only as places.
+    /// Token → collective actor ([`super::groups`]).
+    groups: HashMap<usize, usize>,
+    /// New state actors for countries named only as places, then the
+    /// collective actors.
     pending: Vec<ActorRef>,
     /// Token → inside an agreement's name.
     in_agreement: Vec<bool>,
@@ -130,13 +133,17 @@ impl<'a> ActorIndex<'a> {
         let n = doc.tokens.len();
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
         let in_agreement = agreement_tokens(doc, false);
-        let (places, pending) = place_states(doc, &in_agreement);
+        let (places, mut pending) = place_states(doc, &in_agreement);
+        let base = doc.actors.len() + pending.len();
+        let (groups, new_groups) = super::groups::group_actors(doc, classes, tree, base);
+        pending.extend(new_groups);
         ActorIndex {
             doc,
             spans,
             classes,
             pronouns: super::pronouns::resolve(doc, tree),
             places,
+            groups,
             pending,
             in_agreement,
         }
@@ -165,6 +172,9 @@ impl<'a> ActorIndex<'a> {
         if self.in_agreement.get(i).copied().unwrap_or(false) {
             // an agreement's name ("the Vienna Convention") names no party
             return Vec::new();
+        }
+        if let Some(&g) = self.groups.get(&i) {
+            return vec![g];
         }
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {

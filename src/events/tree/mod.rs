@@ -17,6 +17,7 @@ mod actors;
 mod args;
 mod complement;
 mod find;
+mod groups;
 mod obligation;
 mod pairs;
 mod pronouns;
