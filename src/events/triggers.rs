@@ -95,6 +95,10 @@ pub struct TriggerFlags {
     /// lies"): the voice is the source, the actor the slots find as
     /// source is the target.
     pub judge: bool,
+    /// An object that names no actor means another sense ("meet the
+    /// needs" is no meeting): coded only when the object, if any, is an
+    /// actor.
+    pub actorobj: bool,
 }
 
 /// One row.
@@ -281,6 +285,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "req" => flags.req = true,
             "intent" => flags.intent = true,
             "needtgt" => flags.needtgt = true,
+            "actorobj" => flags.actorobj = true,
             "judge" => flags.judge = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }

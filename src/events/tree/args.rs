@@ -57,6 +57,15 @@ impl Args<'_> {
                 }
             })
             .collect();
+        if matches!(rel, Rel::Subj) && picked.len() > 1 {
+            // two subjects are a parse error ("Since the beginning of …,
+            // Gondor has provided"): the one nearest the verb is its own
+            return picked
+                .into_iter()
+                .min_by_key(|&c| c.abs_diff(t))
+                .into_iter()
+                .collect();
+        }
         picked
     }
 
@@ -181,6 +190,13 @@ impl Args<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// Whether `t`'s object, if it has one, names an actor.
+    pub fn object_is_actor(&self, t: usize) -> bool {
+        self.nodes(t, &Rel::Obj)
+            .into_iter()
+            .all(|o| !self.actors_at(o).is_empty())
     }
 
     /// Whether `t` has a subject of its own.

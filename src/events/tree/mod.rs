@@ -306,6 +306,9 @@ fn code_one(
     if (row.flags.rev || row.flags.needtgt) && targets.is_empty() {
         return None;
     }
+    if row.flags.actorobj && !args.object_is_actor(t) {
+        return None;
+    }
     if row.flags.rev {
         std::mem::swap(&mut sources, &mut targets);
     }
