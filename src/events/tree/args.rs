@@ -40,7 +40,7 @@ impl Args<'_> {
             .copied()
             .filter(|&c| match rel {
                 Rel::Subj if passive => by_agent(c),
-                Rel::Subj => matches!(tree.deprel(c), "nsubj" | "nsubj:outer"),
+                Rel::Subj => matches!(tree.deprel(c), "nsubj" | "nsubj:outer" | "nsubj:pass"),
                 Rel::Obj if passive => tree.deprel(c) == "nsubj:pass",
                 Rel::Obj => tree.deprel(c) == "obj",
                 Rel::Iobj => tree.deprel(c) == "iobj",

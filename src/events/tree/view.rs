@@ -92,11 +92,26 @@ impl<'a> TreeView<'a> {
             .map(|c| self.lemma(c))
     }
 
-    /// Whether verb `i` is passive (a passive subject or auxiliary).
+    /// Whether verb `i` is passive: a passive auxiliary, or a passive
+    /// subject with a "by" agent or on a participle that modifies a noun
+    /// ("the attack carried out by Mordor"). A passive subject of a
+    /// finite verb with neither is the parser's misreading of a past
+    /// tense ("The Gondorian side appreciated …").
     pub fn is_passive(&self, i: usize) -> bool {
-        self.children(i)
+        let children = self.children(i);
+        if children
             .iter()
-            .any(|&c| matches!(self.deprel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+            .any(|&c| matches!(self.deprel(c), "aux:pass" | "csubj:pass"))
+        {
+            return true;
+        }
+        if !children.iter().any(|&c| self.deprel(c) == "nsubj:pass") {
+            return false;
+        }
+        let by_agent = children
+            .iter()
+            .any(|&c| matches!(self.rel(c), "obl" | "nmod") && self.case_of(c) == Some("by"));
+        by_agent || matches!(self.rel(i), "acl" | "amod")
     }
 
     /// Whether the relation of `i` opens a clause of its own.
