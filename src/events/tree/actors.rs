@@ -158,11 +158,12 @@ impl<'a> ActorIndex<'a> {
     /// The actors whose span covers token `i` (a pair reference, "the two
     /// sides", has two spans of one range).
     pub fn at(&self, i: usize) -> Vec<usize> {
-        let named = self.named_at(i);
-        if named.is_empty() {
-            return self.pronouns.get(&i).cloned().unwrap_or_default();
+        // (a possessive pointing forward overrides the actors stage's
+        // backward guess)
+        if let Some(found) = self.pronouns.get(&i) {
+            return found.clone();
         }
-        named
+        self.named_at(i)
     }
 
     /// The actors a name at token `i` stands for (no pronoun: one deep in

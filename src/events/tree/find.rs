@@ -59,7 +59,10 @@ pub(super) fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> 
     let mut out = Vec::with_capacity(words.len());
     for w in words {
         let hit = tree.children(i).iter().find_map(|&c| {
-            if tree.lemma(c).eq_ignore_ascii_case(w) {
+            // the trigger's own infinitive marker ("about to ask") is not
+            // the "to" of "ask to"
+            let own_marker = c < i && tree.rel(c) == "mark";
+            if !own_marker && tree.lemma(c).eq_ignore_ascii_case(w) {
                 return Some(c);
             }
             tree.children(c)

@@ -1,5 +1,10 @@
-//! "They" and "it" (the actors stage resolves "he", "she" and "we").
+//! "They" and "it" (the actors stage resolves "he", "she" and "we"), and
+//! possessives that point forward.
 //!
+//! - a possessive in a phrase before its clause's subject ("In his
+//!   meeting with Arnor, the Minister …", "During their talks, Gondor and
+//!   Rohan …") is the subject's: that subject, when it names an actor of
+//!   the pronoun's kind;
 //! - "they", "them", "their": the last coordination of actors ("Gondor
 //!   and Arnor … They agreed") within two sentences before; in a joint
 //!   statement without one, its authors;
@@ -21,7 +26,7 @@ const REACH: usize = 2;
 pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let groups = coordinations(doc);
     let salient = salient_bodies(doc, tree);
-    let mut out = HashMap::new();
+    let mut out = forward_possessives(doc, tree);
     for i in 0..doc.tokens.len() {
         let word = doc.norm(i);
         let sentence = doc.sentence_of_token(i);
@@ -42,7 +47,7 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
                 .unwrap_or_default(),
             _ => continue,
         };
-        if !actors.is_empty() {
+        if !actors.is_empty() && !out.contains_key(&i) {
             out.insert(i, actors);
         }
     }
@@ -109,4 +114,74 @@ fn salient_bodies(doc: &Doc, tree: &TreeView<'_>) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// How far up from a possessive its clause's verb is looked for.
+const FORWARD_DEPTH: usize = 4;
+
+/// Possessives in a phrase before their clause's subject, each with the
+/// actors that subject names.
+pub fn forward_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
+    let mut out = HashMap::new();
+    for i in 0..doc.tokens.len() {
+        let wanted: &[ActorKind] = match doc.norm(i) {
+            "his" | "her" => &[ActorKind::Person],
+            "its" => &[ActorKind::State, ActorKind::Organization],
+            "their" => &[
+                ActorKind::Person,
+                ActorKind::State,
+                ActorKind::Organization,
+                ActorKind::Group,
+            ],
+            _ => continue,
+        };
+        if tree.deprel(i) != "nmod:poss" {
+            continue;
+        }
+        let Some(subject) = forward_subject(tree, i) else {
+            continue;
+        };
+        let actors: Vec<usize> = tree
+            .with_conjuncts(subject)
+            .into_iter()
+            .flat_map(|n| spans_at(doc, n))
+            .filter(|&a| {
+                doc.actors
+                    .get(a)
+                    .is_some_and(|r| r.kind.is_some_and(|k| wanted.contains(&k)))
+            })
+            .collect();
+        if !actors.is_empty() {
+            out.insert(i, actors);
+        }
+    }
+    out
+}
+
+/// The subject after the phrase holding token `i`, when that phrase is an
+/// adverbial of the subject's verb ("In his meeting …, the Minister said").
+fn forward_subject(tree: &TreeView<'_>, i: usize) -> Option<usize> {
+    let mut at = i;
+    for _ in 0..FORWARD_DEPTH {
+        let h = tree.head(at)?;
+        if tree.upos(h) == "VERB" && matches!(tree.rel(at), "obl" | "advcl" | "advmod") {
+            let subject = tree
+                .children(h)
+                .iter()
+                .copied()
+                .find(|&c| matches!(tree.deprel(c), "nsubj" | "nsubj:pass"))?;
+            return (subject > at).then_some(subject);
+        }
+        at = h;
+    }
+    None
+}
+
+/// The actors of the name spans covering token `i` (no pronoun).
+fn spans_at(doc: &Doc, i: usize) -> Vec<usize> {
+    doc.actor_spans
+        .iter()
+        .filter(|s| s.tokens.contains(&i) && s.how != crate::doc::RefKind::Pronoun)
+        .map(|s| s.actor)
+        .collect()
 }
