@@ -46,10 +46,10 @@ FRAMES = {
   ("{A} and {B} held joint military exercises.", [("COOPERATE", "062", A, B, AS), ("COOPERATE", "062", B, A, AS)]),
  ],
  "aid": [
-  ("{A} provided humanitarian aid to {B}.", [("AID", "070", A, B, AS)]),
-  ("{A} delivered medical assistance to {B}.", [("AID", "070", A, B, AS)]),
+  ("{A} provided humanitarian aid to {B}.", [("AID", "073", A, B, AS)]),
+  ("{A} delivered medical assistance to {B}.", [("AID", "073", A, B, AS)]),
   ("{A} granted asylum to refugees from {B}.", [("AID", "075", A, B, AS)]),
-  ("{A} could provide financial assistance to {B}.", [("AID", "070", A, B, HY)]),
+  ("{A} could provide financial assistance to {B}.", [("AID", "071", A, B, HY)]),
  ],
  "concede": [
   ("{A} eased restrictions on traders from {B}.", [("CONCEDE", "081", A, B, AS)]),
@@ -93,7 +93,7 @@ FRAMES = {
  ],
  "sanction": [
   ("{A} imposed sanctions on {B}.", [("SANCTION", "163", A, B, AS)]),
-  ("{A} expelled diplomats of {B}.", [("SANCTION", "161", A, B, AS)]),
+  ("{A} expelled diplomats of {B}.", [("SANCTION", "166", A, B, AS)]),
   ("{A} severed diplomatic relations with {B}.", [("SANCTION", "161", A, B, AS)]),
   ("{A} may impose sanctions on {B}.", [("SANCTION", "163", A, B, HY)]),
  ],
