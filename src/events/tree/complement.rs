@@ -31,7 +31,8 @@ fn takes_content(kind: PloverType) -> bool {
 /// The complement clauses of trigger `t`: its open complements, and for a
 /// noun or adjective its infinitival modifier ("readiness to work").
 fn complement_nodes(tree: &TreeView<'_>, t: usize, pos: TriggerPos) -> Vec<usize> {
-    tree.children(t)
+    let mut out: Vec<usize> = tree
+        .children(t)
         .iter()
         .copied()
         .filter(|&c| match tree.deprel(c) {
@@ -39,7 +40,17 @@ fn complement_nodes(tree: &TreeView<'_>, t: usize, pos: TriggerPos) -> Vec<usize
             "acl" => pos != TriggerPos::Verb,
             _ => false,
         })
-        .collect()
+        .collect();
+    // "stands ready to work with": the action is the complement of the
+    // predicative adjective
+    let through: Vec<usize> = out
+        .iter()
+        .copied()
+        .filter(|&c| tree.upos(c) == "ADJ")
+        .flat_map(|c| tree.children_rel(c, "xcomp").collect::<Vec<_>>())
+        .collect();
+    out.extend(through);
+    out
 }
 
 /// Which triggers are the content of which.

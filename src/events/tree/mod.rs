@@ -106,8 +106,9 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
     let dates_in = when::sentence_dates(doc, &lex.words);
     let place_in = when::sentence_places(doc);
     let mut events = Vec::new();
+    let questions = question_sentences(doc);
     for (k, f) in found.iter().enumerate() {
-        if contents.absorbed[k] {
+        if contents.absorbed[k] || questions.get(f.sentence).copied().unwrap_or(false) {
             continue;
         }
         let row = &rows[f.row];
@@ -141,6 +142,20 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
         events.extend(coded.events);
     }
     (events, index.pending().to_vec())
+}
+
+/// Sentence → whether it asks a question (ends with "?"): a question
+/// reports no event ("Is Gondor ready to send aid?").
+fn question_sentences(doc: &Doc) -> Vec<bool> {
+    doc.sentences
+        .iter()
+        .map(|s| {
+            (s.tokens.start..s.tokens.end)
+                .rev()
+                .find(|&i| !matches!(doc.norm(i), "\"" | "”" | "’" | "'" | ")"))
+                .is_some_and(|i| doc.norm(i) == "?")
+        })
+        .collect()
 }
 
 /// The nominal triggers, each with its agent found from its own phrase
