@@ -35,6 +35,10 @@
 #[cfg(test)]
 mod tests;
 
+mod complements;
+use complements::entity_names;
+mod title;
+
 use std::sync::Arc;
 
 use crate::dates::calendar::Ymd;
@@ -57,6 +61,8 @@ enum Flag {
     Court,
     Numbered,
     Short,
+    /// A head only when capitalised ("Wassenaar Arrangement").
+    Capital,
 }
 
 #[derive(Debug, Clone)]
@@ -296,10 +302,13 @@ impl Agreements {
                             "court" => Flag::Court,
                             "numbered" => Flag::Numbered,
                             "short" => Flag::Short,
+                            "capital" => Flag::Capital,
                             _ => Flag::Plain,
                         };
                         let canon = line.fields.get(4).copied().unwrap_or(phrase).to_string();
-                        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+                        // the head word: before "of" ("memoranda of understanding"), else the last
+                        let head_part = phrase.split(" of ").next().unwrap_or(phrase);
+                        let last = head_part.rsplit(' ').next().unwrap_or(phrase);
                         let plural =
                             last.ends_with('s') && !last.ends_with("ss") || last.ends_with("ta");
                         a.heads.add(
@@ -490,7 +499,7 @@ impl Agreements {
             Flag::Numbered => self.resolution(at, i, hend, &head, out),
             Flag::Court => self.ruling(at, i, hend, &head, out),
             _ if capital => self.named(at, i, hend, &head, out),
-            Flag::Short => hend,
+            Flag::Short | Flag::Capital => hend,
             _ => self.generic(at, i, hend, &head, out),
         }
     }
@@ -551,7 +560,12 @@ impl Agreements {
         let mut end = k;
         let mut j = k;
         while j < lim {
-            if v.cap(j) && v.kind[j] != TokenKind::Punct && !date_at.contains_key(&j) {
+            // a signing verb ends it (upper-case headings: "MOU … SIGNED WITH …")
+            if v.cap(j)
+                && v.kind[j] != TokenKind::Punct
+                && !date_at.contains_key(&j)
+                && !self.verbs.contains(v.w(j))
+            {
                 j += 1;
                 end = j;
             } else if (self.words.has(WordClass::NameInner, v.w(j))
@@ -581,7 +595,7 @@ impl Agreements {
             date_at,
             s,
             first,
-            lim,
+            lim: _,
         } = at;
         // left: capitalised pre-modifiers and years
         let mut a = i;
@@ -603,6 +617,13 @@ impl Agreements {
                 break;
             }
             a = k;
+        }
+        while a > first
+            && !v.cap(a - 1)
+            && self.modifiers.contains(v.w(a - 1))
+            && !out.last().is_some_and(|c| c.last >= a - 1)
+        {
+            a -= 1;
         }
         let has_modifier =
             (a..i).any(|k| self.modifiers.contains(v.w(k))) || self.names_parties(doc, v, a, i);
@@ -629,37 +650,21 @@ impl Agreements {
             return hend;
         }
         // right: complements
-        let mut b = hend;
-        let mut name_end = hend;
-        let mut parties = Vec::new();
-        loop {
-            let w = v.w(b);
-            if !self.words.has(WordClass::CapitalisedComplement, w) {
-                break;
+        let r = self.complements(at, i, hend);
+        let name_end = r.name_end;
+        let b = r.end;
+        let mut parties = r.parties;
+        if parties.is_empty() {
+            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
+            if parties.len() < 2 {
+                parties.clear();
             }
-            let mut j = b + 1;
-            if v.w(j) == "the" {
-                j += 1;
-            }
-            if let Some(&k) = date_at.get(&j) {
-                if w == "of" {
-                    b = doc.dates[k].tokens.end;
-                    continue;
-                }
-                break;
-            }
-            let e = self.cap_run(v, j, lim, date_at);
-            if e == j || e - i > 40 {
-                break;
-            }
-            if w == "between" {
-                parties = split_parties(&v.text[j..e]);
-            }
-            b = e;
-            name_end = e;
         }
-        let short = a == i && name_end == hend && head.flag != Flag::Modifier;
-        let name = join_tokens(doc, a, name_end);
+        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
+        let mut name = join_tokens(doc, a, name_end);
+        for (pa, pb) in &r.extra {
+            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
+        }
         let link = if short { Link::Short } else { Link::Named };
         let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
         c.parties = parties;
@@ -695,7 +700,7 @@ impl Agreements {
         while a > first && a + 3 > i {
             let w = v.w(a - 1);
             if v.kind[a - 1] == TokenKind::Word
-                && !v.cap(a - 1)
+                && (!v.cap(a - 1) || self.modifiers.contains(w))
                 && !self.determiners.contains(w)
                 && !self.verbs.contains(w)
                 && !self.words.has(WordClass::NameStop, w)
@@ -736,6 +741,9 @@ impl Agreements {
         let between = starts == "between"
             && b > hend + 1
             && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
+        // "an agreement with Gondor", "the agreement with Arnor": the other
+        // party is named (the name leaves it out)
+        let with_party = self.with_party(at, a, hend);
         let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
         let signed_after = self.verbs.contains(v.w(hend));
         let kind = head.kind.as_str();
@@ -765,7 +773,7 @@ impl Agreements {
             return hend;
         }
         if let Some(d) = det {
-            if !(d == "the" && between) {
+            if !(d == "the" && (between || !with_party.is_empty())) {
                 let first_tok = a - 1;
                 let name = join_tokens(doc, a, b.max(hend));
                 out.push(self.cand(
@@ -782,6 +790,18 @@ impl Agreements {
                 return hend;
             }
         }
+        if head.plural && starts == "on" {
+            // memorandums on A, and on B: one record each
+            let parts = self.repeated_on(v, hend, lim);
+            if let Some(&(_, end)) = parts.last() {
+                let stem = singular(&join_tokens(doc, a, hend));
+                for (pa, pb) in parts {
+                    let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                    out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
+                }
+                return end;
+            }
+        }
         if head.plural && !signed_after {
             return hend;
         }
@@ -791,12 +811,21 @@ impl Agreements {
             && complement_ok
             && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
             && b >= hend + 3;
-        let specific =
-            between || signed_after || described || self.signing(v, first, lim).is_some();
+        // "Joint statement by …" in a headline: the document itself
+        let headline = s == 0 && (a..i).any(|k| self.modifiers.contains(v.w(k)));
+        let specific = between
+            || signed_after
+            || described
+            || headline
+            || !with_party.is_empty()
+            || self.signing(v, first, lim).is_some();
         if !specific {
             return hend;
         }
         let mut end = b.max(hend);
+        if !with_party.is_empty() {
+            end = hend;
+        }
         if signed_after {
             // agreements signed by the X and Y Governments
             end = hend + 1;
@@ -817,6 +846,7 @@ impl Agreements {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
             c.parties = split_parties(&v.text[j..b]);
         }
+        c.parties.extend(with_party);
         out.push(c);
         end
     }
@@ -902,8 +932,12 @@ impl Agreements {
             }
             return end;
         }
+        // "a resolution adopted on Thursday": adopted, whoever adopted it
+        let adopted = self.verbs.contains(v.w(hend)) && self.signing(v, first, lim).is_some();
         if head.plural
-            || !(adjacent.is_some() || self.signing(v, first, lim).is_some() && issuer.is_some())
+            || !(adjacent.is_some()
+                || adopted
+                || self.signing(v, first, lim).is_some() && issuer.is_some())
         {
             return hend;
         }
@@ -1031,7 +1065,8 @@ impl Agreements {
                     if !r.r.mentions.iter().any(|m| m.span == mention.span) {
                         r.r.mentions.push(mention);
                     }
-                    if c.link == Link::Named && !r.named_name {
+                    let shouting = !r.r.name.chars().any(char::is_lowercase);
+                    if c.link == Link::Named && (!r.named_name || shouting) {
                         r.r.name = c.name.clone();
                         r.name_toks = c.toks.clone();
                         r.named_name = true;
@@ -1091,6 +1126,12 @@ impl Agreements {
                 if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
                     if let Some(d) = meeting_date(doc, doc_date) {
                         r.dates.push((d, 2));
+                    }
+                    if let Some(name) = title::headline_name(doc, &r.r.mentions) {
+                        r.r.name = name;
+                    }
+                    if r.r.parties.is_empty() {
+                        r.r.parties = title::headline_parties(doc);
                     }
                 }
                 r.r.date = best_date(&r.dates);
@@ -1208,6 +1249,10 @@ fn count_word(w: &str) -> Option<usize> {
 }
 
 fn singular(s: &str) -> String {
+    // "memorandums of understanding": the word before "of" is the head
+    if let Some((h, rest)) = s.split_once(" of ") {
+        return format!("{} of {rest}", singular(h));
+    }
     if let Some(stem) = s.strip_suffix("memoranda") {
         return format!("{stem}memorandum");
     }
