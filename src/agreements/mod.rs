@@ -498,6 +498,8 @@ impl Agreements {
         match head.flag {
             Flag::Numbered => self.resolution(at, i, hend, &head, out),
             Flag::Court => self.ruling(at, i, hend, &head, out),
+            // in an upper-case heading a capitalised-only head is no name
+            Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
             _ if capital => self.named(at, i, hend, &head, out),
             Flag::Short | Flag::Capital => hend,
             _ => self.generic(at, i, hend, &head, out),
@@ -618,15 +620,12 @@ impl Agreements {
             }
             a = k;
         }
-        while a > first
-            && !v.cap(a - 1)
-            && self.modifiers.contains(v.w(a - 1))
-            && !out.last().is_some_and(|c| c.last >= a - 1)
-        {
-            a -= 1;
-        }
-        let has_modifier =
-            (a..i).any(|k| self.modifiers.contains(v.w(k))) || self.names_parties(doc, v, a, i);
+        // "a joint Declaration on …": a lower-case modifier makes the head
+        // joint but stays out of the name
+        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
+        let has_modifier = joint_before
+            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            || self.names_parties(doc, v, a, i);
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(
@@ -700,6 +699,7 @@ impl Agreements {
         while a > first && a + 3 > i {
             let w = v.w(a - 1);
             if v.kind[a - 1] == TokenKind::Word
+                && w.starts_with(char::is_alphabetic)
                 && (!v.cap(a - 1) || self.modifiers.contains(w))
                 && !self.determiners.contains(w)
                 && !self.verbs.contains(w)
@@ -1065,8 +1065,9 @@ impl Agreements {
                     if !r.r.mentions.iter().any(|m| m.span == mention.span) {
                         r.r.mentions.push(mention);
                     }
-                    let shouting = !r.r.name.chars().any(char::is_lowercase);
-                    if c.link == Link::Named && (!r.named_name || shouting) {
+                    let shouting = |n: &str| !n.chars().any(char::is_lowercase);
+                    let louder = shouting(&r.r.name) && !shouting(&c.name);
+                    if c.link == Link::Named && (!r.named_name || louder) {
                         r.r.name = c.name.clone();
                         r.name_toks = c.toks.clone();
                         r.named_name = true;

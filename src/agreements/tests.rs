@@ -95,6 +95,35 @@ const CASES: &[Case] = &[
     ("Talks on an agreement between Arnor and Gondor continue.", &[("agreement between Arnor and Gondor", "agreement", None)]),
     ("The protocol of the meeting was read out.", &[]),
     ("The two presidents discussed a convention on migrants.", &[]),
+    // capitalised-only heads: named arrangements, frameworks, plans, consensus
+    ("Both states adhere to the Rivendell Arrangement on export controls.", &[("Rivendell Arrangement", "agreement", None)]),
+    ("The ministers launched the Northern Economic Framework for Prosperity.", &[("Northern Economic Framework for Prosperity", "agreement", None)]),
+    ("The Council backed the Seven-Point Consensus on Gondor.", &[("Seven-Point Consensus on Gondor", "agreement", None)]),
+    ("THE NEW DETENTION ARRANGEMENTS APPLY.", &[]),
+    ("The Recovery Plan was presented.", &[]),
+    ("Security arrangements for the visit were discussed.", &[]),
+    ("A new framework for talks is needed.", &[]),
+    ("There is a broad consensus on climate.", &[]),
+    ("They adopted a Joint Plan of Action between Arnor and Gondor for 2024–2026.", &[("Joint Plan of Action between Arnor and Gondor", "other", None)]),
+    // a lower-case modifier before a capitalised head
+    ("The two presidents signed a joint Declaration on the Future of Gondor today.", &[("Declaration on the Future of Gondor", "declaration", Some("2023-06-03"))]),
+    // asides inside a name: an acronym in brackets, the other party
+    ("On 2 June I signed a Memorandum of Understanding (MOU) with Gondor's President Aragorn on Cooperation in Border Management.", &[("Memorandum of Understanding on Cooperation in Border Management", "memorandum", Some("2023-06-02"))]),
+    ("The Treaty on a Common Market of Arnor and Gondor entered into force.", &[("Treaty on a Common Market of Arnor and Gondor", "treaty", None)]),
+    // an agreement with a named party
+    ("Gondor will suspend the trade agreement with Arnor.", &[("trade agreement", "agreement", None)]),
+    ("Gondor seeks agreement with Arnor on the agenda.", &[]),
+    ("Gondor wants cooperation agreements with African countries.", &[]),
+    // coordinated complements of a plural head
+    ("The ministers signed memorandums of understanding on cooperation in space research, and on technical cooperation between the customs services.", &[("memorandum of understanding on cooperation in space research", "memorandum", None), ("memorandum of understanding on technical cooperation between the customs services", "memorandum", None)]),
+    ("Memorandums on trade were discussed.", &[]),
+    // a resolution adopted, whoever adopted it
+    ("In a resolution adopted on 1 June, the assembly condemned the attack.", &[("resolution", "resolution", Some("2023-06-01"))]),
+    ("The resolution of the dispute was not adopted.", &[]),
+    // a headline joint statement is the document: its name is the headline
+    ("Joint statement by the Presidents of Arnor and Gondor\n\nThe presidents met on 1 June 2023.", &[("Joint statement by the Presidents of Arnor and Gondor", "statement", Some("2023-06-01"))]),
+    ("Arnor-Gondor Joint Communiqué on Energy Security\n\nThe ministers talked.", &[("Arnor-Gondor Joint Communiqué on Energy Security", "statement", Some("2023-06-03"))]),
+    ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[]),
 ];
 
 #[test]
@@ -175,4 +204,17 @@ fn embedded_table_is_large_and_ids_are_unique() {
     let unique: std::collections::HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "duplicate ids");
     assert!(ids.len() >= 80, "{} entries", ids.len());
+}
+
+#[test]
+fn parties_come_from_with_and_from_a_joint_headline() {
+    let doc = run(
+        D,
+        "Joint statement of Chile and Norway on ocean research\n\nThe ministers met today.",
+    );
+    assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
+    assert_eq!(doc.agreements[0].parties, ["Chile", "Norway"]);
+    let doc = run(D, "Chile will suspend the fisheries agreement with Norway.");
+    assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
+    assert_eq!(doc.agreements[0].parties, ["Norway"]);
 }
