@@ -811,8 +811,11 @@ impl Agreements {
             && complement_ok
             && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
             && b >= hend + 3;
-        // "Joint statement by …" in a headline: the document itself
-        let headline = s == 0 && (a..i).any(|k| self.modifiers.contains(v.w(k)));
+        // "Joint statement by the presidents of A and B" in a headline: the
+        // document itself, when the headline names two or more parties
+        let headline = s == 0
+            && (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            && title::names_parties(doc, &self.formations);
         let specific = between
             || signed_after
             || described
@@ -1127,9 +1130,6 @@ impl Agreements {
                 if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
                     if let Some(d) = meeting_date(doc, doc_date) {
                         r.dates.push((d, 2));
-                    }
-                    if let Some(name) = title::headline_name(doc, &r.r.mentions) {
-                        r.r.name = name;
                     }
                     if r.r.parties.is_empty() {
                         r.r.parties = title::headline_parties(doc);

@@ -120,8 +120,9 @@ const CASES: &[Case] = &[
     // a resolution adopted, whoever adopted it
     ("In a resolution adopted on 1 June, the assembly condemned the attack.", &[("resolution", "resolution", Some("2023-06-01"))]),
     ("The resolution of the dispute was not adopted.", &[]),
-    // a headline joint statement is the document: its name is the headline
-    ("Joint statement by the Presidents of Arnor and Gondor\n\nThe presidents met on 1 June 2023.", &[("Joint statement by the Presidents of Arnor and Gondor", "statement", Some("2023-06-01"))]),
+    // a headline joint statement of two or more parties is the document
+    ("Joint statement by the Presidents of Chile and Norway\n\nThe presidents met on 1 June 2023.", &[("Joint statement", "statement", Some("2023-06-01"))]),
+    ("Joint statement by the Spokesperson\n\nThe spokesperson spoke on 1 June 2023.", &[]),
     ("Arnor-Gondor Joint Communiqué on Energy Security\n\nThe ministers talked.", &[("Arnor-Gondor Joint Communiqué on Energy Security", "statement", Some("2023-06-03"))]),
     ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[]),
 ];

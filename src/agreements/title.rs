@@ -1,37 +1,36 @@
-//! A headline that names a joint statement, communiqué or declaration is
-//! the document's own title, and the instrument is the document (dev
-//! README: "A document's own title is an AGREEMENT when it names a joint
-//! statement, communiqué or declaration of two or more parties"): the
-//! record takes the headline as its name and the states it names as its
-//! parties.
+//! A headline that names a joint statement, communiqué or declaration of
+//! two or more parties is the document's own title, and the instrument is
+//! the document (dev README, AGREEMENT). The record keeps the name its
+//! mention gives ("Joint Statement on …"): a whole headline as the name
+//! ("Joint Statement by the Foreign Ministers of …, … on …") adds words a
+//! descriptive name lacks. The states the headline names are its parties.
 
 use super::complements::entity_names;
-use crate::doc::{AgreementMention, Doc, EntityType};
+use crate::doc::{Doc, EntityType};
+use crate::lexicon::formations::Formations;
 
-/// Longest headline taken as a name, in tokens.
-const MAX_TITLE: usize = 40;
-
-/// The headline, when the record's headline mention opens it (at most two
-/// tokens before it: a year, a formation's name).
-pub(super) fn headline_name(doc: &Doc, mentions: &[AgreementMention]) -> Option<String> {
-    let s0 = doc.sentences.first()?;
-    let (first, lim) = (s0.tokens.start, s0.tokens.end);
-    if lim - first > MAX_TITLE {
-        return None;
-    }
-    let m = mentions.iter().find(|m| m.sentence == 0)?;
-    let start = (first..lim).find(|&k| doc.tokens[k].span.byte_start >= m.span.byte_start)?;
-    if start > first + 2 {
-        return None;
-    }
-    let text = doc.span_text(s0.span);
-    let name = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', ':', ';', ','])
-        .to_string();
-    (!name.is_empty()).then_some(name)
+/// Whether the headline names two or more parties: two states or peoples,
+/// two persons, or a formation ("Quad").
+pub(super) fn names_parties(doc: &Doc, formations: &Formations) -> bool {
+    let Some(s0) = doc.sentences.first() else {
+        return false;
+    };
+    let inside = |t: &EntityType| {
+        doc.entities
+            .iter()
+            .filter(|m| m.sentence == 0 && m.label == *t)
+            .map(|m| doc.span_text(m.span))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    let formation = s0.tokens.clone().any(|k| {
+        formations
+            .lookup(doc.span_text(doc.tokens[k].span))
+            .is_some()
+    });
+    formation
+        || inside(&EntityType::Gpe) + inside(&EntityType::Norp) >= 2
+        || inside(&EntityType::Person) >= 2
 }
 
 /// The states a headline names, when it names two or more.
