@@ -775,18 +775,14 @@ impl Agreements {
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {
                 let first_tok = a - 1;
-                let name = join_tokens(doc, a, b.max(hend));
-                out.push(self.cand(
-                    doc,
-                    v,
-                    s,
-                    first_tok,
-                    hend - 1,
-                    &name,
-                    kind,
-                    false,
-                    Link::Short,
-                ));
+                // "the peace agreement": a definite head with a noun
+                // modifier is a specific instrument even at its first mention
+                let (name, link) = if d == "the" && a < i && !head.plural {
+                    (join_tokens(doc, a, hend), Link::Generic)
+                } else {
+                    (join_tokens(doc, a, b.max(hend)), Link::Short)
+                };
+                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
                 return hend;
             }
         }
@@ -870,7 +866,13 @@ impl Agreements {
             first,
             lim,
         } = at;
-        let adjacent = self.issuers.ending_at(v, i, first);
+        // "UNSCR 2254": the head names its issuer
+        let adjacent = self.issuers.ending_at(v, i, first).or_else(|| {
+            self.issuers
+                .longest(v, i, hend)
+                .filter(|(e, _)| *e == hend)
+                .map(|(_, n)| (i, n))
+        });
         let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
             // an issuer earlier in the sentence
             (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))

@@ -120,6 +120,12 @@ const CASES: &[Case] = &[
     // a resolution adopted, whoever adopted it
     ("In a resolution adopted on 1 June, the assembly condemned the attack.", &[("resolution", "resolution", Some("2023-06-01"))]),
     ("The resolution of the dispute was not adopted.", &[]),
+    ("Gondor must implement UNSCR 2417 in full.", &[("UN Security Council resolution 2417", "resolution", None)]),
+    // a definite head with a noun modifier is specific at its first mention
+    ("Both sides must respect the ceasefire agreement.", &[("ceasefire agreement", "agreement", None)]),
+    ("The Free Trade Agreement was signed. The trade agreement removes duties.", &[("Free Trade Agreement", "agreement", None)]),
+    ("The two sides discussed the agreement.", &[]),
+    ("The ministers reviewed the new agreement.", &[]),
     // a headline joint statement of two or more parties is the document
     ("Joint statement by the Presidents of Chile and Norway\n\nThe presidents met on 1 June 2023.", &[("Joint statement", "statement", Some("2023-06-01"))]),
     ("Joint statement by the Spokesperson\n\nThe spokesperson spoke on 1 June 2023.", &[]),
