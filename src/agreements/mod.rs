@@ -20,10 +20,17 @@
 //! 4. **Generic references**: a lower-case head makes a new record only
 //!    when it is specific: its sentence signs or adopts it ("signed an
 //!    agreement on …"), it names its parties ("an agreement between A and
-//!    B"), or it is counted ("two joint action plans on A and B" → two
-//!    records); after a determiner ("the agreement", "the aforementioned
-//!    memorandum") it refers back. "an agreement was not reached", "in
-//!    agreement with" and "agreed to" are not references.
+//!    B", "the trade agreement with A"), it is counted ("two joint action
+//!    plans on A and B" → two records) or coordinated ("memorandums on A,
+//!    and on B"), it is definite with a noun modifier ("the ceasefire
+//!    agreement"), or it is a joint statement in a headline that names two
+//!    or more parties; after a determiner alone ("the agreement", "the
+//!    aforementioned memorandum") it refers back. "an agreement was not
+//!    reached", "in agreement with" and "agreed to" are not references.
+//!
+//! Some heads count only when capitalised ("Wassenaar Arrangement",
+//! "Five-Point Consensus"); asides inside a name ("(MOU)", "with Gondor's
+//! President") are skipped (`complements.rs`).
 //!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
@@ -867,12 +874,12 @@ impl Agreements {
             lim,
         } = at;
         // "UNSCR 2254": the head names its issuer
-        let adjacent = self.issuers.ending_at(v, i, first).or_else(|| {
-            self.issuers
-                .longest(v, i, hend)
-                .filter(|(e, _)| *e == hend)
-                .map(|(_, n)| (i, n))
-        });
+        let own_issuer = self
+            .issuers
+            .longest(v, i, hend)
+            .filter(|(e, _)| *e == hend)
+            .map(|(_, n)| (i, n));
+        let adjacent = self.issuers.ending_at(v, i, first).or(own_issuer);
         let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
             // an issuer earlier in the sentence
             (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
@@ -939,7 +946,9 @@ impl Agreements {
         }
         // "a resolution adopted on Thursday": adopted, whoever adopted it
         let adopted = self.verbs.contains(v.w(hend)) && self.signing(v, first, lim).is_some();
+        // "relevant UNSCR provisions": such a head needs its number
         if head.plural
+            || own_issuer.is_some()
             || !(adjacent.is_some()
                 || adopted
                 || self.signing(v, first, lim).is_some() && issuer.is_some())

@@ -121,6 +121,7 @@ const CASES: &[Case] = &[
     ("In a resolution adopted on 1 June, the assembly condemned the attack.", &[("resolution", "resolution", Some("2023-06-01"))]),
     ("The resolution of the dispute was not adopted.", &[]),
     ("Gondor must implement UNSCR 2417 in full.", &[("UN Security Council resolution 2417", "resolution", None)]),
+    ("Gondor acts in line with the relevant UNSCR provisions.", &[]),
     // a definite head with a noun modifier is specific at its first mention
     ("Both sides must respect the ceasefire agreement.", &[("ceasefire agreement", "agreement", None)]),
     ("The Free Trade Agreement was signed. The trade agreement removes duties.", &[("Free Trade Agreement", "agreement", None)]),
