@@ -131,7 +131,8 @@ const CASES: &[Case] = &[
     ("Joint statement by the Presidents of Chile and Norway\n\nThe presidents met on 1 June 2023.", &[("Joint statement", "statement", Some("2023-06-01"))]),
     ("Joint statement by the Spokesperson\n\nThe spokesperson spoke on 1 June 2023.", &[]),
     ("Arnor-Gondor Joint Communiqué on Energy Security\n\nThe ministers talked.", &[("Arnor-Gondor Joint Communiqué on Energy Security", "statement", Some("2023-06-03"))]),
-    ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[]),
+    // another party's joint statement named in a headline is specific too
+    ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[("joint statement", "statement", Some("2023-06-03"))]),
 ];
 
 #[test]
