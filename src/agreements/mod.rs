@@ -505,8 +505,11 @@ impl Agreements {
         match head.flag {
             Flag::Numbered => self.resolution(at, i, hend, &head, out),
             Flag::Court => self.ruling(at, i, hend, &head, out),
-            // in an upper-case heading a capitalised-only head is no name
+            // in an upper-case heading a capitalised-only head is no name;
+            // followed by a capitalised word it is inside a longer name
+            // ("Economic Framework Supply Chain Agreement")
             Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
+            Flag::Capital if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) => i + 1,
             _ if capital => self.named(at, i, hend, &head, out),
             Flag::Short | Flag::Capital => hend,
             _ => self.generic(at, i, hend, &head, out),

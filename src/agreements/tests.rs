@@ -101,6 +101,7 @@ const CASES: &[Case] = &[
     ("The Council backed the Seven-Point Consensus on Gondor.", &[("Seven-Point Consensus on Gondor", "agreement", None)]),
     ("THE NEW DETENTION ARRANGEMENTS APPLY.", &[]),
     ("The Recovery Plan was presented.", &[]),
+    ("The Northern Economic Framework Supply Chain Agreement was signed.", &[("Northern Economic Framework Supply Chain Agreement", "agreement", None)]),
     ("Security arrangements for the visit were discussed.", &[]),
     ("A new framework for talks is needed.", &[]),
     ("There is a broad consensus on climate.", &[]),
