@@ -20,10 +20,17 @@
 //! 4. **Generic references**: a lower-case head makes a new record only
 //!    when it is specific: its sentence signs or adopts it ("signed an
 //!    agreement on …"), it names its parties ("an agreement between A and
-//!    B"), or it is counted ("two joint action plans on A and B" → two
-//!    records); after a determiner ("the agreement", "the aforementioned
-//!    memorandum") it refers back. "an agreement was not reached", "in
-//!    agreement with" and "agreed to" are not references.
+//!    B", "the trade agreement with A"), it is counted ("two joint action
+//!    plans on A and B" → two records) or coordinated ("memorandums on A,
+//!    and on B"), it is definite with a noun modifier ("the ceasefire
+//!    agreement"), or it is a joint statement in a headline that names two
+//!    or more parties; after a determiner alone ("the agreement", "the
+//!    aforementioned memorandum") it refers back. "an agreement was not
+//!    reached", "in agreement with" and "agreed to" are not references.
+//!
+//! Some heads count only when capitalised ("Wassenaar Arrangement",
+//! "Five-Point Consensus"); asides inside a name ("(MOU)", "with Gondor's
+//! President") are skipped (`complements.rs`).
 //!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
@@ -34,6 +41,10 @@
 
 #[cfg(test)]
 mod tests;
+
+mod complements;
+use complements::entity_names;
+mod title;
 
 use std::sync::Arc;
 
@@ -57,6 +68,8 @@ enum Flag {
     Court,
     Numbered,
     Short,
+    /// A head only when capitalised ("Wassenaar Arrangement").
+    Capital,
 }
 
 #[derive(Debug, Clone)]
@@ -296,10 +309,13 @@ impl Agreements {
                             "court" => Flag::Court,
                             "numbered" => Flag::Numbered,
                             "short" => Flag::Short,
+                            "capital" => Flag::Capital,
                             _ => Flag::Plain,
                         };
                         let canon = line.fields.get(4).copied().unwrap_or(phrase).to_string();
-                        let last = phrase.rsplit(' ').next().unwrap_or(phrase);
+                        // the head word: before "of" ("memoranda of understanding"), else the last
+                        let head_part = phrase.split(" of ").next().unwrap_or(phrase);
+                        let last = head_part.rsplit(' ').next().unwrap_or(phrase);
                         let plural =
                             last.ends_with('s') && !last.ends_with("ss") || last.ends_with("ta");
                         a.heads.add(
@@ -489,8 +505,13 @@ impl Agreements {
         match head.flag {
             Flag::Numbered => self.resolution(at, i, hend, &head, out),
             Flag::Court => self.ruling(at, i, hend, &head, out),
+            // in an upper-case heading a capitalised-only head is no name;
+            // followed by a capitalised word it is inside a longer name
+            // ("Economic Framework Supply Chain Agreement")
+            Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
+            Flag::Capital if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) => i + 1,
             _ if capital => self.named(at, i, hend, &head, out),
-            Flag::Short => hend,
+            Flag::Short | Flag::Capital => hend,
             _ => self.generic(at, i, hend, &head, out),
         }
     }
@@ -551,7 +572,12 @@ impl Agreements {
         let mut end = k;
         let mut j = k;
         while j < lim {
-            if v.cap(j) && v.kind[j] != TokenKind::Punct && !date_at.contains_key(&j) {
+            // a signing verb ends it (upper-case headings: "MOU … SIGNED WITH …")
+            if v.cap(j)
+                && v.kind[j] != TokenKind::Punct
+                && !date_at.contains_key(&j)
+                && !self.verbs.contains(v.w(j))
+            {
                 j += 1;
                 end = j;
             } else if (self.words.has(WordClass::NameInner, v.w(j))
@@ -581,7 +607,7 @@ impl Agreements {
             date_at,
             s,
             first,
-            lim,
+            lim: _,
         } = at;
         // left: capitalised pre-modifiers and years
         let mut a = i;
@@ -604,8 +630,12 @@ impl Agreements {
             }
             a = k;
         }
-        let has_modifier =
-            (a..i).any(|k| self.modifiers.contains(v.w(k))) || self.names_parties(doc, v, a, i);
+        // "a joint Declaration on …": a lower-case modifier makes the head
+        // joint but stays out of the name
+        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
+        let has_modifier = joint_before
+            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            || self.names_parties(doc, v, a, i);
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(
@@ -629,37 +659,21 @@ impl Agreements {
             return hend;
         }
         // right: complements
-        let mut b = hend;
-        let mut name_end = hend;
-        let mut parties = Vec::new();
-        loop {
-            let w = v.w(b);
-            if !self.words.has(WordClass::CapitalisedComplement, w) {
-                break;
+        let r = self.complements(at, i, hend);
+        let name_end = r.name_end;
+        let b = r.end;
+        let mut parties = r.parties;
+        if parties.is_empty() {
+            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
+            if parties.len() < 2 {
+                parties.clear();
             }
-            let mut j = b + 1;
-            if v.w(j) == "the" {
-                j += 1;
-            }
-            if let Some(&k) = date_at.get(&j) {
-                if w == "of" {
-                    b = doc.dates[k].tokens.end;
-                    continue;
-                }
-                break;
-            }
-            let e = self.cap_run(v, j, lim, date_at);
-            if e == j || e - i > 40 {
-                break;
-            }
-            if w == "between" {
-                parties = split_parties(&v.text[j..e]);
-            }
-            b = e;
-            name_end = e;
         }
-        let short = a == i && name_end == hend && head.flag != Flag::Modifier;
-        let name = join_tokens(doc, a, name_end);
+        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
+        let mut name = join_tokens(doc, a, name_end);
+        for (pa, pb) in &r.extra {
+            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
+        }
         let link = if short { Link::Short } else { Link::Named };
         let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
         c.parties = parties;
@@ -695,7 +709,8 @@ impl Agreements {
         while a > first && a + 3 > i {
             let w = v.w(a - 1);
             if v.kind[a - 1] == TokenKind::Word
-                && !v.cap(a - 1)
+                && w.starts_with(char::is_alphabetic)
+                && (!v.cap(a - 1) || self.modifiers.contains(w))
                 && !self.determiners.contains(w)
                 && !self.verbs.contains(w)
                 && !self.words.has(WordClass::NameStop, w)
@@ -736,6 +751,9 @@ impl Agreements {
         let between = starts == "between"
             && b > hend + 1
             && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
+        // "an agreement with Gondor", "the agreement with Arnor": the other
+        // party is named (the name leaves it out)
+        let with_party = self.with_party(at, a, hend);
         let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
         let signed_after = self.verbs.contains(v.w(hend));
         let kind = head.kind.as_str();
@@ -765,21 +783,29 @@ impl Agreements {
             return hend;
         }
         if let Some(d) = det {
-            if !(d == "the" && between) {
+            if !(d == "the" && (between || !with_party.is_empty())) {
                 let first_tok = a - 1;
-                let name = join_tokens(doc, a, b.max(hend));
-                out.push(self.cand(
-                    doc,
-                    v,
-                    s,
-                    first_tok,
-                    hend - 1,
-                    &name,
-                    kind,
-                    false,
-                    Link::Short,
-                ));
+                // "the peace agreement": a definite head with a noun
+                // modifier is a specific instrument even at its first mention
+                let (name, link) = if d == "the" && a < i && !head.plural {
+                    (join_tokens(doc, a, hend), Link::Generic)
+                } else {
+                    (join_tokens(doc, a, b.max(hend)), Link::Short)
+                };
+                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
                 return hend;
+            }
+        }
+        if head.plural && starts == "on" {
+            // memorandums on A, and on B: one record each
+            let parts = self.repeated_on(v, hend, lim);
+            if let Some(&(_, end)) = parts.last() {
+                let stem = singular(&join_tokens(doc, a, hend));
+                for (pa, pb) in parts {
+                    let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                    out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
+                }
+                return end;
             }
         }
         if head.plural && !signed_after {
@@ -791,12 +817,24 @@ impl Agreements {
             && complement_ok
             && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
             && b >= hend + 3;
-        let specific =
-            between || signed_after || described || self.signing(v, first, lim).is_some();
+        // "Joint statement by the presidents of A and B" in a headline: the
+        // document itself, when the headline names two or more parties
+        let headline = s == 0
+            && (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            && title::names_parties(doc, &self.formations);
+        let specific = between
+            || signed_after
+            || described
+            || headline
+            || !with_party.is_empty()
+            || self.signing(v, first, lim).is_some();
         if !specific {
             return hend;
         }
         let mut end = b.max(hend);
+        if !with_party.is_empty() {
+            end = hend;
+        }
         if signed_after {
             // agreements signed by the X and Y Governments
             end = hend + 1;
@@ -817,6 +855,7 @@ impl Agreements {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
             c.parties = split_parties(&v.text[j..b]);
         }
+        c.parties.extend(with_party);
         out.push(c);
         end
     }
@@ -837,7 +876,13 @@ impl Agreements {
             first,
             lim,
         } = at;
-        let adjacent = self.issuers.ending_at(v, i, first);
+        // "UNSCR 2254": the head names its issuer
+        let own_issuer = self
+            .issuers
+            .longest(v, i, hend)
+            .filter(|(e, _)| *e == hend)
+            .map(|(_, n)| (i, n));
+        let adjacent = self.issuers.ending_at(v, i, first).or(own_issuer);
         let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
             // an issuer earlier in the sentence
             (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
@@ -902,8 +947,14 @@ impl Agreements {
             }
             return end;
         }
+        // "a resolution adopted on Thursday": adopted, whoever adopted it
+        let adopted = self.verbs.contains(v.w(hend)) && self.signing(v, first, lim).is_some();
+        // "relevant UNSCR provisions": such a head needs its number
         if head.plural
-            || !(adjacent.is_some() || self.signing(v, first, lim).is_some() && issuer.is_some())
+            || own_issuer.is_some()
+            || !(adjacent.is_some()
+                || adopted
+                || self.signing(v, first, lim).is_some() && issuer.is_some())
         {
             return hend;
         }
@@ -1031,7 +1082,9 @@ impl Agreements {
                     if !r.r.mentions.iter().any(|m| m.span == mention.span) {
                         r.r.mentions.push(mention);
                     }
-                    if c.link == Link::Named && !r.named_name {
+                    let shouting = |n: &str| !n.chars().any(char::is_lowercase);
+                    let louder = shouting(&r.r.name) && !shouting(&c.name);
+                    if c.link == Link::Named && (!r.named_name || louder) {
                         r.r.name = c.name.clone();
                         r.name_toks = c.toks.clone();
                         r.named_name = true;
@@ -1091,6 +1144,9 @@ impl Agreements {
                 if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
                     if let Some(d) = meeting_date(doc, doc_date) {
                         r.dates.push((d, 2));
+                    }
+                    if r.r.parties.is_empty() {
+                        r.r.parties = title::headline_parties(doc);
                     }
                 }
                 r.r.date = best_date(&r.dates);
@@ -1208,6 +1264,10 @@ fn count_word(w: &str) -> Option<usize> {
 }
 
 fn singular(s: &str) -> String {
+    // "memorandums of understanding": the word before "of" is the head
+    if let Some((h, rest)) = s.split_once(" of ") {
+        return format!("{} of {rest}", singular(h));
+    }
     if let Some(stem) = s.strip_suffix("memoranda") {
         return format!("{stem}memorandum");
     }

@@ -95,6 +95,45 @@ const CASES: &[Case] = &[
     ("Talks on an agreement between Arnor and Gondor continue.", &[("agreement between Arnor and Gondor", "agreement", None)]),
     ("The protocol of the meeting was read out.", &[]),
     ("The two presidents discussed a convention on migrants.", &[]),
+    // capitalised-only heads: named arrangements, frameworks, plans, consensus
+    ("Both states adhere to the Rivendell Arrangement on export controls.", &[("Rivendell Arrangement", "agreement", None)]),
+    ("The ministers launched the Northern Economic Framework for Prosperity.", &[("Northern Economic Framework for Prosperity", "agreement", None)]),
+    ("The Council backed the Seven-Point Consensus on Gondor.", &[("Seven-Point Consensus on Gondor", "agreement", None)]),
+    ("THE NEW DETENTION ARRANGEMENTS APPLY.", &[]),
+    ("The Recovery Plan was presented.", &[]),
+    ("The Northern Economic Framework Supply Chain Agreement was signed.", &[("Northern Economic Framework Supply Chain Agreement", "agreement", None)]),
+    ("Security arrangements for the visit were discussed.", &[]),
+    ("A new framework for talks is needed.", &[]),
+    ("There is a broad consensus on climate.", &[]),
+    ("They adopted a Joint Plan of Action between Arnor and Gondor for 2024–2026.", &[("Joint Plan of Action between Arnor and Gondor", "other", None)]),
+    // a lower-case modifier before a capitalised head
+    ("The two presidents signed a joint Declaration on the Future of Gondor today.", &[("Declaration on the Future of Gondor", "declaration", Some("2023-06-03"))]),
+    // asides inside a name: an acronym in brackets, the other party
+    ("On 2 June I signed a Memorandum of Understanding (MOU) with Gondor's President Aragorn on Cooperation in Border Management.", &[("Memorandum of Understanding on Cooperation in Border Management", "memorandum", Some("2023-06-02"))]),
+    ("The Treaty on a Common Market of Arnor and Gondor entered into force.", &[("Treaty on a Common Market of Arnor and Gondor", "treaty", None)]),
+    // an agreement with a named party
+    ("Gondor will suspend the trade agreement with Arnor.", &[("trade agreement", "agreement", None)]),
+    ("Gondor seeks agreement with Arnor on the agenda.", &[]),
+    ("Gondor wants cooperation agreements with African countries.", &[]),
+    // coordinated complements of a plural head
+    ("The ministers signed memorandums of understanding on cooperation in space research, and on technical cooperation between the customs services.", &[("memorandum of understanding on cooperation in space research", "memorandum", None), ("memorandum of understanding on technical cooperation between the customs services", "memorandum", None)]),
+    ("Memorandums on trade were discussed.", &[]),
+    // a resolution adopted, whoever adopted it
+    ("In a resolution adopted on 1 June, the assembly condemned the attack.", &[("resolution", "resolution", Some("2023-06-01"))]),
+    ("The resolution of the dispute was not adopted.", &[]),
+    ("Gondor must implement UNSCR 2417 in full.", &[("UN Security Council resolution 2417", "resolution", None)]),
+    ("Gondor acts in line with the relevant UNSCR provisions.", &[]),
+    // a definite head with a noun modifier is specific at its first mention
+    ("Both sides must respect the ceasefire agreement.", &[("ceasefire agreement", "agreement", None)]),
+    ("The Free Trade Agreement was signed. The trade agreement removes duties.", &[("Free Trade Agreement", "agreement", None)]),
+    ("The two sides discussed the agreement.", &[]),
+    ("The ministers reviewed the new agreement.", &[]),
+    // a headline joint statement of two or more parties is the document
+    ("Joint statement by the Presidents of Chile and Norway\n\nThe presidents met on 1 June 2023.", &[("Joint statement", "statement", Some("2023-06-01"))]),
+    ("Joint statement by the Spokesperson\n\nThe spokesperson spoke on 1 June 2023.", &[]),
+    ("Arnor-Gondor Joint Communiqué on Energy Security\n\nThe ministers talked.", &[("Arnor-Gondor Joint Communiqué on Energy Security", "statement", Some("2023-06-03"))]),
+    // another party's joint statement named in a headline is specific too
+    ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[("joint statement", "statement", Some("2023-06-03"))]),
 ];
 
 #[test]
@@ -175,4 +214,17 @@ fn embedded_table_is_large_and_ids_are_unique() {
     let unique: std::collections::HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "duplicate ids");
     assert!(ids.len() >= 80, "{} entries", ids.len());
+}
+
+#[test]
+fn parties_come_from_with_and_from_a_joint_headline() {
+    let doc = run(
+        D,
+        "Joint statement of Chile and Norway on ocean research\n\nThe ministers met today.",
+    );
+    assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
+    assert_eq!(doc.agreements[0].parties, ["Chile", "Norway"]);
+    let doc = run(D, "Chile will suspend the fisheries agreement with Norway.");
+    assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
+    assert_eq!(doc.agreements[0].parties, ["Norway"]);
 }

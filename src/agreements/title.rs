@@ -1,0 +1,47 @@
+//! A headline that names a joint statement, communiqué or declaration of
+//! two or more parties is the document's own title, and the instrument is
+//! the document (dev README, AGREEMENT). The record keeps the name its
+//! mention gives ("Joint Statement on …"): a whole headline as the name
+//! ("Joint Statement by the Foreign Ministers of …, … on …") adds words a
+//! descriptive name lacks. The states the headline names are its parties.
+
+use super::complements::entity_names;
+use crate::doc::{Doc, EntityType};
+use crate::lexicon::formations::Formations;
+
+/// Whether the headline names two or more parties: two states or peoples,
+/// two persons, or a formation ("Quad").
+pub(super) fn names_parties(doc: &Doc, formations: &Formations) -> bool {
+    let Some(s0) = doc.sentences.first() else {
+        return false;
+    };
+    let inside = |t: &EntityType| {
+        doc.entities
+            .iter()
+            .filter(|m| m.sentence == 0 && m.label == *t)
+            .map(|m| doc.span_text(m.span))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    let formation = s0.tokens.clone().any(|k| {
+        formations
+            .lookup(doc.span_text(doc.tokens[k].span))
+            .is_some()
+    });
+    formation
+        || inside(&EntityType::Gpe) + inside(&EntityType::Norp) >= 2
+        || inside(&EntityType::Person) >= 2
+}
+
+/// The states a headline names, when it names two or more.
+pub(super) fn headline_parties(doc: &Doc) -> Vec<String> {
+    let Some(s0) = doc.sentences.first() else {
+        return Vec::new();
+    };
+    let names = entity_names(doc, s0.tokens.start, s0.tokens.end, &[EntityType::Gpe]);
+    if names.len() >= 2 {
+        names
+    } else {
+        Vec::new()
+    }
+}
