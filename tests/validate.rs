@@ -6,10 +6,11 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
-/// 743 of 1116, 0.666, with the tree coder of December 2026; the pattern
-/// coder it replaced passed 0.838, mostly on frames it was written for),
-/// rounded down a little. Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.65;
+/// 815 of 1144, 0.712, with the tree coder of 5 December 2026; 743 of
+/// 1116, 0.666, a session before; the pattern coder it replaced passed
+/// 0.838, mostly on frames it was written for), rounded down a little.
+/// Raise it as the coder improves.
+const PASS_RATE_FLOOR: f64 = 0.70;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {
