@@ -20,6 +20,7 @@ mod acronym;
 mod byline;
 pub mod clusters;
 pub mod conll;
+mod contact;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;

@@ -8,6 +8,7 @@ use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
 use crate::ner::acronym;
 use crate::ner::byline;
+use crate::ner::contact;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::reshape::{self, Shaper};
@@ -204,6 +205,8 @@ impl Stage for EntityStage {
             Some(titles) => byline::with_bylines(doc, titles, split),
             None => split,
         };
+        let tagged = contact::with_contacts(doc, &self.types, &self.words, tagged);
+        let tagged = persons_in_any_case(doc, tagged);
         let types = &self.types;
         let classes = &self.words;
         let doc_ref: &Doc = doc;
@@ -214,6 +217,31 @@ impl Stage for EntityStage {
         let merged = acronym::defined_acronyms(doc, merged);
         doc.entities = complete_person_names(doc, merged);
     }
+}
+
+/// A name of two or more words that the document gives as a person is that
+/// person wherever the tagger called it a body, in any case: "TORAO
+/// WAKAMATSU" in a closing line after "Mr Torao Wakamatsu" (one sense per
+/// document).
+fn persons_in_any_case(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut persons: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.label == EntityType::Person && m.tokens.len() >= 2)
+        .map(|m| doc.span_text(m.span).to_lowercase())
+        .collect();
+    persons.sort();
+    persons.dedup();
+    for m in &mut mentions {
+        if matches!(m.label, EntityType::Org | EntityType::Misc)
+            && m.origin == Origin::Model
+            && persons
+                .binary_search(&doc.span_text(m.span).to_lowercase())
+                .is_ok()
+        {
+            m.label = EntityType::Person;
+        }
+    }
+    mentions
 }
 
 /// Persons the tagger found without their first names where the document
@@ -665,6 +693,150 @@ mod tests {
         assert_eq!(
             reshaped("In Rivendell, the Spokesperson said so.", &[]),
             vec![]
+        );
+    }
+
+    #[test]
+    fn an_honorific_ends_a_bodys_name() {
+        use EntityType::{Org, Person};
+        // what stands before the honorific is the body; after it, a person
+        assert_eq!(
+            reshaped(
+                "met the Harbour Authority of Rohan HE Ana Petrova today",
+                &[("Harbour Authority of Rohan HE Ana Petrova", "ORG")]
+            ),
+            owned(&[("Harbour Authority of Rohan", Org), ("Ana Petrova", Person)])
+        );
+        // a title's field before the honorific is reshaped as the title's
+        assert_eq!(
+            reshaped(
+                "the Minister for Trade and Energy Mrs Ana Petrova spoke",
+                &[("Trade and Energy Mrs", "ORG")]
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn a_nationality_word_before_a_ministry_is_no_part_of_its_name() {
+        use EntityType::{Norp, Org};
+        assert_eq!(
+            reshaped(
+                "officers of the Cuban Ministry of the Interior said",
+                &[("Cuban Ministry of the Interior", "ORG")]
+            ),
+            owned(&[("Cuban", Norp), ("Ministry of the Interior", Org)])
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_person() {
+        assert_eq!(
+            reshaped(
+                "a letter to Mr Aragorn Elessar, consul in Rohan",
+                &[("Aragorn Elessar", "ORG")]
+            ),
+            owned(&[("Aragorn Elessar", EntityType::Person)])
+        );
+    }
+
+    #[test]
+    fn a_person_named_elsewhere_is_a_person_in_capitals_too() {
+        use EntityType::Person;
+        assert_eq!(
+            reshaped(
+                "Ana Petrova wrote to the council.\n\nANA PETROVA",
+                &[("Ana Petrova", "PER"), ("ANA PETROVA", "ORG")]
+            ),
+            owned(&[("Ana Petrova", Person), ("ANA PETROVA", Person)])
+        );
+    }
+
+    #[test]
+    fn a_plural_body_noun_takes_in_its_coordinated_fields() {
+        use EntityType::Org;
+        assert_eq!(
+            reshaped(
+                "officials of the Departments of Justice and Homeland Security met",
+                &[("Departments of Justice", "ORG")]
+            ),
+            owned(&[("Departments of Justice and Homeland Security", Org)])
+        );
+        // a singular body and another name after "and" stay apart
+        // the tagger left the plural noun out
+        assert_eq!(
+            reshaped(
+                "today the Departments of the Treasury and State announced",
+                &[("Treasury", "ORG")]
+            ),
+            owned(&[("Departments of the Treasury and State", Org)])
+        );
+        assert_eq!(
+            reshaped(
+                "the Department of Justice and Ana Petrova met",
+                &[("Department of Justice", "ORG")]
+            ),
+            owned(&[("Department of Justice", Org)])
+        );
+    }
+
+    #[test]
+    fn a_contact_before_a_telephone_number_is_a_person() {
+        use EntityType::{Misc, Person};
+        assert_eq!(
+            reshaped(
+                "Media enquiries: Ana Petrova 02 6277 7500",
+                &[("Ana Petrova", "ORG")]
+            ),
+            owned(&[("Ana Petrova", Person)])
+        );
+        assert_eq!(
+            reshaped(
+                "Media contact: Ana Petrova (Departmental) 0400 510 802",
+                &[("Ana Petrova", "ORG"), ("Departmental", "ORG")]
+            ),
+            owned(&[("Ana Petrova", Person), ("Departmental", Misc)])
+        );
+        // a body before a number stays a body; a short number is no telephone
+        assert_eq!(
+            reshaped(
+                "Harbour Authority 02 6277 7500",
+                &[("Harbour Authority", "ORG")]
+            ),
+            owned(&[("Harbour Authority", EntityType::Org)])
+        );
+        assert_eq!(
+            reshaped("Rohan Steel 2023 results", &[("Rohan Steel", "ORG")]),
+            owned(&[("Rohan Steel", EntityType::Org)])
+        );
+    }
+
+    #[test]
+    fn programmes_plans_and_reports_are_no_orgs() {
+        let types = |text: &str, span: &'static str| -> Vec<EntityType> {
+            reshaped(text, &[(span, "ORG")])
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect()
+        };
+        assert_eq!(
+            types(
+                "under the Harbour Settlement Program the",
+                "Harbour Settlement Program"
+            ),
+            vec![EntityType::Misc]
+        );
+        assert_eq!(
+            types(
+                "the 2031 Coastal Resilience Strategy says",
+                "Coastal Resilience Strategy"
+            ),
+            vec![EntityType::Misc]
+        );
+        // a body named after a programme in the gazetteer keeps its type
+        assert_eq!(
+            types("the World Food Programme said", "World Food Programme"),
+            vec![EntityType::Org]
         );
     }
 

@@ -13,6 +13,9 @@ const EMBEDDED: &str = include_str!("../../models/ner_types.tsv");
 enum Cue {
     Default,
     Last(String),
+    /// The last word, as the head: no "of" before it ("Defence Ministers",
+    /// not "Council of Ministers").
+    Head(String),
     Word(String),
     Suffix(String),
 }
@@ -79,6 +82,7 @@ impl TypeMap {
             let cue = match field(&line, 1, file)? {
                 "default" => Cue::Default,
                 "last" => Cue::Last(value),
+                "head" => Cue::Head(value),
                 "word" => Cue::Word(value),
                 "suffix" => Cue::Suffix(value),
                 other => {
@@ -141,6 +145,7 @@ impl TypeMap {
             let fits = match cue {
                 Cue::Default => true,
                 Cue::Last(w) => last == w,
+                Cue::Head(w) => last == w && !words.contains(&"of"),
                 Cue::Word(w) => words.iter().any(|x| x == w),
                 Cue::Suffix(s) => {
                     words.len() == 1
@@ -193,5 +198,8 @@ mod tests {
         assert!(m.is(WordClass::Breaker, "Imposes"));
         assert!(!m.is(WordClass::Breaker, "Government"));
         assert_eq!(map("XYZ", "Thing"), EntityType::Misc);
+        // a role plural is the head of a set of people, not inside a body's name
+        assert_eq!(map("ORG", "Harbour Ministers"), EntityType::Misc);
+        assert_eq!(map("ORG", "Harbour Council of Ministers"), EntityType::Org);
     }
 }

@@ -10,6 +10,8 @@ use crate::ner::gazetteer::Gazetteer;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
+mod repair;
+
 /// How far before a span a title that governs it may start, in tokens
 /// ("Assistant Secretary of State for European and Eurasian Affairs").
 const TITLE_REACH: usize = 6;
@@ -233,6 +235,12 @@ impl Shaper<'_> {
         } else {
             self.piece(&m, start, end, m.label)
         };
+        if let Some(body) = self.without_demonym(&m) {
+            return self.reshape(body);
+        }
+        if let Some(shaped) = self.cut_at_honorific(&m) {
+            return shaped;
+        }
         if let Some(shaped) = self.around_a_title(&m) {
             return shaped;
         }
@@ -250,7 +258,7 @@ impl Shaper<'_> {
         }
         self.split_titled(m)
             .into_iter()
-            .map(|p| self.with_place(p))
+            .map(|p| self.with_coordinated_fields(self.with_place(p)))
             .collect()
     }
 
@@ -464,7 +472,8 @@ impl Shaper<'_> {
         if !name_like {
             return None;
         }
-        let person = [TitleKind::Person];
+        // (an honorific too: "Mr [Ana Petrova], consul")
+        let person = [TitleKind::Person, TitleKind::Honorific];
         let titled = self.title_ending_at(start, &person).is_some()
             || self
                 .ruled_ending_at(start)
