@@ -99,6 +99,10 @@ pub struct TriggerFlags {
     /// needs" is no meeting): coded only when the object, if any, is an
     /// actor.
     pub actorobj: bool,
+    /// A person as possessor is the one acted on ("the journalist's
+    /// arrest"); a state or organisation as possessor still acts
+    /// ("Mordor's detention of three sailors").
+    pub posspatient: bool,
 }
 
 /// One row.
@@ -286,6 +290,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "intent" => flags.intent = true,
             "needtgt" => flags.needtgt = true,
             "actorobj" => flags.actorobj = true,
+            "posspatient" => flags.posspatient = true,
             "judge" => flags.judge = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }

@@ -21,6 +21,9 @@ pub struct Nominals {
     pub is_trigger: Vec<bool>,
     /// Token → the nominal trigger's agent (its source), when found.
     pub agent: Vec<Option<usize>>,
+    /// Token → a nominal trigger whose possessor is the one acted on
+    /// ("Hurin's arrest"), so no agent.
+    pub patient_possessor: Vec<bool>,
 }
 
 impl Nominals {
@@ -149,6 +152,14 @@ impl<'a> ActorIndex<'a> {
         }
     }
 
+    /// Whether actor `a` (of the document, not a pending one) is a person.
+    pub fn is_person(&self, a: usize) -> bool {
+        self.doc
+            .actors
+            .get(a)
+            .is_some_and(|r| r.kind == Some(ActorKind::Person))
+    }
+
     /// The state actors made for countries named only as places, numbered
     /// from `doc.actors.len()`.
     pub fn pending(&self) -> &[ActorRef] {
@@ -243,6 +254,10 @@ impl<'a> ActorIndex<'a> {
                         continue;
                     }
                     if agent_only && !is_agent_of_nominal(tree, c) {
+                        continue;
+                    }
+                    let patient = nominals.patient_possessor.get(n).copied().unwrap_or(false);
+                    if agent_only && patient && tree.deprel(c) == "nmod:poss" {
                         continue;
                     }
                     let here = self.named_at(c);

@@ -137,7 +137,17 @@ impl Args<'_> {
     /// The trigger's source actors: its slots, else the subject the
     /// grammar lends it.
     pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let own = self.by_rels(t, &row.source);
+        let own = if self.patient_possessor(t, row).is_empty() {
+            self.by_rels(t, &row.source)
+        } else {
+            let rels: Vec<Rel> = row
+                .source
+                .iter()
+                .filter(|r| !matches!(r, Rel::Poss))
+                .cloned()
+                .collect();
+            self.by_rels(t, &rels)
+        };
         if !own.is_empty() {
             return own;
         }
@@ -156,6 +166,10 @@ impl Args<'_> {
         let own = self.by_rels(t, &row.target);
         if !own.is_empty() {
             return own;
+        }
+        let patient = self.patient_possessor(t, row);
+        if !patient.is_empty() {
+            return patient;
         }
         if row.pos == TriggerPos::Verb {
             return self.shared_object(t, row);
@@ -190,6 +204,27 @@ impl Args<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// The persons possessing a `posspatient` nominal ("Hurin's
+    /// arrest"): those acted on.
+    pub fn patient_possessor(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        if !row.flags.posspatient {
+            return Vec::new();
+        }
+        let tree = self.tree;
+        let possessors: Vec<usize> = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| tree.deprel(c) == "nmod:poss")
+            .flat_map(|c| self.actors.at(c))
+            .collect();
+        if !possessors.is_empty() && possessors.iter().all(|&a| self.actors.is_person(a)) {
+            possessors
+        } else {
+            Vec::new()
+        }
     }
 
     /// Whether `t`'s object, if it has one, names an actor.

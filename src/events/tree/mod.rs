@@ -171,6 +171,7 @@ fn nominal_agents(
     let mut nominals = Nominals {
         is_trigger: vec![false; n],
         agent: vec![None; n],
+        patient_possessor: vec![false; n],
     };
     for f in found {
         if lex.triggers.rows[f.row].pos != TriggerPos::Verb {
@@ -178,6 +179,7 @@ fn nominal_agents(
         }
     }
     let mut agents = vec![None; n];
+    let mut patients = vec![false; n];
     {
         let args = Args {
             tree,
@@ -188,9 +190,11 @@ fn nominal_agents(
         for f in found.iter().filter(|f| nominals.is_trigger[f.token]) {
             let row = &lex.triggers.rows[f.row];
             agents[f.token] = args.source(f.token, row).first().copied();
+            patients[f.token] = !args.patient_possessor(f.token, row).is_empty();
         }
     }
     nominals.agent = agents;
+    nominals.patient_possessor = patients;
     nominals
 }
 
