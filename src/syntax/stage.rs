@@ -87,7 +87,7 @@ impl SyntaxStage {
             }
             for i in range.filter(|&i| name_head[i].is_some()) {
                 out[i] = TokenSyntax {
-                    lemma: doc.token_text(i).to_string().into(),
+                    lemma: doc.token_text(i).to_string(),
                     upos: "PROPN",
                     xpos: "NNP",
                     head: name_head[i],
