@@ -119,3 +119,36 @@ fn record_snapshot_of_a_small_document() {
     );
     assert_eq!(got, want);
 }
+
+/// A person's name of several words is parsed as one word: its other words
+/// hang on its last as `flat`, and the clause's subject is that last word.
+#[test]
+fn a_multi_word_person_name_is_one_node_of_the_parse() {
+    let out = attache()
+        .args(["parse", "-"])
+        .write_stdin("Prime Minister Anna van der Berg discussed energy security with Rohan.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let id_of = |form: &str| {
+        rows.iter()
+            .find(|r| r[1] == form)
+            .map(|r| r[0].to_string())
+            .expect("form in the parse")
+    };
+    let berg = id_of("Berg");
+    for form in ["Anna", "van", "der"] {
+        let row = rows.iter().find(|r| r[1] == form).expect("name word");
+        assert_eq!((row[6], row[7]), (berg.as_str(), "flat"), "{form}: {text}");
+    }
+    let berg_row = rows.iter().find(|r| r[1] == "Berg").expect("Berg");
+    assert_eq!(berg_row[7], "nsubj", "{text}");
+}
