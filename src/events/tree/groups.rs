@@ -61,18 +61,23 @@ pub(super) fn group_actors(
 fn phrases(doc: &Doc, classes: &WordClasses) -> Vec<(std::ops::Range<usize>, Option<String>)> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    let mut words = String::new();
     let mut i = 0;
     while i < n {
+        // one buffer grown word by word; the longest phrase wins
         let mut matched = None;
-        for len in (1..=MAX_PHRASE_WORDS.min(n - i)).rev() {
-            let words: Vec<&str> = (i..i + len).map(|k| doc.norm(k)).collect();
-            if !classes.has(WordClass::GroupPhrase, &words.join(" ")) {
+        words.clear();
+        for len in 1..=MAX_PHRASE_WORDS.min(n - i) {
+            if len > 1 {
+                words.push(' ');
+            }
+            words.push_str(doc.norm(i + len - 1));
+            if !classes.has(WordClass::GroupPhrase, &words) {
                 continue;
             }
             let capitalised = doc.raw(i).chars().next().is_some_and(char::is_uppercase);
             if len > 1 || capitalised {
                 matched = Some(len);
-                break;
             }
         }
         match matched {
