@@ -76,6 +76,7 @@ word_classes! {
     ConditionMark => "events.condition-mark",
     FutureModal => "events.future-modal",
     GroupPhrase => "events.group-phrase",
+    QuestionLabel => "events.question-label",
 }
 
 /// The words of every class.

@@ -29,6 +29,7 @@ use crate::doc::{Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
+use crate::lexicon::{WordClass, WordClasses};
 use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
@@ -106,7 +107,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
     let dates_in = when::sentence_dates(doc, &lex.words);
     let place_in = when::sentence_places(doc);
     let mut events = Vec::new();
-    let questions = question_sentences(doc);
+    let questions = question_sentences(doc, &lex.words);
     for (k, f) in found.iter().enumerate() {
         if contents.absorbed[k] || questions.get(f.sentence).copied().unwrap_or(false) {
             continue;
@@ -144,19 +145,38 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
     (events, index.pending().to_vec())
 }
 
-/// Sentence → whether it asks a question (ends with "?"): a question
-/// reports no event ("Is Gondor ready to send aid?").
-fn question_sentences(doc: &Doc) -> Vec<bool> {
+/// Sentence → whether it asks a question: it ends with "?", or its line
+/// opens with a questioner's label ("Q:", "QUESTION:", in
+/// `events.question-label`) as in briefing transcripts. A question reports
+/// no event ("Is Gondor ready to send aid?").
+fn question_sentences(doc: &Doc, classes: &WordClasses) -> Vec<bool> {
+    let text = doc.text();
     doc.sentences
         .iter()
         .map(|s| {
-            (s.tokens.start..s.tokens.end)
+            let asks = (s.tokens.start..s.tokens.end)
                 .rev()
                 .find(|&i| !matches!(doc.norm(i), "\"" | "”" | "’" | "'" | ")"))
-                .is_some_and(|i| doc.norm(i) == "?")
+                .is_some_and(|i| doc.norm(i) == "?");
+            asks || in_question_line(text, s.span.byte_start, classes)
         })
         .collect()
 }
+
+/// Whether the line holding byte `at` opens with a questioner's label.
+fn in_question_line(text: &str, at: usize, classes: &WordClasses) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let line_start = head.rfind('\n').map_or(0, |k| k + 1);
+    let line = text.get(line_start..).unwrap_or("").trim_start();
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim_end();
+    label.len() <= MAX_LABEL_LEN && classes.has(WordClass::QuestionLabel, &label.to_lowercase())
+}
+
+/// The longest questioner's label, in bytes.
+const MAX_LABEL_LEN: usize = 12;
 
 /// The nominal triggers, each with its agent found from its own phrase
 /// or its light verb, before any other argument is looked for.
