@@ -34,6 +34,7 @@ pub mod actors;
 pub mod agreements;
 pub mod batch;
 pub mod bench;
+mod cache;
 pub mod dates;
 pub mod doc;
 pub mod error;

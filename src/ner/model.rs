@@ -7,6 +7,7 @@ use super::features::{
 };
 use super::hash::IdMap;
 use super::{GazetteerLookup, NerError};
+use crate::cache::prefetch;
 use serde::{Deserialize, Serialize};
 
 /// First 8 bytes of a model file.
@@ -434,22 +435,6 @@ impl Fused {
             }
         }
     }
-}
-
-/// Cache hint for the line holding `p` (no effect on results).
-#[inline(always)]
-fn prefetch(p: &u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: `_mm_prefetch` is only a hint: it never faults and has no architectural
-    // effect; the pointer comes from a live reference and SSE is part of the x86_64
-    // baseline.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            (p as *const u8).cast::<i8>(),
-        );
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 /// Reusable buffers for [`viterbi_with`].

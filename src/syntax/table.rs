@@ -7,6 +7,7 @@
 //! read in place from the (possibly embedded) bytes, so loading copies
 //! nothing.
 
+use crate::cache::prefetch;
 use std::borrow::Cow;
 
 use crate::ner::hash::IdMap;
@@ -329,22 +330,6 @@ fn accumulate_plain(rows: &[Row], out: &mut [f32]) {
             *o += r.scale * (q as i8) as f32;
         }
     }
-}
-
-/// Cache hint for the line holding `p` (no effect on results).
-#[inline(always)]
-fn prefetch(p: &u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: `_mm_prefetch` is only a hint: it never faults and has no
-    // architectural effect; the pointer comes from a live reference and SSE
-    // is part of the x86_64 baseline.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            (p as *const u8).cast::<i8>(),
-        );
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 #[cfg(test)]
