@@ -119,7 +119,7 @@ impl Pipeline {
             .with_formations(formations.clone())
             .with_offices(Offices::with_user_files(&dicts.offices, &gazetteer)?);
         let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
-            .with_titles(titles)
+            .with_titles(titles.clone())
             .with_words(words.clone());
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
@@ -128,7 +128,7 @@ impl Pipeline {
         let event_lexicon = EventLexicon::with_user_files(&dicts.events)?.with_words(words);
         let syntax_model = SyntaxModel::embedded()
             .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
-        let mut syntax_stage = SyntaxStage::new(syntax_model);
+        let mut syntax_stage = SyntaxStage::new(syntax_model).with_titles(titles);
         if !syntax {
             let lemmas = event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str());
             let filter = LemmaFilter::new(lemmas, syntax_stage.model().lemma_table());

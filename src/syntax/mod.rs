@@ -21,6 +21,7 @@ pub mod eval;
 pub mod filter;
 pub mod lemma;
 pub mod model;
+mod names;
 pub mod oracle;
 pub mod parser;
 mod pfeatures;

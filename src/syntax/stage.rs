@@ -1,10 +1,12 @@
 //! The `syntax` pipeline stage.
 
-use crate::doc::{Doc, EntityType, Layer};
+use crate::doc::{Doc, Layer};
 use crate::pipeline::{Contract, Stage};
+use crate::text::titles::Titles;
 
 use super::filter::LemmaFilter;
 use super::model::{Scratch, SyntaxModel};
+use super::names::NamePlan;
 use super::TokenSyntax;
 
 /// Stage `syntax`: part of speech, lemma, head and relation for every
@@ -16,7 +18,9 @@ use super::TokenSyntax;
 ///
 /// A person's name of several words is parsed as its last word, and its
 /// other words hang on it as `flat`: names the model has never seen
-/// ("Ursula von der Leyen") otherwise break the sentence's tree.
+/// ("Ursula von der Leyen") otherwise break the sentence's tree. With
+/// titles ([`SyntaxStage::with_titles`]) the title chain before a name is
+/// parsed as a phrase of its own and hung on the name (`nmod:desc`).
 ///
 /// With a filter ([`SyntaxStage::with_filter`]) only the sentences that
 /// may hold an event trigger are analysed.
@@ -30,6 +34,7 @@ use super::TokenSyntax;
 pub struct SyntaxStage {
     model: SyntaxModel,
     filter: Option<LemmaFilter>,
+    titles: Option<Titles>,
 }
 
 impl SyntaxStage {
@@ -38,6 +43,7 @@ impl SyntaxStage {
         SyntaxStage {
             model,
             filter: None,
+            titles: None,
         }
     }
 
@@ -53,11 +59,19 @@ impl SyntaxStage {
         &self.model
     }
 
+    /// The same stage parsing a person's title chain ("Minister of Foreign
+    /// Affairs of Gondor Hirgon Baranor") apart from the sentence, hung on
+    /// the name.
+    pub fn with_titles(mut self, titles: Titles) -> SyntaxStage {
+        self.titles = Some(titles);
+        self
+    }
+
     /// Fills `doc.syntax` (reusing `scratch` between calls).
     pub fn annotate(&self, doc: &mut Doc, scratch: &mut Scratch) {
         let n = doc.tokens.len();
         let mut out = vec![TokenSyntax::default(); n];
-        let name_head = person_name_heads(doc);
+        let plan = NamePlan::new(doc, self.titles.as_ref());
         let mut forms: Vec<&str> = Vec::new();
         let mut kept: Vec<usize> = Vec::new();
         for s in &doc.sentences {
@@ -71,31 +85,57 @@ impl SyntaxStage {
                 continue;
             }
             kept.clear();
-            kept.extend(range.clone().filter(|&i| name_head[i].is_none()));
-            forms.clear();
-            forms.extend(kept.iter().map(|&i| doc.token_text(i)));
-            self.model.analyze(&forms, scratch);
-            for (k, (&i, form)) in kept.iter().zip(&forms).enumerate() {
-                let tag = scratch.tags.get(k).copied().unwrap_or(0);
-                out[i] = TokenSyntax {
-                    lemma: self.model.lemma(form, tag),
-                    upos: self.model.upos(tag),
-                    xpos: self.model.xpos(tag),
-                    head: scratch.head(k).and_then(|h| kept.get(h).copied()),
-                    deprel: self.model.label(scratch.label(k)),
-                };
+            kept.extend(range.clone().filter(|&i| !plan.hidden[i]));
+            self.analyze_into(doc, &kept, None, scratch, &mut out);
+            let prefixes = plan
+                .prefixes
+                .iter()
+                .filter(|p| range.contains(&p.tokens.start));
+            for p in prefixes {
+                kept.clear();
+                kept.extend(p.tokens.clone().filter(|&i| plan.flat_head[i].is_none()));
+                self.analyze_into(doc, &kept, Some(p.name_head), scratch, &mut out);
             }
-            for i in range.filter(|&i| name_head[i].is_some()) {
+            for i in range.filter(|&i| plan.flat_head[i].is_some()) {
                 out[i] = TokenSyntax {
                     lemma: doc.token_text(i).to_string(),
                     upos: "PROPN",
                     xpos: "NNP",
-                    head: name_head[i],
+                    head: plan.flat_head[i],
                     deprel: "flat",
                 };
             }
         }
         doc.syntax = out;
+    }
+
+    /// Tags and parses the tokens `kept` as one sentence; its root hangs on
+    /// `attach` (as a title on a name) when given.
+    fn analyze_into(
+        &self,
+        doc: &Doc,
+        kept: &[usize],
+        attach: Option<usize>,
+        scratch: &mut Scratch,
+        out: &mut [TokenSyntax],
+    ) {
+        let forms: Vec<&str> = kept.iter().map(|&i| doc.token_text(i)).collect();
+        self.model.analyze(&forms, scratch);
+        for (k, (&i, form)) in kept.iter().zip(&forms).enumerate() {
+            let tag = scratch.tags.get(k).copied().unwrap_or(0);
+            let head = scratch.head(k).and_then(|h| kept.get(h).copied());
+            let (head, deprel) = match (head, attach) {
+                (None, Some(name)) => (Some(name), "nmod:desc"),
+                _ => (head, self.model.label(scratch.label(k))),
+            };
+            out[i] = TokenSyntax {
+                lemma: self.model.lemma(form, tag),
+                upos: self.model.upos(tag),
+                xpos: self.model.xpos(tag),
+                head,
+                deprel,
+            };
+        }
     }
 }
 
@@ -120,26 +160,4 @@ impl Stage for SyntaxStage {
             Err(_) => self.annotate(doc, &mut Scratch::default()),
         });
     }
-}
-
-/// Token → the last word of the multi-word person name it begins or
-/// continues (`None` for that last word and every other token).
-fn person_name_heads(doc: &Doc) -> Vec<Option<usize>> {
-    let mut out = vec![None; doc.tokens.len()];
-    for m in doc
-        .entities
-        .iter()
-        .filter(|m| m.label == EntityType::Person)
-    {
-        let Some(last) = m.tokens.end.checked_sub(1) else {
-            continue;
-        };
-        if last >= out.len() {
-            continue;
-        }
-        for slot in &mut out[m.tokens.start..last] {
-            *slot = Some(last);
-        }
-    }
-    out
 }

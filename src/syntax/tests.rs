@@ -330,3 +330,56 @@ fn sections_and_wide_slots_sit_on_cache_lines() {
     let header: super::model::Header = serde_json::from_slice(&bytes[12..12 + hlen]).unwrap();
     assert!(header.sections.iter().all(|s| s.1 % 64 == 0));
 }
+
+proptest! {
+    /// With titles and arbitrary person names in the entities layer, every
+    /// sentence is still one tree.
+    #[test]
+    fn reduced_names_keep_one_tree_per_sentence(
+        text in "(Minister|President|of|the|Gondor|Hirgon|Baranor|met|said|\\.|,| ){0,40}",
+        names in proptest::collection::vec((0usize..60, 1usize..4), 0..5),
+    ) {
+        use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+        use crate::pipeline::Stage;
+        use crate::text::titles::Titles;
+        use crate::text::{split_sentences, Lexical, Tokenizer};
+        let lexical = Lexical::embedded();
+        let tokenizer = Tokenizer::new(lexical.clone());
+        let mut doc = Doc::new(DocInfo::default(), text);
+        let tokens = tokenizer.tokenize(doc.text(), &[]);
+        doc.set_tokens(tokens);
+        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+        let n = doc.tokens.len();
+        for (a, len) in names {
+            if a + len <= n {
+                doc.entities.push(Mention {
+                    span: doc.token_span(a, a + len - 1),
+                    tokens: a..a + len,
+                    sentence: doc.sentence_of_token(a),
+                    label: EntityType::Person,
+                    score: None,
+                    origin: Origin::Model,
+                    entry: None,
+                });
+            }
+        }
+        let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
+        let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap()).with_titles(titles);
+        stage.process(&mut doc);
+        prop_assert_eq!(doc.syntax.len(), n);
+        for s in &doc.sentences {
+            let roots = s.tokens.clone().filter(|&i| doc.syntax[i].head.is_none()).count();
+            prop_assert_eq!(roots, 1);
+            for i in s.tokens.clone() {
+                let mut seen = 0;
+                let mut k = i;
+                while let Some(h) = doc.syntax[k].head {
+                    prop_assert!(s.tokens.contains(&h) && h != k);
+                    k = h;
+                    seen += 1;
+                    prop_assert!(seen <= s.tokens.len(), "cycle");
+                }
+            }
+        }
+    }
+}

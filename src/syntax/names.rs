@@ -1,0 +1,256 @@
+//! Which words of a sentence the parser does not see: the inner words of
+//! a person's name and the title chain before it.
+//!
+//! Press releases name people as "President of Arnor Ingold Targon" or
+//! "Minister of Foreign Affairs of the Republic of Gondor Hirgon Baranor".
+//! A treebank parser has seen few such chains and breaks the sentence's
+//! tree on them, so the verb loses its subject. The stage parses the
+//! sentence with the name reduced to its last word, and the title chain
+//! as a phrase of its own hung on that word (`nmod:desc`, as UD English
+//! attaches "President" in "President Bush").
+
+use std::ops::Range;
+
+use crate::doc::{Doc, EntityType, FormKind, Words};
+use crate::text::titles::{TitleKind, Titles};
+
+/// A title chain before a person's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TitlePrefix {
+    /// Its tokens, ending where the name begins.
+    pub tokens: Range<usize>,
+    /// The name's last word, which the chain's own root hangs on.
+    pub name_head: usize,
+}
+
+/// The reductions of one document.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NamePlan {
+    /// Token → the last word of the multi-word person name it is an inner
+    /// word of (hung on it as `flat`).
+    pub flat_head: Vec<Option<usize>>,
+    /// The title chains, in text order.
+    pub prefixes: Vec<TitlePrefix>,
+    /// Token → left out of the sentence's parse (a name's inner word or in
+    /// a title chain).
+    pub hidden: Vec<bool>,
+}
+
+/// How far before a name a title chain may begin, in tokens.
+const MAX_PREFIX: usize = 14;
+
+impl NamePlan {
+    /// The plan for `doc`: names from its entities layer, chains from
+    /// `titles` (none without).
+    pub(super) fn new(doc: &Doc, titles: Option<&Titles>) -> NamePlan {
+        let n = doc.tokens.len();
+        let mut plan = NamePlan {
+            flat_head: vec![None; n],
+            prefixes: Vec::new(),
+            hidden: vec![false; n],
+        };
+        let persons = doc
+            .entities
+            .iter()
+            .filter(|m| m.label == EntityType::Person && m.tokens.end <= n);
+        for m in persons {
+            let Some(last) = m.tokens.end.checked_sub(1) else {
+                continue;
+            };
+            if doc.sentence_of_token(m.tokens.start) != doc.sentence_of_token(last) {
+                // a name across a sentence break: heads stay in sentences
+                continue;
+            }
+            for i in m.tokens.start..last {
+                plan.flat_head[i] = Some(last);
+                plan.hidden[i] = true;
+            }
+            let Some(titles) = titles else { continue };
+            if let Some(start) = title_chain_start(doc, titles, m.tokens.start) {
+                for h in &mut plan.hidden[start..m.tokens.start] {
+                    *h = true;
+                }
+                plan.prefixes.push(TitlePrefix {
+                    tokens: start..m.tokens.start,
+                    name_head: last,
+                });
+            }
+        }
+        plan
+    }
+}
+
+/// The first token of the longest title chain that ends right before the
+/// name starting at `name`, within its sentence.
+fn title_chain_start(doc: &Doc, titles: &Titles, name: usize) -> Option<usize> {
+    let sentence = doc.sentences.get(doc.sentence_of_token(name))?;
+    let floor = sentence.tokens.start.max(name.saturating_sub(MAX_PREFIX));
+    let chain = Chain {
+        doc,
+        titles,
+        lower: doc.words(FormKind::Norm),
+        raw: doc.words(FormKind::Raw),
+        name,
+    };
+    (floor..name).find(|&s| chain.reaches_name(s))
+}
+
+/// The words before one name.
+struct Chain<'a> {
+    doc: &'a Doc,
+    titles: &'a Titles,
+    lower: crate::doc::DocWords<'a>,
+    raw: crate::doc::DocWords<'a>,
+    name: usize,
+}
+
+impl Chain<'_> {
+    /// Whether a chain starting at `s` runs up to the name:
+    /// `[AFFILIATION ['s]] TITLE ((of|for) [the] WHAT | [and] TITLE)*`,
+    /// where WHAT is an entity or a run of capitalised words.
+    fn reaches_name(&self, s: usize) -> bool {
+        let mut pos = s;
+        if let Some(end) = self.affiliation_end(pos) {
+            pos = if self.lower.word(end) == "'s" {
+                end + 1
+            } else {
+                end
+            };
+        }
+        let Some(end) = self.title_end(pos) else {
+            return false;
+        };
+        pos = end;
+        while pos < self.name {
+            let next = match self.lower.word(pos) {
+                "of" | "for" => self.what_end(pos + 1),
+                "and" | "&" => self.title_end(pos + 1),
+                _ => self.title_end(pos),
+            };
+            match next {
+                Some(e) if e > pos && e <= self.name => pos = e,
+                _ => return false,
+            }
+        }
+        pos == self.name
+    }
+
+    /// The end of a person's title or form of address at `i`.
+    fn title_end(&self, i: usize) -> Option<usize> {
+        let m = self
+            .titles
+            .longest_at(&self.lower, &self.raw, i, self.name)?;
+        let kind = self.titles.get(m.title).kind;
+        matches!(kind, TitleKind::Person | TitleKind::Honorific).then_some(m.end)
+    }
+
+    /// The end of a state, organisation or people named at `i`.
+    fn affiliation_end(&self, i: usize) -> Option<usize> {
+        self.doc
+            .entities
+            .iter()
+            .find(|m| m.tokens.start == i && m.label != EntityType::Person)
+            .map(|m| m.tokens.end)
+            .filter(|&e| e < self.name)
+    }
+
+    /// The end of what an "of" names at `i`: "[the] ENTITY" or "[the]
+    /// Capitalised Words [and Capitalised Words]".
+    fn what_end(&self, i: usize) -> Option<usize> {
+        let i = if self.lower.word(i) == "the" {
+            i + 1
+        } else {
+            i
+        };
+        if let Some(e) = self.affiliation_end(i) {
+            return Some(e);
+        }
+        let capitalised = |k: usize| {
+            self.raw
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let mut end = i;
+        while end < self.name {
+            if capitalised(end) {
+                end += 1;
+            } else if matches!(self.lower.word(end), "and" | "&") && capitalised(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        (end > i).then_some(end.min(self.name))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{DocInfo, Mention, Origin};
+    use crate::text::{split_sentences, Lexical, Tokenizer};
+
+    /// A document of `text` with entities of `(label, first, end)` tokens.
+    fn doc_with(text: &str, entities: &[(EntityType, usize, usize)]) -> Doc {
+        let lexical = Lexical::embedded();
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        let tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
+        doc.set_tokens(tokens);
+        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+        for &(label, a, b) in entities {
+            doc.entities.push(Mention {
+                span: doc.token_span(a, b - 1),
+                tokens: a..b,
+                sentence: doc.sentence_of_token(a),
+                label,
+                score: None,
+                origin: Origin::Gazetteer,
+                entry: None,
+            });
+        }
+        doc
+    }
+
+    fn titles() -> Titles {
+        Titles::with_user_files(&[], &Tokenizer::new(Lexical::embedded())).unwrap()
+    }
+
+    #[test]
+    fn a_title_chain_with_of_phrases_is_reduced_up_to_the_name() {
+        // 0 Foreign 1 Minister 2 of 3 the 4 Republic 5 of 6 Gondor
+        // 7 Hirgon 8 Baranor 9 met 10 the 11 envoy 12 .
+        let text = "Foreign Minister of the Republic of Gondor Hirgon Baranor met the envoy.";
+        let doc = doc_with(text, &[(EntityType::Gpe, 4, 7), (EntityType::Person, 7, 9)]);
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        assert_eq!(
+            plan.prefixes,
+            vec![TitlePrefix {
+                tokens: 0..7,
+                name_head: 8
+            }]
+        );
+        assert_eq!(plan.flat_head[7], Some(8));
+        assert!(!plan.hidden[8] && !plan.hidden[9]);
+    }
+
+    #[test]
+    fn an_affiliation_before_the_title_belongs_to_the_chain() {
+        // 0 Gondor 1 's 2 Defence 3 Minister 4 Hirgon 5 Baranor 6 arrived
+        let text = "Gondor's Defence Minister Hirgon Baranor arrived.";
+        let doc = doc_with(text, &[(EntityType::Gpe, 0, 1), (EntityType::Person, 4, 6)]);
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        assert_eq!(plan.prefixes.first().map(|p| p.tokens.clone()), Some(0..4));
+    }
+
+    #[test]
+    fn words_that_are_no_title_leave_the_name_alone() {
+        // "the envoy of" is no title chain: only the name is reduced
+        let text = "Yesterday Hirgon Baranor met the envoy.";
+        let doc = doc_with(text, &[(EntityType::Person, 1, 3)]);
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        assert!(plan.prefixes.is_empty());
+        assert!(!plan.hidden[0]);
+    }
+}
