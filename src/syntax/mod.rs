@@ -25,6 +25,7 @@ mod names;
 pub mod oracle;
 pub mod parser;
 mod pfeatures;
+mod repair;
 pub mod stage;
 pub mod table;
 pub mod tagger;

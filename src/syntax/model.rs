@@ -175,6 +175,8 @@ pub struct Scratch {
     c: Vec<u32>,
     tag_scratch: TagScratch,
     parse: ParseScratch,
+    upos_of: Vec<&'static str>,
+    xpos_of: Vec<&'static str>,
 }
 
 impl Scratch {
@@ -361,6 +363,34 @@ impl SyntaxModel {
             },
             &mut scratch.parse,
         );
+        self.repair(scratch);
+    }
+
+    /// Runs the repairs of [`super::repair`] on the sentence just parsed.
+    fn repair(&self, scratch: &mut Scratch) {
+        let label_id = |name: &str| self.labels.iter().position(|l| *l == name);
+        let (Some(relcl), Some(xcomp)) = (label_id("acl:relcl"), label_id("xcomp")) else {
+            return;
+        };
+        scratch.upos_of.clear();
+        scratch.xpos_of.clear();
+        for &t in &scratch.tags {
+            scratch.upos_of.push(self.upos(t));
+            scratch.xpos_of.push(self.xpos(t));
+        }
+        let state = &mut scratch.parse.state;
+        let mut parsed = super::repair::Parsed {
+            xpos: &scratch.xpos_of,
+            upos: &scratch.upos_of,
+            label_names: &self.labels,
+            heads: &mut state.heads,
+            labels: &mut state.labels,
+        };
+        let ids = super::repair::RepairLabels {
+            relcl: relcl as u8,
+            xcomp: xcomp as u8,
+        };
+        super::repair::repair(&mut parsed, ids);
     }
 }
 

@@ -1,0 +1,137 @@
+//! Repairs of greedy-parser errors that break UD's own constraints.
+//!
+//! A greedy parser decides each arc once and cannot revise it; a few of its
+//! errors leave trees that no UD English annotation has. Each repair below
+//! fixes one such pattern, and `attache eval --conllu` measures them (they
+//! run after every parse, so the EWT figures include them):
+//!
+//! 1. **Relative pronoun outside a relative clause.** "Gondor condemned
+//!    Mordor, which attacked Arnor": "which" is the subject of "attacked",
+//!    and the parser hung "attacked" on "condemned" as `conj`. A clause
+//!    whose subject or object is a relative pronoun (Penn `WDT`/`WP`)
+//!    right after a noun (and an optional comma) is that noun's `acl:relcl`.
+//! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
+//!    a clausal subject (`csubj`) although the predicate adjective has a
+//!    nominal subject; a clause has one subject, so the infinitive is the
+//!    adjective's `xcomp`.
+
+/// The labels the repairs write, as label ids of the model.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RepairLabels {
+    pub relcl: u8,
+    pub xcomp: u8,
+}
+
+/// One parsed sentence, as the repairs see it.
+pub(super) struct Parsed<'a> {
+    /// Penn tags of the words.
+    pub xpos: &'a [&'static str],
+    /// Universal tags.
+    pub upos: &'a [&'static str],
+    /// Labels by id.
+    pub label_names: &'a [&'static str],
+    /// Head of word `i` at `heads[i + 1]` (1-based, 0 = root).
+    pub heads: &'a mut [u32],
+    /// Label id of word `i` at `labels[i + 1]`.
+    pub labels: &'a mut [u8],
+}
+
+impl Parsed<'_> {
+    fn n(&self) -> usize {
+        self.xpos.len()
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        match self.heads.get(i + 1) {
+            Some(&h) if h != 0 && h != u32::MAX => Some(h as usize - 1),
+            _ => None,
+        }
+    }
+
+    fn label(&self, i: usize) -> &str {
+        let id = self.labels.get(i + 1).copied().unwrap_or(0) as usize;
+        self.label_names.get(id).copied().unwrap_or("")
+    }
+
+    /// Whether `a` lies in the subtree of `b` (or is `b`).
+    fn under(&self, a: usize, b: usize) -> bool {
+        let mut k = a;
+        for _ in 0..=self.n() {
+            if k == b {
+                return true;
+            }
+            match self.head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    fn set(&mut self, i: usize, head: usize, label: u8) {
+        if let (Some(h), Some(l)) = (self.heads.get_mut(i + 1), self.labels.get_mut(i + 1)) {
+            *h = head as u32 + 1;
+            *l = label;
+        }
+    }
+
+    fn relabel(&mut self, i: usize, label: u8) {
+        if let Some(l) = self.labels.get_mut(i + 1) {
+            *l = label;
+        }
+    }
+}
+
+/// Applies the repairs to one parsed sentence.
+pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
+    relative_clauses(p, ids.relcl);
+    single_subject(p, ids.xcomp);
+}
+
+/// Repair 1: a clause led by a relative pronoun hangs on the noun before
+/// the pronoun.
+fn relative_clauses(p: &mut Parsed<'_>, relcl: u8) {
+    for w in 1..p.n() {
+        if !matches!(p.xpos[w], "WDT" | "WP") {
+            continue;
+        }
+        if !matches!(p.label(w), "nsubj" | "nsubj:pass" | "obj") {
+            continue;
+        }
+        let Some(verb) = p.head(w) else { continue };
+        if verb < w || matches!(p.label(verb), "acl:relcl" | "root") {
+            continue;
+        }
+        let noun = if p.upos[w - 1] == "PUNCT" && p.xpos[w - 1] == "," {
+            w.checked_sub(2)
+        } else {
+            Some(w - 1)
+        };
+        let Some(noun) = noun.filter(|&k| matches!(p.upos[k], "NOUN" | "PROPN")) else {
+            continue;
+        };
+        if p.under(noun, verb) {
+            continue;
+        }
+        p.set(verb, noun, relcl);
+    }
+}
+
+/// Repair 2: a predicate adjective with a nominal subject takes its
+/// clausal "subject" after it as `xcomp` ("pleased to visit").
+fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
+    for c in 0..p.n() {
+        if p.label(c) != "csubj" {
+            continue;
+        }
+        let Some(h) = p.head(c) else { continue };
+        if c < h || p.upos[h] != "ADJ" {
+            continue;
+        }
+        let has_subject = (0..p.n())
+            .any(|k| p.head(k) == Some(h) && matches!(p.label(k), "nsubj" | "nsubj:pass"));
+        if has_subject {
+            p.relabel(c, xcomp);
+        }
+    }
+}
