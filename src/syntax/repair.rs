@@ -135,3 +135,86 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LABELS: [&str; 8] = [
+        "root",
+        "nsubj",
+        "obj",
+        "punct",
+        "conj",
+        "acl:relcl",
+        "xcomp",
+        "csubj",
+    ];
+    const IDS: RepairLabels = RepairLabels { relcl: 5, xcomp: 6 };
+
+    /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,
+    /// label id) per word; returns (head, label name) per word.
+    fn run(words: &[(&'static str, &'static str, u32, u8)]) -> Vec<(u32, &'static str)> {
+        let upos: Vec<_> = words.iter().map(|w| w.0).collect();
+        let xpos: Vec<_> = words.iter().map(|w| w.1).collect();
+        let mut heads: Vec<u32> = std::iter::once(0)
+            .chain(words.iter().map(|w| w.2))
+            .collect();
+        let mut labels: Vec<u8> = std::iter::once(0)
+            .chain(words.iter().map(|w| w.3))
+            .collect();
+        let mut p = Parsed {
+            xpos: &xpos,
+            upos: &upos,
+            label_names: &LABELS,
+            heads: &mut heads,
+            labels: &mut labels,
+        };
+        repair(&mut p, IDS);
+        (1..heads.len())
+            .map(|i| (heads[i], LABELS[labels[i] as usize]))
+            .collect()
+    }
+
+    #[test]
+    fn a_relative_clause_hung_as_conj_moves_to_the_noun_before_it() {
+        // Gondor condemned Mordor , which attacked Arnor
+        let out = run(&[
+            ("PROPN", "NNP", 2, 1),
+            ("VERB", "VBD", 0, 0),
+            ("PROPN", "NNP", 2, 2),
+            ("PUNCT", ",", 6, 3),
+            ("PRON", "WDT", 6, 1),
+            ("VERB", "VBD", 2, 4),
+            ("PROPN", "NNP", 6, 2),
+        ]);
+        assert_eq!(out[5], (3, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_question_word_with_no_noun_before_it_is_left_alone() {
+        // Gondor asked who attacked Arnor: "asked" is a verb
+        let out = run(&[
+            ("PROPN", "NNP", 2, 1),
+            ("VERB", "VBD", 0, 0),
+            ("PRON", "WP", 4, 1),
+            ("VERB", "VBD", 2, 2),
+            ("PROPN", "NNP", 4, 2),
+        ]);
+        assert_eq!(out[3], (2, "obj"));
+    }
+
+    #[test]
+    fn an_infinitive_after_an_adjective_with_a_subject_is_its_xcomp() {
+        // I am pleased to visit Gondor
+        let out = run(&[
+            ("PRON", "PRP", 3, 1),
+            ("AUX", "VBP", 3, 3),
+            ("ADJ", "JJ", 0, 0),
+            ("PART", "TO", 5, 3),
+            ("VERB", "VB", 3, 7),
+            ("PROPN", "NNP", 5, 2),
+        ]);
+        assert_eq!(out[4], (3, "xcomp"));
+    }
+}
