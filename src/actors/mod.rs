@@ -26,6 +26,7 @@ pub mod names;
 mod repair;
 #[cfg(test)]
 mod tests;
+mod turns;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
 use crate::doc::{Coverage, DocWords, FormKind, Layer, Words};
@@ -1150,11 +1151,16 @@ impl<'a> Builder<'a> {
     ) {
         self.known_affiliations();
         self.find_author();
+        let turns = turns::Turns::find(self.doc, &self.spans, &self.actors);
         for (range, person) in std::mem::take(&mut self.author_spans) {
-            let who = if person {
-                self.author_person.or(self.author_state)
-            } else {
-                self.author_state.or(self.author_person)
+            // in a transcript's turn, "I" is its speaker and "we" the
+            // speaker's state or organisation
+            let speaker = turns.speaker(range.start);
+            let who = match (speaker, person) {
+                (Some(p), true) => Some(p),
+                (Some(p), false) => self.actors[p].affiliation.or(self.author_state),
+                (None, true) => self.author_person.or(self.author_state),
+                (None, false) => self.author_state.or(self.author_person),
             };
             if let Some(a) = who {
                 self.push_span(range, a, RefKind::Pronoun);
