@@ -200,3 +200,19 @@ fn a_formation_named_in_the_text_speaks_and_its_statement_is_an_agreement() {
         .iter()
         .any(|a| a.name.starts_with("Troika Statement")));
 }
+
+#[test]
+fn a_generational_suffix_after_a_comma_is_part_of_the_name_before_it() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("2024-05-02"),
+        "President Joseph R. Biden, Jr. spoke today with the Prime Minister of Chile.",
+    );
+    let persons: Vec<String> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == Some(ActorKind::Person))
+        .map(|a| a.name.clone())
+        .collect();
+    assert!(!persons.iter().any(|p| p.starts_with("Jr")), "{persons:?}");
+}
