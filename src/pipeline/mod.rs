@@ -126,8 +126,10 @@ impl Pipeline {
             .with_words(words.clone())
             .with_formations(formations.clone());
         let event_lexicon = EventLexicon::with_user_files(&dicts.events)?.with_words(words);
-        let syntax_model = SyntaxModel::embedded()
+        let mut syntax_model = SyntaxModel::embedded()
             .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
+        // the triggers' lemmas are words the lemmatiser must be able to reach
+        syntax_model.add_known_lemmas(event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str()));
         let mut syntax_stage = SyntaxStage::new(syntax_model).with_titles(titles);
         if !syntax {
             let lemmas = event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str());

@@ -198,6 +198,17 @@ impl Lemmatizer {
         Ok(lem)
     }
 
+    /// Adds lemmas to the known vocabulary (lower-cased; multi-word
+    /// entries are split): the event lexicon's lemmas, so that "waged"
+    /// finds "wage" though the treebank has no "wage" to learn from.
+    pub fn add_known<'a>(&mut self, lemmas: impl IntoIterator<Item = &'a str>) {
+        for l in lemmas.into_iter().flat_map(|l| l.split([' ', '_'])) {
+            if !l.is_empty() {
+                self.vocab.insert(fnv(l.to_lowercase().as_bytes()), ());
+            }
+        }
+    }
+
     /// The text form, as stored in the model file.
     pub fn as_text(&self) -> &str {
         &self.text
@@ -257,6 +268,7 @@ impl Lemmatizer {
         let (lb, fb) = (&lb[..ll], &fb[..fl]);
         let n = lower.chars().count();
         let mut first: Option<(usize, &str)> = None;
+        let mut hit = false;
         for k in (0..lb.len()).rev() {
             let suffix = &lower[lb[k]..];
             let Some(r) = self.rules.get(&comb(fnv(suffix.as_bytes()), tag)) else {
@@ -280,6 +292,7 @@ impl Lemmatizer {
                     .contains_key(&fnv_parts(&[&form[..keep], &r.add]))
             {
                 first = Some((keep, &r.add));
+                hit = true;
                 break;
             }
             first.get_or_insert((keep, &r.add));
@@ -287,12 +300,52 @@ impl Lemmatizer {
                 break;
             }
         }
+        let known_form = form == lower && self.vocab.contains_key(&fnv(form.as_bytes()));
+        if known_form && !hit {
+            // no rule yields a known lemma, but the form is one ("concede"
+            // would otherwise take the "made" → "make" rule)
+            return form.to_string();
+        }
         if let Some((keep, add)) = first {
-            let mut out = String::with_capacity(keep + add.len());
+            let mut out = String::with_capacity(keep + add.len() + 1);
             out.push_str(&form[..keep]);
             out.push_str(add);
+            if !hit && form == lower && add.is_empty() {
+                // a silent "e" the stripped ending took ("conceding" →
+                // "conced" → "concede"), when that is a known lemma
+                out.push('e');
+                if self.vocab.contains_key(&fnv(out.as_bytes())) {
+                    return out;
+                }
+                out.pop();
+            }
             return out;
         }
         form.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lemmatizer;
+    use crate::syntax::model::SyntaxModel;
+
+    fn embedded() -> Lemmatizer {
+        let model = SyntaxModel::embedded().unwrap();
+        Lemmatizer::from_text(model.lemma_table()).unwrap()
+    }
+
+    #[test]
+    fn known_lemmas_added_at_run_time_are_reached_by_the_rules() {
+        let mut lem = embedded();
+        lem.add_known(["wage war", "concede", "flout"]);
+        assert_eq!(lem.lemma("waged", "VERB", "VBD"), "wage");
+        assert_eq!(lem.lemma("flouted", "VERB", "VBD"), "flout");
+        // a base form that is a known lemma stays as it is
+        assert_eq!(lem.lemma("concede", "VERB", "VB"), "concede");
+        // the silent "e" an "-ing" ending took comes back
+        assert_eq!(lem.lemma("conceding", "VERB", "VBG"), "concede");
+        // training words are unchanged
+        assert_eq!(lem.lemma("walked", "VERB", "VBD"), "walk");
     }
 }

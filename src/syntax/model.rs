@@ -321,6 +321,12 @@ impl SyntaxModel {
         self.lemmatizer.as_text()
     }
 
+    /// Adds lemmas to the lemmatiser's known vocabulary (see
+    /// [`Lemmatizer::add_known`]).
+    pub fn add_known_lemmas<'a>(&mut self, lemmas: impl IntoIterator<Item = &'a str>) {
+        self.lemmatizer.add_known(lemmas);
+    }
+
     /// The lemma of `form` tagged with class `tag`.
     pub fn lemma(&self, form: &str, tag: u8) -> String {
         self.lemmatizer.lemma(form, self.upos(tag), self.xpos(tag))
