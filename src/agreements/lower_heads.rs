@@ -33,7 +33,7 @@ impl Agreements {
             }
             k -= 1;
         }
-        let article = (k > at.first).then(|| v.w(k - 1)).unwrap_or("");
+        let article = if k > at.first { v.w(k - 1) } else { "" };
         let indefinite = matches!(article, "a" | "an");
         let between = v.w(hend) == "between";
         let with = v.w(hend) == "with" && (indefinite || self.determiners.contains(article));
