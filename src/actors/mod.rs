@@ -24,8 +24,11 @@ pub mod audit;
 mod author;
 pub mod names;
 mod repair;
+mod runs;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_names;
 mod turns;
 
 use crate::doc::{ActorKind, ActorRef, ActorSpan, Doc, EntityType, PlaceRef, RefKind};
@@ -489,54 +492,6 @@ impl<'a> Builder<'a> {
             .map_or(self.doc.tokens.len(), |s| s.tokens.end)
     }
 
-    fn is_name_token(&self, i: usize) -> bool {
-        if self.covered.covers(i, true) {
-            return false;
-        }
-        let t = self.raw.word(i);
-        let mut chars = t.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        if !first.is_uppercase() {
-            return false;
-        }
-        let rest: String = chars.collect();
-        let initial = rest == "." || rest.is_empty() && t.len() == 1;
-        let word = rest.chars().any(char::is_lowercase)
-            || (rest.len() >= 2
-                && rest
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\''));
-        (initial || word)
-            && !self.lexical.is_sentence_starter(t)
-            && self
-                .titles
-                .longest_at(&self.lower, &self.raw, i, i + 1)
-                .is_none()
-    }
-
-    /// A run of capitalised name tokens at `i` (at most four), as a token end.
-    fn name_run(&self, i: usize, end: usize) -> usize {
-        let mut k = i;
-        while k < end && k - i < 4 && self.is_name_token(k) {
-            k += 1;
-        }
-        // An initial alone ("J.") is not a name.
-        if k == i + 1 && self.raw.word(i).ends_with('.') {
-            return i;
-        }
-        k
-    }
-
-    /// Whether a capitalised run after a title, which no PERSON mention
-    /// covers, is a name: no title, body, document or function word in it
-    /// ("Special Envoy for People Smuggling Issues").
-    fn plausible_name_run(&self, j: usize, e: usize) -> bool {
-        let rules = NameRules::new(self.lexical.words(), self.gaz);
-        !(j..e).any(|k| rules.is_empty_word(self.tok(k)))
-    }
-
     /// Whether mention `mi` at `j` (after a title) is a GPE, LOC or ORG
     /// that neither the gazetteer nor the formations know and that reads
     /// as a name (see [`Builder::plausible_name_run`]).
@@ -965,8 +920,8 @@ impl<'a> Builder<'a> {
         titles_here: Vec<String>,
         affil: Option<usize>,
     ) -> Option<usize> {
-        let start_j = j;
-        if self.tok(j) == "," {
+        let after_comma = self.tok(j) == ",";
+        if after_comma {
             j += 1;
         }
         while let Some(t) = self.titles.longest_at(&self.lower, &self.raw, j, end) {
@@ -991,8 +946,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 let e = self.name_run(j, end);
-                if e == j || !self.plausible_name_run(j, e) {
-                    let _ = start_j;
+                if e == j || !self.untagged_name_here(j, e, after_comma) {
                     return None;
                 }
                 let name = self
@@ -1082,6 +1036,14 @@ impl<'a> Builder<'a> {
                                 | TitleKind::People
                         )
                     });
+                if let Some((a, e)) = actor
+                    .filter(|_| label == EntityType::Person)
+                    .and_then(|a| Some((a, self.post_nominal(a, mend, end)?)))
+                {
+                    self.push_span(i..e, a, RefKind::Name);
+                    i = e;
+                    continue;
+                }
                 match (title, actor) {
                     (Some(t), Some(a)) => {
                         i = self.title_chunk(i, t.start, Some(a)).max(mend);

@@ -107,6 +107,8 @@ impl<'a> NameRules<'a> {
             return Some(NameFault::NotAName);
         }
         match kind {
+            // (the gazetteer's form stands: "Pope Francis")
+            ActorKind::Person if self.known_person(name) => None,
             ActorKind::Person => {
                 if words.iter().any(|w| self.breaks_person_name(w)) {
                     return Some(NameFault::TitleInPersonName);
@@ -131,6 +133,14 @@ impl<'a> NameRules<'a> {
         self.gazetteer
             .lookup(name)
             .is_some_and(|e| matches!(e.label, EntityType::Gpe | EntityType::Loc))
+    }
+
+    /// Whether the gazetteer knows `name` as a person's.
+    fn known_person(&self, name: &str) -> bool {
+        use crate::doc::EntityType;
+        self.gazetteer
+            .lookup(name)
+            .is_some_and(|e| e.label == EntityType::Person)
     }
 
     /// Whether the gazetteer knows `name` (any entry).

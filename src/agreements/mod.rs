@@ -44,6 +44,8 @@ mod tests;
 
 mod complements;
 use complements::entity_names;
+mod lower_heads;
+mod of_names;
 mod title;
 
 use std::sync::Arc;
@@ -511,7 +513,8 @@ impl Agreements {
             Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
             Flag::Capital if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) => i + 1,
             _ if capital => self.named(at, i, hend, &head, out),
-            Flag::Short | Flag::Capital => hend,
+            Flag::Capital => self.lower_capital_head(at, i, hend, &head, out),
+            Flag::Short => hend,
             _ => self.generic(at, i, hend, &head, out),
         }
     }
@@ -636,6 +639,7 @@ impl Agreements {
         let has_modifier = joint_before
             || (a..i).any(|k| self.modifiers.contains(v.w(k)))
             || self.names_parties(doc, v, a, i);
+        let has_modifier = has_modifier || self.capital_of_complement(doc, v, head, hend);
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(

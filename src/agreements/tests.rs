@@ -103,6 +103,16 @@ const CASES: &[Case] = &[
     ("The Recovery Plan was presented.", &[]),
     ("The Northern Economic Framework Supply Chain Agreement was signed.", &[("Northern Economic Framework Supply Chain Agreement", "agreement", None)]),
     ("Security arrangements for the visit were discussed.", &[]),
+    // a lower-case capital-only head that names its parties or is signed
+    ("The arrangement between Gondor and Rohan will stay in force.", &[("arrangement between Gondor and Rohan", "agreement", None)]),
+    ("The agencies signed an arrangement on the exchange of customs data.", &[("arrangement on the exchange of customs data", "agreement", None)]),
+    ("The visit took place within the framework of the partnership.", &[]),
+    // a capitalised declaration or statement with a capitalised of-complement
+    ("The ministers adopted a Declaration of Principles on Maritime Safety.", &[("Declaration of Principles on Maritime Safety", "declaration", None)]),
+    ("The two agencies signed a Statement of Intent on research cooperation.", &[("Statement of Intent", "statement", None)]),
+    ("Statement of President Ana Ruiz on the Passing of a Friend", &[]),
+    // programmes of action
+    ("The Lothlorien Programme of Action guides the work of the conference.", &[("Lothlorien Programme of Action", "other", None)]),
     ("A new framework for talks is needed.", &[]),
     ("There is a broad consensus on climate.", &[]),
     ("They adopted a Joint Plan of Action between Arnor and Gondor for 2024–2026.", &[("Joint Plan of Action between Arnor and Gondor", "other", None)]),

@@ -30,7 +30,7 @@ pub mod merge;
 pub mod model;
 pub mod offices;
 pub mod recipe;
-mod reshape;
+pub(crate) mod reshape;
 pub mod scheme;
 pub mod stage;
 pub mod train;

@@ -215,6 +215,10 @@ impl Stage for EntityStage {
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
         let merged = acronym::defined_acronyms(doc, merged);
+        let merged = match &self.titles {
+            Some(titles) => reshape::with_names_after_titles(doc, titles, &self.words, merged),
+            None => merged,
+        };
         doc.entities = complete_person_names(doc, merged);
     }
 }

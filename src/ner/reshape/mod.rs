@@ -10,7 +10,11 @@ use crate::ner::gazetteer::Gazetteer;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
+mod person;
 mod repair;
+mod titled;
+
+pub(crate) use titled::{in_heading, with_names_after_titles};
 
 /// How far before a span a title that governs it may start, in tokens
 /// ("Assistant Secretary of State for European and Eurasian Affairs").
@@ -192,11 +196,23 @@ impl Shaper<'_> {
         })
     }
 
-    /// The tagger's non-person span `m`, reshaped: none, itself, or pieces.
+    /// The tagger's span `m`, reshaped: none, itself, or pieces; the
+    /// persons found in a body's span are trimmed as the tagger's are.
     pub fn reshape(&self, m: Mention) -> Vec<Mention> {
         if m.label == EntityType::Person {
-            return vec![m];
+            return self.reshape_person(m);
         }
+        self.reshape_other(m)
+            .into_iter()
+            .flat_map(|p| match p.label {
+                EntityType::Person => self.reshape_person(p),
+                _ => vec![p],
+            })
+            .collect()
+    }
+
+    /// The tagger's non-person span `m`, reshaped.
+    fn reshape_other(&self, m: Mention) -> Vec<Mention> {
         let doc = self.doc;
         let types = self.types;
         if types.is(WordClass::NotAName, doc.span_text(m.span)) {
