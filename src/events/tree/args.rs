@@ -271,10 +271,13 @@ impl Args<'_> {
         let Some(words) = super::find::matched_words(tree, t, &row.with) else {
             return Vec::new();
         };
+        // ("between" on the further word names the parties of the thing,
+        // "a memorandum between the academies of the two countries", not
+        // the action's target)
         let preps: Vec<Rel> = row
             .target
             .iter()
-            .filter(|r| matches!(r, Rel::Prep(_)))
+            .filter(|r| matches!(r, Rel::Prep(p) if p != "between"))
             .cloned()
             .collect();
         for w in words.into_iter().filter(|&w| w != t) {
