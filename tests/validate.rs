@@ -6,11 +6,15 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
-/// 815 of 1144, 0.712, with the tree coder of 5 December 2026; 743 of
+/// 912 of 1147, 0.795, after the resolver fixes of issue 12 (hearsay
+/// and "according to" reports, makers and stray agents as targets,
+/// plans of others hypothetical, relative pronouns the parser left
+/// unattached); 815 of 1144, 0.712, with the tree coder of 5 December
+/// 2026; 743 of
 /// 1116, 0.666, a session before; the pattern coder it replaced passed
 /// 0.838, mostly on frames it was written for), rounded down a little.
 /// Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.70;
+const PASS_RATE_FLOOR: f64 = 0.78;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {

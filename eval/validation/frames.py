@@ -65,7 +65,7 @@ FRAMES = {
   ("{A} called on {B} to release the detainees.", [("REQUEST", "020", A, B, AS), ("RETREAT", "0841", B, None, CF)]),
   ("{A} urged {B} to refrain from the further use of force.", [("REQUEST", "020", A, B, AS)]),
   ("{A} demanded that {B} end attacks on civilians.", [("REQUEST", "100", A, B, AS), ("RETREAT", "087", B, None, CF)]),
-  ("{A} asked {B} to resume the talks.", [("REQUEST", "020", A, B, AS)]),
+  ("{A} asked {B} to resume the talks.", [("REQUEST", "020", A, B, AS), ("CONSULT", "046", B, None, CF)]),
   ("{A} appealed to {B} for calm.", [("REQUEST", "020", A, B, AS)]),
   ("{A} urged {B} to hold talks with {C}.", [("REQUEST", "020", A, B, AS), ("CONSULT", "046", B, C, CF)]),
  ],

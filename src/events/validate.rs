@@ -208,12 +208,17 @@ pub fn load_cases(dir: &Path) -> Result<Vec<(String, Case)>, Error> {
 }
 
 /// A coded event with the id of the lexicon row that fired it.
-struct Coded {
-    event: Expected,
-    pattern: String,
+pub(crate) struct Coded {
+    pub(crate) event: Expected,
+    pub(crate) pattern: String,
 }
 
-fn code_doc(pipeline: &Pipeline, id: &str, text: &str, author: Option<&str>) -> Vec<Coded> {
+pub(crate) fn code_doc(
+    pipeline: &Pipeline,
+    id: &str,
+    text: &str,
+    author: Option<&str>,
+) -> Vec<Coded> {
     let mut info = DocInfo {
         id: id.to_string(),
         source: id.to_string(),

@@ -75,6 +75,10 @@ word_classes! {
     Negator => "events.negator",
     ConditionMark => "events.condition-mark",
     FutureModal => "events.future-modal",
+    HearsayAdverb => "events.hearsay-adverb",
+    ContinuingVerb => "events.continuing-verb",
+    AllegingVerb => "events.alleging-verb",
+    ReceivingVerb => "events.receiving-verb",
     GroupPhrase => "events.group-phrase",
     QuestionLabel => "events.question-label",
 }

@@ -132,8 +132,21 @@ impl Pipeline {
         syntax_model.add_known_lemmas(event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str()));
         let mut syntax_stage = SyntaxStage::new(syntax_model).with_titles(titles);
         if !syntax {
-            let lemmas = event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str());
-            let filter = LemmaFilter::new(lemmas, syntax_stage.model().lemma_table());
+            // (with the past participles in -n and -en, "withdrawn",
+            // "taken", "beaten", which no regular inflection gives)
+            let lemmas: Vec<String> = event_lexicon
+                .triggers
+                .rows
+                .iter()
+                .flat_map(|r| {
+                    let l = &r.lemma;
+                    [l.clone(), format!("{l}n"), format!("{l}en")]
+                })
+                .collect();
+            let filter = LemmaFilter::new(
+                lemmas.iter().map(String::as_str),
+                syntax_stage.model().lemma_table(),
+            );
             syntax_stage = syntax_stage.with_filter(filter);
         }
         let events = EventStage::new(event_lexicon);

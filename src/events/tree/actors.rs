@@ -108,6 +108,21 @@ fn place_states(doc: &Doc, inside: &[bool]) -> (HashMap<usize, usize>, Vec<Actor
     (out, pending)
 }
 
+/// Token → part of a mention of a place that is no country.
+fn town_tokens(doc: &Doc) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for p in doc.places.iter().filter(|p| p.kind != "country") {
+        for e in p.mentions.iter().filter_map(|&m| doc.entities.get(m)) {
+            for t in e.tokens.clone() {
+                if let Some(x) = out.get_mut(t) {
+                    *x = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 /// How deep into a phrase an actor is looked for.
 const PHRASE_DEPTH: usize = 3;
 
@@ -128,6 +143,8 @@ pub struct ActorIndex<'a> {
     pending: Vec<ActorRef>,
     /// Token → inside an agreement's name.
     in_agreement: Vec<bool>,
+    /// Token → names a place that is no country (a city, a province).
+    in_town: Vec<bool>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -149,6 +166,7 @@ impl<'a> ActorIndex<'a> {
             groups,
             pending,
             in_agreement,
+            in_town: town_tokens(doc),
         }
     }
 
@@ -158,6 +176,11 @@ impl<'a> ActorIndex<'a> {
             .actors
             .get(a)
             .is_some_and(|r| r.kind == Some(ActorKind::Person))
+    }
+
+    /// The actor that actor `a` (of the document) belongs to.
+    pub fn affiliation(&self, a: usize) -> Option<usize> {
+        self.doc.actors.get(a).and_then(|r| r.affiliation)
     }
 
     /// The state actors made for countries named only as places, numbered
@@ -223,10 +246,33 @@ impl<'a> ActorIndex<'a> {
             let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl");
             return match clause.and_then(|c| tree.head(c)) {
                 Some(noun) => self.of_node(tree, noun, nominals),
-                None => Vec::new(),
+                None => match antecedent(tree, i) {
+                    Some(noun) => self.antecedent_actors(tree, noun),
+                    None => Vec::new(),
+                },
             };
         }
         self.in_phrase(tree, i, nominals)
+    }
+
+    /// The actors an antecedent noun names: its own name, or its
+    /// possessor or national modifier ("Russian citizens, who"); not a
+    /// place in its phrase ("the violence in Osgiliath, which has
+    /// killed" is no act of Osgiliath's state).
+    fn antecedent_actors(&self, tree: &TreeView<'_>, noun: usize) -> Vec<usize> {
+        if self.in_town.get(noun).copied().unwrap_or(false) {
+            return Vec::new();
+        }
+        if self.spans.covering(noun).is_some() {
+            return self.at(noun);
+        }
+        tree.children(noun)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.deprel(c), "amod" | "compound" | "nmod:poss"))
+            .map(|c| self.named_at(c))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
     }
 
     /// Node `i` and its conjuncts, as actors (each once, in text order).
@@ -249,7 +295,15 @@ impl<'a> ActorIndex<'a> {
             let mut next = Vec::new();
             for &n in &level {
                 let agent_only = nominals.trigger(n);
-                for &c in tree.children(n) {
+                // a title's apposition names the person before the
+                // title's own modifiers ("the Member for Calare, Mr
+                // Andren")
+                let children = tree.children(n);
+                let ordered = children
+                    .iter()
+                    .filter(|&&c| tree.rel(c) == "appos")
+                    .chain(children.iter().filter(|&&c| tree.rel(c) != "appos"));
+                for &c in ordered {
                     if tree.is_clausal(c) || matches!(tree.rel(c), "case" | "det" | "punct") {
                         continue;
                     }
@@ -260,8 +314,16 @@ impl<'a> ActorIndex<'a> {
                     if agent_only && patient && tree.deprel(c) == "nmod:poss" {
                         continue;
                     }
-                    let here = self.named_at(c);
+                    let mut here = self.named_at(c);
                     if !here.is_empty() {
+                        // "the ministers of Gondor and Arnor": both
+                        for k in tree.with_conjuncts(c).into_iter().skip(1) {
+                            for a in self.named_at(k) {
+                                if !here.contains(&a) {
+                                    here.push(a);
+                                }
+                            }
+                        }
                         return here;
                     }
                     next.push(c);
@@ -274,6 +336,17 @@ impl<'a> ActorIndex<'a> {
         }
         Vec::new()
     }
+}
+
+/// The noun a relative pronoun follows when the parser left its clause
+/// unattached ("Mordor, which had detained …" parsed as a clause of its
+/// own): the noun just before it, a comma between.
+fn antecedent(tree: &TreeView<'_>, pronoun: usize) -> Option<usize> {
+    let mut k = pronoun.checked_sub(1)?;
+    if tree.lemma(k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    matches!(tree.upos(k), "NOUN" | "PROPN").then_some(k)
 }
 
 /// Whether dependent `c` of a nominal trigger names its agent

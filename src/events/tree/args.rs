@@ -76,7 +76,13 @@ impl Args<'_> {
     pub fn by_rels(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
         for rel in rels {
             for node in self.nodes(t, rel) {
-                let found = self.actors_at(node);
+                let mut found = self.actors_at(node);
+                if found.is_empty() && !matches!(rel, Rel::Subj) {
+                    found = self.authored_by(node);
+                }
+                if found.is_empty() && matches!(rel, Rel::Obj) {
+                    found = self.stray_agent(t, node);
+                }
                 if !found.is_empty() {
                     return found;
                 }
@@ -102,6 +108,48 @@ impl Args<'_> {
         }
         if self.nominals.trigger(t) {
             return self.sibling_phrase(t, rels);
+        }
+        Vec::new()
+    }
+
+    /// The actors a participle on a thing names as its maker: the thing
+    /// stands for them ("rejected the plan put forward by Mordor",
+    /// "denied the allegations made by Arnor").
+    fn authored_by(&self, node: usize) -> Vec<usize> {
+        let tree = self.tree;
+        if tree.upos(node) == "VERB" {
+            return Vec::new();
+        }
+        for p in tree.children_rel(node, "acl") {
+            if tree.upos(p) != "VERB" || tree.deprel(p) != "acl" {
+                continue;
+            }
+            for &c in tree.children(p) {
+                let agent = tree.deprel(c) == "obl:agent"
+                    || tree.rel(c) == "obl" && tree.case_of(c) == Some("by");
+                if agent {
+                    let found = self.actors_at(c);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The agent of an active verb's object that the parser hung on the
+    /// verb: an active verb has no "by" agent of its own ("condemned the
+    /// raids by the Orc Legion", "by" under "condemned").
+    fn stray_agent(&self, verb: usize, object: usize) -> Vec<usize> {
+        let tree = self.tree;
+        if tree.upos(verb) != "VERB" || tree.is_passive(verb) || tree.deprel(object) != "obj" {
+            return Vec::new();
+        }
+        for &c in tree.children(verb) {
+            if c > object && tree.rel(c) == "obl" && tree.case_of(c) == Some("by") {
+                return self.actors_at(c);
+            }
         }
         Vec::new()
     }
@@ -149,12 +197,30 @@ impl Args<'_> {
             self.by_rels(t, &rels)
         };
         if !own.is_empty() {
-            return own;
+            return self.speaker_for_own_side(t, row.pos, own);
         }
         if self.has_own_subject(t) {
             return Vec::new();
         }
         self.inherited_subject(t, row.pos)
+    }
+
+    /// A nominal trigger's possessor that is the state of the person who
+    /// performs the light verb gives way to the person ("the Minister of
+    /// Rohan expressed Rohan's support": the Minister).
+    fn speaker_for_own_side(&self, t: usize, pos: TriggerPos, own: Vec<usize>) -> Vec<usize> {
+        if pos == TriggerPos::Verb || self.light_verb_of(t).is_none() {
+            return own;
+        }
+        let performer = self.inherited_subject(t, pos);
+        let speaks_for = |p: usize| {
+            self.actors.is_person(p) && self.actors.affiliation(p).is_some_and(|s| own.contains(&s))
+        };
+        if performer.len() == 1 && speaks_for(performer[0]) {
+            performer
+        } else {
+            own
+        }
     }
 
     /// The trigger's target actors (after a light verb, its prepositional
@@ -167,12 +233,20 @@ impl Args<'_> {
         if !own.is_empty() {
             return own;
         }
+        let own = self.in_further_words(t, row);
+        if !own.is_empty() {
+            return own;
+        }
         let patient = self.patient_possessor(t, row);
         if !patient.is_empty() {
             return patient;
         }
         if row.pos == TriggerPos::Verb {
             return self.shared_object(t, row);
+        }
+        let received = self.receiver(t);
+        if !received.is_empty() {
+            return received;
         }
         match self.light_verb_of(t) {
             Some(v) => {
@@ -185,6 +259,60 @@ impl Args<'_> {
                 self.by_rels(v, &preps)
             }
             None => Vec::new(),
+        }
+    }
+
+    /// A prepositional target slot filled by a phrase the parser hung on
+    /// one of a multi-word row's further words, or one level below it
+    /// ("delivered tonnes of aid to the people of Rohan", "granted a loan
+    /// of two million crowns to Arnor").
+    fn in_further_words(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        let Some(words) = super::find::matched_words(tree, t, &row.with) else {
+            return Vec::new();
+        };
+        // ("between" on the further word names the parties of the thing,
+        // "a memorandum between the academies of the two countries", not
+        // the action's target)
+        let preps: Vec<Rel> = row
+            .target
+            .iter()
+            .filter(|r| matches!(r, Rel::Prep(p) if p != "between"))
+            .cloned()
+            .collect();
+        for w in words.into_iter().filter(|&w| w != t) {
+            let below = tree
+                .children(w)
+                .iter()
+                .copied()
+                .filter(|&c| !tree.is_clausal(c) && matches!(tree.rel(c), "obl" | "nmod"));
+            for node in std::iter::once(w).chain(below) {
+                for rel in &preps {
+                    for c in self.nodes(node, rel) {
+                        let found = self.actors_at(c);
+                        if !found.is_empty() {
+                            return found;
+                        }
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The subject of a receiving verb whose object the nominal `t` is
+    /// ("Dale received aid from Lindon": Dale).
+    fn receiver(&self, t: usize) -> Vec<usize> {
+        let tree = self.tree;
+        match tree.head(t) {
+            Some(h)
+                if tree.deprel(t) == "obj"
+                    && tree.upos(h) == "VERB"
+                    && self.classes.has(WordClass::ReceivingVerb, tree.lemma(h)) =>
+            {
+                self.by_rels(h, &[Rel::Subj])
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -273,7 +401,14 @@ impl Args<'_> {
             let Some(h) = tree.head(at) else {
                 return Vec::new();
             };
+            // "refrained from criticising": the gerund is the refusing
+            // verb's complement
+            let refused = tree.rel(at) == "obl"
+                && tree.upos(at) == "VERB"
+                && tree.case_of(at) == Some("from")
+                && self.classes.has(WordClass::NegatingVerb, tree.lemma(h));
             let found = match tree.deprel(at) {
+                _ if refused => self.by_rels(h, &[Rel::Subj]),
                 "xcomp" => {
                     let object = self.by_rels(h, &controller_rels());
                     if object.is_empty() {

@@ -130,3 +130,15 @@ pub fn target<'r>(
     }
     Vec::new()
 }
+
+/// The infinitives the parser hung on a request's addressee instead of
+/// the request ("called on Arnor to impose", "to impose" under "Arnor").
+pub fn addressee_infinitives(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
+    tree.children(t)
+        .iter()
+        .copied()
+        .filter(|&c| matches!(tree.rel(c), "obj" | "obl" | "iobj" | "nmod"))
+        .flat_map(|c| tree.children_rel(c, "acl").collect::<Vec<_>>())
+        .filter(|&v| tree.upos(v) == "VERB" && tree.case_of(v) == Some("to"))
+        .collect()
+}

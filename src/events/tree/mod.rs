@@ -22,6 +22,8 @@ mod obligation;
 mod pairs;
 mod pronouns;
 mod status;
+#[cfg(test)]
+mod tests;
 mod view;
 mod voice;
 
@@ -125,6 +127,19 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
         let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &clause) else {
             continue;
         };
+        let retreats = contents.of[k]
+            .iter()
+            .any(|&c| rows[found[c].row].kind == PloverType::Retreat);
+        if row.kind == PloverType::Agree && retreats {
+            // agreeing to withdraw or release is a concession (dev README:
+            // an announced withdrawal is CONCEDE), as future.tsv maps it
+            if let Some((kind, cameo)) = lex.future.get(&PloverType::Retreat) {
+                for e in &mut coded.events {
+                    e.kind = *kind;
+                    e.cameo.clone_from(cameo);
+                }
+            }
+        }
         let date = when::governing_date(
             dates_in.get(f.sentence).map_or(&[][..], Vec::as_slice),
             doc,
@@ -132,13 +147,19 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
             &in_trigger,
             &lex.words,
         );
+        let alleged: Vec<EventRef> = coded
+            .events
+            .iter()
+            .flat_map(|e| voice::allegations(lex, &args, f.token, e))
+            .collect();
+        coded.events.extend(alleged);
         let place = place_in.get(f.sentence).copied().flatten();
-        let span = doc.token_span(f.token, f.token);
         for e in &mut coded.events {
             e.sentence = f.sentence;
             e.date = date;
             e.place = place;
-            e.span = span;
+            // (an allegation's span is its reporting verb's)
+            e.span = doc.token_span(e.tokens.start, e.tokens.start);
         }
         events.extend(coded.events);
     }
@@ -245,19 +266,30 @@ fn called_for_nodes(
             // "we must act" binds its speaker: a plan, not a request
             continue;
         }
-        let nodes = row
+        let mut nodes: Vec<usize> = row
             .called
             .iter()
             .flat_map(|rel| args.nodes(f.token, rel))
-            .chain(ob.map(|ob| ob.action));
-        for node in nodes {
+            .collect();
+        if nodes.is_empty() && row.called.contains(&crate::events::triggers::Rel::Xcomp) {
+            nodes = complement::addressee_infinitives(args.tree, f.token);
+        }
+        for node in nodes.into_iter().chain(ob.map(|ob| ob.action)) {
             for c in args.tree.with_conjuncts(node) {
+                // a called action that is a trigger of its own ("to
+                // condemn the attacks by X") takes its object as its own
+                // argument: the object is not called for
+                // (a light verb's object is the action itself: "to impose
+                // sanctions")
+                let own_trigger = c != f.token
+                    && found.iter().any(|g| g.token == c)
+                    && !lex.words.has(WordClass::LightVerb, args.tree.lemma(c));
                 let objects = args
                     .tree
                     .children(c)
                     .iter()
                     .copied()
-                    .filter(|&o| args.tree.deprel(o) == "obj");
+                    .filter(|&o| !own_trigger && args.tree.deprel(o) == "obj");
                 for n in std::iter::once(c).chain(objects) {
                     out.push((n, addressees.clone()));
                 }
@@ -369,8 +401,11 @@ fn code_one(
         let mut all = pairs(&sources, &targets, dyadic);
         if signing {
             // a signing with another party binds both
+            // (named signers: one SUPPORT from the first-named signer to
+            // the co-signer, dev README)
             let back: Vec<_> = all
                 .iter()
+                .filter(|&&(s, t)| !(is_person(doc, s) && t.is_some_and(|t| is_person(doc, t))))
                 .filter_map(|&(s, t)| Some((t?, Some(s))))
                 .collect();
             for b in back {
@@ -385,15 +420,12 @@ fn code_one(
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))
         .collect();
-    if status == EventStatus::Hypothetical && status::is_future(tree, &lex.words, t) {
-        // "will provide aid": a statement of intent (future.tsv)
-        if let Some((kind, cameo)) = lex.future.get(&row.kind) {
-            for e in &mut events {
-                e.kind = *kind;
-                e.cameo.clone_from(cameo);
-                e.status = EventStatus::Asserted;
-            }
-        }
+    if status == EventStatus::Hypothetical {
+        let own = from_author
+            || events
+                .iter()
+                .all(|e| voice::own_side(doc, e.source, clause.voice));
+        voice::as_commitment(lex, tree, t, (row.kind, own), &mut events);
     }
     Some(Coded { events })
 }

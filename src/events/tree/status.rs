@@ -37,10 +37,27 @@ pub fn clause_status(
             tree.children_rel(c, "aux")
                 .any(|d| classes.has(WordClass::HypotheticalModal, tree.lemma(d)))
         });
-    if modal || under_condition(tree, classes, at) {
+    if modal || under_condition(tree, classes, at) || possible(tree, classes, t) {
         return EventStatus::Hypothetical;
     }
     EventStatus::Asserted
+}
+
+/// Whether a nominal trigger is called possible: a modifier ("a possible
+/// attack") or the predicate it is the subject of ("an offensive … is
+/// possible") is a hope word.
+fn possible(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    if tree.upos(t) != "NOUN" {
+        return false;
+    }
+    let modified = tree
+        .children_rel(t, "amod")
+        .any(|c| classes.has(WordClass::HopeVerb, tree.lemma(c)));
+    let predicated = tree.rel(t) == "nsubj"
+        && tree.head(t).is_some_and(|h| {
+            tree.upos(h) == "ADJ" && classes.has(WordClass::HopeVerb, tree.lemma(h))
+        });
+    modified || predicated
 }
 
 /// The trigger and the verbs it leans on: a light verb ("did not launch
@@ -56,12 +73,34 @@ fn carriers(
     let mut at = t;
     for _ in 0..3 {
         let Some(h) = tree.head(at) else { break };
+        if tree.deprel(at) == "acl" && classes.has(WordClass::HopeVerb, tree.lemma(h)) {
+            // "Dale's plans to hold talks" (and "plans" misread as a
+            // noun); "has no plans to deploy" denies it
+            let denied = tree
+                .children_rel(h, "det")
+                .any(|d| classes.has(WordClass::Negator, tree.lemma(d)));
+            let status = if denied {
+                EventStatus::Negated
+            } else {
+                EventStatus::Hypothetical
+            };
+            return (carriers, Some(status));
+        }
+        if matches!(tree.rel(at), "obl" | "advcl")
+            && tree.case_of(at) == Some("from")
+            && classes.has(WordClass::NegatingVerb, tree.lemma(h))
+        {
+            // "refrained from criticising"
+            return (carriers, Some(EventStatus::Negated));
+        }
         // a nominal leans on a light verb only: "did not launch an
         // attack" denies the attack, "did not condemn the attack" does not
         let leans = match tree.deprel(at) {
             "xcomp" => true,
             "obj" | "nsubj:pass" => {
-                tree.upos(at) != "VERB" && classes.has(WordClass::LightVerb, tree.lemma(h))
+                tree.upos(at) != "VERB"
+                    && (classes.has(WordClass::LightVerb, tree.lemma(h))
+                        || classes.has(WordClass::ReceivingVerb, tree.lemma(h)))
             }
             _ => false,
         };
@@ -92,6 +131,16 @@ pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
             tree.children_rel(c, "aux")
                 .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))
         })
+}
+
+/// Whether the trigger is an action carried on: it or a verb it leans on
+/// is a continuing verb ("will continue its assistance", "will continue
+/// to support").
+pub fn is_continued(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    let (carriers, _) = carriers(tree, classes, t);
+    carriers
+        .iter()
+        .any(|&c| classes.has(WordClass::ContinuingVerb, tree.lemma(c)))
 }
 
 /// Whether the clause of `at` (or one it is part of) is a condition
@@ -139,8 +188,35 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
 
 /// The source an "according to X" phrase on the trigger's clause names.
 pub fn according_to(tree: &TreeView<'_>, t: usize) -> Option<usize> {
+    // (the lemmatiser gives "according" as "accord")
     std::iter::once(t)
         .chain(tree.ancestors(t).take(2))
         .flat_map(|n| tree.children(n).iter().copied())
-        .find(|&c| tree.rel(c) == "obl" && tree.case_of(c) == Some("according"))
+        .find(|&c| tree.rel(c) == "obl" && matches!(tree.case_of(c), Some("according" | "accord")))
+}
+
+/// Whether a hearsay adverb ("allegedly", "reportedly") modifies the
+/// trigger or a verb it is coordinated with, complements or is the
+/// object of ("reportedly arrested, beaten or deported"; "allegedly
+/// launched an attack").
+pub fn hearsay(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    let marked = |n: usize| {
+        tree.children_rel(n, "advmod")
+            .any(|d| classes.has(WordClass::HearsayAdverb, tree.lemma(d)))
+    };
+    let mut at = t;
+    for _ in 0..3 {
+        if marked(at) {
+            return true;
+        }
+        // not a word list: UD relations a verb's modifier reaches a trigger through
+        if !matches!(tree.deprel(at), "conj" | "xcomp" | "obj" | "nsubj:pass") {
+            return false;
+        }
+        match tree.head(at) {
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    marked(at)
 }

@@ -105,6 +105,11 @@ impl<'a> TreeView<'a> {
         {
             return true;
         }
+        // a participle modifying a noun with a "by" agent ("the
+        // ceasefire agreed by Arnor and Rohan")
+        if self.deprel(i) == "acl" && children.iter().any(|&c| self.deprel(c) == "obl:agent") {
+            return true;
+        }
         if !children.iter().any(|&c| self.deprel(c) == "nsubj:pass") {
             return false;
         }

@@ -4,8 +4,9 @@
 use super::args::Args;
 use super::status;
 use super::view::TreeView;
-use crate::doc::{ActorKind, Doc};
+use crate::doc::{ActorKind, Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
+use crate::lexicon::WordClass;
 
 /// Whether a subjectless trigger is the document speaking: a main clause
 /// with no subject ("Condemns the attack"; "Welcoming the decision").
@@ -22,7 +23,8 @@ pub(super) fn speaks_for_author(tree: &TreeView<'_>, t: usize) -> bool {
 /// or carries "according to X", and the one who reports is not the
 /// document's voice or the event's own source. A reporter who is no known
 /// actor ("officials said", "media reported") is another too, unless a
-/// first-person pronoun.
+/// first-person pronoun. A hearsay adverb ("allegedly") makes any
+/// event reported.
 pub(super) fn is_reported(
     doc: &Doc,
     lex: &EventLexicon,
@@ -31,6 +33,9 @@ pub(super) fn is_reported(
     sources: &[usize],
 ) -> bool {
     let tree = args.tree;
+    if status::hearsay(tree, &lex.words, t) {
+        return true;
+    }
     let subject = crate::events::triggers::Rel::Subj;
     let reporter = status::reporting_verb(tree, &lex.words, t)
         .and_then(|v| args.nodes(v, &subject).first().copied())
@@ -70,4 +75,84 @@ pub(super) fn is_third_party_report(doc: &Doc, speakers: &[usize], sources: &[us
     !sources
         .iter()
         .any(|&s| speakers.iter().any(|&p| p == s || side(p) == side(s)))
+}
+
+/// The accusations a reported hostile act carries: a speaker who claims
+/// or alleges that another attacked, seized or threatened accuses the
+/// doer ("Harad claimed that Umbar had seized two boats": ACCUSE Harad →
+/// Umbar, CAMEO 112, besides the reported seizure).
+pub(super) fn allegations(
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    t: usize,
+    e: &EventRef,
+) -> Vec<EventRef> {
+    let hostile = matches!(
+        e.kind,
+        PloverType::Assault | PloverType::Coerce | PloverType::Threaten | PloverType::Mobilize
+    );
+    if !hostile || e.status != EventStatus::Reported {
+        return Vec::new();
+    }
+    let Some(doer) = e.source else {
+        return Vec::new();
+    };
+    let tree = args.tree;
+    let Some(verb) = status::reporting_verb(tree, &lex.words, t)
+        .filter(|&v| lex.words.has(WordClass::AllegingVerb, tree.lemma(v)))
+    else {
+        return Vec::new();
+    };
+    let subject = crate::events::triggers::Rel::Subj;
+    args.by_rels(verb, &[subject])
+        .into_iter()
+        .filter(|&s| s != doer)
+        .map(|s| EventRef {
+            kind: PloverType::Accuse,
+            cameo: "112".to_string(),
+            pattern: "tree.allegation".to_string(),
+            tokens: verb..verb + 1,
+            source: Some(s),
+            target: Some(doer),
+            status: EventStatus::Asserted,
+            source_from_author: false,
+            ..e.clone()
+        })
+        .collect()
+}
+
+/// Whether actor `a` is the document's own side: its voice, author or
+/// author in person, or a person of the author.
+pub(super) fn own_side(doc: &Doc, a: Option<usize>, voice: Option<usize>) -> bool {
+    let Some(a) = a else { return false };
+    let own = [voice, doc.author, doc.author_person];
+    if own.contains(&Some(a)) {
+        return true;
+    }
+    let affiliation = doc.actors.get(a).and_then(|x| x.affiliation);
+    affiliation.is_some() && own.contains(&affiliation)
+}
+
+/// A future action of the document's own side, or one carried on ("we
+/// will provide aid", "Gondor will continue its assistance"), is a
+/// statement of intent (future.tsv); another's future action ("Rohan will
+/// hold talks next month") is only planned and stays hypothetical.
+pub(super) fn as_commitment(
+    lex: &EventLexicon,
+    tree: &TreeView<'_>,
+    t: usize,
+    (kind, own): (PloverType, bool),
+    events: &mut [EventRef],
+) {
+    let committed = own || status::is_continued(tree, &lex.words, t);
+    if !committed || !status::is_future(tree, &lex.words, t) {
+        return;
+    }
+    if let Some((to, cameo)) = lex.future.get(&kind) {
+        for e in events.iter_mut() {
+            e.kind = *to;
+            e.cameo.clone_from(cameo);
+            e.status = EventStatus::Asserted;
+        }
+    }
 }

@@ -1,0 +1,247 @@
+//! The tree coder's argument and status rules, one invented sentence
+//! each (actors from the validation suite's gazetteer of invented names).
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::events::validate::code_doc;
+use crate::pipeline::{Dicts, Pipeline};
+
+/// The default pipeline with the suite's invented actors, built once.
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| {
+        let actors = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/validation/actors.tsv");
+        let dicts = Dicts::load(&[actors]).expect("the suite's actors load");
+        Pipeline::new(&dicts).expect("the pipeline builds")
+    })
+}
+
+/// "TYPE CAMEO source -> target (status)" of each event, sorted.
+fn coded(text: &str, author: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = code_doc(pipeline(), "t", text, author)
+        .into_iter()
+        .map(|c| {
+            let e = c.event;
+            let target = e.target.unwrap_or_else(|| "-".to_string());
+            format!(
+                "{} {} {} -> {target} ({})",
+                e.kind, e.cameo, e.source, e.status
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_hearsay_adverb_makes_the_event_reported() {
+    assert_eq!(
+        coded("Khand reportedly expelled two diplomats of Rhun.", None),
+        ["SANCTION 166 Khand -> Rhun (reported)"]
+    );
+}
+
+#[test]
+fn according_to_another_makes_the_event_reported() {
+    assert_eq!(
+        coded("According to Dale, Umbar shelled Pelargir.", None),
+        ["ASSAULT 194 Umbar -> Gondor (reported)"]
+    );
+}
+
+#[test]
+fn a_things_maker_by_a_participle_is_the_target() {
+    assert_eq!(
+        coded("Lindon rejected the proposal submitted by Khand.", None),
+        ["REJECT 120 Lindon -> Khand (asserted)"]
+    );
+}
+
+#[test]
+fn a_title_apposition_names_the_person_before_the_titles_state() {
+    assert_eq!(
+        coded(
+            "Gondor rejected the claims made by the envoy of Harad, Suladan Mirkan.",
+            None
+        ),
+        ["REJECT 120 Gondor -> Suladan Mirkan (asserted)"]
+    );
+}
+
+#[test]
+fn coordinated_states_in_a_phrase_are_all_its_actors() {
+    assert_eq!(
+        coded("The envoys of Rhun and Dale met in Esgaroth.", None),
+        [
+            "CONSULT 040 Dale -> Rhun (asserted)",
+            "CONSULT 040 Rhun -> Dale (asserted)"
+        ]
+    );
+}
+
+#[test]
+fn a_by_phrase_hung_on_an_active_verb_is_its_objects_agent() {
+    assert_eq!(
+        coded("Dale denounced the raids by Khand.", None),
+        ["ACCUSE 111 Dale -> Khand (asserted)"]
+    );
+}
+
+#[test]
+fn a_further_words_phrase_fills_the_target() {
+    assert_eq!(
+        coded("Lindon granted a loan of ten million crowns to Rhun.", None),
+        ["AID 071 Lindon -> Rhun (asserted)"]
+    );
+}
+
+#[test]
+fn anothers_future_action_is_planned_and_ones_own_continued_one_a_commitment() {
+    assert_eq!(
+        coded("Khand will hold talks with Rhun in June.", None),
+        ["CONSULT 046 Khand -> Rhun (hypothetical)"]
+    );
+    assert_eq!(
+        coded(
+            "We will continue our assistance to Dale.",
+            Some("Ministry of Foreign Affairs of Arnor")
+        ),
+        ["AGREE 033 Arnor -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn named_signers_sign_one_way() {
+    assert_eq!(
+        coded("Bard Girion signed an agreement with Suladan Mirkan.", None),
+        ["SUPPORT 057 Bard Girion -> Suladan Mirkan (asserted)"]
+    );
+}
+
+#[test]
+fn a_person_expressing_their_states_stance_is_the_source() {
+    assert_eq!(
+        coded(
+            "The Foreign Minister of Dale, Bard Girion, expressed Dale's gratitude to Lindon.",
+            None
+        ),
+        ["SUPPORT 051 Bard Girion -> Lindon (asserted)"]
+    );
+}
+
+#[test]
+fn agreeing_to_withdraw_is_a_concession() {
+    assert_eq!(
+        coded("Khand agreed to withdraw its troops from Dale.", None),
+        ["CONCEDE 080 Khand -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn a_plan_to_act_is_hypothetical() {
+    assert_eq!(
+        coded("Umbar plans to send aid to Harad.", None),
+        ["AID 070 Umbar -> Harad (hypothetical)"]
+    );
+}
+
+#[test]
+fn an_unattached_relative_pronoun_stands_for_the_noun_before_it() {
+    assert_eq!(
+        coded(
+            "Arnor condemned Umbar, which had seized two ships of Gondor.",
+            None
+        ),
+        [
+            "ACCUSE 111 Arnor -> Umbar (asserted)",
+            "COERCE 171 Umbar -> Gondor (asserted)"
+        ]
+    );
+}
+
+#[test]
+fn a_participle_in_en_is_parsed_and_coded() {
+    assert_eq!(
+        coded("Khand has not withdrawn its troops from Dale.", None),
+        ["RETREAT 0874 Khand -> Dale (negated)"]
+    );
+}
+
+#[test]
+fn the_receiver_of_a_nominal_action_is_its_target() {
+    assert_eq!(
+        coded("Rhun received humanitarian aid from Lindon.", None),
+        ["AID 073 Lindon -> Rhun (asserted)"]
+    );
+    assert_eq!(
+        coded("Rohan has not received any aid from Lindon.", None),
+        ["AID 070 Lindon -> Rohan (negated)"]
+    );
+}
+
+#[test]
+fn no_plans_to_act_deny_the_action() {
+    assert_eq!(
+        coded("Umbar has no plans to send aid to Harad.", None),
+        ["AID 070 Umbar -> Harad (negated)"]
+    );
+}
+
+#[test]
+fn refraining_from_an_action_denies_it() {
+    assert_eq!(
+        coded("Lindon refrained from criticising Khand.", None),
+        ["ACCUSE 111 Lindon -> Khand (negated)"]
+    );
+}
+
+#[test]
+fn a_possible_attack_is_hypothetical() {
+    assert_eq!(
+        coded(
+            "Dale warned of a possible attack by Khand on Esgaroth.",
+            None
+        ),
+        [
+            "ASSAULT 190 Khand -> Dale (hypothetical)",
+            "THREATEN 130 Dale -> - (asserted)"
+        ]
+    );
+}
+
+#[test]
+fn claiming_that_another_attacked_accuses_it() {
+    assert_eq!(
+        coded("Dale claimed that Khand had shelled Esgaroth.", None),
+        [
+            "ACCUSE 112 Dale -> Khand (asserted)",
+            "ASSAULT 194 Khand -> Dale (reported)"
+        ]
+    );
+}
+
+#[test]
+fn a_called_actions_object_is_its_own_argument() {
+    assert_eq!(
+        coded("Arnor called on Rhun to condemn the raids by Khand.", None),
+        [
+            "ACCUSE 111 Rhun -> Khand (called_for)",
+            "REQUEST 020 Arnor -> Rhun (asserted)"
+        ]
+    );
+}
+
+#[test]
+fn an_infinitive_hung_on_the_addressee_is_called_for() {
+    assert_eq!(
+        coded(
+            "Rohan appealed to Lindon to impose sanctions on Khand.",
+            None
+        ),
+        [
+            "REQUEST 020 Rohan -> Lindon (asserted)",
+            "SANCTION 163 Lindon -> Khand (called_for)"
+        ]
+    );
+}
