@@ -397,25 +397,6 @@ impl<'a> Builder<'a> {
 
     /// The actor a mention names by itself (no context), if any; places
     /// are recorded on the way.
-    /// The person whose name a generational suffix tagged on its own
-    /// completes ("Joseph R. Biden, Jr." tags "Jr." as a second person).
-    fn suffix_owner(&self, mi: usize) -> Option<usize> {
-        let m = &self.doc.entities[mi];
-        let suffix = m.label == EntityType::Person
-            && m.tokens.len() == 1
-            && matches!(self.tok(m.tokens.start), "jr." | "jr" | "sr." | "sr");
-        let comma = m.tokens.start.checked_sub(1)?;
-        if !suffix || self.tok(comma) != "," {
-            return None;
-        }
-        self.spans
-            .iter()
-            .rev()
-            .find(|s| s.tokens.end == comma)
-            .map(|s| s.actor)
-            .filter(|&a| self.actors[a].kind == Some(ActorKind::Person))
-    }
-
     fn mention_actor(&mut self, mi: usize) -> Option<usize> {
         let m = &self.doc.entities[mi];
         let label = m.label;
@@ -975,12 +956,6 @@ impl<'a> Builder<'a> {
                 let mend = m.tokens.end.max(i + 1);
                 let label = m.label;
                 let end = self.sentence_end(i);
-                if let Some(owner) = self.suffix_owner(mi) {
-                    // "Joseph R. Biden, Jr.": the suffix is the name before it
-                    self.push_span(i..mend, owner, RefKind::Name);
-                    i = mend;
-                    continue;
-                }
                 // A tagged name that is a title or a body ("Ambassador of
                 // Rohan", "Ministry of Foreign Affairs of Arnor", "Embassy
                 // of Mordor") refers through it, to a person or a state.
