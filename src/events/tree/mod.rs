@@ -422,6 +422,7 @@ fn code_one(
         .collect();
     if status == EventStatus::Hypothetical {
         let own = from_author
+            || voice::first_person_subject(doc, tree, t)
             || events
                 .iter()
                 .all(|e| voice::own_side(doc, e.source, clause.voice));

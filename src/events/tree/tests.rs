@@ -245,3 +245,19 @@ fn an_infinitive_hung_on_the_addressee_is_called_for() {
         ]
     );
 }
+
+#[test]
+fn in_a_transcript_the_speakers_own_plan_is_a_statement_of_intent() {
+    // the document is Arnor's; in Gondor's turn "we will" is Gondor's
+    // intent, not another party's plan
+    let text = "Talks with the Foreign Minister of Gondor\n\n\
+        Ingold Targon: I welcome our guest.\n\n\
+        Hirgon Baranor: Thank you. We will send aid to Dale next month.";
+    let events = coded(text, Some("Ministry of Foreign Affairs of Arnor"));
+    assert!(
+        events
+            .iter()
+            .any(|e| e.starts_with("AGREE") && e.contains("Gondor")),
+        "{events:?}"
+    );
+}

@@ -133,6 +133,32 @@ pub(super) fn own_side(doc: &Doc, a: Option<usize>, voice: Option<usize>) -> boo
     affiliation.is_some() && own.contains(&affiliation)
 }
 
+/// Whether the trigger's subject, or that of the verbs it is the
+/// complement or conjunct of, is "we" or "I": the speaker's own plan
+/// ("we will discuss", "I intend to visit"), whoever the speaker is (in a
+/// transcript, the turn's speaker rather than the document's author).
+pub(super) fn first_person_subject(doc: &Doc, tree: &TreeView<'_>, t: usize) -> bool {
+    let mut k = t;
+    for _ in 0..FIRST_PERSON_REACH {
+        let subject = tree
+            .children(k)
+            .iter()
+            .find(|&&c| tree.rel(c) == "nsubj")
+            .map(|&c| doc.norm(c));
+        if let Some(word) = subject {
+            return matches!(word, "we" | "i");
+        }
+        match tree.head(k) {
+            Some(h) if matches!(tree.rel(k), "xcomp" | "conj") => k = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// How many verbs up a subject is looked for (control and coordination).
+const FIRST_PERSON_REACH: usize = 3;
+
 /// A future action of the document's own side, or one carried on ("we
 /// will provide aid", "Gondor will continue its assistance"), is a
 /// statement of intent (future.tsv); another's future action ("Rohan will
