@@ -34,6 +34,7 @@ impl Builder<'_> {
             .map(str::to_string);
         if let Some(inst) = inst {
             self.author_from_metadata(&inst);
+            self.author_person_from_office(&inst);
         }
         self.author_from_title();
         if self.co_authors.is_empty() {
@@ -122,6 +123,39 @@ impl Builder<'_> {
             }
         }
         self.author_state = self.actors_named_in(inst).first().copied();
+    }
+
+    /// The author in person when the publisher is an office ("Office of
+    /// the President of Ukraine", "Australian Government: Minister for
+    /// Foreign Affairs"): its holder at the document's date, from the dated
+    /// offices, so that "I" in an address is the president or minister. A
+    /// holder the text never names is listed only if an event uses them.
+    fn author_person_from_office(&mut self, inst: &str) {
+        if self.author_person.is_some() {
+            return;
+        }
+        let (Some(state), Some(offices)) = (self.author_state, self.offices) else {
+            return;
+        };
+        let Some(body) = self.actors[state].entry.clone() else {
+            return;
+        };
+        let date = self.doc.info.date.as_deref();
+        let Some(entry) = offices
+            .holder_named_in(&body, inst, date)
+            .and_then(|id| self.gaz.by_id(id))
+        else {
+            return;
+        };
+        let before = self.actors.len();
+        let p = self.person(&entry.name);
+        if self.actors.len() > before {
+            self.actors[p].listed = false;
+            self.actors[p].affiliation = Some(state);
+            self.actors[p].country = self.actors[state].country.clone();
+            self.actors[p].entry = Some(entry.id.clone());
+        }
+        self.author_person = Some(p);
     }
 
     /// Whether the span's actor is a formation.

@@ -216,3 +216,25 @@ fn a_generational_suffix_after_a_comma_is_part_of_the_name_before_it() {
         .collect();
     assert!(!persons.iter().any(|p| p.starts_with("Jr")), "{persons:?}");
 }
+
+#[test]
+fn a_publisher_that_is_an_office_speaks_in_person_through_its_holder_at_the_date() {
+    let text = "Address by the President\n\nI spoke today with the President of Chile.";
+    let at = |date: &str| {
+        let mut meta = serde_json::Map::new();
+        meta.insert(
+            "institution".into(),
+            "Office of the President of Ukraine".into(),
+        );
+        let info = DocInfo {
+            date: Some(date.into()),
+            meta,
+            ..DocInfo::default()
+        };
+        let mut doc = Doc::new(info, text.to_string());
+        pipeline(DateOrder::Dmy).process(&mut doc);
+        doc.author_person.map(|p| doc.actors[p].name.clone())
+    };
+    assert_eq!(at("2023-03-01").as_deref(), Some("Volodymyr Zelenskyy"));
+    assert_eq!(at("2016-03-01").as_deref(), Some("Petro Poroshenko"));
+}

@@ -342,6 +342,34 @@ impl Offices {
             .map(|(_, t)| &t.0)
     }
 
+    /// The one person who held an office of `body` whose title the phrase
+    /// `text` names (the longest such title, as whole words, any case) at
+    /// `date`: "Office of the President of Ukraine" in 2023 → Zelenskyy.
+    /// `None` without a date, when no title matches, or when the date
+    /// falls on two holders.
+    pub fn holder_named_in(&self, body: &str, text: &str, date: Option<&str>) -> Option<&str> {
+        let at = date.and_then(PartialDate::parse)?;
+        let text = text.to_lowercase();
+        let offices = self.terms.values().flatten().map(|(o, _)| o);
+        let of_body: Vec<&Office> = offices.filter(|o| o.body == body).collect();
+        let title = of_body
+            .iter()
+            .map(|o| o.title.to_lowercase())
+            .filter(|t| contains_phrase(&text, t))
+            .max_by_key(String::len)?;
+        let mut holders: Vec<&str> = of_body
+            .iter()
+            .filter(|o| o.title.to_lowercase() == title && o.covers(at))
+            .map(|o| o.person.as_str())
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        match holders.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
     /// The latest office of `person_id` (see [`Offices::held_at`]).
     pub fn latest(&self, person_id: &str) -> Option<&Office> {
         self.held_at(person_id, None)
@@ -430,3 +458,12 @@ fn parse_row(f: &[&str]) -> Result<Office, OfficeProblem> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `phrase` occurs in `text` as whole words.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
