@@ -162,6 +162,8 @@ pub struct SyntaxModel {
     label_table: Table,
     lemmatizer: Lemmatizer,
     header: Header,
+    /// The label ids the tree repairs write, found once at load.
+    repair_ids: Option<super::repair::RepairLabels>,
 }
 
 /// Reusable buffers for [`SyntaxModel::analyze`].
@@ -292,7 +294,22 @@ impl SyntaxModel {
             label_table,
             lemmatizer,
             header,
-        })
+            repair_ids: None,
+        }
+        .with_repair_ids())
+    }
+
+    /// The model with the label ids of [`super::repair`] looked up.
+    fn with_repair_ids(mut self) -> SyntaxModel {
+        let id = |name: &str| self.labels.iter().position(|l| *l == name);
+        self.repair_ids = match (id("acl:relcl"), id("xcomp")) {
+            (Some(relcl), Some(xcomp)) => Some(super::repair::RepairLabels {
+                relcl: relcl as u8,
+                xcomp: xcomp as u8,
+            }),
+            _ => None,
+        };
+        self
     }
 
     /// The header (classes, labels, training figures).
@@ -374,8 +391,7 @@ impl SyntaxModel {
 
     /// Runs the repairs of [`super::repair`] on the sentence just parsed.
     fn repair(&self, scratch: &mut Scratch) {
-        let label_id = |name: &str| self.labels.iter().position(|l| *l == name);
-        let (Some(relcl), Some(xcomp)) = (label_id("acl:relcl"), label_id("xcomp")) else {
+        let Some(ids) = self.repair_ids else {
             return;
         };
         scratch.upos_of.clear();
@@ -391,10 +407,6 @@ impl SyntaxModel {
             label_names: &self.labels,
             heads: &mut state.heads,
             labels: &mut state.labels,
-        };
-        let ids = super::repair::RepairLabels {
-            relcl: relcl as u8,
-            xcomp: xcomp as u8,
         };
         super::repair::repair(&mut parsed, ids);
     }

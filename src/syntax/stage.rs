@@ -86,7 +86,7 @@ impl SyntaxStage {
             }
             kept.clear();
             kept.extend(range.clone().filter(|&i| !plan.hidden[i]));
-            self.analyze_into(doc, &kept, None, scratch, &mut out);
+            self.analyze_into(doc, (&kept, None), &mut forms, scratch, &mut out);
             let prefixes = plan
                 .prefixes
                 .iter()
@@ -94,7 +94,13 @@ impl SyntaxStage {
             for p in prefixes {
                 kept.clear();
                 kept.extend(p.tokens.clone().filter(|&i| plan.flat_head[i].is_none()));
-                self.analyze_into(doc, &kept, Some(p.name_head), scratch, &mut out);
+                self.analyze_into(
+                    doc,
+                    (&kept, Some(p.name_head)),
+                    &mut forms,
+                    scratch,
+                    &mut out,
+                );
             }
             for i in range.filter(|&i| plan.flat_head[i].is_some()) {
                 out[i] = TokenSyntax {
@@ -111,17 +117,18 @@ impl SyntaxStage {
 
     /// Tags and parses the tokens `kept` as one sentence; its root hangs on
     /// `attach` (as a title on a name) when given.
-    fn analyze_into(
+    fn analyze_into<'d>(
         &self,
-        doc: &Doc,
-        kept: &[usize],
-        attach: Option<usize>,
+        doc: &'d Doc,
+        (kept, attach): (&[usize], Option<usize>),
+        forms: &mut Vec<&'d str>,
         scratch: &mut Scratch,
         out: &mut [TokenSyntax],
     ) {
-        let forms: Vec<&str> = kept.iter().map(|&i| doc.token_text(i)).collect();
-        self.model.analyze(&forms, scratch);
-        for (k, (&i, form)) in kept.iter().zip(&forms).enumerate() {
+        forms.clear();
+        forms.extend(kept.iter().map(|&i| doc.token_text(i)));
+        self.model.analyze(forms, scratch);
+        for (k, (&i, form)) in kept.iter().zip(forms.iter()).enumerate() {
             let tag = scratch.tags.get(k).copied().unwrap_or(0);
             let head = scratch.head(k).and_then(|h| kept.get(h).copied());
             let (head, deprel) = match (head, attach) {
