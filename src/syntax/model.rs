@@ -164,6 +164,9 @@ pub struct SyntaxModel {
     header: Header,
     /// The label ids the tree repairs write, found once at load.
     repair_ids: Option<super::repair::RepairLabels>,
+    /// The tag class of a singular proper noun (`PROPN|NNP`), found once at
+    /// load: the class a known name's head takes.
+    proper_class: Option<u8>,
 }
 
 /// Reusable buffers for [`SyntaxModel::analyze`].
@@ -295,6 +298,7 @@ impl SyntaxModel {
             lemmatizer,
             header,
             repair_ids: None,
+            proper_class: None,
         }
         .with_repair_ids())
     }
@@ -309,6 +313,9 @@ impl SyntaxModel {
             }),
             _ => None,
         };
+        self.proper_class = (0..self.upos.len())
+            .find(|&c| self.upos[c] == "PROPN" && self.xpos.get(c) == Some(&"NNP"))
+            .and_then(|c| u8::try_from(c).ok());
         self
     }
 
@@ -352,12 +359,26 @@ impl SyntaxModel {
     /// Tags and parses one sentence; results are read from `scratch`
     /// (`tags`, [`Scratch::head`], [`Scratch::label`]).
     pub fn analyze(&self, forms: &[&str], scratch: &mut Scratch) {
+        self.analyze_names(forms, &[], scratch);
+    }
+
+    /// [`SyntaxModel::analyze`], with the words where `names` holds tagged
+    /// as proper nouns without scoring (the heads of names the entity
+    /// layer found: the tagger reads "Union" in "the Union imposed" as a
+    /// common noun once "European" is out of its sight).
+    pub fn analyze_names(&self, forms: &[&str], names: &[bool], scratch: &mut Scratch) {
         scratch.atoms.clear();
         scratch.atoms.extend(
             forms
                 .iter()
                 .map(|f| token_atoms(f, &self.tagdict, &self.clusters)),
         );
+        if let Some(c) = self.proper_class {
+            for (a, _) in scratch.atoms.iter_mut().zip(names).filter(|(_, &n)| n) {
+                // (`fixed` is the class plus one; zero is "not fixed")
+                a.fixed = c.saturating_add(1);
+            }
+        }
         tag_sentence(
             &self.tagger,
             self.upos.len(),

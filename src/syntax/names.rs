@@ -34,6 +34,9 @@ pub(super) struct NamePlan {
     /// Token → left out of the sentence's parse (a name's inner word or in
     /// a title chain).
     pub hidden: Vec<bool>,
+    /// Token → the last word of a name of several words, which stands for
+    /// the name in the parse (tagged a proper noun).
+    pub name_head: Vec<bool>,
 }
 
 /// How far before a name a title chain may begin, in tokens.
@@ -48,12 +51,13 @@ impl NamePlan {
             flat_head: vec![None; n],
             prefixes: Vec::new(),
             hidden: vec![false; n],
+            name_head: vec![false; n],
         };
-        let persons = doc
+        let names = doc
             .entities
             .iter()
-            .filter(|m| m.label == EntityType::Person && m.tokens.end <= n);
-        for m in persons {
+            .filter(|m| m.tokens.end <= n && reducible(doc, m));
+        for m in names {
             let Some(last) = m.tokens.end.checked_sub(1) else {
                 continue;
             };
@@ -64,6 +68,12 @@ impl NamePlan {
             for i in m.tokens.start..last {
                 plan.flat_head[i] = Some(last);
                 plan.hidden[i] = true;
+            }
+            if last > m.tokens.start {
+                plan.name_head[last] = true;
+            }
+            if m.label != EntityType::Person {
+                continue;
             }
             let Some(titles) = titles else { continue };
             if let Some(start) = title_chain_start(doc, titles, m.tokens.start) {
@@ -77,6 +87,23 @@ impl NamePlan {
             }
         }
         plan
+    }
+}
+
+/// Whether a name is parsed as its last word: a person's name, or a
+/// place's, organisation's or group's name of capitalised words only
+/// ("United States", "New Zealand", "Hamas Political Bureau"), whose
+/// inner words a treebank model mistakes for adjectives and verbs. Names
+/// with inner function words ("Ministry of Foreign Affairs") keep their
+/// own structure: their head is their first word.
+fn reducible(doc: &Doc, m: &crate::doc::Mention) -> bool {
+    match m.label {
+        EntityType::Person => true,
+        EntityType::Gpe | EntityType::Org | EntityType::Loc | EntityType::Norp => m
+            .tokens
+            .clone()
+            .all(|i| doc.raw(i).chars().next().is_some_and(char::is_uppercase)),
+        _ => false,
     }
 }
 

@@ -18,7 +18,9 @@ use super::TokenSyntax;
 ///
 /// A person's name of several words is parsed as its last word, and its
 /// other words hang on it as `flat`: names the model has never seen
-/// ("Ursula von der Leyen") otherwise break the sentence's tree. With
+/// ("Ursula von der Leyen") otherwise break the sentence's tree. So is a
+/// place's or organisation's name of capitalised words only ("United
+/// States", "European Union"), its last word tagged a proper noun. With
 /// titles ([`SyntaxStage::with_titles`]) the title chain before a name is
 /// parsed as a phrase of its own and hung on the name (`nmod:desc`).
 ///
@@ -74,6 +76,7 @@ impl SyntaxStage {
         let plan = NamePlan::new(doc, self.titles.as_ref());
         let mut forms: Vec<&str> = Vec::new();
         let mut kept: Vec<usize> = Vec::new();
+        let mut names: Vec<bool> = Vec::new();
         for s in &doc.sentences {
             let range = s.tokens.clone();
             if range.end > n || range.is_empty() {
@@ -86,7 +89,9 @@ impl SyntaxStage {
             }
             kept.clear();
             kept.extend(range.clone().filter(|&i| !plan.hidden[i]));
-            self.analyze_into(doc, (&kept, None), &mut forms, scratch, &mut out);
+            names.clear();
+            names.extend(kept.iter().map(|&i| plan.name_head[i]));
+            self.analyze_into(doc, (&kept, None, &names), &mut forms, scratch, &mut out);
             let prefixes = plan
                 .prefixes
                 .iter()
@@ -96,7 +101,7 @@ impl SyntaxStage {
                 kept.extend(p.tokens.clone().filter(|&i| plan.flat_head[i].is_none()));
                 self.analyze_into(
                     doc,
-                    (&kept, Some(p.name_head)),
+                    (&kept, Some(p.name_head), &[]),
                     &mut forms,
                     scratch,
                     &mut out,
@@ -115,19 +120,20 @@ impl SyntaxStage {
         doc.syntax = out;
     }
 
-    /// Tags and parses the tokens `kept` as one sentence; its root hangs on
-    /// `attach` (as a title on a name) when given.
+    /// Tags and parses the tokens `kept` as one sentence, `names` marking
+    /// the heads of names; its root hangs on `attach` (as a title on a
+    /// name) when given.
     fn analyze_into<'d>(
         &self,
         doc: &'d Doc,
-        (kept, attach): (&[usize], Option<usize>),
+        (kept, attach, names): (&[usize], Option<usize>, &[bool]),
         forms: &mut Vec<&'d str>,
         scratch: &mut Scratch,
         out: &mut [TokenSyntax],
     ) {
         forms.clear();
         forms.extend(kept.iter().map(|&i| doc.token_text(i)));
-        self.model.analyze(forms, scratch);
+        self.model.analyze_names(forms, names, scratch);
         for (k, (&i, form)) in kept.iter().zip(forms.iter()).enumerate() {
             let tag = scratch.tags.get(k).copied().unwrap_or(0);
             let head = scratch.head(k).and_then(|h| kept.get(h).copied());

@@ -331,13 +331,50 @@ fn sections_and_wide_slots_sit_on_cache_lines() {
     assert!(header.sections.iter().all(|s| s.1 % 64 == 0));
 }
 
+/// A place's or organisation's name of several capitalised words is parsed
+/// as its last word, tagged a proper noun, its other words hung on it as
+/// `flat`: "Union" alone would read as a common noun.
+#[test]
+fn a_multiword_organisation_name_is_one_proper_noun() {
+    use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+    use crate::pipeline::Stage;
+    use crate::text::{split_sentences, Lexical, Tokenizer};
+    let lexical = Lexical::embedded();
+    let tokenizer = Tokenizer::new(lexical.clone());
+    let text = "The Northern Maritime Union imposed new tariffs on grain imports.";
+    let mut doc = Doc::new(DocInfo::default(), text.to_string());
+    let tokens = tokenizer.tokenize(doc.text(), &[]);
+    doc.set_tokens(tokens);
+    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    doc.entities.push(Mention {
+        span: doc.token_span(1, 3),
+        tokens: 1..4,
+        sentence: 0,
+        label: EntityType::Org,
+        score: None,
+        origin: Origin::Model,
+        entry: None,
+    });
+    let stage = super::SyntaxStage::new(SyntaxModel::embedded().expect("embedded model"));
+    stage.process(&mut doc);
+    let union = &doc.syntax[3];
+    assert_eq!(union.upos, "PROPN");
+    assert_eq!((union.head, union.deprel), (Some(4), "nsubj"));
+    for inner in 1..3 {
+        assert_eq!(
+            (doc.syntax[inner].head, doc.syntax[inner].deprel),
+            (Some(3), "flat")
+        );
+    }
+}
+
 proptest! {
-    /// With titles and arbitrary person names in the entities layer, every
+    /// With titles and arbitrary names in the entities layer, every
     /// sentence is still one tree.
     #[test]
     fn reduced_names_keep_one_tree_per_sentence(
         text in "(Minister|President|of|the|Gondor|Hirgon|Baranor|met|said|\\.|,| ){0,40}",
-        names in proptest::collection::vec((0usize..60, 1usize..4), 0..5),
+        names in proptest::collection::vec((0usize..60, 1usize..4, 0usize..3), 0..5),
     ) {
         use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
         use crate::pipeline::Stage;
@@ -350,13 +387,14 @@ proptest! {
         doc.set_tokens(tokens);
         doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
         let n = doc.tokens.len();
-        for (a, len) in names {
+        let labels = [EntityType::Person, EntityType::Gpe, EntityType::Org];
+        for (a, len, label) in names {
             if a + len <= n {
                 doc.entities.push(Mention {
                     span: doc.token_span(a, a + len - 1),
                     tokens: a..a + len,
                     sentence: doc.sentence_of_token(a),
-                    label: EntityType::Person,
+                    label: labels[label],
                     score: None,
                     origin: Origin::Model,
                     entry: None,
