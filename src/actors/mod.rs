@@ -541,8 +541,14 @@ impl<'a> Builder<'a> {
             TitleKind::Government => {
                 let mut affil = pre;
                 let mut j = first.end;
-                if affil.is_none() && matches!(self.tok(j), "of" | "for") {
-                    if let Some((a, e)) = self.affiliation_at(j + 1, end) {
+                // (a title row may end in its "of": "Government of")
+                let of_at = if matches!(self.tok(j.saturating_sub(1)), "of" | "for") {
+                    Some(j)
+                } else {
+                    matches!(self.tok(j), "of" | "for").then_some(j + 1)
+                };
+                if let (None, Some(at)) = (affil, of_at) {
+                    if let Some((a, e)) = self.affiliation_at(at, end) {
                         affil = Some(a);
                         j = e;
                     }

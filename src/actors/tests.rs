@@ -238,3 +238,21 @@ fn a_publisher_that_is_an_office_speaks_in_person_through_its_holder_at_the_date
     assert_eq!(at("2023-03-01").as_deref(), Some("Volodymyr Zelenskyy"));
     assert_eq!(at("2016-03-01").as_deref(), Some("Petro Poroshenko"));
 }
+
+/// "The Government of X" is X's, not the author's "the Government", after
+/// the first sentence as in it (a title row may end in its "of").
+#[test]
+fn the_government_of_a_named_state_is_that_state() {
+    let doc = run_with_institution(
+        "Ministry of Foreign Affairs of Chile",
+        "Statement on the Border Talks\n\nThe Minister spoke to reporters in Santiago. The Government of Kenya urged both parties to respect the truce.",
+    );
+    let sources: Vec<String> = doc
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("02") || e.cameo.starts_with("10"))
+        .filter_map(|e| e.source)
+        .map(|s| doc.actors[s].name.clone())
+        .collect();
+    assert_eq!(sources, ["Kenya"]);
+}
