@@ -511,6 +511,17 @@ impl<'a> Builder<'a> {
             return None;
         }
         let mend = m.tokens.end;
+        if m.label == EntityType::Org && m.entry.is_none() {
+            if let Some(field_end) = self.portfolio_field(k, mend) {
+                // "Minister of External Affairs of India" tagged as the name
+                // "External Affairs of India": the title's field, not a body;
+                // its own "of X" is the affiliation
+                return match self.tok(field_end) {
+                    "of" | "for" => self.affiliation_at(field_end + 1, mend.min(end)),
+                    _ => None,
+                };
+            }
+        }
         let entry = self.entry_of(mi);
         let actor = match (self.doc.entities[mi].label, entry) {
             (EntityType::Gpe, Some(e)) => self.state_of(e),
@@ -519,6 +530,26 @@ impl<'a> Builder<'a> {
         }?;
         self.actors[actor].mentions.push(mi);
         Some((actor, mend))
+    }
+
+    /// The end of a title's field at the start of an untyped organisation
+    /// name `k..mend` ("External Affairs", "Water Resources", "Foreign and
+    /// European Affairs"): capitalised words and "and" up to its own "of"
+    /// or its end, holding a portfolio word and no body word. `None` when
+    /// the name is not such a field.
+    fn portfolio_field(&self, k: usize, mend: usize) -> Option<usize> {
+        let words = self.lexical.words();
+        let mut e = k;
+        let mut portfolio = false;
+        while e < mend && !matches!(self.tok(e), "of" | "for") {
+            let w = self.tok(e);
+            if words.has(WordClass::BodyWord, w) {
+                return None;
+            }
+            portfolio |= words.has(WordClass::PortfolioWord, w);
+            e += 1;
+        }
+        (portfolio && e > k).then_some(e)
     }
 
     /// A title chunk starting with the phrase at `ts`; `pre` is an

@@ -256,3 +256,31 @@ fn the_government_of_a_named_state_is_that_state() {
         .collect();
     assert_eq!(sources, ["Kenya"]);
 }
+
+/// A ministerial field the tagger took for a name ("External Affairs of
+/// India", "Water Resources Ana Sol") is the title's: no organisation
+/// actor, the state after its "of" is the affiliation, the name after it a
+/// person.
+#[test]
+fn a_ministerial_field_is_no_organisation() {
+    let doc = run_with_institution(
+        "Ministry of Foreign Affairs of Chile",
+        "Press release\n\nRavi Menon, Minister of External Affairs of India, met the Chilean envoy. Minister of Water Resources Ana Sol welcomed the talks.",
+    );
+    let listed = listed(&doc);
+    assert!(
+        listed
+            .iter()
+            .all(|(n, _)| !n.contains("Affairs") && !n.contains("Resources")),
+        "{listed:?}"
+    );
+    let menon = doc.actors.iter().find(|a| a.name == "Ravi Menon");
+    let affiliation = menon
+        .and_then(|a| a.affiliation)
+        .map(|a| doc.actors[a].name.as_str());
+    assert_eq!(affiliation, Some("India"));
+    assert!(
+        listed.contains(&("Ana Sol".to_string(), Some(ActorKind::Person))),
+        "{listed:?}"
+    );
+}
