@@ -974,6 +974,17 @@ impl<'a> Builder<'a> {
                 (self.person(&name), e)
             }
         };
+        let (affil, pend) = match affil {
+            // "Foreign Minister Lena Dahl of Sweden": a titled name's own
+            // "of X" is its affiliation
+            None if !titles_here.is_empty() && self.tok(pend) == "of" => {
+                match self.affiliation_at(pend + 1, end) {
+                    Some((a, e)) => (Some(a), e),
+                    None => (None, pend),
+                }
+            }
+            _ => (affil, pend),
+        };
         for t in &titles_here {
             self.add_title(person, t);
         }

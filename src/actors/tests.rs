@@ -284,3 +284,20 @@ fn a_ministerial_field_is_no_organisation() {
         "{listed:?}"
     );
 }
+
+/// A titled name's own "of X" is its affiliation ("Prime Minister Ana Sol
+/// of Chile").
+#[test]
+fn a_titled_names_own_of_phrase_is_its_affiliation() {
+    let doc = run_with_institution(
+        "Ministry of Foreign Affairs of Chile",
+        "Press release\n\nPresident Lena Dahl of Sweden received Prime Minister Ravi Menon of India in Stockholm.",
+    );
+    for (person, state) in [("Lena Dahl", "Sweden"), ("Ravi Menon", "India")] {
+        let actor = doc.actors.iter().find(|a| a.name == person);
+        let affiliation = actor
+            .and_then(|a| a.affiliation)
+            .map(|a| doc.actors[a].name.as_str());
+        assert_eq!(affiliation, Some(state), "{person}");
+    }
+}
