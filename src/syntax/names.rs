@@ -150,8 +150,13 @@ impl Chain<'_> {
         pos = end;
         while pos < self.name {
             let next = match self.lower.word(pos) {
+                // "The Foreign Minister, Hirgon Baranor, said": an
+                // appositive name after its title
+                "," if pos + 1 == self.name => Some(self.name),
                 "of" | "for" => self.what_end(pos + 1),
-                "and" | "&" => self.title_end(pos + 1),
+                // "Minister for Foreign Affairs and Trade": a title, else
+                // more of the field
+                "and" | "&" => self.title_end(pos + 1).or_else(|| self.what_end(pos + 1)),
                 _ => self.title_end(pos),
             };
             match next {
@@ -182,7 +187,7 @@ impl Chain<'_> {
     }
 
     /// The end of what an "of" names at `i`: "[the] ENTITY" or "[the]
-    /// Capitalised Words [and Capitalised Words]".
+    /// Capitalised Words [(, | and) Capitalised Words]…".
     fn what_end(&self, i: usize) -> Option<usize> {
         let i = if self.lower.word(i) == "the" {
             i + 1
@@ -199,12 +204,27 @@ impl Chain<'_> {
                 .next()
                 .is_some_and(char::is_uppercase)
         };
+        let person_at = |k: usize| {
+            self.doc
+                .entities
+                .iter()
+                .any(|m| m.label == EntityType::Person && m.tokens.contains(&k))
+        };
         let mut end = i;
-        while end < self.name {
+        // (a field never runs over another person's name: "with French
+        // Minister A B, German Minister C D")
+        while end < self.name && !person_at(end) {
+            let listed = |k: usize| {
+                capitalised(k) || matches!(self.lower.word(k), "and" | "&") && capitalised(k + 1)
+            };
             if capitalised(end) {
                 end += 1;
             } else if matches!(self.lower.word(end), "and" | "&") && capitalised(end + 1) {
                 end += 2;
+            } else if self.lower.word(end) == "," && end > i && listed(end + 1) {
+                // a field's list ("Immigration, Refugees and Citizenship"),
+                // or the comma before an appositive name
+                end += 1;
             } else {
                 break;
             }
@@ -269,6 +289,36 @@ mod tests {
         let doc = doc_with(text, &[(EntityType::Gpe, 0, 1), (EntityType::Person, 4, 6)]);
         let plan = NamePlan::new(&doc, Some(&titles()));
         assert_eq!(plan.prefixes.first().map(|p| p.tokens.clone()), Some(0..4));
+    }
+
+    #[test]
+    fn a_field_list_and_an_appositive_name_end_the_chain() {
+        // 0 Minister 1 for 2 Immigration 3 , 4 Refugees 5 and
+        // 6 Citizenship 7 Hirgon 8 Baranor 9 spoke 10 .
+        let text = "Minister for Immigration, Refugees and Citizenship Hirgon Baranor spoke.";
+        let doc = doc_with(text, &[(EntityType::Person, 7, 9)]);
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        assert_eq!(plan.prefixes.first().map(|p| p.tokens.clone()), Some(0..7));
+        // 0 The 1 Minister 2 for 3 Foreign 4 Affairs 5 and 6 Trade 7 ,
+        // 8 Hirgon 9 Baranor 10 , 11 spoke 12 .
+        let text = "The Minister for Foreign Affairs and Trade, Hirgon Baranor, spoke.";
+        let doc = doc_with(text, &[(EntityType::Person, 8, 10)]);
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        assert_eq!(plan.prefixes.first().map(|p| p.tokens.clone()), Some(1..8));
+    }
+
+    #[test]
+    fn a_field_never_runs_over_another_persons_name() {
+        // 0 Minister 1 for 2 Trade 3 Ann 4 Lee 5 , 6 Minister 7 for
+        // 8 Health 9 Hirgon 10 Baranor 11 spoke 12 .
+        let text = "Minister for Trade Ann Lee, Minister for Health Hirgon Baranor spoke.";
+        let doc = doc_with(
+            text,
+            &[(EntityType::Person, 3, 5), (EntityType::Person, 9, 11)],
+        );
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        let chains: Vec<_> = plan.prefixes.iter().map(|p| p.tokens.clone()).collect();
+        assert_eq!(chains, vec![0..3, 6..9]);
     }
 
     #[test]
