@@ -156,18 +156,21 @@ impl Args<'_> {
 
     /// A nominal trigger's prepositional slot filled by a phrase the
     /// parser hung on the verb after it ("imposed sanctions on Arnor";
-    /// "condemned the raids by Mordor").
+    /// "condemned the raids by Mordor"; a subject's "between").
     fn sibling_phrase(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
         let tree = self.tree;
         let Some(h) = tree.head(t) else {
             return Vec::new();
         };
-        if !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
+        // (a subject's "between" may hang on its verb too: "fighting
+        // continued between Arnor and Rohan")
+        let subject = tree.deprel(t) == "nsubj";
+        if !subject && !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
             return Vec::new();
         }
         for rel in rels {
             let Rel::Prep(p) = rel else { continue };
-            if p == "of" || p == "by" && tree.is_passive(h) {
+            if p == "of" || p == "by" && tree.is_passive(h) || subject && p != "between" {
                 continue;
             }
             for &c in tree.children(h) {

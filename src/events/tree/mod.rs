@@ -19,6 +19,7 @@ mod complement;
 mod find;
 mod groups;
 mod obligation;
+mod occasion;
 mod pairs;
 mod pronouns;
 mod status;
@@ -358,12 +359,12 @@ fn code_one(
         sources.extend(voice);
         from_author = true;
     }
-    if sources.is_empty() {
-        return None;
-    }
     let mut targets = args.target(t, row);
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
+    }
+    if sources.is_empty() {
+        (sources, from_author) = occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
     }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
     if asked.is_some() {
