@@ -55,6 +55,10 @@ pub(super) fn refine(
         {
             continue;
         }
+        // (a trip at home has no host: the own-side rule below drops it)
+        if e.source.and_then(|s| affiliation(doc, s)) == Some(t) {
+            continue;
+        }
         let leads = |p: usize| {
             doc.actors
                 .get(p)

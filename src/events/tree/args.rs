@@ -203,9 +203,53 @@ impl Args<'_> {
             return self.speaker_for_own_side(t, row.pos, own);
         }
         if self.has_own_subject(t) {
+            if row.pos != TriggerPos::Verb && (self.misread_verb(t) || self.in_state_of(t)) {
+                return self.by_rels(t, &[Rel::Subj]);
+            }
             return Vec::new();
         }
         self.inherited_subject(t, row.pos)
+    }
+
+    /// Whether nominal `t` is a prepositional predicate: its subject is in
+    /// the act ("Rohan is on a visit to Lindon", "the two sides are in
+    /// talks", "Harad has been at war with Umbar").
+    fn in_state_of(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let has = |rel: &str| tree.children(t).iter().any(|&c| c < t && tree.rel(c) == rel);
+        let place = tree.children(t).iter().any(|&c| {
+            c < t && tree.rel(c) == "case" && matches!(tree.lemma(c), "on" | "in" | "at")
+        });
+        has("cop") && place
+    }
+
+    /// Whether nominal `t` has a subject and, between the two, a verb the
+    /// parser hung on it as a modifier: the verb is the clause's and its
+    /// subject performs the action ("Rohan imposed sanctions", "Rohan is
+    /// imposing sanctions" read as a noun phrase).
+    fn misread_verb(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let Some(s) = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nsubj")
+        else {
+            return false;
+        };
+        // (a determiner or preposition before it makes it a modifier: "is
+        // on a working visit")
+        let phrase_start = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| c > s && matches!(tree.rel(c), "det" | "case" | "nmod"));
+        tree.children(t).iter().any(|&c| {
+            let verb = tree.upos(c) == "VERB"
+                || tree.upos(c) == "ADJ" && tree.lemma(c).ends_with("ing");
+            let bare = phrase_start.is_none_or(|p| p > c);
+            s < c && c < t && tree.rel(c) == "amod" && verb && bare
+        })
     }
 
     /// A nominal trigger's possessor that is the state of the person who
