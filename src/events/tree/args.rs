@@ -4,7 +4,7 @@
 
 use super::actors::{ActorIndex, Nominals};
 use super::view::TreeView;
-use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow, Triggers};
 use crate::lexicon::{WordClass, WordClasses};
 
 /// How many clauses up a missing subject is inherited from.
@@ -20,6 +20,8 @@ pub struct Args<'a> {
     pub classes: &'a WordClasses,
     /// The nominal triggers and their agents.
     pub nominals: &'a Nominals,
+    /// The trigger lexicon (which verbs take which action nouns).
+    pub triggers: &'a Triggers,
 }
 
 impl Args<'_> {
@@ -417,12 +419,45 @@ impl Args<'_> {
             .any(|&c| matches!(self.tree.rel(c), "nsubj" | "csubj"))
     }
 
-    /// The light verb whose object (or oblique) the nominal `t` is.
+    /// The light verb whose object (or oblique) the nominal `t` is, or
+    /// that a relative clause on it performs it with ("the aid that
+    /// Lindon delivered to Dale", "the sanctions Rohan imposed").
     fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
-        let h = tree.head(t)?;
-        let light = tree.upos(h) == "VERB" && self.classes.has(WordClass::LightVerb, tree.lemma(h));
-        (light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl")).then_some(h)
+        if let Some(h) = tree.head(t) {
+            let light = tree.upos(h) == "VERB" && self.performs(h, t);
+            if light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl") {
+                return Some(h);
+            }
+        }
+        tree.children(t).iter().copied().find(|&c| {
+            // (its object is the noun, or the relative pronoun for it)
+            let own_object = tree.children(c).iter().any(|&o| {
+                let relativizer = o < c && tree.upos(o) == "PRON"
+                    || self.classes.has(WordClass::RelativePronoun, tree.lemma(o));
+                tree.rel(o) == "obj" && !relativizer
+            });
+            tree.deprel(c) == "acl:relcl"
+                && tree.upos(c) == "VERB"
+                && !own_object
+                && self.performs(c, t)
+        })
+    }
+
+    /// Whether verb `v` performs the action noun `t` names: a light verb
+    /// ("launched an attack"), or a verb the lexicon pairs with the noun
+    /// ("provided assistance").
+    fn performs(&self, v: usize, t: usize) -> bool {
+        let tree = self.tree;
+        if self.classes.has(WordClass::LightVerb, tree.lemma(v)) {
+            return true;
+        }
+        let noun = tree.lemma(t).to_lowercase();
+        let verb = tree.lemma(v).to_lowercase();
+        self.triggers
+            .candidates(&verb, TriggerPos::Verb)
+            .iter()
+            .any(|&r| self.triggers.rows[r].with.first() == Some(&noun))
     }
 
     /// The subject a trigger without one takes: the controller of an open

@@ -98,6 +98,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
         actors: &index,
         classes: &lex.words,
         nominals: &nominals,
+        triggers: &lex.triggers,
     };
     let voice = document_voice(doc);
     let own = [voice, doc.author, doc.author_person];
@@ -228,6 +229,7 @@ fn nominal_agents(
             actors: index,
             classes: &lex.words,
             nominals: &nominals,
+            triggers: &lex.triggers,
         };
         for f in found.iter().filter(|f| nominals.is_trigger[f.token]) {
             let row = &lex.triggers.rows[f.row];
