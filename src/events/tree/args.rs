@@ -218,7 +218,11 @@ impl Args<'_> {
     /// talks", "Harad has been at war with Umbar").
     fn in_state_of(&self, t: usize) -> bool {
         let tree = self.tree;
-        let has = |rel: &str| tree.children(t).iter().any(|&c| c < t && tree.rel(c) == rel);
+        let has = |rel: &str| {
+            tree.children(t)
+                .iter()
+                .any(|&c| c < t && tree.rel(c) == rel)
+        };
         let place = tree.children(t).iter().any(|&c| {
             c < t && tree.rel(c) == "case" && matches!(tree.lemma(c), "on" | "in" | "at")
         });
@@ -247,8 +251,8 @@ impl Args<'_> {
             .copied()
             .find(|&c| c > s && matches!(tree.rel(c), "det" | "case" | "nmod"));
         tree.children(t).iter().any(|&c| {
-            let verb = tree.upos(c) == "VERB"
-                || tree.upos(c) == "ADJ" && tree.lemma(c).ends_with("ing");
+            let verb =
+                tree.upos(c) == "VERB" || tree.upos(c) == "ADJ" && tree.lemma(c).ends_with("ing");
             let bare = phrase_start.is_none_or(|p| p > c);
             s < c && c < t && tree.rel(c) == "amod" && verb && bare
         })

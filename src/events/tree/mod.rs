@@ -366,7 +366,8 @@ fn code_one(
         targets = clause.fallback_target.clone();
     }
     if sources.is_empty() {
-        (sources, from_author) = occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
+        (sources, from_author) =
+            occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
     }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
     if asked.is_some() {
