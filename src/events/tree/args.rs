@@ -210,7 +210,11 @@ impl Args<'_> {
             }
             return Vec::new();
         }
-        self.inherited_subject(t, row.pos)
+        let inherited = self.inherited_subject(t, row.pos);
+        if inherited.is_empty() && row.pos == TriggerPos::Verb {
+            return super::aside::subject_before_aside(self, t);
+        }
+        inherited
     }
 
     /// Whether nominal `t` is a prepositional predicate: its subject is in

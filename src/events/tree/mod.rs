@@ -15,6 +15,7 @@
 
 mod actors;
 mod args;
+mod aside;
 mod complement;
 mod find;
 mod groups;
