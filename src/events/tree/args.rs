@@ -206,7 +206,14 @@ impl Args<'_> {
         }
         if self.has_own_subject(t) {
             if row.pos != TriggerPos::Verb && (self.misread_verb(t) || self.in_state_of(t)) {
-                return self.by_rels(t, &[Rel::Subj]);
+                // (the subject itself names the actor: not one deep in its
+                // phrase, "the importance of Arnor's mediation")
+                return self
+                    .nodes(t, &Rel::Subj)
+                    .into_iter()
+                    .flat_map(|s| self.tree.with_conjuncts(s))
+                    .flat_map(|s| self.named_near(s))
+                    .collect();
             }
             return Vec::new();
         }
@@ -215,6 +222,25 @@ impl Args<'_> {
             return super::aside::subject_before_aside(self, t);
         }
         inherited
+    }
+
+    /// The actors node `s` names itself, through a relative pronoun or
+    /// its own dependents ("the Government of Rohan"), not deeper.
+    fn named_near(&self, s: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let here = self.actors.at(s);
+        if !here.is_empty() {
+            return here;
+        }
+        if self.classes.has(WordClass::RelativePronoun, tree.lemma(s)) {
+            return self.actors_at(s);
+        }
+        tree.children(s)
+            .iter()
+            .filter(|&&c| !tree.is_clausal(c))
+            .map(|&c| self.actors.at(c))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
     }
 
     /// Whether nominal `t` is a prepositional predicate: its subject is in
