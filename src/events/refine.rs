@@ -55,6 +55,10 @@ pub(super) fn refine(
         {
             continue;
         }
+        // (a trip at home has no host: the own-side rule below drops it)
+        if e.source.and_then(|s| affiliation(doc, s)) == Some(t) {
+            continue;
+        }
         let leads = |p: usize| {
             doc.actors
                 .get(p)
@@ -112,9 +116,13 @@ pub(super) fn refine(
             Some(&k) => {
                 keep[i] = false;
                 let (date, place) = (events[i].date, events[i].place);
+                let named = !events[i].source_from_author;
                 let kept = &mut events[k];
                 kept.date = kept.date.or(date);
                 kept.place = kept.place.or(place);
+                // (a heading's default source that the text names too is
+                // named)
+                kept.source_from_author &= !named;
             }
         }
     }

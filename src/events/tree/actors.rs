@@ -152,7 +152,7 @@ impl<'a> ActorIndex<'a> {
     pub fn new(doc: &'a Doc, classes: &'a WordClasses, tree: &TreeView<'_>) -> ActorIndex<'a> {
         let n = doc.tokens.len();
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
-        let in_agreement = agreement_tokens(doc, false);
+        let in_agreement = agreement_tokens(doc, true);
         let (places, mut pending) = place_states(doc, &in_agreement);
         let base = doc.actors.len() + pending.len();
         let (groups, new_groups) = super::groups::group_actors(doc, classes, tree, base);

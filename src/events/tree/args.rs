@@ -4,7 +4,7 @@
 
 use super::actors::{ActorIndex, Nominals};
 use super::view::TreeView;
-use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow, Triggers};
 use crate::lexicon::{WordClass, WordClasses};
 
 /// How many clauses up a missing subject is inherited from.
@@ -20,6 +20,8 @@ pub struct Args<'a> {
     pub classes: &'a WordClasses,
     /// The nominal triggers and their agents.
     pub nominals: &'a Nominals,
+    /// The trigger lexicon (which verbs take which action nouns).
+    pub triggers: &'a Triggers,
 }
 
 impl Args<'_> {
@@ -156,18 +158,21 @@ impl Args<'_> {
 
     /// A nominal trigger's prepositional slot filled by a phrase the
     /// parser hung on the verb after it ("imposed sanctions on Arnor";
-    /// "condemned the raids by Mordor").
+    /// "condemned the raids by Mordor"; a subject's "between").
     fn sibling_phrase(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
         let tree = self.tree;
         let Some(h) = tree.head(t) else {
             return Vec::new();
         };
-        if !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
+        // (a subject's "between" may hang on its verb too: "fighting
+        // continued between Arnor and Rohan")
+        let subject = tree.deprel(t) == "nsubj";
+        if !subject && !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
             return Vec::new();
         }
         for rel in rels {
             let Rel::Prep(p) = rel else { continue };
-            if p == "of" || p == "by" && tree.is_passive(h) {
+            if p == "of" || p == "by" && tree.is_passive(h) || subject && p != "between" {
                 continue;
             }
             for &c in tree.children(h) {
@@ -200,9 +205,87 @@ impl Args<'_> {
             return self.speaker_for_own_side(t, row.pos, own);
         }
         if self.has_own_subject(t) {
+            if row.pos != TriggerPos::Verb && (self.misread_verb(t) || self.in_state_of(t)) {
+                // (the subject itself names the actor: not one deep in its
+                // phrase, "the importance of Arnor's mediation")
+                return self
+                    .nodes(t, &Rel::Subj)
+                    .into_iter()
+                    .flat_map(|s| self.tree.with_conjuncts(s))
+                    .flat_map(|s| self.named_near(s))
+                    .collect();
+            }
             return Vec::new();
         }
-        self.inherited_subject(t, row.pos)
+        let inherited = self.inherited_subject(t, row.pos);
+        if inherited.is_empty() && row.pos == TriggerPos::Verb {
+            return super::aside::subject_before_aside(self, t);
+        }
+        inherited
+    }
+
+    /// The actors node `s` names itself, through a relative pronoun or
+    /// its own dependents ("the Government of Rohan"), not deeper.
+    fn named_near(&self, s: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let here = self.actors.at(s);
+        if !here.is_empty() {
+            return here;
+        }
+        if self.classes.has(WordClass::RelativePronoun, tree.lemma(s)) {
+            return self.actors_at(s);
+        }
+        tree.children(s)
+            .iter()
+            .filter(|&&c| !tree.is_clausal(c))
+            .map(|&c| self.actors.at(c))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// Whether nominal `t` is a prepositional predicate: its subject is in
+    /// the act ("Rohan is on a visit to Lindon", "the two sides are in
+    /// talks", "Harad has been at war with Umbar").
+    fn in_state_of(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let has = |rel: &str| {
+            tree.children(t)
+                .iter()
+                .any(|&c| c < t && tree.rel(c) == rel)
+        };
+        let place = tree.children(t).iter().any(|&c| {
+            c < t && tree.rel(c) == "case" && matches!(tree.lemma(c), "on" | "in" | "at")
+        });
+        has("cop") && place
+    }
+
+    /// Whether nominal `t` has a subject and, between the two, a verb the
+    /// parser hung on it as a modifier: the verb is the clause's and its
+    /// subject performs the action ("Rohan imposed sanctions", "Rohan is
+    /// imposing sanctions" read as a noun phrase).
+    fn misread_verb(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let Some(s) = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nsubj")
+        else {
+            return false;
+        };
+        // (a determiner or preposition before it makes it a modifier: "is
+        // on a working visit")
+        let phrase_start = tree
+            .children(t)
+            .iter()
+            .copied()
+            .find(|&c| c > s && matches!(tree.rel(c), "det" | "case" | "nmod"));
+        tree.children(t).iter().any(|&c| {
+            let verb =
+                tree.upos(c) == "VERB" || tree.upos(c) == "ADJ" && tree.lemma(c).ends_with("ing");
+            let bare = phrase_start.is_none_or(|p| p > c);
+            s < c && c < t && tree.rel(c) == "amod" && verb && bare
+        })
     }
 
     /// A nominal trigger's possessor that is the state of the person who
@@ -370,12 +453,45 @@ impl Args<'_> {
             .any(|&c| matches!(self.tree.rel(c), "nsubj" | "csubj"))
     }
 
-    /// The light verb whose object (or oblique) the nominal `t` is.
+    /// The light verb whose object (or oblique) the nominal `t` is, or
+    /// that a relative clause on it performs it with ("the aid that
+    /// Lindon delivered to Dale", "the sanctions Rohan imposed").
     fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
-        let h = tree.head(t)?;
-        let light = tree.upos(h) == "VERB" && self.classes.has(WordClass::LightVerb, tree.lemma(h));
-        (light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl")).then_some(h)
+        if let Some(h) = tree.head(t) {
+            let light = tree.upos(h) == "VERB" && self.performs(h, t);
+            if light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl") {
+                return Some(h);
+            }
+        }
+        tree.children(t).iter().copied().find(|&c| {
+            // (its object is the noun, or the relative pronoun for it)
+            let own_object = tree.children(c).iter().any(|&o| {
+                let relativizer = o < c && tree.upos(o) == "PRON"
+                    || self.classes.has(WordClass::RelativePronoun, tree.lemma(o));
+                tree.rel(o) == "obj" && !relativizer
+            });
+            tree.deprel(c) == "acl:relcl"
+                && tree.upos(c) == "VERB"
+                && !own_object
+                && self.performs(c, t)
+        })
+    }
+
+    /// Whether verb `v` performs the action noun `t` names: a light verb
+    /// ("launched an attack"), or a verb the lexicon pairs with the noun
+    /// ("provided assistance").
+    fn performs(&self, v: usize, t: usize) -> bool {
+        let tree = self.tree;
+        if self.classes.has(WordClass::LightVerb, tree.lemma(v)) {
+            return true;
+        }
+        let noun = tree.lemma(t).to_lowercase();
+        let verb = tree.lemma(v).to_lowercase();
+        self.triggers
+            .candidates(&verb, TriggerPos::Verb)
+            .iter()
+            .any(|&r| self.triggers.rows[r].with.first() == Some(&noun))
     }
 
     /// The subject a trigger without one takes: the controller of an open

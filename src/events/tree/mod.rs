@@ -15,10 +15,12 @@
 
 mod actors;
 mod args;
+mod aside;
 mod complement;
 mod find;
 mod groups;
 mod obligation;
+mod occasion;
 mod pairs;
 mod pronouns;
 mod status;
@@ -97,6 +99,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
         actors: &index,
         classes: &lex.words,
         nominals: &nominals,
+        triggers: &lex.triggers,
     };
     let voice = document_voice(doc);
     let own = [voice, doc.author, doc.author_person];
@@ -227,6 +230,7 @@ fn nominal_agents(
             actors: index,
             classes: &lex.words,
             nominals: &nominals,
+            triggers: &lex.triggers,
         };
         for f in found.iter().filter(|f| nominals.is_trigger[f.token]) {
             let row = &lex.triggers.rows[f.row];
@@ -358,12 +362,13 @@ fn code_one(
         sources.extend(voice);
         from_author = true;
     }
-    if sources.is_empty() {
-        return None;
-    }
     let mut targets = args.target(t, row);
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
+    }
+    if sources.is_empty() {
+        (sources, from_author) =
+            occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
     }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
     if asked.is_some() {

@@ -1,0 +1,46 @@
+//! The subject before a non-restrictive relative clause, which the parser
+//! often leaves unattached ("Gondor, which invaded Arnor in May, rejected
+//! the proposal": "Gondor" read as a vocative or a subject of "invaded").
+
+use super::args::Args;
+use crate::lexicon::WordClass;
+
+/// How many tokens a relative clause between commas may span.
+const MAX_ASIDE: usize = 24;
+
+/// The actors named just before ", which/who/whose …," when verb `t`
+/// follows the closing comma (after its auxiliaries and adverbs).
+pub(super) fn subject_before_aside(args: &Args<'_>, t: usize) -> Vec<usize> {
+    let tree = args.tree;
+    let mut k = t;
+    loop {
+        let Some(prev) = k.checked_sub(1) else {
+            return Vec::new();
+        };
+        k = prev;
+        if !matches!(tree.upos(k), "AUX" | "ADV" | "PART") {
+            break;
+        }
+    }
+    if tree.lemma(k) != "," {
+        return Vec::new();
+    }
+    let close = k;
+    for r in (close.saturating_sub(MAX_ASIDE)..close).rev() {
+        let lemma = tree.lemma(r);
+        if matches!(lemma, "," | "." | ";" | ":") {
+            return Vec::new();
+        }
+        if args
+            .classes
+            .has(WordClass::RelativePronoun, &lemma.to_lowercase())
+        {
+            let opened = r.checked_sub(1).is_some_and(|c| tree.lemma(c) == ",");
+            return match r.checked_sub(2) {
+                Some(noun) if opened => args.actors.at(noun),
+                _ => Vec::new(),
+            };
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,71 @@
+//! Sources for nominal triggers whose own phrase names only the other
+//! party: a heading ("Telephone conversation with the President of
+//! Arnor") is the document speaking; an occasion a clause is set in ("In
+//! a meeting with the Minister of Arnor, the Ambassador stressed …") is
+//! attended by that clause's subject.
+
+use super::args::Args;
+use crate::doc::PloverType;
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+
+/// Who performs a nominal trigger of a joint action (consultation,
+/// cooperation, agreement) that names its other party but no agent, and
+/// whether that is the document's voice: a heading is its author's holder
+/// in person when the author is an office (a conversation is held by a
+/// person), else its voice.
+pub(super) fn occasion_source(
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    targets: &[usize],
+    voice: [Option<usize>; 2],
+) -> Option<(Vec<usize>, bool)> {
+    if row.pos == TriggerPos::Verb || targets.is_empty() || !joint(row.kind) {
+        return None;
+    }
+    let tree = args.tree;
+    if heading(args, t) {
+        return voice[1].or(voice[0]).map(|v| (vec![v], true));
+    }
+    // "in / during / at a meeting with X, Y said": the verb's subject
+    let h = tree.head(t)?;
+    let setting = tree.rel(t) == "obl"
+        && tree.upos(h) == "VERB"
+        && matches!(tree.case_of(t), Some("in" | "during" | "at"));
+    if !setting {
+        return None;
+    }
+    // (the subject must be another party: "took part in a dialogue with
+    // Arnor's officials" by an unnamed subject is no event of Arnor's)
+    let found = args.by_rels(h, &[Rel::Subj]);
+    let other = !found.is_empty() && found.iter().all(|a| !targets.contains(a));
+    other.then_some((found, false))
+}
+
+/// Joint actions, where whoever is at the occasion takes part.
+fn joint(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Consult | PloverType::Cooperate | PloverType::Agree
+    )
+}
+
+/// Whether `t` heads a verbless sentence: a heading or title ("Meeting
+/// with the Foreign Minister of Arnor").
+fn heading(args: &Args<'_>, t: usize) -> bool {
+    let tree = args.tree;
+    if tree.head(t).is_some() {
+        return false;
+    }
+    // (a copula or auxiliary makes it a clause: "the meeting is over")
+    let mut stack = vec![t];
+    let mut seen = 0;
+    while let Some(n) = stack.pop() {
+        seen += 1;
+        if seen > 64 || matches!(tree.upos(n), "VERB" | "AUX") {
+            return false;
+        }
+        stack.extend(tree.children(n).iter().copied());
+    }
+    true
+}
