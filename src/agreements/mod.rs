@@ -46,6 +46,7 @@ mod complements;
 use complements::entity_names;
 mod lower_heads;
 mod of_names;
+mod specific;
 mod title;
 
 use std::sync::Arc;
@@ -184,6 +185,9 @@ pub struct Agreements {
     verbs: WordSet<String>,
     negations: WordSet<String>,
     determiners: WordSet<String>,
+    /// Defining participles, auxiliaries, court verbs, general words and
+    /// idioms (`specific.rs`).
+    spec: specific::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }
@@ -261,6 +265,7 @@ impl Agreements {
             verbs: WordSet::default(),
             negations: WordSet::default(),
             determiners: WordSet::default(),
+            spec: specific::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -351,6 +356,9 @@ impl Agreements {
                     "determiner" => {
                         a.determiners.insert(phrase.to_lowercase());
                     }
+                    "participle" | "auxiliary" | "court_verb" | "general" | "idiom" => {
+                        a.spec.add(&tokenizer, class, phrase);
+                    }
                     other => {
                         return Err(Error::Data {
                             file: file.to_string(),
@@ -364,6 +372,7 @@ impl Agreements {
         a.aliases.finish();
         a.heads.finish();
         a.issuers.finish();
+        a.spec.idioms.finish();
         Ok(a)
     }
 
@@ -487,6 +496,10 @@ impl Agreements {
             return i + 1;
         };
         let head = head.clone();
+        // "a great deal of", "GOOD DEAL FOR …": no instrument
+        if self.idiom_at(v, i, first, lim) {
+            return hend;
+        }
         let capital = v.cap(i);
         // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
         if capital
@@ -729,6 +742,12 @@ impl Agreements {
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
             return hend;
         }
+        if self.general_before(v, a, i, first)
+            || self.not_a_head(at, i, hend)
+            || self.mass_use(at, a, i, head)
+        {
+            return hend;
+        }
         let det = (a > first)
             .then(|| v.w(a - 1))
             .filter(|w| self.determiners.contains(*w));
@@ -743,9 +762,11 @@ impl Agreements {
         } else if complement_ok {
             while b < lim && b - hend < 14 {
                 let w = v.w(b);
+                // "… and two joint action plans": a second instrument
                 if v.kind[b] == TokenKind::Punct
                     || date_at.contains_key(&b)
                     || self.words.has(WordClass::ComplementEnd, w)
+                    || (w == "and" && self.head_follows(v, b + 1, lim))
                 {
                     break;
                 }
@@ -785,6 +806,9 @@ impl Agreements {
                 }
             }
             return hend;
+        }
+        if let Some(end) = self.specific_reference(at, a, i, hend, &head.clone(), out) {
+            return end;
         }
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {
@@ -1012,13 +1036,17 @@ impl Agreements {
         } = at;
         // order of the International Court of Justice [of 22 February 2023]
         if v.w(hend) != "of" {
-            return hend;
+            return self.issued_ruling(at, i, hend, head, out);
         }
         let mut j = hend + 1;
         if v.w(j) == "the" {
             j += 1;
         }
-        let e = self.cap_run(v, j, lim, date_at);
+        let mut e = self.cap_run(v, j, lim, date_at);
+        // "the ruling of the arbitral tribunal"
+        if e == j {
+            e = self.lower_court(v, j, lim).unwrap_or(j);
+        }
         let court_word = (j..e).find_map(|k| self.courts.get(v.w(k)).map(|c| (k, c.clone())));
         let Some((_, expansion)) = court_word else {
             return hend;
@@ -1061,12 +1089,15 @@ impl Agreements {
         }
         let mut recs: Vec<Rec> = Vec::new();
         for c in cands {
+            let span = doc.token_span(c.first, c.last);
             let target = match &c.link {
                 Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
                     recs.iter().rposition(|r| r.link == c.link)
                 }
+                // (coordinated siblings share a span and stay apart)
                 Link::Named | Link::Generic => recs.iter().rposition(|r| {
                     r.r.kind == c.kind
+                        && !r.r.mentions.iter().any(|m| m.span == span)
                         && !matches!(r.link, Link::Resolution(_))
                         && (c.toks.is_subset(&r.toks)
                             || jaccard(&c.toks, &r.name_toks) >= 0.5
@@ -1151,6 +1182,9 @@ impl Agreements {
                     }
                     if r.r.parties.is_empty() {
                         r.r.parties = title::headline_parties(doc);
+                    }
+                    if let Some(t) = title::own_title(doc, r.r.mentions.first(), &self.formations) {
+                        r.r.name = t;
                     }
                 }
                 r.r.date = best_date(&r.dates);

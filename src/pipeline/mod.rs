@@ -13,7 +13,7 @@
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
 //! | `syntax` (only sentences that may hold a trigger, unless [`Pipeline::with_options`] asks for all) | Tokens, Sentences | Syntax | – |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
-//! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
+//! | `agreements` | Info, Tokens, Sentences, Entities, Syntax, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
 //! | `events` | every earlier layer | Events | Actors (see [`crate::events`]) |
 //!
