@@ -356,7 +356,8 @@ impl Agreements {
                     "determiner" => {
                         a.determiners.insert(phrase.to_lowercase());
                     }
-                    "participle" | "auxiliary" | "court_verb" | "general" | "idiom" => {
+                    "participle" | "auxiliary" | "court_verb" | "general" | "general_plural"
+                    | "idiom" => {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     other => {
@@ -374,6 +375,29 @@ impl Agreements {
         a.issuers.finish();
         a.spec.idioms.finish();
         Ok(a)
+    }
+
+    /// The head words whose sentences the rules read from the parse (the
+    /// syntax stage's filter adds them): plain heads ("agreement", "deal",
+    /// "ceasefire"), not the frequent "statement" or "programme" nor court
+    /// or short ones, so that parsing stays cheap.
+    pub fn parsed_heads(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for list in self.heads.by_first.values() {
+            for p in list {
+                let generic = p.value.flag == Flag::Plain;
+                // "memorandum of understanding": the word before "of"
+                let before_of = p.lower.iter().position(|w| w == "of");
+                let head = before_of.map_or(p.lower.last(), |k| k.checked_sub(1).and_then(|k| p.lower.get(k)));
+                let head = head.filter(|w| w.len() > 2);
+                if let Some(w) = head.filter(|_| generic) {
+                    if !out.contains(w) {
+                        out.push(w.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The same recogniser with these word classes (embedded plus `--dict`).
@@ -742,9 +766,9 @@ impl Agreements {
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
             return hend;
         }
-        if self.general_before(v, a, i, first)
+        if self.general_before(v, a, i, head)
             || self.not_a_head(at, i, hend)
-            || self.mass_use(at, a, i, head)
+            || self.mass_use(at, a, (i, hend), head)
         {
             return hend;
         }
@@ -789,6 +813,8 @@ impl Agreements {
                 if parts.len() == n {
                     let stem = singular(&join_tokens(doc, a, hend));
                     for (pa, pb) in parts {
+                        // "on visas and on fisheries": the repeated "on"
+                        let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
                         let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
                         out.push(self.cand(
                             doc,
@@ -807,7 +833,8 @@ impl Agreements {
             }
             return hend;
         }
-        if let Some(end) = self.specific_reference(at, a, i, hend, &head.clone(), out) {
+        let reach = (hend, b);
+        if let Some(end) = self.specific_reference(at, a, i, reach, &head.clone(), out) {
             return end;
         }
         if let Some(d) = det {

@@ -30,8 +30,11 @@ pub(super) struct Cues {
     auxiliaries: WordSet<String>,
     /// Verbs a court issues a ruling with ("issued", "delivered").
     court_verbs: WordSet<String>,
-    /// Words that make a reference general ("relevant", "such").
+    /// Words that make a reference general ("such", "any").
     general: WordSet<String>,
+    /// Words that make a plural reference general ("relevant agreements";
+    /// "the relevant protocol was signed in 1992" is one).
+    general_plural: WordSet<String>,
     /// Phrases in which a head word is no head ("great deal").
     pub(super) idioms: PhraseTable<()>,
 }
@@ -45,6 +48,7 @@ impl Cues {
             "auxiliary" => self.auxiliaries.insert(w),
             "court_verb" => self.court_verbs.insert(w),
             "general" => self.general.insert(w),
+            "general_plural" => self.general_plural.insert(w),
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true
@@ -82,6 +86,14 @@ fn under(doc: &Doc, t: usize, root: usize) -> bool {
         }
     }
     false
+}
+
+/// Where the head's phrase ends before `end`: the first token the parse
+/// does not hang under the head ("agreements on grain exports | expire").
+fn phrase_end(doc: &Doc, (i, hend): (usize, usize), end: usize) -> usize {
+    (hend..end)
+        .find(|&t| parsed(doc, t).is_some() && !(i..hend).any(|h| under(doc, t, h)))
+        .unwrap_or(end)
 }
 
 fn is_year(w: &str) -> bool {
@@ -123,7 +135,13 @@ impl Agreements {
     /// head with no article, determiner, number or modifier is a mass use
     /// in running text (headlines drop articles, so the first sentence is
     /// exempt).
-    pub(super) fn mass_use(&self, at: InSentence<'_>, a: usize, i: usize, head: &Head) -> bool {
+    pub(super) fn mass_use(
+        &self,
+        at: InSentence<'_>,
+        a: usize,
+        (i, hend): (usize, usize),
+        head: &Head,
+    ) -> bool {
         let v = at.v;
         let prev = if a > at.first { v.w(a - 1) } else { "" };
         let marked = matches!(prev, "a" | "an")
@@ -131,13 +149,19 @@ impl Agreements {
             || super::count_word(prev).is_some()
             || is_year(prev)
             || (a > at.first && v.cap(a - 1));
-        at.s > 0 && !head.plural && a == i && !marked
+        // "agreement reached with Victoria", "sign agreement with …" name one
+        let attached = matches!(v.w(hend), "with" | "between")
+            || self.defining_clause(at, i, hend).is_some();
+        at.s > 0 && !head.plural && a == i && !marked && !attached
     }
 
     /// Whether a word before the head (among its modifiers or just before
     /// them) makes the reference general ("relevant agreements").
-    pub(super) fn general_before(&self, v: &View, a: usize, i: usize, first: usize) -> bool {
-        (a.saturating_sub(1).max(first)..i).any(|k| self.spec.general.contains(v.w(k)))
+    pub(super) fn general_before(&self, v: &View, a: usize, i: usize, head: &Head) -> bool {
+        (a.saturating_sub(1)..i).any(|k| {
+            self.spec.general.contains(v.w(k))
+                || head.plural && self.spec.general_plural.contains(v.w(k))
+        })
     }
 
     /// "agreed in Geneva", "that was reached in Vienna" after the head at
@@ -150,7 +174,18 @@ impl Agreements {
             let aux = (p..lim.min(p + 2)).take_while(|&k| self.spec.auxiliaries.contains(v.w(k)));
             let n = aux.count();
             if n == 0 {
-                return None;
+                // "the ceasefire that A and B agreed in May": only by the parse
+                let rel = (p..lim.min(p + 6)).find(|&k| {
+                    self.spec.participles.contains(v.w(k))
+                        && parsed(doc, k).is_some_and(|(_, h, r)| {
+                            r == "acl:relcl" && h.is_some_and(|h| (i..hend).contains(&h))
+                        })
+                })?;
+                let mut end = rel + 1;
+                while end < lim && end - rel <= MAX_CLAUSE && under(doc, end, rel) {
+                    end += 1;
+                }
+                return Some(trim_end(v, rel + 1, end));
             }
             p += n;
         }
@@ -158,8 +193,10 @@ impl Agreements {
             return None;
         }
         if let Some((_, h, rel)) = parsed(doc, p) {
-            // the participle hangs on the head (directly or as a relative)
-            let on_head = h.is_some_and(|h| (i..hend).contains(&h));
+            // the participle hangs on the head (directly or as a relative);
+            // right after the head, on any noun ("A and agreement reached
+            // with B": the parse may hang it on the first conjunct)
+            let on_head = h.is_some_and(|h| (i..hend).contains(&h)) || p == hend;
             if !(on_head && rel.starts_with("acl")) {
                 return None;
             }
@@ -213,15 +250,16 @@ impl Agreements {
         (matches!(before, "a" | "an") || self.determiners.contains(before)).then_some(m.tokens.start)
     }
 
-    /// A specific lower-case reference at `a..hend` (modifiers from `a`):
-    /// pushes its candidate and returns where the scan goes on, or `None`
-    /// when nothing here makes it specific.
+    /// A specific lower-case reference at `a..hend` (modifiers from `a`,
+    /// a complement "on …" up to `complement`): pushes its candidate and
+    /// returns where the scan goes on, or `None` when nothing here makes
+    /// it specific.
     pub(super) fn specific_reference(
         &self,
         at: InSentence<'_>,
         a: usize,
         i: usize,
-        hend: usize,
+        (hend, complement): (usize, usize),
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> Option<usize> {
@@ -230,7 +268,12 @@ impl Agreements {
         let start = year.unwrap_or(a);
         let party = self.party_before(at, start);
         let clause = self.defining_clause(at, i, hend);
-        let place = clause.is_none().then(|| self.place_after(at, hend)).flatten();
+        // "a truce in Yemen", not "bipartisan agreement in Australia"
+        let article = start > at.first
+            && (matches!(v.w(start - 1), "a" | "an") || self.determiners.contains(v.w(start - 1)));
+        let place = (clause.is_none() && article)
+            .then(|| self.place_after(at, hend))
+            .flatten();
         if clause.is_none() && year.is_none() && (head.plural || place.is_none() && party.is_none()) {
             return None;
         }
@@ -243,14 +286,14 @@ impl Agreements {
         let end = clause
             .or(place)
             .or(between.map(|(_, e)| e).filter(|&e| e > hend + 1))
-            .unwrap_or(hend);
+            .unwrap_or_else(|| phrase_end(doc, (i, hend), complement.max(hend)));
         let name = join_tokens(doc, start, end);
         let mut c = self.cand(doc, v, s, start, end - 1, &name, &head.kind, false, Link::Generic);
         let types = [EntityType::Gpe, EntityType::Org];
         c.parties = super::complements::entity_names(doc, start, i, &types);
         // "agreed between A and B", "struck with A": the clause names parties
         if clause.is_some() {
-            if let Some(k) = (hend..end).find(|&k| matches!(v.w(k), "between" | "with")) {
+            if let Some(k) = (hend..end).find(|&k| matches!(v.w(k), "between" | "with" | "by")) {
                 for p in super::complements::entity_names(doc, k + 1, end, &types) {
                     if !c.parties.contains(&p) {
                         c.parties.push(p);
@@ -316,6 +359,27 @@ impl Agreements {
     }
 }
 
+impl Agreements {
+    /// "the ruling handed down by the Supreme Court of Arnor": a court verb
+    /// right after the head and a court named within a few words.
+    fn court_after(&self, at: InSentence<'_>, hend: usize) -> Option<(usize, String)> {
+        let v = at.v;
+        if !self.spec.court_verbs.contains(v.w(hend)) {
+            return None;
+        }
+        let court = at.doc.entities.iter().find(|m| {
+            m.tokens.start > hend
+                && m.tokens.start <= hend + 4
+                && m.tokens.end <= at.lim
+                && m.label == EntityType::Org
+                && m.tokens.clone().any(|k| self.courts.contains_key(v.w(k)))
+        })?;
+        let name = at.doc.span_text(court.span);
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        Some((court.tokens.start, name.to_string()))
+    }
+}
+
 /// Drops trailing function words and punctuation from a..end.
 fn trim_end(v: &View, a: usize, mut end: usize) -> usize {
     while end > a
@@ -338,13 +402,19 @@ impl Agreements {
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
-        let Some((_, court)) = self.court_before(at, i) else {
+        let Some((_, court)) = self.court_before(at, i).or_else(|| self.court_after(at, hend)) else {
             return hend;
         };
         let name = format!("{} of the {court}", head.canon);
         let link = Link::Court(court.clone());
         let mut c = self.cand(at.doc, at.v, at.s, i, hend - 1, &name, &head.kind, false, link);
         c.issuer = Some(court);
+        // "the High Court's decision on 31 August 2011"
+        if matches!(at.v.w(hend), "on" | "of") {
+            if let Some(&d) = at.date_at.get(&(hend + 1)) {
+                self.inner_dates(at.doc, at.date_at, hend + 1, at.doc.dates[d].tokens.end, &mut c);
+            }
+        }
         out.push(c);
         hend
     }

@@ -142,6 +142,8 @@ impl Pipeline {
                     let l = &r.lemma;
                     [l.clone(), format!("{l}n"), format!("{l}en")]
                 })
+                // the agreement heads whose phrase the agreements stage reads from the parse
+                .chain(agreements.parsed_heads())
                 .collect();
             let filter = LemmaFilter::new(
                 lemmas.iter().map(String::as_str),
