@@ -27,6 +27,15 @@
 //!    or more parties; after a determiner alone ("the agreement", "the
 //!    aforementioned memorandum") it refers back. "an agreement was not
 //!    reached", "in agreement with" and "agreed to" are not references.
+//!    A defining participle or relative clause ("the ceasefire agreed in
+//!    Geneva last month", "the deal that was reached in Vienna"), a year
+//!    or party premodifier ("the 2015 framework agreement", "the Chile
+//!    trade deal") or a place after an article ("a truce in Yemen") make
+//!    it specific too; general words ("relevant agreements", "any deal"),
+//!    idioms, compounds ("ceasefire violations") and bare mass uses
+//!    ("reached agreement on") do not (`specific.rs`, read from the parse
+//!    where the sentence has one). A court that issues a ruling ("The
+//!    Court issued an order on …", "the Tribunal's ruling") is its issuer.
 //!
 //! Some heads count only when capitalised ("Wassenaar Arrangement",
 //! "Five-Point Consensus"); asides inside a name ("(MOU)", "with Gondor's
@@ -356,8 +365,8 @@ impl Agreements {
                     "determiner" => {
                         a.determiners.insert(phrase.to_lowercase());
                     }
-                    "participle" | "auxiliary" | "court_verb" | "general" | "general_plural"
-                    | "idiom" => {
+                    "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
+                    | "general_plural" | "idiom" => {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     other => {
@@ -388,7 +397,9 @@ impl Agreements {
                 let generic = p.value.flag == Flag::Plain;
                 // "memorandum of understanding": the word before "of"
                 let before_of = p.lower.iter().position(|w| w == "of");
-                let head = before_of.map_or(p.lower.last(), |k| k.checked_sub(1).and_then(|k| p.lower.get(k)));
+                let head = before_of.map_or(p.lower.last(), |k| {
+                    k.checked_sub(1).and_then(|k| p.lower.get(k))
+                });
                 let head = head.filter(|w| w.len() > 2);
                 if let Some(w) = head.filter(|_| generic) {
                     if !out.contains(w) {

@@ -26,6 +26,8 @@ const MAX_CLAUSE: usize = 12;
 pub(super) struct Cues {
     /// Participles that define an instrument ("agreed", "reached").
     participles: WordSet<String>,
+    /// Participles whose "by" names a mediator, not a party ("brokered").
+    mediation: WordSet<String>,
     /// Auxiliaries of a passive relative ("that was signed").
     auxiliaries: WordSet<String>,
     /// Verbs a court issues a ruling with ("issued", "delivered").
@@ -46,6 +48,7 @@ impl Cues {
         match class {
             "participle" => self.participles.insert(w),
             "auxiliary" => self.auxiliaries.insert(w),
+            "mediation" => self.mediation.insert(w),
             "court_verb" => self.court_verbs.insert(w),
             "general" => self.general.insert(w),
             "general_plural" => self.general_plural.insert(w),
@@ -97,7 +100,9 @@ fn phrase_end(doc: &Doc, (i, hend): (usize, usize), end: usize) -> usize {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl Agreements {
@@ -150,8 +155,8 @@ impl Agreements {
             || is_year(prev)
             || (a > at.first && v.cap(a - 1));
         // "agreement reached with Victoria", "sign agreement with …" name one
-        let attached = matches!(v.w(hend), "with" | "between")
-            || self.defining_clause(at, i, hend).is_some();
+        let attached =
+            matches!(v.w(hend), "with" | "between") || self.defining_clause(at, i, hend).is_some();
         at.s > 0 && !head.plural && a == i && !marked && !attached
     }
 
@@ -166,7 +171,12 @@ impl Agreements {
 
     /// "agreed in Geneva", "that was reached in Vienna" after the head at
     /// `i..hend`: one past the end of the defining clause.
-    pub(super) fn defining_clause(&self, at: InSentence<'_>, i: usize, hend: usize) -> Option<usize> {
+    pub(super) fn defining_clause(
+        &self,
+        at: InSentence<'_>,
+        i: usize,
+        hend: usize,
+    ) -> Option<usize> {
         let InSentence { doc, v, lim, .. } = at;
         let mut p = hend;
         if matches!(v.w(p), "that" | "which") {
@@ -216,7 +226,10 @@ impl Agreements {
             let w = v.w(end);
             if matches!(w, "that" | "which" | "who" | "we")
                 || (w == "and" && !v.cap(end + 1))
-                || self.words.has(WordClass::ComplementEnd, w) && w != "by" && w != "with" && w != "at"
+                || self.words.has(WordClass::ComplementEnd, w)
+                    && w != "by"
+                    && w != "with"
+                    && w != "at"
             {
                 break;
             }
@@ -244,10 +257,14 @@ impl Agreements {
         let m = at.doc.entities.iter().find(|m| {
             m.tokens.end == a
                 && m.tokens.start > at.first
-                && matches!(m.label, EntityType::Gpe | EntityType::Norp | EntityType::Org)
+                && matches!(
+                    m.label,
+                    EntityType::Gpe | EntityType::Norp | EntityType::Org
+                )
         })?;
         let before = at.v.w(m.tokens.start - 1);
-        (matches!(before, "a" | "an") || self.determiners.contains(before)).then_some(m.tokens.start)
+        (matches!(before, "a" | "an") || self.determiners.contains(before))
+            .then_some(m.tokens.start)
     }
 
     /// A specific lower-case reference at `a..hend` (modifiers from `a`,
@@ -274,7 +291,8 @@ impl Agreements {
         let place = (clause.is_none() && article)
             .then(|| self.place_after(at, hend))
             .flatten();
-        if clause.is_none() && year.is_none() && (head.plural || place.is_none() && party.is_none()) {
+        if clause.is_none() && year.is_none() && (head.plural || place.is_none() && party.is_none())
+        {
             return None;
         }
         // "the 2019 agreement between A and B": the parties end the name
@@ -288,12 +306,24 @@ impl Agreements {
             .or(between.map(|(_, e)| e).filter(|&e| e > hend + 1))
             .unwrap_or_else(|| phrase_end(doc, (i, hend), complement.max(hend)));
         let name = join_tokens(doc, start, end);
-        let mut c = self.cand(doc, v, s, start, end - 1, &name, &head.kind, false, Link::Generic);
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            start,
+            end - 1,
+            &name,
+            &head.kind,
+            false,
+            Link::Generic,
+        );
         let types = [EntityType::Gpe, EntityType::Org];
         c.parties = super::complements::entity_names(doc, start, i, &types);
         // "agreed between A and B", "struck with A": the clause names parties
         if clause.is_some() {
-            if let Some(k) = (hend..end).find(|&k| matches!(v.w(k), "between" | "with" | "by")) {
+            let mediated = (hend..end).any(|k| self.spec.mediation.contains(v.w(k)));
+            let opens = |w: &str| matches!(w, "between" | "with") || (w == "by" && !mediated);
+            if let Some(k) = (hend..end).find(|&k| opens(v.w(k))) {
                 for p in super::complements::entity_names(doc, k + 1, end, &types) {
                     if !c.parties.contains(&p) {
                         c.parties.push(p);
@@ -334,11 +364,16 @@ impl Agreements {
     /// possessive between), as (first token, court name).
     pub(super) fn court_before(&self, at: InSentence<'_>, i: usize) -> Option<(usize, String)> {
         let InSentence { doc, v, first, .. } = at;
-        let court = doc.entities.iter().filter(|m| m.tokens.end <= i && m.tokens.start >= first).rev().find(|m| {
-            i - m.tokens.end <= 4
-                && m.label == EntityType::Org
-                && m.tokens.clone().any(|k| self.courts.contains_key(v.w(k)))
-        })?;
+        let court = doc
+            .entities
+            .iter()
+            .filter(|m| m.tokens.end <= i && m.tokens.start >= first)
+            .rev()
+            .find(|m| {
+                i - m.tokens.end <= 4
+                    && m.label == EntityType::Org
+                    && m.tokens.clone().any(|k| self.courts.contains_key(v.w(k)))
+            })?;
         let e = court.tokens.end;
         let possessive = matches!(v.text[e], "'s" | "\u{2019}s") && e + 1 == i;
         let issued = (e..i).any(|k| self.spec.court_verbs.contains(v.w(k)))
@@ -347,7 +382,10 @@ impl Agreements {
             return None;
         }
         let mut name = doc.span_text(court.span).to_string();
-        if let Some(rest) = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")) {
+        if let Some(rest) = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+        {
             name = rest.to_string();
         }
         if court.tokens.len() == 1 {
@@ -384,7 +422,10 @@ impl Agreements {
 fn trim_end(v: &View, a: usize, mut end: usize) -> usize {
     while end > a
         && (v.kind[end - 1] == TokenKind::Punct
-            || matches!(v.w(end - 1), "the" | "a" | "an" | "and" | "of" | "in" | "on" | "by" | "at"))
+            || matches!(
+                v.w(end - 1),
+                "the" | "a" | "an" | "and" | "of" | "in" | "on" | "by" | "at"
+            ))
     {
         end -= 1;
     }
@@ -402,17 +443,36 @@ impl Agreements {
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> usize {
-        let Some((_, court)) = self.court_before(at, i).or_else(|| self.court_after(at, hend)) else {
+        let Some((_, court)) = self
+            .court_before(at, i)
+            .or_else(|| self.court_after(at, hend))
+        else {
             return hend;
         };
         let name = format!("{} of the {court}", head.canon);
         let link = Link::Court(court.clone());
-        let mut c = self.cand(at.doc, at.v, at.s, i, hend - 1, &name, &head.kind, false, link);
+        let mut c = self.cand(
+            at.doc,
+            at.v,
+            at.s,
+            i,
+            hend - 1,
+            &name,
+            &head.kind,
+            false,
+            link,
+        );
         c.issuer = Some(court);
         // "the High Court's decision on 31 August 2011"
         if matches!(at.v.w(hend), "on" | "of") {
             if let Some(&d) = at.date_at.get(&(hend + 1)) {
-                self.inner_dates(at.doc, at.date_at, hend + 1, at.doc.dates[d].tokens.end, &mut c);
+                self.inner_dates(
+                    at.doc,
+                    at.date_at,
+                    hend + 1,
+                    at.doc.dates[d].tokens.end,
+                    &mut c,
+                );
             }
         }
         out.push(c);
