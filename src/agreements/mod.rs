@@ -365,6 +365,7 @@ impl Agreements {
                     "determiner" => {
                         a.determiners.insert(phrase.to_lowercase());
                     }
+                    // not a word list: the cue file's class names (`specific.rs`)
                     "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
                     | "general_plural" | "idiom" => {
                         a.spec.add(&tokenizer, class, phrase);

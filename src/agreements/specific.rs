@@ -195,7 +195,7 @@ impl Agreements {
                 while end < lim && end - rel <= MAX_CLAUSE && under(doc, end, rel) {
                     end += 1;
                 }
-                return Some(trim_end(v, rel + 1, end));
+                return Some(self.trim_end(v, rel + 1, end));
             }
             p += n;
         }
@@ -218,7 +218,7 @@ impl Agreements {
             if let Some(&d) = at.date_at.get(&end) {
                 end = end.max(doc.dates[d].tokens.end.min(lim));
             }
-            return Some(trim_end(v, p + 1, end));
+            return Some(self.trim_end(v, p + 1, end));
         }
         // no parse: up to punctuation, a clause word or "and" + lower case
         let mut end = p + 1;
@@ -235,7 +235,7 @@ impl Agreements {
             }
             end += 1;
         }
-        Some(trim_end(v, p + 1, end))
+        Some(self.trim_end(v, p + 1, end))
     }
 
     /// "in Geneva" after the head: one past the place's name.
@@ -418,18 +418,19 @@ impl Agreements {
     }
 }
 
-/// Drops trailing function words and punctuation from a..end.
-fn trim_end(v: &View, a: usize, mut end: usize) -> usize {
-    while end > a
-        && (v.kind[end - 1] == TokenKind::Punct
-            || matches!(
-                v.w(end - 1),
-                "the" | "a" | "an" | "and" | "of" | "in" | "on" | "by" | "at"
-            ))
-    {
-        end -= 1;
+impl Agreements {
+    /// Drops trailing function words (name stops, complement ends) and
+    /// punctuation from a..end.
+    fn trim_end(&self, v: &View, a: usize, mut end: usize) -> usize {
+        while end > a
+            && (v.kind[end - 1] == TokenKind::Punct
+                || self.words.has(WordClass::NameStop, v.w(end - 1))
+                || self.words.has(WordClass::ComplementEnd, v.w(end - 1)))
+        {
+            end -= 1;
+        }
+        end
     }
-    end
 }
 
 impl Agreements {
