@@ -27,6 +27,15 @@
 //!    or more parties; after a determiner alone ("the agreement", "the
 //!    aforementioned memorandum") it refers back. "an agreement was not
 //!    reached", "in agreement with" and "agreed to" are not references.
+//!    A defining participle or relative clause ("the ceasefire agreed in
+//!    Geneva last month", "the deal that was reached in Vienna"), a year
+//!    or party premodifier ("the 2015 framework agreement", "the Chile
+//!    trade deal") or a place after an article ("a truce in Yemen") make
+//!    it specific too; general words ("relevant agreements", "any deal"),
+//!    idioms, compounds ("ceasefire violations") and bare mass uses
+//!    ("reached agreement on") do not (`specific.rs`, read from the parse
+//!    where the sentence has one). A court that issues a ruling ("The
+//!    Court issued an order on …", "the Tribunal's ruling") is its issuer.
 //!
 //! Some heads count only when capitalised ("Wassenaar Arrangement",
 //! "Five-Point Consensus"); asides inside a name ("(MOU)", "with Gondor's
@@ -46,6 +55,7 @@ mod complements;
 use complements::entity_names;
 mod lower_heads;
 mod of_names;
+mod specific;
 mod title;
 
 use std::sync::Arc;
@@ -184,6 +194,9 @@ pub struct Agreements {
     verbs: WordSet<String>,
     negations: WordSet<String>,
     determiners: WordSet<String>,
+    /// Defining participles, auxiliaries, court verbs, general words and
+    /// idioms (`specific.rs`).
+    spec: specific::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }
@@ -261,6 +274,7 @@ impl Agreements {
             verbs: WordSet::default(),
             negations: WordSet::default(),
             determiners: WordSet::default(),
+            spec: specific::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -351,6 +365,11 @@ impl Agreements {
                     "determiner" => {
                         a.determiners.insert(phrase.to_lowercase());
                     }
+                    // not a word list: the cue file's class names (`specific.rs`)
+                    "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
+                    | "general_plural" | "idiom" => {
+                        a.spec.add(&tokenizer, class, phrase);
+                    }
                     other => {
                         return Err(Error::Data {
                             file: file.to_string(),
@@ -364,7 +383,33 @@ impl Agreements {
         a.aliases.finish();
         a.heads.finish();
         a.issuers.finish();
+        a.spec.idioms.finish();
         Ok(a)
+    }
+
+    /// The head words whose sentences the rules read from the parse (the
+    /// syntax stage's filter adds them): plain heads ("agreement", "deal",
+    /// "ceasefire"), not the frequent "statement" or "programme" nor court
+    /// or short ones, so that parsing stays cheap.
+    pub fn parsed_heads(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for list in self.heads.by_first.values() {
+            for p in list {
+                let generic = p.value.flag == Flag::Plain;
+                // "memorandum of understanding": the word before "of"
+                let before_of = p.lower.iter().position(|w| w == "of");
+                let head = before_of.map_or(p.lower.last(), |k| {
+                    k.checked_sub(1).and_then(|k| p.lower.get(k))
+                });
+                let head = head.filter(|w| w.len() > 2);
+                if let Some(w) = head.filter(|_| generic) {
+                    if !out.contains(w) {
+                        out.push(w.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The same recogniser with these word classes (embedded plus `--dict`).
@@ -487,6 +532,10 @@ impl Agreements {
             return i + 1;
         };
         let head = head.clone();
+        // "a great deal of", "GOOD DEAL FOR …": no instrument
+        if self.idiom_at(v, i, first, lim) {
+            return hend;
+        }
         let capital = v.cap(i);
         // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
         if capital
@@ -729,6 +778,12 @@ impl Agreements {
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
             return hend;
         }
+        if self.general_before(v, a, i, head)
+            || self.not_a_head(at, i, hend)
+            || self.mass_use(at, a, (i, hend), head)
+        {
+            return hend;
+        }
         let det = (a > first)
             .then(|| v.w(a - 1))
             .filter(|w| self.determiners.contains(*w));
@@ -743,9 +798,11 @@ impl Agreements {
         } else if complement_ok {
             while b < lim && b - hend < 14 {
                 let w = v.w(b);
+                // "… and two joint action plans": a second instrument
                 if v.kind[b] == TokenKind::Punct
                     || date_at.contains_key(&b)
                     || self.words.has(WordClass::ComplementEnd, w)
+                    || (w == "and" && self.head_follows(v, b + 1, lim))
                 {
                     break;
                 }
@@ -768,6 +825,8 @@ impl Agreements {
                 if parts.len() == n {
                     let stem = singular(&join_tokens(doc, a, hend));
                     for (pa, pb) in parts {
+                        // "on visas and on fisheries": the repeated "on"
+                        let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
                         let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
                         out.push(self.cand(
                             doc,
@@ -785,6 +844,10 @@ impl Agreements {
                 }
             }
             return hend;
+        }
+        let reach = (hend, b);
+        if let Some(end) = self.specific_reference(at, a, i, reach, &head.clone(), out) {
+            return end;
         }
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {
@@ -1012,13 +1075,17 @@ impl Agreements {
         } = at;
         // order of the International Court of Justice [of 22 February 2023]
         if v.w(hend) != "of" {
-            return hend;
+            return self.issued_ruling(at, i, hend, head, out);
         }
         let mut j = hend + 1;
         if v.w(j) == "the" {
             j += 1;
         }
-        let e = self.cap_run(v, j, lim, date_at);
+        let mut e = self.cap_run(v, j, lim, date_at);
+        // "the ruling of the arbitral tribunal"
+        if e == j {
+            e = self.lower_court(v, j, lim).unwrap_or(j);
+        }
         let court_word = (j..e).find_map(|k| self.courts.get(v.w(k)).map(|c| (k, c.clone())));
         let Some((_, expansion)) = court_word else {
             return hend;
@@ -1061,12 +1128,15 @@ impl Agreements {
         }
         let mut recs: Vec<Rec> = Vec::new();
         for c in cands {
+            let span = doc.token_span(c.first, c.last);
             let target = match &c.link {
                 Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
                     recs.iter().rposition(|r| r.link == c.link)
                 }
+                // (coordinated siblings share a span and stay apart)
                 Link::Named | Link::Generic => recs.iter().rposition(|r| {
                     r.r.kind == c.kind
+                        && !r.r.mentions.iter().any(|m| m.span == span)
                         && !matches!(r.link, Link::Resolution(_))
                         && (c.toks.is_subset(&r.toks)
                             || jaccard(&c.toks, &r.name_toks) >= 0.5
@@ -1151,6 +1221,9 @@ impl Agreements {
                     }
                     if r.r.parties.is_empty() {
                         r.r.parties = title::headline_parties(doc);
+                    }
+                    if let Some(t) = title::own_title(doc, r.r.mentions.first(), &self.formations) {
+                        r.r.name = t;
                     }
                 }
                 r.r.date = best_date(&r.dates);

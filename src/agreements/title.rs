@@ -45,3 +45,24 @@ pub(super) fn headline_parties(doc: &Doc) -> Vec<String> {
         Vec::new()
     }
 }
+
+/// The headline as the name of the document's own statement: when the
+/// record's first mention opens the headline and the headline names two or
+/// more parties ("Joint Statement by the Foreign Ministers of A and B").
+pub(super) fn own_title(
+    doc: &Doc,
+    first_mention: Option<&crate::doc::AgreementMention>,
+    formations: &Formations,
+) -> Option<String> {
+    let s0 = doc.sentences.first()?;
+    let m = first_mention?;
+    let opens = m.sentence == 0
+        && doc
+            .tokens
+            .get(s0.tokens.start)
+            .is_some_and(|t| t.span.byte_start == m.span.byte_start);
+    if !opens || !names_parties(doc, formations) || s0.tokens.is_empty() {
+        return None;
+    }
+    Some(super::join_tokens(doc, s0.tokens.start, s0.tokens.end))
+}

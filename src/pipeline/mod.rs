@@ -13,7 +13,7 @@
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
 //! | `syntax` (only sentences that may hold a trigger, unless [`Pipeline::with_options`] asks for all) | Tokens, Sentences | Syntax | – |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
-//! | `agreements` | Info, Tokens, Sentences, Entities, Dates | Agreements | Entities (drops tagger spans over names) |
+//! | `agreements` | Info, Tokens, Sentences, Entities, Syntax, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |
 //! | `events` | every earlier layer | Events | Actors (see [`crate::events`]) |
 //!
@@ -142,6 +142,8 @@ impl Pipeline {
                     let l = &r.lemma;
                     [l.clone(), format!("{l}n"), format!("{l}en")]
                 })
+                // the agreement heads whose phrase the agreements stage reads from the parse
+                .chain(agreements.parsed_heads())
                 .collect();
             let filter = LemmaFilter::new(
                 lemmas.iter().map(String::as_str),

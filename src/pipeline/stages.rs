@@ -134,6 +134,7 @@ impl Stage for AgreementsStage {
                 Layer::Tokens,
                 Layer::Sentences,
                 Layer::Entities,
+                Layer::Syntax,
                 Layer::Dates,
             ],
             &[Layer::Agreements],
