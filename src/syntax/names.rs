@@ -26,8 +26,9 @@ pub(super) struct TitlePrefix {
 /// The reductions of one document.
 #[derive(Debug, Clone, Default)]
 pub(super) struct NamePlan {
-    /// Token → the last word of the multi-word person name it is an inner
-    /// word of (hung on it as `flat`).
+    /// Token → the last word of the multi-word name it is an inner word of
+    /// (hung on it as `flat`), or of the appositive name whose closing
+    /// comma it is (as `punct`).
     pub flat_head: Vec<Option<usize>>,
     /// The title chains, in text order.
     pub prefixes: Vec<TitlePrefix>,
@@ -84,6 +85,18 @@ impl NamePlan {
                     tokens: start..m.tokens.start,
                     name_head: last,
                 });
+                // "The Foreign Minister, X, said": the appositive's closing
+                // comma goes with the name, or "X ," reads as no subject
+                let appositive = m.tokens.start > start && doc.norm(m.tokens.start - 1) == ",";
+                let close = m.tokens.end;
+                if appositive
+                    && close < n
+                    && doc.norm(close) == ","
+                    && doc.sentence_of_token(close) == doc.sentence_of_token(last)
+                {
+                    plan.flat_head[close] = Some(last);
+                    plan.hidden[close] = true;
+                }
             }
         }
         plan

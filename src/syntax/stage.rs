@@ -108,12 +108,13 @@ impl SyntaxStage {
                 );
             }
             for i in range.filter(|&i| plan.flat_head[i].is_some()) {
+                let comma = doc.norm(i) == ",";
                 out[i] = TokenSyntax {
                     lemma: doc.token_text(i).to_string(),
-                    upos: "PROPN",
-                    xpos: "NNP",
+                    upos: if comma { "PUNCT" } else { "PROPN" },
+                    xpos: if comma { "," } else { "NNP" },
                     head: plan.flat_head[i],
-                    deprel: "flat",
+                    deprel: if comma { "punct" } else { "flat" },
                 };
             }
         }
