@@ -54,6 +54,16 @@ impl NamePlan {
             hidden: vec![false; n],
             name_head: vec![false; n],
         };
+        let mut in_person = vec![false; n];
+        for m in doc
+            .entities
+            .iter()
+            .filter(|m| m.label == EntityType::Person)
+        {
+            for k in m.tokens.clone().filter(|&k| k < n) {
+                in_person[k] = true;
+            }
+        }
         let names = doc
             .entities
             .iter()
@@ -77,7 +87,7 @@ impl NamePlan {
                 continue;
             }
             let Some(titles) = titles else { continue };
-            if let Some(start) = title_chain_start(doc, titles, m.tokens.start) {
+            if let Some(start) = title_chain_start(doc, titles, &in_person, m.tokens.start) {
                 for h in &mut plan.hidden[start..m.tokens.start] {
                     *h = true;
                 }
@@ -122,12 +132,13 @@ fn reducible(doc: &Doc, m: &crate::doc::Mention) -> bool {
 
 /// The first token of the longest title chain that ends right before the
 /// name starting at `name`, within its sentence.
-fn title_chain_start(doc: &Doc, titles: &Titles, name: usize) -> Option<usize> {
+fn title_chain_start(doc: &Doc, titles: &Titles, in_person: &[bool], name: usize) -> Option<usize> {
     let sentence = doc.sentences.get(doc.sentence_of_token(name))?;
     let floor = sentence.tokens.start.max(name.saturating_sub(MAX_PREFIX));
     let chain = Chain {
         doc,
         titles,
+        in_person,
         lower: doc.words(FormKind::Norm),
         raw: doc.words(FormKind::Raw),
         name,
@@ -139,6 +150,8 @@ fn title_chain_start(doc: &Doc, titles: &Titles, name: usize) -> Option<usize> {
 struct Chain<'a> {
     doc: &'a Doc,
     titles: &'a Titles,
+    /// Token → inside a PERSON mention (a field never crosses a name).
+    in_person: &'a [bool],
     lower: crate::doc::DocWords<'a>,
     raw: crate::doc::DocWords<'a>,
     name: usize,
@@ -217,12 +230,7 @@ impl Chain<'_> {
                 .next()
                 .is_some_and(char::is_uppercase)
         };
-        let person_at = |k: usize| {
-            self.doc
-                .entities
-                .iter()
-                .any(|m| m.label == EntityType::Person && m.tokens.contains(&k))
-        };
+        let person_at = |k: usize| self.in_person.get(k).copied().unwrap_or(false);
         let mut end = i;
         // (a field never runs over another person's name: "with French
         // Minister A B, German Minister C D")
