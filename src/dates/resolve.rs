@@ -2,7 +2,7 @@
 
 use crate::doc::Resolution;
 
-use super::calendar::Ymd;
+use super::calendar::{is_leap, Ymd};
 use super::grammar::{Expr, Pt};
 use super::lexicon::Unit;
 
@@ -122,14 +122,53 @@ fn complete(p: Pt, anchor: Ymd, by_tense: bool, tense: Tense) -> Pt {
 
 fn point(p: Pt, anchor: &Anchor, tense: Tense) -> (Pt, Resolution) {
     if p.y.is_some() {
-        return (p, Resolution::Explicit);
+        return (real_day(p), Resolution::Explicit);
     }
+    let dir = if p.dir != 0 {
+        p.dir
+    } else {
+        match tense {
+            Tense::Past => -1,
+            Tense::Future => 1,
+            Tense::Unknown => 0,
+        }
+    };
+    let filled = |q: Pt| real_day(leap_year_towards(q, dir));
     if let Some(d) = anchor.doc {
-        (complete(p, d, true, tense), Resolution::DocDate)
+        (filled(complete(p, d, true, tense)), Resolution::DocDate)
     } else if let Some(c) = anchor.context {
-        (complete(p, c, false, tense), Resolution::Context)
+        (filled(complete(p, c, false, tense)), Resolution::Context)
     } else {
         (p, Resolution::Unresolved)
+    }
+}
+
+/// A 29 February whose year was filled in from an anchor falls in the
+/// nearest leap year in the direction of the tense (either way when none).
+fn leap_year_towards(p: Pt, dir: i64) -> Pt {
+    let (Some(y), Some(2), Some(29)) = (p.y, p.m, p.d) else {
+        return p;
+    };
+    let found = (0..8).find_map(|k| {
+        let back = (dir <= 0 && is_leap(y - k)).then_some(y - k);
+        back.or((dir >= 0 && is_leap(y + k)).then_some(y + k))
+    });
+    Pt {
+        y: found.or(Some(y)),
+        ..p
+    }
+}
+
+/// A day the calendar does not have ("31 April", "29 February 2019") keeps
+/// only its month, so no impossible ISO date reaches the output.
+fn real_day(p: Pt) -> Pt {
+    match (p.y, p.m, p.d) {
+        (Some(y), Some(m), Some(d)) if Ymd::new(y, m, d).is_none() => Pt {
+            d: None,
+            time: None,
+            ..p
+        },
+        _ => p,
     }
 }
 
@@ -200,6 +239,7 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
         Expr::Decade(d) => ok(format!("{d:03}"), "decade", Resolution::Explicit),
         Expr::Range(a, b) => {
             let (a2, b2, how) = range(a, b, anchor, tense);
+            let (a2, b2) = (real_day(a2), real_day(b2));
             ok(format!("{}/{}", fmt(&a2), fmt(&b2)), "range", how)
         }
         Expr::Duration(n, unit) => {

@@ -1170,6 +1170,46 @@ fn resolution_kinds_and_granularity() {
     );
 }
 
+/// Days the calendar lacks: a filled-in year moves a 29 February to a leap
+/// year in the tense's direction; any other impossible day keeps its month.
+const IMPOSSIBLE_DAYS: &[Case] = &[
+    (
+        Some("2019-03-04"),
+        "The envoys met on 29 February to prepare the talks.",
+        "29 February",
+        Some("2016-02-29"),
+    ),
+    (
+        Some("2019-03-04"),
+        "The envoys will meet on 29 February to close the talks.",
+        "29 February",
+        Some("2020-02-29"),
+    ),
+    (
+        Some("2023-05-30"),
+        "The treaty was signed on 29 February 2019 in the capital.",
+        "29 February 2019",
+        Some("2019-02"),
+    ),
+    (
+        Some("2023-05-30"),
+        "The delegation arrived on 31 April and left a week later.",
+        "31 April",
+        Some("2023-04"),
+    ),
+    (
+        Some("2023-05-30"),
+        "Consultations were held on 29 February 2020 in the capital.",
+        "29 February 2020",
+        Some("2020-02-29"),
+    ),
+];
+
+#[test]
+fn impossible_days_never_reach_the_output() {
+    check(DateOrder::Dmy, IMPOSSIBLE_DAYS);
+}
+
 #[test]
 fn case_count() {
     let n = ABSOLUTE.len()
@@ -1179,6 +1219,7 @@ fn case_count() {
         + VAGUE.len()
         + RANGES.len()
         + NOT_DATES.len()
+        + IMPOSSIBLE_DAYS.len()
         + 4
         + 8;
     assert!(n >= 150, "{n} date cases");
