@@ -99,6 +99,11 @@ pub struct TriggerFlags {
     /// needs" is no meeting): coded only when the object, if any, is an
     /// actor.
     pub actorobj: bool,
+    /// Only an object that is itself an actor makes the sense: a name, a
+    /// pronoun for one or a role noun with one ("received the Minister of
+    /// X", not "received a report from X"; "called Y", not "called Y a
+    /// partner").
+    pub actorhead: bool,
     /// A person as possessor is the one acted on ("the journalist's
     /// arrest"); a state or organisation as possessor still acts
     /// ("Mordor's detention of three sailors").
@@ -290,6 +295,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "intent" => flags.intent = true,
             "needtgt" => flags.needtgt = true,
             "actorobj" => flags.actorobj = true,
+            "actorhead" => flags.actorhead = true,
             "posspatient" => flags.posspatient = true,
             "judge" => flags.judge = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),

@@ -306,10 +306,11 @@ impl SyntaxModel {
     /// The model with the label ids of [`super::repair`] looked up.
     fn with_repair_ids(mut self) -> SyntaxModel {
         let id = |name: &str| self.labels.iter().position(|l| *l == name);
-        self.repair_ids = match (id("acl:relcl"), id("xcomp")) {
-            (Some(relcl), Some(xcomp)) => Some(super::repair::RepairLabels {
+        self.repair_ids = match (id("acl:relcl"), id("xcomp"), id("obj")) {
+            (Some(relcl), Some(xcomp), Some(obj)) => Some(super::repair::RepairLabels {
                 relcl: relcl as u8,
                 xcomp: xcomp as u8,
+                obj: obj as u8,
             }),
             _ => None,
         };

@@ -10,6 +10,10 @@
 //!    and the parser hung "attacked" on "condemned" as `conj`. A clause
 //!    whose subject or object is a relative pronoun (Penn `WDT`/`WP`)
 //!    right after a noun (and an optional comma) is that noun's `acl:relcl`.
+//!    When the parser also gave that clause the noun's phrase as a second
+//!    subject ("received the Envoy of Arnor, who presented …": "Envoy" and
+//!    "who" both subjects of "presented"), the phrase goes back to being
+//!    the object of the verb above the clause.
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
@@ -20,6 +24,7 @@
 pub(super) struct RepairLabels {
     pub relcl: u8,
     pub xcomp: u8,
+    pub obj: u8,
 }
 
 /// One parsed sentence, as the repairs see it.
@@ -84,13 +89,13 @@ impl Parsed<'_> {
 
 /// Applies the repairs to one parsed sentence.
 pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
-    relative_clauses(p, ids.relcl);
+    relative_clauses(p, ids);
     single_subject(p, ids.xcomp);
 }
 
 /// Repair 1: a clause led by a relative pronoun hangs on the noun before
 /// the pronoun.
-fn relative_clauses(p: &mut Parsed<'_>, relcl: u8) {
+fn relative_clauses(p: &mut Parsed<'_>, ids: RepairLabels) {
     for w in 1..p.n() {
         if !matches!(p.xpos[w], "WDT" | "WP") {
             continue;
@@ -110,11 +115,36 @@ fn relative_clauses(p: &mut Parsed<'_>, relcl: u8) {
         let Some(noun) = noun.filter(|&k| matches!(p.upos[k], "NOUN" | "PROPN")) else {
             continue;
         };
+        if let Some(s) = stray_subject(p, verb, w).filter(|&s| p.under(noun, s)) {
+            match object_slot_above(p, verb) {
+                Some(up) => p.set(s, up, ids.obj),
+                None => continue,
+            }
+        }
         if p.under(noun, verb) {
             continue;
         }
-        p.set(verb, noun, relcl);
+        p.set(verb, noun, ids.relcl);
     }
+}
+
+/// A nominal subject of `verb` before the relative pronoun `w`: the
+/// clause's second subject.
+fn stray_subject(p: &Parsed<'_>, verb: usize, w: usize) -> Option<usize> {
+    (0..w).find(|&k| {
+        p.head(k) == Some(verb)
+            && matches!(p.label(k), "nsubj" | "nsubj:pass")
+            && matches!(p.upos[k], "NOUN" | "PROPN")
+    })
+}
+
+/// The verb above a clause that can take a stray subject back as its
+/// object: a verb the clause complements or follows, with no object yet.
+fn object_slot_above(p: &Parsed<'_>, verb: usize) -> Option<usize> {
+    let up = p.head(verb)?;
+    let clause = matches!(p.label(verb), "ccomp" | "conj" | "parataxis" | "advcl");
+    let has_object = (0..p.n()).any(|k| p.head(k) == Some(up) && p.label(k) == "obj");
+    (clause && p.upos[up] == "VERB" && !has_object).then_some(up)
 }
 
 /// Repair 2: a predicate adjective with a nominal subject takes its
@@ -140,7 +170,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    const LABELS: [&str; 8] = [
+    const LABELS: [&str; 11] = [
         "root",
         "nsubj",
         "obj",
@@ -149,8 +179,15 @@ mod tests {
         "acl:relcl",
         "xcomp",
         "csubj",
+        "nmod",
+        "case",
+        "ccomp",
     ];
-    const IDS: RepairLabels = RepairLabels { relcl: 5, xcomp: 6 };
+    const IDS: RepairLabels = RepairLabels {
+        relcl: 5,
+        xcomp: 6,
+        obj: 2,
+    };
 
     /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,
     /// label id) per word; returns (head, label name) per word.
@@ -189,6 +226,24 @@ mod tests {
             ("PROPN", "NNP", 6, 2),
         ]);
         assert_eq!(out[5], (3, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_second_subject_before_a_relative_pronoun_is_the_object_above() {
+        // Lossen received Envoy of Arnor , who presented credentials
+        let out = run(&[
+            ("PROPN", "NNP", 2, 1),
+            ("VERB", "VBD", 0, 0),
+            ("PROPN", "NNP", 8, 1),
+            ("ADP", "IN", 5, 9),
+            ("PROPN", "NNP", 3, 8),
+            ("PUNCT", ",", 8, 3),
+            ("PRON", "WP", 8, 1),
+            ("VERB", "VBD", 2, 10),
+            ("NOUN", "NNS", 8, 2),
+        ]);
+        assert_eq!(out[2], (2, "obj"));
+        assert_eq!(out[7], (5, "acl:relcl"));
     }
 
     #[test]

@@ -445,6 +445,30 @@ impl Args<'_> {
             .all(|o| !self.actors_at(o).is_empty())
     }
 
+    /// Whether `t` has an object whose head is a person itself (a name or
+    /// a pronoun for one), or a role or side noun whose phrase names an
+    /// actor ("the Envoy of X", "a delegation from X"), and no nominal
+    /// predicate after it ("called Y a partner"). A named object of
+    /// another kind is another sense ("received the Freedom Award", "call
+    /// it genocide" with "it" for a state).
+    pub fn object_head_is_actor(&self, t: usize) -> bool {
+        let tree = self.tree;
+        let predicate = tree.children(t).iter().any(|&c| {
+            tree.deprel(c) == "xcomp" && matches!(tree.upos(c), "NOUN" | "PROPN" | "ADJ")
+        });
+        let objects = self.nodes(t, &Rel::Obj);
+        !predicate
+            && objects.len() == 1
+            && objects.iter().all(|&o| {
+                let lemma = tree.lemma(o).to_lowercase();
+                let role = self.classes.has(WordClass::RoleWord, &lemma)
+                    || self.classes.has(WordClass::SideNoun, &lemma);
+                let here = self.actors.at(o);
+                let person = !here.is_empty() && here.iter().all(|&a| self.actors.is_person(a));
+                person || role && !self.actors_at(o).is_empty()
+            })
+    }
+
     /// Whether `t` has a subject of its own.
     pub fn has_own_subject(&self, t: usize) -> bool {
         self.tree

@@ -13,6 +13,13 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
     let names = doc.entities.iter().filter(|m| m.label != EntityType::Event);
     let names = crate::doc::Coverage::new(n, names.map(|m| m.tokens.clone()));
     let in_named_agreement = super::actors::agreement_tokens(doc, true);
+    let dates = crate::doc::Coverage::new(n, doc.dates.iter().map(|d| d.tokens.clone()));
+    // a further word's phrase is no date ("called X on Monday" is no "call on")
+    let outside_dates = |words: &Vec<usize>| {
+        !words
+            .iter()
+            .any(|&w| tree.head(w).is_some_and(|h| dates.covers(h, false)))
+    };
     let mut found = Vec::new();
     let mut consumed = std::collections::HashSet::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
@@ -35,7 +42,9 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
                 lemma
             };
             let row = lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
-                matched_words(tree, i, &lex.triggers.rows[r].with).map(|words| (r, words))
+                matched_words(tree, i, &lex.triggers.rows[r].with)
+                    .filter(outside_dates)
+                    .map(|words| (r, words))
             });
             if let Some((row, words)) = row {
                 consumed.extend(words);

@@ -385,6 +385,9 @@ fn code_one(
     if row.flags.actorobj && !args.object_is_actor(t) {
         return None;
     }
+    if row.flags.actorhead && !args.object_head_is_actor(t) {
+        return None;
+    }
     if row.flags.rev {
         std::mem::swap(&mut sources, &mut targets);
     }
