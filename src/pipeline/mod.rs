@@ -11,7 +11,7 @@
 //! | `tokens` | Boilerplate | Tokens (with the shared token view) | – |
 //! | `sentences` | Tokens | Sentences | – |
 //! | `entities` | Info, Tokens, Sentences | Entities | – |
-//! | `syntax` (only sentences that may hold a trigger, unless [`Pipeline::with_options`] asks for all) | Tokens, Sentences | Syntax | – |
+//! | `syntax` (only sentences that may hold a trigger, unless [`Pipeline::with_options`] asks for all) | Tokens, Sentences, Entities | Syntax | Entities (drops one-word persons that are common words) |
 //! | `dates` | Info, Tokens, Sentences, Entities | Dates | Info (date), Entities (drops tagger spans over dates) |
 //! | `agreements` | Info, Tokens, Sentences, Entities, Syntax, Dates | Agreements | Entities (drops tagger spans over names) |
 //! | `actors` | Info, Tokens, Sentences, Entities, Dates, Agreements | Actors | – |

@@ -20,6 +20,7 @@ pub mod conllu;
 pub mod eval;
 pub mod filter;
 pub mod lemma;
+mod lone_words;
 pub mod model;
 mod names;
 pub mod oracle;

@@ -340,6 +340,18 @@ impl SyntaxModel {
         self.labels.get(id as usize).copied().unwrap_or("dep")
     }
 
+    /// Whether the treebank knows `word` (in any case) only as a common
+    /// word: seen at least three times, and a proper noun in fewer than a
+    /// tenth of them ("given", "okay", "laughter"; not "may", "tony").
+    pub fn only_common_word(&self, word: &str) -> bool {
+        let propn = super::train::UPOS
+            .iter()
+            .position(|u| *u == "PROPN")
+            .map_or(0, |i| 1u32 << i);
+        let mask = self.tagdict.get(word_hash(word)) & super::tagger::UPOS_BITS;
+        mask != 0 && mask & propn == 0
+    }
+
     /// The lemmatiser's rules and exceptions, as text (for
     /// [`super::filter::LemmaFilter`]).
     pub fn lemma_table(&self) -> &str {

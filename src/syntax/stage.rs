@@ -1,7 +1,7 @@
 //! The `syntax` pipeline stage.
 
 use crate::doc::{Doc, Layer};
-use crate::pipeline::{Contract, Stage};
+use crate::pipeline::{Contract, Revision, Stage};
 use crate::text::titles::Titles;
 
 use super::filter::LemmaFilter;
@@ -69,8 +69,10 @@ impl SyntaxStage {
         self
     }
 
-    /// Fills `doc.syntax` (reusing `scratch` between calls).
+    /// Fills `doc.syntax` (reusing `scratch` between calls), after
+    /// dropping the tagger's one-word persons that are common words.
     pub fn annotate(&self, doc: &mut Doc, scratch: &mut Scratch) {
+        super::lone_words::drop_common_word_persons(doc, &self.model);
         let n = doc.tokens.len();
         let mut out = vec![TokenSyntax::default(); n];
         let plan = NamePlan::new(doc, self.titles.as_ref());
@@ -163,6 +165,11 @@ impl Stage for SyntaxStage {
             &[Layer::Tokens, Layer::Sentences, Layer::Entities],
             &[Layer::Syntax],
         )
+        .revising(&[Revision {
+            layer: Layer::Entities,
+            why: "drops the tagger's one-word persons that the treebank knows only as \
+                  common words, capitalised by their place (\"Given that\", \"(Laughter.)\")",
+        }])
     }
 
     fn process(&self, doc: &mut Doc) {

@@ -421,3 +421,40 @@ proptest! {
         }
     }
 }
+
+/// A one-word PERSON from the tagger that is a common word capitalised by
+/// its place is dropped; a name, one after a title, or a word that ends a
+/// longer person's name in the document stays.
+#[test]
+fn a_capitalised_common_word_is_no_person() {
+    use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+    use crate::pipeline::Stage;
+    use crate::text::{split_sentences, Lexical, Tokenizer};
+    let lexical = Lexical::embedded();
+    let tokenizer = Tokenizer::new(lexical.clone());
+    // tokens: Given(0) the(1) delays(2) ,(3) Tarvel(4) spoke(5) .(6)
+    //         QUESTION(7) :(8) Okay(9) .(10) Ned(11) Price(12) left(13) .(14)
+    //         Price(15) said(16) so(17) .(18)
+    let text = "Given the delays, Tarvel spoke. QUESTION: Okay. Ned Price left. Price said so.";
+    let mut doc = Doc::new(DocInfo::default(), text.to_string());
+    let tokens = tokenizer.tokenize(doc.text(), &[]);
+    doc.set_tokens(tokens);
+    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    let person = |doc: &Doc, tokens: std::ops::Range<usize>| Mention {
+        span: doc.token_span(tokens.start, tokens.end - 1),
+        sentence: doc.sentence_of_token(tokens.start),
+        tokens,
+        label: EntityType::Person,
+        score: None,
+        origin: Origin::Model,
+        entry: None,
+    };
+    for r in [0..1, 4..5, 9..10, 11..13, 15..16] {
+        let m = person(&doc, r);
+        doc.entities.push(m);
+    }
+    let stage = super::SyntaxStage::new(SyntaxModel::embedded().expect("embedded model"));
+    stage.process(&mut doc);
+    let left: Vec<&str> = doc.entities.iter().map(|m| doc.span_text(m.span)).collect();
+    assert_eq!(left, ["Tarvel", "Ned Price", "Price"]);
+}

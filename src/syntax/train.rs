@@ -127,7 +127,7 @@ fn inventory(train: &[ConlluSentence]) -> Result<Inventory, SyntaxError> {
 
 /// UPOS bits for the tag dictionary.
 // not a word list: the seventeen UD universal part-of-speech tags
-const UPOS: [&str; 17] = [
+pub(super) const UPOS: [&str; 17] = [
     "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
     "PUNCT", "SCONJ", "SYM", "VERB", "X",
 ];
