@@ -18,6 +18,7 @@
 
 mod acronym;
 mod byline;
+mod closing_person;
 pub mod clusters;
 pub mod conll;
 mod contact;

@@ -8,6 +8,7 @@ use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
 use crate::ner::acronym;
 use crate::ner::byline;
+use crate::ner::closing_person;
 use crate::ner::contact;
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::merge::{adds_a_name, merge};
@@ -215,6 +216,7 @@ impl Stage for EntityStage {
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
         let merged = acronym::defined_acronyms(doc, merged);
+        let merged = closing_person::persons_closing_bodies(doc, &self.words, merged);
         let merged = match &self.titles {
             Some(titles) => reshape::with_names_after_titles(doc, titles, &self.words, merged),
             None => merged,
