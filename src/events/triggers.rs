@@ -103,6 +103,9 @@ pub struct TriggerFlags {
     /// arrest"); a state or organisation as possessor still acts
     /// ("Mordor's detention of three sailors").
     pub posspatient: bool,
+    /// Coded only when a source is a person: an official arrives on a
+    /// visit; migrants, ships and aircraft that arrive make no visit.
+    pub person: bool,
 }
 
 /// One row.
@@ -292,6 +295,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "actorobj" => flags.actorobj = true,
             "posspatient" => flags.posspatient = true,
             "judge" => flags.judge = true,
+            "person" => flags.person = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }
