@@ -108,6 +108,9 @@ pub struct TriggerFlags {
     /// arrest"); a state or organisation as possessor still acts
     /// ("Mordor's detention of three sailors").
     pub posspatient: bool,
+    /// Coded only when a source is a person: an official arrives on a
+    /// visit; migrants, ships and aircraft that arrive make no visit.
+    pub person: bool,
 }
 
 /// One row.
@@ -298,6 +301,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "actorhead" => flags.actorhead = true,
             "posspatient" => flags.posspatient = true,
             "judge" => flags.judge = true,
+            "person" => flags.person = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

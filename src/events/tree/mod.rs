@@ -379,7 +379,13 @@ fn code_one(
     } else if status == EventStatus::Asserted && is_reported(doc, lex, args, t, &sources) {
         status = EventStatus::Reported;
     }
-    if (row.flags.rev || row.flags.needtgt) && targets.is_empty() {
+    // (a reciprocal row's two parties are each other's target: "the
+    // two leaders' meeting")
+    let paired = (row.flags.recip || is_dyadic(row.kind)) && sources.len() == 2;
+    if (row.flags.rev || row.flags.needtgt && !paired) && targets.is_empty() {
+        return None;
+    }
+    if row.flags.person && !sources.iter().any(|&a| is_person(doc, a)) {
         return None;
     }
     if row.flags.actorobj && !args.object_is_actor(t) {

@@ -261,3 +261,35 @@ fn in_a_transcript_the_speakers_own_plan_is_a_statement_of_intent() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_person_row_needs_a_person_as_source() {
+    assert!(coded(
+        "Thousands of Haradric migrants arrived in Gondor last year.",
+        None
+    )
+    .is_empty());
+    assert_eq!(
+        coded("Eomer Eorling arrived in Dale on an official visit.", None),
+        ["CONSULT 042 Eomer Eorling -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn two_parties_are_each_others_target_for_a_row_that_needs_one() {
+    assert!(coded(
+        "The annual meeting of the Northern Concord took place in Pelargir.",
+        None
+    )
+    .is_empty());
+    assert_eq!(
+        coded(
+            "The meeting between Denethor Ecthelion and Theoden Thengel lasted two hours.",
+            None
+        ),
+        [
+            "CONSULT 040 Denethor Ecthelion -> Theoden Thengel (asserted)",
+            "CONSULT 040 Theoden Thengel -> Denethor Ecthelion (asserted)"
+        ]
+    );
+}
