@@ -306,12 +306,29 @@ impl SyntaxModel {
     /// The model with the label ids of [`super::repair`] looked up.
     fn with_repair_ids(mut self) -> SyntaxModel {
         let id = |name: &str| self.labels.iter().position(|l| *l == name);
-        self.repair_ids = match (id("acl:relcl"), id("xcomp"), id("obj")) {
-            (Some(relcl), Some(xcomp), Some(obj)) => Some(super::repair::RepairLabels {
-                relcl: relcl as u8,
-                xcomp: xcomp as u8,
-                obj: obj as u8,
-            }),
+        // not a word list: the UD relations the repairs write
+        let ids = [
+            "acl:relcl",
+            "xcomp",
+            "obj",
+            "root",
+            "nsubj",
+            "appos",
+            "punct",
+        ]
+        .map(|name| id(name).and_then(|i| u8::try_from(i).ok()));
+        self.repair_ids = match ids {
+            [Some(relcl), Some(xcomp), Some(obj), Some(root), Some(nsubj), Some(appos), Some(punct)] => {
+                Some(super::repair::RepairLabels {
+                    relcl,
+                    xcomp,
+                    obj,
+                    root,
+                    nsubj,
+                    appos,
+                    punct,
+                })
+            }
             _ => None,
         };
         self.proper_class = (0..self.upos.len())

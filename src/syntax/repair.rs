@@ -14,6 +14,12 @@
 //!    subject ("received the Envoy of Arnor, who presented …": "Envoy" and
 //!    "who" both subjects of "presented"), the phrase goes back to being
 //!    the object of the verb above the clause.
+//! 3. **A pronoun with its apposition.** "We, the Foreign Ministers of
+//!    the Seven, condemn …": the parser made "We" the root and the verb a
+//!    `parataxis` of the apposition. A sentence-initial personal pronoun
+//!    that is the root, followed by a comma, a noun phrase and a comma,
+//!    is the subject of the finite verb that comes next (when that verb
+//!    has no subject of its own); the noun phrase is its `appos`.
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
@@ -25,6 +31,10 @@ pub(super) struct RepairLabels {
     pub relcl: u8,
     pub xcomp: u8,
     pub obj: u8,
+    pub root: u8,
+    pub nsubj: u8,
+    pub appos: u8,
+    pub punct: u8,
 }
 
 /// One parsed sentence, as the repairs see it.
@@ -91,6 +101,51 @@ impl Parsed<'_> {
 pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     relative_clauses(p, ids);
     single_subject(p, ids.xcomp);
+    pronoun_with_apposition(p, ids);
+}
+
+/// Repair 3: "We, the Ministers, condemn …" has the verb as its root and
+/// "We" as the verb's subject.
+fn pronoun_with_apposition(p: &mut Parsed<'_>, ids: RepairLabels) {
+    let Some(w) = (0..p.n()).find(|&k| p.upos[k] != "PUNCT") else {
+        return;
+    };
+    let comma = |k: usize| p.xpos.get(k) == Some(&",");
+    if p.xpos[w] != "PRP" || p.head(w).is_some() || !comma(w + 1) {
+        return;
+    }
+    // the second comma, then adverbs, then a finite verb
+    let Some(second) = (w + 3..p.n()).find(|&k| comma(k)) else {
+        return;
+    };
+    let Some(verb) = (second + 1..p.n()).find(|&k| p.upos[k] != "ADV") else {
+        return;
+    };
+    // (a present form after its subject is often tagged VB)
+    let finite = p.upos[verb] == "VERB" && matches!(p.xpos[verb], "VB" | "VBP" | "VBD" | "VBZ");
+    let has_subject =
+        (0..p.n()).any(|k| p.head(k) == Some(verb) && matches!(p.label(k), "nsubj" | "nsubj:pass"));
+    let noun = (w + 2..second).find(|&k| p.head(k) == Some(w));
+    let Some(noun) = noun.filter(|&k| matches!(p.upos[k], "NOUN" | "PROPN")) else {
+        return;
+    };
+    if !finite || has_subject || !p.under(verb, noun) && p.head(verb) != Some(w) {
+        return;
+    }
+    if let Some(h) = p.heads.get_mut(verb + 1) {
+        *h = 0;
+    }
+    p.relabel(verb, ids.root);
+    p.set(w, verb, ids.nsubj);
+    p.set(noun, w, ids.appos);
+    p.set(w + 1, noun, ids.punct);
+    // what hung on the pronoun after the verb (the final stop) goes to the verb
+    for k in verb + 1..p.n() {
+        if p.head(k) == Some(w) {
+            let label = p.labels.get(k + 1).copied().unwrap_or(ids.punct);
+            p.set(k, verb, label);
+        }
+    }
 }
 
 /// Repair 1: a clause led by a relative pronoun hangs on the noun before
@@ -170,7 +225,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    const LABELS: [&str; 11] = [
+    const LABELS: [&str; 14] = [
         "root",
         "nsubj",
         "obj",
@@ -182,11 +237,18 @@ mod tests {
         "nmod",
         "case",
         "ccomp",
+        "appos",
+        "parataxis",
+        "det",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,
         xcomp: 6,
         obj: 2,
+        root: 0,
+        nsubj: 1,
+        appos: 11,
+        punct: 3,
     };
 
     /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,
@@ -244,6 +306,42 @@ mod tests {
         ]);
         assert_eq!(out[2], (2, "obj"));
         assert_eq!(out[7], (5, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_pronoun_before_its_apposition_is_the_subject_of_the_verb_after_it() {
+        // We , the Ministers , condemn attacks .
+        let out = run(&[
+            ("PRON", "PRP", 0, 0),
+            ("PUNCT", ",", 4, 3),
+            ("DET", "DT", 4, 13),
+            ("NOUN", "NNS", 1, 4),
+            ("PUNCT", ",", 6, 3),
+            ("VERB", "VBP", 4, 12),
+            ("NOUN", "NNS", 6, 2),
+            ("PUNCT", ".", 1, 3),
+        ]);
+        assert_eq!(out[0], (6, "nsubj"));
+        assert_eq!(out[3], (1, "appos"));
+        assert_eq!(out[5], (0, "root"));
+        assert_eq!(out[7], (6, "punct"));
+    }
+
+    #[test]
+    fn a_pronoun_whose_verb_has_a_subject_is_left_alone() {
+        // We , the Ministers , they condemn attacks .
+        let out = run(&[
+            ("PRON", "PRP", 0, 0),
+            ("PUNCT", ",", 4, 3),
+            ("DET", "DT", 4, 13),
+            ("NOUN", "NNS", 1, 4),
+            ("PUNCT", ",", 7, 3),
+            ("PRON", "PRP", 7, 1),
+            ("VERB", "VBP", 4, 12),
+            ("NOUN", "NNS", 7, 2),
+            ("PUNCT", ".", 1, 3),
+        ]);
+        assert_eq!(out[0], (0, "root"));
     }
 
     #[test]
