@@ -20,6 +20,12 @@
 //!    that is the root, followed by a comma, a noun phrase and a comma,
 //!    is the subject of the finite verb that comes next (when that verb
 //!    has no subject of its own); the noun phrase is its `appos`.
+//! 4. **A verb read as a participle.** "The regime attacked civilians":
+//!    the tagger read "attacked" as a participle modifying "civilians",
+//!    which became the root with "regime" as its subject. A noun root with
+//!    a subject before it, no copula, and a verb between the two hung on
+//!    it as `amod` is that verb's object: the verb is the root and the
+//!    subject is its own.
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
@@ -102,6 +108,47 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     relative_clauses(p, ids);
     single_subject(p, ids.xcomp);
     pronoun_with_apposition(p, ids);
+    participle_for_verb(p, ids);
+}
+
+/// Repair 4: "The regime attacked civilians" has "attacked" as its root.
+fn participle_for_verb(p: &mut Parsed<'_>, ids: RepairLabels) {
+    let Some(root) = (0..p.n()).find(|&k| p.head(k).is_none() && p.upos[k] != "PUNCT") else {
+        return;
+    };
+    if !matches!(p.upos[root], "NOUN" | "PROPN") {
+        return;
+    }
+    let children: Vec<usize> = (0..p.n()).filter(|&k| p.head(k) == Some(root)).collect();
+    let label_of = |k: usize| p.label(k).to_string();
+    if children.iter().any(|&c| label_of(c) == "cop") {
+        return;
+    }
+    let Some(&subject) = children
+        .iter()
+        .find(|&&c| c < root && label_of(c) == "nsubj")
+    else {
+        return;
+    };
+    let verb = children.iter().copied().find(|&c| {
+        subject < c
+            && c < root
+            && label_of(c) == "amod"
+            && p.upos[c] == "VERB"
+            && matches!(p.xpos[c], "VBN" | "VBD")
+    });
+    let Some(verb) = verb else { return };
+    if let Some(h) = p.heads.get_mut(verb + 1) {
+        *h = 0;
+    }
+    p.relabel(verb, ids.root);
+    p.set(subject, verb, ids.nsubj);
+    p.set(root, verb, ids.obj);
+    for k in root + 1..p.n() {
+        if p.head(k) == Some(root) && p.label(k) == "punct" && k + 1 == p.n() {
+            p.set(k, verb, ids.punct);
+        }
+    }
 }
 
 /// Repair 3: "We, the Ministers, condemn …" has the verb as its root and
@@ -225,7 +272,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    const LABELS: [&str; 14] = [
+    const LABELS: [&str; 16] = [
         "root",
         "nsubj",
         "obj",
@@ -240,6 +287,8 @@ mod tests {
         "appos",
         "parataxis",
         "det",
+        "amod",
+        "cop",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,
@@ -342,6 +391,22 @@ mod tests {
             ("PUNCT", ".", 1, 3),
         ]);
         assert_eq!(out[0], (0, "root"));
+    }
+
+    #[test]
+    fn a_participle_between_a_subject_and_a_noun_root_is_the_verb() {
+        // The regime attacked civilians .
+        let out = run(&[
+            ("DET", "DT", 2, 13),
+            ("NOUN", "NN", 4, 1),
+            ("VERB", "VBN", 4, 14),
+            ("NOUN", "NNS", 0, 0),
+            ("PUNCT", ".", 4, 3),
+        ]);
+        assert_eq!(out[2], (0, "root"));
+        assert_eq!(out[1], (3, "nsubj"));
+        assert_eq!(out[3], (3, "obj"));
+        assert_eq!(out[4], (3, "punct"));
     }
 
     #[test]
