@@ -2,11 +2,13 @@
 """A hand-annotated sentence sample for agreement references, kept as standoff.
 
 usage:
-  scripts/agreement-standoff.py sample [SEED] > /tmp/sample.tsv
+  scripts/agreement-standoff.py sample [SEED [strong]] > /tmp/sample.tsv
       Draw the sentences to annotate (reproducible: SEED, default 13) and print
       them, with their document id and char offsets, for annotation. The output
       holds corpus text: keep it outside the repository.
-  scripts/agreement-standoff.py convert NOTES SAMPLE > tests/data/agreements-standoff.tsv
+      The data file holds `sample 13` (numbered 1..) and `sample 14 strong`
+      (numbered 1001..).
+  scripts/agreement-standoff.py convert NOTES SAMPLE... > tests/data/agreements-standoff.tsv
       Turn annotation notes (lines "N <TAB> LABEL <TAB> span text [<TAB> k]",
       N = sample number, k = k-th occurrence in the sentence, default 1) into
       standoff rows (no corpus text).
@@ -18,7 +20,9 @@ usage:
 
 The sample: for each of the nine corpus sources, 13 sentences holding an
 agreement-like head word (any case) and 4 without one, drawn with
-random.Random(SEED); documents that overlap the dev set are skipped. Sentences
+random.Random(SEED); with "strong", 10 sentences per source holding a head that
+usually names an instrument (agreement, treaty, resolution, deal ...). Documents
+that overlap the dev set are skipped. Sentences
 alternate between the parts "fix" (studied while writing rules) and "held".
 
 Standoff rows (tests/data/agreements-standoff.tsv), tab-separated:
@@ -43,7 +47,13 @@ HEADS = re.compile(
 ABBREV = re.compile(r"(\b(?:[A-Z]|U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|St|No|Nos|Gen|Lt|Col|Sen|Rep|Hon|Jr|"
                     r"Sr|Prof|Amb|Gov|Messrs|Rt|H\.E|Art|Vol|vs|etc|e\.g|i\.e|Sept?|Oct|Nov|Dec|Jan|"
                     r"Feb|Mar|Apr|Aug)\.)$")
+# The second batch ("strong"): heads that name an instrument more often than not.
+STRONG = re.compile(
+    r"\b(agreements?|treat(?:y|ies)|accords?|memorand(?:um|a|ums)|mou|resolutions?|"
+    r"communiqu[eé]s?|joint statements?|declarations?|deals?|ceasefires?|cease-fires?|truces?|"
+    r"protocols?|conventions?|charters?|pacts?)\b", re.I)
 PER_SOURCE_CUE, PER_SOURCE_PLAIN = 13, 4
+PER_SOURCE_STRONG = 10
 
 
 def load_docs():
@@ -77,28 +87,36 @@ def sentences(text):
     return [(s, e) for s, e in out if 30 <= e - s <= 600]
 
 
-def sample(seed):
+def sample(seed, strong, first):
     rng = random.Random(seed)
     rows = []
     for source, docs in sorted(load_docs().items()):
         cue, plain = [], []
         for d in docs:
             for s, e in sentences(d["text"]):
-                (cue if HEADS.search(d["text"][s:e]) else plain).append((d, s, e))
-        picked = rng.sample(cue, min(PER_SOURCE_CUE, len(cue)))
+                text = d["text"][s:e]
+                if strong:
+                    if STRONG.search(text):
+                        cue.append((d, s, e))
+                else:
+                    (cue if HEADS.search(text) else plain).append((d, s, e))
+        picked = rng.sample(cue, min(PER_SOURCE_STRONG if strong else PER_SOURCE_CUE, len(cue)))
         picked += rng.sample(plain, min(PER_SOURCE_PLAIN, len(plain)))
         rows.extend(picked)
     rng.shuffle(rows)
-    for n, (d, s, e) in enumerate(rows, 1):
+    for n, (d, s, e) in enumerate(rows, first):
         part = "fix" if n % 2 else "held"
         print(f"{n}\t{d['id']}\t{s}\t{e}\t{part}\t{d['text'][s:e]}")
 
 
-def convert(notes_path, sample_path):
-    sample = {}
-    for line in open(sample_path, encoding="utf-8"):
-        n, doc, s, e, part, text = line.rstrip("\n").split("\t", 5)
-        sample[n] = (doc, int(s), int(e), part, text)
+def convert(notes_path, sample_paths):
+    sample, seen = {}, set()
+    for sample_path in sample_paths:
+        for line in open(sample_path, encoding="utf-8"):
+            n, doc, s, e, part, text = line.rstrip("\n").split("\t", 5)
+            if (doc, s) not in seen:
+                seen.add((doc, s))
+                sample[n] = (doc, int(s), int(e), part, text)
     spans = []
     for line in open(notes_path, encoding="utf-8"):
         if not line.strip() or line.startswith("#"):
@@ -212,9 +230,10 @@ def score(args):
 def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "sample":
-        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 13)
-    elif cmd == "convert" and len(sys.argv) == 4:
-        convert(sys.argv[2], sys.argv[3])
+        strong = "strong" in sys.argv[3:]
+        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 13, strong, 1001 if strong else 1)
+    elif cmd == "convert" and len(sys.argv) >= 4:
+        convert(sys.argv[2], sys.argv[3:])
     elif cmd == "score":
         score(sys.argv[2:])
     else:
