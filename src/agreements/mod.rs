@@ -55,6 +55,7 @@ mod complements;
 use complements::entity_names;
 mod lower_heads;
 mod of_names;
+mod predicate;
 mod specific;
 mod title;
 
@@ -367,7 +368,7 @@ impl Agreements {
                     }
                     // not a word list: the cue file's class names (`specific.rs`)
                     "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
-                    | "general_plural" | "idiom" => {
+                    | "general_plural" | "idiom" | "goal" => {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     other => {
@@ -384,6 +385,7 @@ impl Agreements {
         a.heads.finish();
         a.issuers.finish();
         a.spec.idioms.finish();
+        a.spec.goals.finish();
         Ok(a)
     }
 
@@ -477,13 +479,19 @@ impl Agreements {
             }
         }
         // "North Atlantic Treaty" inside "North Atlantic Treaty
-        // Organization": part of a body's name, not an instrument.
+        // Organization": part of a body's name, not an instrument, when a
+        // body's head word follows it there. Before the body's head ("the
+        // Conference of the Parties to the Convention on …") it names the
+        // instrument itself, and a name the tagger ran on ("Minsk
+        // Agreements Donbass") holds no body.
         let inside_a_name = |c: &Cand| {
             doc.entities.iter().any(|m| {
                 matches!(m.label, EntityType::Org | EntityType::Event)
                     && m.tokens.start <= c.first
                     && c.last < m.tokens.end
                     && m.tokens.len() > c.last + 1 - c.first
+                    && (c.last + 1..m.tokens.end)
+                        .any(|k| self.words.has(WordClass::BodyWord, v.w(k)))
             })
         };
         cands.retain(|c| !inside_a_name(c));
@@ -769,6 +777,7 @@ impl Agreements {
                 && !self.words.has(WordClass::NameStop, w)
                 && count_word(w).is_none()
                 && !self.words.has(WordClass::NotModifier, w)
+                && self.modifier_word(at, a - 1)
             {
                 a -= 1;
             } else {
@@ -779,6 +788,7 @@ impl Agreements {
             return hend;
         }
         if self.general_before(v, a, i, head)
+            || self.goal_before(at, a)
             || self.not_a_head(at, i, hend)
             || self.mass_use(at, a, (i, hend), head)
         {

@@ -25,11 +25,11 @@ const MAX_CLAUSE: usize = 12;
 #[derive(Debug, Clone, Default)]
 pub(super) struct Cues {
     /// Participles that define an instrument ("agreed", "reached").
-    participles: WordSet<String>,
+    pub(super) participles: WordSet<String>,
     /// Participles whose "by" names a mediator, not a party ("brokered").
     mediation: WordSet<String>,
     /// Auxiliaries of a passive relative ("that was signed").
-    auxiliaries: WordSet<String>,
+    pub(super) auxiliaries: WordSet<String>,
     /// Verbs a court issues a ruling with ("issued", "delivered").
     court_verbs: WordSet<String>,
     /// Words that make a reference general ("such", "any").
@@ -39,6 +39,8 @@ pub(super) struct Cues {
     general_plural: WordSet<String>,
     /// Phrases in which a head word is no head ("great deal").
     pub(super) idioms: PhraseTable<()>,
+    /// Phrases of seeking before an indefinite head ("call for a …").
+    pub(super) goals: PhraseTable<()>,
 }
 
 impl Cues {
@@ -52,6 +54,10 @@ impl Cues {
             "court_verb" => self.court_verbs.insert(w),
             "general" => self.general.insert(w),
             "general_plural" => self.general_plural.insert(w),
+            "goal" => {
+                self.goals.add(tokenizer, phrase, (), false);
+                true
+            }
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true
@@ -61,7 +67,7 @@ impl Cues {
 }
 
 /// The parse of token `k`: (upos, head, deprel), when its sentence was parsed.
-fn parsed(doc: &Doc, k: usize) -> Option<(&'static str, Option<usize>, &'static str)> {
+pub(super) fn parsed(doc: &Doc, k: usize) -> Option<(&'static str, Option<usize>, &'static str)> {
     doc.syntax
         .get(k)
         .filter(|s| !s.upos.is_empty())
@@ -285,13 +291,17 @@ impl Agreements {
         let start = year.unwrap_or(a);
         let party = self.party_before(at, start);
         let clause = self.defining_clause(at, i, hend);
+        let passive = clause.is_none() && self.passive_predicate(at, a, i, hend);
         // "a truce in Yemen", not "bipartisan agreement in Australia"
         let article = start > at.first
             && (matches!(v.w(start - 1), "a" | "an") || self.determiners.contains(v.w(start - 1)));
         let place = (clause.is_none() && article)
             .then(|| self.place_after(at, hend))
             .flatten();
-        if clause.is_none() && year.is_none() && (head.plural || place.is_none() && party.is_none())
+        if clause.is_none()
+            && !passive
+            && year.is_none()
+            && (head.plural || place.is_none() && party.is_none())
         {
             return None;
         }
@@ -302,6 +312,7 @@ impl Agreements {
         });
         let start = party.unwrap_or(start);
         let end = clause
+            .or(passive.then_some(hend))
             .or(place)
             .or(between.map(|(_, e)| e).filter(|&e| e > hend + 1))
             .unwrap_or_else(|| phrase_end(doc, (i, hend), complement.max(hend)));
