@@ -479,19 +479,23 @@ impl Agreements {
             }
         }
         // "North Atlantic Treaty" inside "North Atlantic Treaty
-        // Organization": part of a body's name, not an instrument, when a
-        // body's head word follows it there. Before the body's head ("the
+        // Organization", "… Treaties Conference": part of a body's or an
+        // event's name, not an instrument, when the body's head word or the
+        // event's last word follows it there. After the head ("the
         // Conference of the Parties to the Convention on …") it names the
         // instrument itself, and a name the tagger ran on ("Minsk
         // Agreements Donbass") holds no body.
         let inside_a_name = |c: &Cand| {
             doc.entities.iter().any(|m| {
-                matches!(m.label, EntityType::Org | EntityType::Event)
-                    && m.tokens.start <= c.first
-                    && c.last < m.tokens.end
-                    && m.tokens.len() > c.last + 1 - c.first
-                    && (c.last + 1..m.tokens.end)
-                        .any(|k| self.words.has(WordClass::BodyWord, v.w(k)))
+                let after = c.last + 1..m.tokens.end;
+                let head_after = match m.label {
+                    EntityType::Event => !after.is_empty(),
+                    EntityType::Org => {
+                        after.clone().any(|k| self.words.has(WordClass::BodyWord, v.w(k)))
+                    }
+                    _ => false,
+                };
+                head_after && m.tokens.start <= c.first && c.last < m.tokens.end
             })
         };
         cands.retain(|c| !inside_a_name(c));
@@ -777,7 +781,7 @@ impl Agreements {
                 && !self.words.has(WordClass::NameStop, w)
                 && count_word(w).is_none()
                 && !self.words.has(WordClass::NotModifier, w)
-                && self.modifier_word(at, a - 1)
+                && self.modifier_word(at, a - 1, hend)
             {
                 a -= 1;
             } else {
@@ -1024,23 +1028,25 @@ impl Agreements {
             }
             return end;
         }
+        let signing = self.signing(v, first, lim).is_some();
         // "a resolution adopted on Thursday": adopted, whoever adopted it
-        let adopted = self.verbs.contains(v.w(hend)) && self.signing(v, first, lim).is_some();
+        let adopted = self.verbs.contains(v.w(hend)) && signing;
+        // "voted for a resolution condemning …", "adopted a Resolution on …":
+        // a described resolution in a sentence that adopts one
+        let w = v.w(hend);
+        let described = self.words.has(WordClass::ResolutionComplement, w)
+            || (w.ends_with("ing") && w.len() > 5);
         // "relevant UNSCR provisions": such a head needs its number
         if head.plural
             || own_issuer.is_some()
-            || !(adjacent.is_some()
-                || adopted
-                || self.signing(v, first, lim).is_some() && issuer.is_some())
+            || !(adjacent.is_some() || adopted || signing && (issuer.is_some() || described))
         {
             return hend;
         }
         let det = i > first && self.determiners.contains(v.w(i - 1));
         // a resolution demanding …
         let mut b = hend;
-        let w = v.w(b);
-        if self.words.has(WordClass::ResolutionComplement, w) || (w.ends_with("ing") && w.len() > 5)
-        {
+        if described {
             while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
                 b += 1;
             }

@@ -7,8 +7,8 @@
 //! - a passive predicate makes one specific ("agreements were reached in
 //!   trade", "a memorandum was signed on …"), as a defining participle
 //!   does; not after a definite determiner, where the head refers back;
-//! - a pre-modifier is a noun or adjective: "reach" in "to reach agreement
-//!   on …" is a verb, so the head stays a bare mass use.
+//! - a verb the head hangs on is no pre-modifier: "reach" in "to reach
+//!   agreement on …" governs it, so the head stays a bare mass use.
 
 use super::specific::parsed;
 use super::{Agreements, InSentence};
@@ -45,16 +45,27 @@ impl Agreements {
         if aux == 0 || p >= at.lim || !self.spec.participles.contains(v.w(p)) {
             return false;
         }
+        // a plural needs the clause to place it ("agreements were reached
+        // in trade", not "good agreements have been reached.": general)
+        let placed = matches!(v.w(p + 1), "in" | "at" | "on" | "with" | "between" | "during");
+        if v.w(hend - 1).ends_with('s') && !placed {
+            return false;
+        }
         let _ = i;
         parsed(at.doc, hend - 1).is_none_or(|(_, h, rel)| h == Some(p) && rel.starts_with("nsubj"))
     }
 
-    /// Whether token `k` may be a lower-case pre-modifier of a head: not a
-    /// verb, adverb or function word by the parse (no parse: any word).
-    pub(super) fn modifier_word(&self, at: InSentence<'_>, k: usize) -> bool {
-        // ("the proposed deal": a participle used as an adjective stays)
-        parsed(at.doc, k).is_none_or(|(upos, _, rel)| {
-            matches!(upos, "NOUN" | "ADJ" | "PROPN" | "NUM" | "X") || rel == "amod"
-        })
+    /// Whether token `k` may be a lower-case pre-modifier of the head
+    /// ending at `hend`: not a verb the parse hangs the head on ("reach" in
+    /// "to reach agreement": the verb of its object), unless an article
+    /// before it makes it a gerund ("a historic implementing arrangement").
+    /// No parse: any word.
+    pub(super) fn modifier_word(&self, at: InSentence<'_>, k: usize, hend: usize) -> bool {
+        let governs = parsed(at.doc, hend - 1).is_some_and(|(_, h, _)| h == Some(k))
+            && parsed(at.doc, k).is_some_and(|(upos, _, _)| matches!(upos, "VERB" | "AUX"));
+        let article = (k.saturating_sub(2).max(at.first)..k).any(|j| {
+            matches!(at.v.w(j), "a" | "an") || self.determiners.contains(at.v.w(j))
+        });
+        !governs || article
     }
 }
