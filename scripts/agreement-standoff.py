@@ -6,8 +6,8 @@ usage:
       Draw the sentences to annotate (reproducible: SEED, default 13) and print
       them, with their document id and char offsets, for annotation. The output
       holds corpus text: keep it outside the repository.
-      The data file holds `sample 13` (numbered 1..) and `sample 14 strong`
-      (numbered 1001..).
+      The data file holds `sample 13` (numbered 1..), `sample 14 strong`
+      (numbered 1001..) and `sample 15 strong` (numbered 2001..).
   scripts/agreement-standoff.py convert NOTES SAMPLE... > tests/data/agreements-standoff.tsv
       Turn annotation notes (lines "N <TAB> LABEL <TAB> span text [<TAB> k]",
       N = sample number, k = k-th occurrence in the sentence, default 1) into
@@ -231,7 +231,9 @@ def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "sample":
         strong = "strong" in sys.argv[3:]
-        sample(int(sys.argv[2]) if len(sys.argv) > 2 else 13, strong, 1001 if strong else 1)
+        seed = int(sys.argv[2]) if len(sys.argv) > 2 else 13
+        # sample numbers: 13 -> 1.., 14 strong -> 1001.., 15 strong -> 2001..
+        sample(seed, strong, 1001 + 1000 * (seed - 14) if strong else 1)
     elif cmd == "convert" and len(sys.argv) >= 4:
         convert(sys.argv[2], sys.argv[3:])
     elif cmd == "score":
