@@ -368,7 +368,7 @@ impl Agreements {
                     }
                     // not a word list: the cue file's class names (`specific.rs`)
                     "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
-                    | "general_plural" | "idiom" | "goal" => {
+                    | "general_plural" | "idiom" | "manner" | "definite" => {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     other => {
@@ -385,7 +385,7 @@ impl Agreements {
         a.heads.finish();
         a.issuers.finish();
         a.spec.idioms.finish();
-        a.spec.goals.finish();
+        a.spec.manner.finish();
         Ok(a)
     }
 
@@ -545,7 +545,7 @@ impl Agreements {
         };
         let head = head.clone();
         // "a great deal of", "GOOD DEAL FOR …": no instrument
-        if self.idiom_at(v, i, first, lim) {
+        if self.idiom_at(doc, v, i, first, lim) {
             return hend;
         }
         let capital = v.cap(i);
@@ -792,7 +792,6 @@ impl Agreements {
             return hend;
         }
         if self.general_before(v, a, i, head)
-            || self.goal_before(at, a)
             || self.not_a_head(at, i, hend)
             || self.mass_use(at, a, (i, hend), head)
         {
@@ -868,7 +867,9 @@ impl Agreements {
                 let first_tok = a - 1;
                 // "the peace agreement": a definite head with a noun
                 // modifier is a specific instrument even at its first mention
-                let (name, link) = if d == "the" && a < i && !head.plural {
+                // "violations of the ceasefire": the one in force
+                let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
+                let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
                     (join_tokens(doc, a, hend), Link::Generic)
                 } else {
                     (join_tokens(doc, a, b.max(hend)), Link::Short)
@@ -897,7 +898,8 @@ impl Agreements {
         let described = !head.plural
             && complement_ok
             && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
-            && b >= hend + 3;
+            && b >= hend + 3
+            && self.spec.manner.longest(v, hend, lim).is_none();
         // "Joint statement by the presidents of A and B" in a headline: the
         // document itself, when the headline names two or more parties
         let headline = s == 0
@@ -1030,7 +1032,9 @@ impl Agreements {
         }
         let signing = self.signing(v, first, lim).is_some();
         // "a resolution adopted on Thursday": adopted, whoever adopted it
-        let adopted = self.verbs.contains(v.w(hend)) && signing;
+        // ("a resolution was approved …": over the passive's auxiliary)
+        let aux = usize::from(self.spec.auxiliaries.contains(v.w(hend)));
+        let adopted = self.verbs.contains(v.w(hend + aux)) && signing;
         // "voted for a resolution condemning …", "adopted a Resolution on …":
         // a described resolution in a sentence that adopts one
         let w = v.w(hend);

@@ -1,9 +1,5 @@
 //! Lower-case heads read from the words around them (issue 13, agreements
 //! item; corpus sample in `tests/data/agreements-standoff.tsv`):
-//! - a goal is no instrument yet: an indefinite head after a verb of
-//!   seeking ("called for an immediate ceasefire in Gaza", "strive for a
-//!   mutually beneficial agreement on …"; `goal` rows of
-//!   `models/agreement_cues.tsv`);
 //! - a passive predicate makes one specific ("agreements were reached in
 //!   trade", "a memorandum was signed on …"), as a defining participle
 //!   does; not after a definite determiner, where the head refers back;
@@ -14,21 +10,6 @@ use super::specific::parsed;
 use super::{Agreements, InSentence};
 
 impl Agreements {
-    /// Whether the indefinite head whose modifiers start at `a` follows a
-    /// goal phrase ("call for a …", "bring about a …").
-    pub(super) fn goal_before(&self, at: InSentence<'_>, a: usize) -> bool {
-        let v = at.v;
-        // the article, over adverbs the modifiers left out ("a mutually …")
-        let Some(art) = (a.saturating_sub(3).max(at.first)..a)
-            .rev()
-            .take_while(|&k| !v.cap(k))
-            .find(|&k| matches!(v.w(k), "a" | "an"))
-        else {
-            return false;
-        };
-        art > at.first && self.spec.goals.ending_at(v, art, at.first).is_some()
-    }
-
     /// "agreements were reached …", "an accord was signed …": an auxiliary
     /// and a defining participle right after the head at `i..hend`, the
     /// head the participle's passive subject (by the parse, where there is

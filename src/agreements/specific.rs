@@ -39,8 +39,10 @@ pub(super) struct Cues {
     general_plural: WordSet<String>,
     /// Phrases in which a head word is no head ("great deal").
     pub(super) idioms: PhraseTable<()>,
-    /// Phrases of seeking before an indefinite head ("call for a …").
-    pub(super) goals: PhraseTable<()>,
+    /// Phrases after a head that say how, not what ("on the basis of").
+    pub(super) manner: PhraseTable<()>,
+    /// Heads whose bare definite singular is one instrument ("the ceasefire").
+    pub(super) definite: WordSet<String>,
 }
 
 impl Cues {
@@ -54,10 +56,11 @@ impl Cues {
             "court_verb" => self.court_verbs.insert(w),
             "general" => self.general.insert(w),
             "general_plural" => self.general_plural.insert(w),
-            "goal" => {
-                self.goals.add(tokenizer, phrase, (), false);
+            "manner" => {
+                self.manner.add(tokenizer, phrase, (), false);
                 true
             }
+            "definite" => self.definite.insert(w),
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true
@@ -115,7 +118,7 @@ impl Agreements {
     /// Whether the head at `i..hend` is no head here: an idiom, a verb, or
     /// a noun that modifies the next noun ("ceasefire violations").
     pub(super) fn not_a_head(&self, at: InSentence<'_>, i: usize, hend: usize) -> bool {
-        let idiom = self.idiom_at(at.v, i, at.first, at.lim);
+        let idiom = self.idiom_at(at.doc, at.v, i, at.first, at.lim);
         let last = hend - 1;
         let parse = parsed(at.doc, last);
         let verb = parse.is_some_and(|p| matches!(p.0, "VERB" | "AUX"));
@@ -132,13 +135,33 @@ impl Agreements {
         idiom || verb || modifier
     }
 
-    /// Whether an idiom covers the head word at `i` ("great deal").
-    pub(super) fn idiom_at(&self, v: &View, i: usize, first: usize, lim: usize) -> bool {
+    /// Whether an idiom covers the head word at `i` ("great deal"). One
+    /// that starts with the head ("deal with") is a verb's: after an
+    /// article or determiner the head is a noun ("the nuclear deal with Iran").
+    pub(super) fn idiom_at(
+        &self,
+        doc: &Doc,
+        v: &View,
+        i: usize,
+        first: usize,
+        lim: usize,
+    ) -> bool {
+        let noun = (i.saturating_sub(3).max(first)..i)
+            .rev()
+            .take_while(|&k| !v.cap(k) && v.kind[k] == TokenKind::Word)
+            .any(|k| {
+                // ("the body that deals with …": a relative pronoun)
+                matches!(v.w(k), "a" | "an") || self.determiners.contains(v.w(k)) && v.w(k) != "that"
+            })
+            // ("how countries in the region deal with …": the parse's verb)
+            && parsed(doc, i).is_none_or(|p| !matches!(p.0, "VERB" | "AUX"));
         (i.saturating_sub(3).max(first)..=i).any(|s| {
-            self.spec
-                .idioms
-                .longest(v, s, lim)
-                .is_some_and(|(e, _)| e > i)
+            !(s == i && noun)
+                && self
+                    .spec
+                    .idioms
+                    .longest(v, s, lim)
+                    .is_some_and(|(e, _)| e > i)
         })
     }
 
