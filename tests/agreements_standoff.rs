@@ -46,7 +46,11 @@ fn standoff_rows_are_well_formed() {
         assert!(matches!(s.value.as_str(), "fix" | "held"), "{}", s.value);
     }
     for a in &spans {
-        assert!(matches!(a.value.as_str(), "AGREEMENT" | "REF"), "{}", a.value);
+        assert!(
+            matches!(a.value.as_str(), "AGREEMENT" | "REF"),
+            "{}",
+            a.value
+        );
         let inside = sents
             .iter()
             .any(|s| s.doc == a.doc && s.start <= a.start && a.end <= s.end && a.start < a.end);
@@ -54,13 +58,20 @@ fn standoff_rows_are_well_formed() {
     }
     // both parts are about the same size
     let fix = sents.iter().filter(|s| s.value == "fix").count();
-    assert!(fix.abs_diff(sents.len() - fix) <= 4, "fix {fix} of {}", sents.len());
+    assert!(
+        fix.abs_diff(sents.len() - fix) <= 4,
+        "fix {fix} of {}",
+        sents.len()
+    );
 }
 
 #[test]
 fn corpus_sample_scores_above_a_floor() {
     if !repo("../shared/data/corpus").is_dir() {
-        skip("corpus_sample_scores_above_a_floor", "../shared/data/corpus not found");
+        skip(
+            "corpus_sample_scores_above_a_floor",
+            "../shared/data/corpus not found",
+        );
         return;
     }
     let bin = attache_path();
@@ -74,7 +85,11 @@ fn corpus_sample_scores_above_a_floor() {
         return;
     };
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // "all   sentences 240  mentions  P 0.9 R 0.9 F1 0.9 …"
     let f1 = text
         .lines()
@@ -83,5 +98,8 @@ fn corpus_sample_scores_above_a_floor() {
         .and_then(|r| r.split_whitespace().next())
         .and_then(|n| n.parse::<f64>().ok())
         .unwrap_or_else(|| panic!("no F1 in {text}"));
-    assert!(f1 >= 0.80, "mention F1 {f1} on the annotated sample:\n{text}");
+    assert!(
+        f1 >= 0.80,
+        "mention F1 {f1} on the annotated sample:\n{text}"
+    );
 }

@@ -490,9 +490,9 @@ impl Agreements {
                 let after = c.last + 1..m.tokens.end;
                 let head_after = match m.label {
                     EntityType::Event => !after.is_empty(),
-                    EntityType::Org => {
-                        after.clone().any(|k| self.words.has(WordClass::BodyWord, v.w(k)))
-                    }
+                    EntityType::Org => after
+                        .clone()
+                        .any(|k| self.words.has(WordClass::BodyWord, v.w(k))),
                     _ => false,
                 };
                 head_after && m.tokens.start <= c.first && c.last < m.tokens.end
@@ -822,9 +822,15 @@ impl Agreements {
                 b += 1;
             }
         }
-        let between = starts == "between"
-            && b > hend + 1
-            && v.cap(hend + 1 + usize::from(v.w(hend + 1) == "the"));
+        // "the agreement on fisheries between A and B": "between" in the
+        // complement names the parties too
+        let bw = if starts == "between" {
+            Some(hend)
+        } else {
+            self.between_in(v, hend, b)
+        };
+        let between =
+            bw.is_some_and(|k| b > k + 1 && v.cap(k + 1 + usize::from(v.w(k + 1) == "the")));
         // "an agreement with Gondor", "the agreement with Arnor": the other
         // party is named (the name leaves it out)
         let with_party = self.with_party(at, a, hend);
@@ -914,7 +920,8 @@ impl Agreements {
         if !specific {
             return hend;
         }
-        let mut end = b.max(hend);
+        // ("a treaty on good-neighbourly relations in 2001": not "in")
+        let mut end = self.trim_end(v, hend, b.max(hend));
         if !with_party.is_empty() {
             end = hend;
         }
@@ -934,8 +941,8 @@ impl Agreements {
         }
         let name = join_tokens(doc, a, end);
         let mut c = self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic);
-        if between {
-            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+        if let Some(k) = bw.filter(|_| between) {
+            let j = k + 1 + usize::from(v.w(k + 1) == "the");
             c.parties = split_parties(&v.text[j..b]);
         }
         c.parties.extend(with_party);

@@ -138,21 +138,22 @@ impl Agreements {
     /// Whether an idiom covers the head word at `i` ("great deal"). One
     /// that starts with the head ("deal with") is a verb's: after an
     /// article or determiner the head is a noun ("the nuclear deal with Iran").
-    pub(super) fn idiom_at(
-        &self,
-        doc: &Doc,
-        v: &View,
-        i: usize,
-        first: usize,
-        lim: usize,
-    ) -> bool {
-        let noun = (i.saturating_sub(3).max(first)..i)
-            .rev()
-            .take_while(|&k| !v.cap(k) && v.kind[k] == TokenKind::Word)
-            .any(|k| {
-                // ("the body that deals with …": a relative pronoun)
-                matches!(v.w(k), "a" | "an") || self.determiners.contains(v.w(k)) && v.w(k) != "that"
-            })
+    pub(super) fn idiom_at(&self, doc: &Doc, v: &View, i: usize, first: usize, lim: usize) -> bool {
+        // ("the body that deals with …": a relative pronoun)
+        let article = |k: usize| {
+            matches!(v.w(k), "a" | "an") || self.determiners.contains(v.w(k)) && v.w(k) != "that"
+        };
+        let mut noun = false;
+        for k in (i.saturating_sub(3).max(first)..i).rev() {
+            if article(k) {
+                noun = true;
+                break;
+            }
+            if v.cap(k) || v.kind[k] != TokenKind::Word {
+                break;
+            }
+        }
+        let noun = noun
             // ("how countries in the region deal with …": the parse's verb)
             && parsed(doc, i).is_none_or(|p| !matches!(p.0, "VERB" | "AUX"));
         (i.saturating_sub(3).max(first)..=i).any(|s| {
@@ -455,7 +456,7 @@ impl Agreements {
 impl Agreements {
     /// Drops trailing function words (name stops, complement ends) and
     /// punctuation from a..end.
-    fn trim_end(&self, v: &View, a: usize, mut end: usize) -> usize {
+    pub(super) fn trim_end(&self, v: &View, a: usize, mut end: usize) -> usize {
         while end > a
             && (v.kind[end - 1] == TokenKind::Punct
                 || self.words.has(WordClass::NameStop, v.w(end - 1))

@@ -184,8 +184,7 @@ const CASES: &[Case] = &[
     // a manner phrase is no describing complement; a called-for instrument
     // that is specific stays one (dev README: "negotiated ceasefire … (called for)")
     ("Both sides will strive for a mutually beneficial agreement on the basis of mutual respect.", &[]),
-    ("The council called for an immediate ceasefire in Gondor.", &[("ceasefire in Gondor", "ceasefire", None)]),
-    ("The envoys hope to reach agreement on fishing quotas in Gondor soon.", &[]),
+    ("The council called for an immediate ceasefire in Gondor.", &[("immediate ceasefire in Gondor", "ceasefire", None)]),
     // a definite ceasefire is the one in force
     ("Arnor reported new violations of the ceasefire by Gondor.", &[("ceasefire", "ceasefire", None)]),
     ("The two sides discussed the agreement.", &[]),
@@ -193,6 +192,9 @@ const CASES: &[Case] = &[
     // "deal with" is a verb's idiom; after an article the head is a noun
     ("The nuclear deal with Gondor shows that diplomacy works.", &[("nuclear deal", "agreement", None)]),
     ("Both governments must deal with the floods.", &[]),
+    // "between" inside a complement names the parties; no trailing "in"
+    ("The ministers discussed the agreement on fisheries between Gondor and Arnor.", &[("agreement on fisheries between Gondor and Arnor", "agreement", None)]),
+    ("The presidents signed a treaty on good-neighbourly relations in 2001.", &[("treaty on good-neighbourly relations", "treaty", Some("2001"))]),
     // a passive predicate makes a head specific; a plural needs a placing complement
     ("A new agreement was negotiated in secret.", &[("agreement", "agreement", None)]),
     ("At the meeting, agreements were reached on energy transit.", &[("agreements", "agreement", None)]),
