@@ -36,10 +36,7 @@ impl Agreements {
         }
         // a plural needs the clause to place it ("agreements were reached
         // in trade", not "good agreements have been reached.": general)
-        let placed = matches!(
-            v.w(p + 1),
-            "in" | "at" | "on" | "with" | "between" | "during"
-        );
+        let placed = self.spec.placing.contains(v.w(p + 1));
         if v.w(hend - 1).ends_with('s') && !placed {
             return false;
         }

@@ -43,6 +43,8 @@ pub(super) struct Cues {
     pub(super) manner: PhraseTable<()>,
     /// Heads whose bare definite singular is one instrument ("the ceasefire").
     pub(super) definite: WordSet<String>,
+    /// Prepositions after a passive predicate that place it ("were reached in …").
+    pub(super) placing: WordSet<String>,
 }
 
 impl Cues {
@@ -61,6 +63,7 @@ impl Cues {
                 true
             }
             "definite" => self.definite.insert(w),
+            "placing" => self.placing.insert(w),
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true
