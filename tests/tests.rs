@@ -2,6 +2,7 @@
 
 mod util;
 
+mod agreements_standoff;
 mod architecture;
 mod contract;
 mod dates_agreements;

@@ -5,7 +5,11 @@
 //! Assistance" is a government's programme (corpus firings); programmes of
 //! action are heads of their own in `models/agreement_cues.tsv`. Not when
 //! the complement names a state, body or person ("the Statement of Japan",
-//! "Statement of President …"), nor in a heading in capitals.
+//! "Statement of President …"), nor in a heading in capitals; a plural
+//! role after "of the" is a collective author, so a joint text ("Declaration
+//! of the Heads of State and Government of …"). A declaration also takes a
+//! capitalised "on"/"to" complement ("Declaration on the Formation of …",
+//! "Declaration to Triple …"; corpus sample, issue 13).
 
 use super::{Agreements, Head, View};
 use crate::doc::{Doc, EntityType};
@@ -21,13 +25,19 @@ impl Agreements {
         head: &Head,
         hend: usize,
     ) -> bool {
-        let j = hend + 1;
-        let kind = matches!(head.kind.as_str(), "declaration" | "statement");
-        if !kind || v.w(hend) != "of" || j >= v.text.len() || !v.cap(j) {
+        let declaration = head.kind == "declaration";
+        let kind = declaration || head.kind == "statement";
+        let prep = v.w(hend);
+        let opens = prep == "of" || declaration && matches!(prep, "on" | "to");
+        // "of the Heads of State", "on the Formation of"
+        let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+        if !kind || !opens || j >= v.text.len() || !v.cap(j) {
             return false;
         }
         let capitals = |k: usize| !v.text[k].chars().any(char::is_lowercase);
-        if capitals(j) || self.words.has(WordClass::RoleWord, v.w(j)) {
+        let role = self.words.has(WordClass::RoleWord, v.w(j));
+        let plural_role = role && v.w(j).ends_with('s') && j > hend + 1;
+        if capitals(j) || role && !plural_role {
             return false;
         }
         let party = doc.entities.iter().any(|m| {

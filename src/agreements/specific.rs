@@ -25,11 +25,11 @@ const MAX_CLAUSE: usize = 12;
 #[derive(Debug, Clone, Default)]
 pub(super) struct Cues {
     /// Participles that define an instrument ("agreed", "reached").
-    participles: WordSet<String>,
+    pub(super) participles: WordSet<String>,
     /// Participles whose "by" names a mediator, not a party ("brokered").
     mediation: WordSet<String>,
     /// Auxiliaries of a passive relative ("that was signed").
-    auxiliaries: WordSet<String>,
+    pub(super) auxiliaries: WordSet<String>,
     /// Verbs a court issues a ruling with ("issued", "delivered").
     court_verbs: WordSet<String>,
     /// Words that make a reference general ("such", "any").
@@ -39,6 +39,12 @@ pub(super) struct Cues {
     general_plural: WordSet<String>,
     /// Phrases in which a head word is no head ("great deal").
     pub(super) idioms: PhraseTable<()>,
+    /// Phrases after a head that say how, not what ("on the basis of").
+    pub(super) manner: PhraseTable<()>,
+    /// Heads whose bare definite singular is one instrument ("the ceasefire").
+    pub(super) definite: WordSet<String>,
+    /// Prepositions after a passive predicate that place it ("were reached in …").
+    pub(super) placing: WordSet<String>,
 }
 
 impl Cues {
@@ -52,6 +58,12 @@ impl Cues {
             "court_verb" => self.court_verbs.insert(w),
             "general" => self.general.insert(w),
             "general_plural" => self.general_plural.insert(w),
+            "manner" => {
+                self.manner.add(tokenizer, phrase, (), false);
+                true
+            }
+            "definite" => self.definite.insert(w),
+            "placing" => self.placing.insert(w),
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true
@@ -61,7 +73,7 @@ impl Cues {
 }
 
 /// The parse of token `k`: (upos, head, deprel), when its sentence was parsed.
-fn parsed(doc: &Doc, k: usize) -> Option<(&'static str, Option<usize>, &'static str)> {
+pub(super) fn parsed(doc: &Doc, k: usize) -> Option<(&'static str, Option<usize>, &'static str)> {
     doc.syntax
         .get(k)
         .filter(|s| !s.upos.is_empty())
@@ -109,7 +121,7 @@ impl Agreements {
     /// Whether the head at `i..hend` is no head here: an idiom, a verb, or
     /// a noun that modifies the next noun ("ceasefire violations").
     pub(super) fn not_a_head(&self, at: InSentence<'_>, i: usize, hend: usize) -> bool {
-        let idiom = self.idiom_at(at.v, i, at.first, at.lim);
+        let idiom = self.idiom_at(at.doc, at.v, i, at.first, at.lim);
         let last = hend - 1;
         let parse = parsed(at.doc, last);
         let verb = parse.is_some_and(|p| matches!(p.0, "VERB" | "AUX"));
@@ -126,13 +138,34 @@ impl Agreements {
         idiom || verb || modifier
     }
 
-    /// Whether an idiom covers the head word at `i` ("great deal").
-    pub(super) fn idiom_at(&self, v: &View, i: usize, first: usize, lim: usize) -> bool {
+    /// Whether an idiom covers the head word at `i` ("great deal"). One
+    /// that starts with the head ("deal with") is a verb's: after an
+    /// article or determiner the head is a noun ("the nuclear deal with Iran").
+    pub(super) fn idiom_at(&self, doc: &Doc, v: &View, i: usize, first: usize, lim: usize) -> bool {
+        // ("the body that deals with …": a relative pronoun)
+        let article = |k: usize| {
+            matches!(v.w(k), "a" | "an") || self.determiners.contains(v.w(k)) && v.w(k) != "that"
+        };
+        let mut noun = false;
+        for k in (i.saturating_sub(3).max(first)..i).rev() {
+            if article(k) {
+                noun = true;
+                break;
+            }
+            if v.cap(k) || v.kind[k] != TokenKind::Word {
+                break;
+            }
+        }
+        let noun = noun
+            // ("how countries in the region deal with …": the parse's verb)
+            && parsed(doc, i).is_none_or(|p| !matches!(p.0, "VERB" | "AUX"));
         (i.saturating_sub(3).max(first)..=i).any(|s| {
-            self.spec
-                .idioms
-                .longest(v, s, lim)
-                .is_some_and(|(e, _)| e > i)
+            !(s == i && noun)
+                && self
+                    .spec
+                    .idioms
+                    .longest(v, s, lim)
+                    .is_some_and(|(e, _)| e > i)
         })
     }
 
@@ -285,13 +318,17 @@ impl Agreements {
         let start = year.unwrap_or(a);
         let party = self.party_before(at, start);
         let clause = self.defining_clause(at, i, hend);
+        let passive = clause.is_none() && self.passive_predicate(at, a, i, hend);
         // "a truce in Yemen", not "bipartisan agreement in Australia"
         let article = start > at.first
             && (matches!(v.w(start - 1), "a" | "an") || self.determiners.contains(v.w(start - 1)));
         let place = (clause.is_none() && article)
             .then(|| self.place_after(at, hend))
             .flatten();
-        if clause.is_none() && year.is_none() && (head.plural || place.is_none() && party.is_none())
+        if clause.is_none()
+            && !passive
+            && year.is_none()
+            && (head.plural || place.is_none() && party.is_none())
         {
             return None;
         }
@@ -302,6 +339,7 @@ impl Agreements {
         });
         let start = party.unwrap_or(start);
         let end = clause
+            .or(passive.then_some(hend))
             .or(place)
             .or(between.map(|(_, e)| e).filter(|&e| e > hend + 1))
             .unwrap_or_else(|| phrase_end(doc, (i, hend), complement.max(hend)));
@@ -421,7 +459,7 @@ impl Agreements {
 impl Agreements {
     /// Drops trailing function words (name stops, complement ends) and
     /// punctuation from a..end.
-    fn trim_end(&self, v: &View, a: usize, mut end: usize) -> usize {
+    pub(super) fn trim_end(&self, v: &View, a: usize, mut end: usize) -> usize {
         while end > a
             && (v.kind[end - 1] == TokenKind::Punct
                 || self.words.has(WordClass::NameStop, v.w(end - 1))

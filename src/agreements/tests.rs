@@ -181,6 +181,33 @@ const CASES: &[Case] = &[
     ("There is broad agreement in Chile that reform is needed.", &[]),
     ("The talks ended. The leaders reached agreement on the agenda of the next round.", &[]),
     ("The ministers also discussed the 2024 budget.", &[]),
+    // a manner phrase is no describing complement; a called-for instrument
+    // that is specific stays one (dev README: "negotiated ceasefire … (called for)")
+    ("Both sides will strive for a mutually beneficial agreement on the basis of mutual respect.", &[]),
+    ("The council called for an immediate ceasefire in Gondor.", &[("immediate ceasefire in Gondor", "ceasefire", None)]),
+    // a definite ceasefire is the one in force
+    ("Arnor reported new violations of the ceasefire by Gondor.", &[("ceasefire", "ceasefire", None)]),
+    ("The two sides discussed the agreement.", &[]),
+    ("A resolution was approved to admit Rohan as a member.", &[("resolution", "resolution", None)]),
+    // "deal with" is a verb's idiom; after an article the head is a noun
+    ("The nuclear deal with Gondor shows that diplomacy works.", &[("nuclear deal", "agreement", None)]),
+    ("Both governments must deal with the floods.", &[]),
+    // "between" inside a complement names the parties; no trailing "in"
+    ("The ministers discussed the agreement on fisheries between Gondor and Arnor.", &[("agreement on fisheries between Gondor and Arnor", "agreement", None)]),
+    ("The presidents signed a treaty on good-neighbourly relations in 2001.", &[("treaty on good-neighbourly relations", "treaty", Some("2001"))]),
+    // a passive predicate makes a head specific; a plural needs a placing complement
+    ("A new agreement was negotiated in secret.", &[("agreement", "agreement", None)]),
+    ("At the meeting, agreements were reached on energy transit.", &[("agreements", "agreement", None)]),
+    ("Good agreements have been reached.", &[]),
+    ("No agreement was reached on the text.", &[]),
+    // a described resolution in a sentence that adopts one
+    ("Most states voted for a resolution condemning the blockade of Gondor.", &[("resolution condemning the blockade of Gondor", "resolution", None)]),
+    ("The commission adopted a Resolution on the protection of journalists.", &[("Resolution on the protection of journalists", "resolution", None)]),
+    ("Gondor opposes any resolution condemning Arnor.", &[]),
+    // a capitalised declaration with an on/to complement or a collective author
+    ("The leaders adopted the Declaration on Coastal Fisheries.", &[("Declaration on Coastal Fisheries", "declaration", None)]),
+    ("Twenty states launched the Declaration to Triple Solar Energy.", &[("Declaration to Triple Solar Energy", "declaration", None)]),
+    ("They endorsed the Declaration of the Heads of State of the Northern Alliance.", &[("Declaration of the Heads of State of the Northern Alliance", "declaration", None)]),
 ];
 
 #[test]
