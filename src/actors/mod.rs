@@ -671,6 +671,12 @@ impl<'a> Builder<'a> {
                     .iter()
                     .filter(|sp| sp.tokens.end <= first.start)
                 {
+                    // a place of origin or location is no side ("refugees
+                    // who arrived in X from Y")
+                    let before = sp.tokens.start.checked_sub(1).map_or("", |k| self.tok(k));
+                    if matches!(before, "in" | "from") {
+                        continue;
+                    }
                     let a = &self.actors[sp.actor];
                     let party = match a.kind {
                         Some(ActorKind::Person) => a.affiliation,
