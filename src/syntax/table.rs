@@ -160,6 +160,13 @@ pub struct Table {
 /// always set; an absent one finds its bit set about 1 time in 12).
 const PRESENT_BITS_PER_SLOT: usize = 8;
 
+/// At most this many presence bits (128 KiB) per table, so fewer per slot
+/// in a large table: at 8 per slot the transition table's set took 512
+/// KiB, a core's whole L2 here, and its own misses cost about what it
+/// saved. At 2 per slot an absent feature finds its bit set about 3 times
+/// in 10 (367,001 rows over 2^20 bits); the other tables keep 8 per slot.
+const MAX_PRESENT_BITS: usize = 1 << 20;
+
 /// The presence bit of a feature hash (from the bits that the
 /// fingerprint keeps, so that it can be computed from a stored slot).
 #[inline]
@@ -176,7 +183,7 @@ impl Table {
         if cols == 0 || bytes.len() % stride != 0 || !n.is_power_of_two() {
             return None;
         }
-        let nbits = (n * PRESENT_BITS_PER_SLOT).max(64);
+        let nbits = (n * PRESENT_BITS_PER_SLOT).clamp(64, MAX_PRESENT_BITS);
         let mut present = vec![0u64; nbits / 64];
         for slot in bytes.chunks_exact(stride) {
             let key = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
@@ -237,12 +244,18 @@ impl Table {
     /// Hints the cache lines of the home slots of `feats` (no effect on
     /// results): called ahead of [`Table::score`] on the same features, it
     /// overlaps their cache misses with other work.
+    ///
+    /// Branch-free: the presence word of a feature is often not in cache,
+    /// and a branch on it (taken for about half the features, so often
+    /// mispredicted) would wait for each such load in turn. A feature
+    /// surely absent hints the first slot instead (a line already hot).
     #[inline]
     pub fn prefetch(&self, feats: &[u64]) {
         let stride = slot_len(self.cols);
         let bytes: &[u8] = &self.bytes;
-        for &f in feats.iter().filter(|&&f| self.may_hold(f)) {
-            let i = (f as usize & self.mask) * stride;
+        for &f in feats {
+            let keep = (self.may_hold(f) as usize).wrapping_neg();
+            let i = ((f as usize & self.mask) * stride) & keep;
             // A slot spans at most two lines (see `slot_len`).
             if let Some(b) = bytes.get(i) {
                 prefetch(b);
@@ -256,60 +269,77 @@ impl Table {
     /// Sums the rows of `feats` into `out` (one per class).
     pub fn score(&self, feats: &[u64], out: &mut [f32]) {
         out.fill(0.0);
-        // Hint every feature's home slot first: the loads are independent,
-        // so the CPU overlaps their cache misses instead of waiting for
-        // each in turn inside the summing loop below.
-        self.prefetch(feats);
+        let stride = slot_len(self.cols);
         let bytes: &[u8] = &self.bytes;
         let cols = self.cols.min(out.len());
-        let mut rows = [Row::default(); 64];
-        for chunk in feats.chunks(rows.len()) {
+        // A feature list of the models fits in one chunk.
+        const CHUNK: usize = 96;
+        let mut maybe = [0u64; CHUNK];
+        let mut rows = [Row::default(); CHUNK];
+        for chunk in feats.chunks(CHUNK) {
+            // First the features that may be stored, kept without a branch
+            // (see `prefetch`), their home slots hinted: the loads are
+            // independent, so the CPU overlaps their cache misses instead
+            // of waiting for each in turn in the look-ups below.
+            let mut m = 0;
+            for &f in chunk {
+                let held = self.may_hold(f);
+                maybe[m] = f;
+                m += usize::from(held);
+                let i = ((f as usize & self.mask) * stride) & (held as usize).wrapping_neg();
+                if let Some(b) = bytes.get(i) {
+                    prefetch(b);
+                }
+                if let Some(b) = bytes.get(i + stride - 1) {
+                    prefetch(b);
+                }
+            }
             let mut n = 0;
-            for &f in chunk.iter().filter(|&&f| self.may_hold(f)) {
+            for &f in &maybe[..m] {
                 if let Some(off) = self.slot(f) {
                     let sc = &bytes[off + 4..off + 8];
                     rows[n] = Row {
                         scale: f32::from_le_bytes([sc[0], sc[1], sc[2], sc[3]]),
-                        weights: &bytes[off + 8..off + 8 + cols],
+                        off: off + 8,
                     };
                     n += 1;
                 }
             }
-            accumulate(&rows[..n], &mut out[..cols]);
+            accumulate(&rows[..n], bytes, &mut out[..cols]);
         }
     }
 }
 
-/// A stored row: its scale and its quantised weights.
+/// A stored row: its scale and where its quantised weights start.
 #[derive(Clone, Copy, Default)]
-struct Row<'a> {
+struct Row {
     scale: f32,
-    weights: &'a [u8],
+    off: usize,
 }
 
 /// Adds `scale × weight` of each row to `out`, row after row for each
 /// class (the order of the sums, hence every bit of the result, is that of
 /// a plain loop over rows); blocks of classes stay in registers meanwhile.
-fn accumulate(rows: &[Row], out: &mut [f32]) {
+fn accumulate(rows: &[Row], bytes: &[u8], out: &mut [f32]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2 (checked just above).
-        unsafe { accumulate_avx2(rows, out) };
+        unsafe { accumulate_avx2(rows, bytes, out) };
         return;
     }
-    accumulate_plain(rows, out);
+    accumulate_plain(rows, bytes, out);
 }
 
 /// [`accumulate_plain`] compiled for AVX2 (wider vectors; multiplies and
 /// adds stay separate, no fused multiply-add, so results are identical).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn accumulate_avx2(rows: &[Row], out: &mut [f32]) {
-    accumulate_plain(rows, out);
+fn accumulate_avx2(rows: &[Row], bytes: &[u8], out: &mut [f32]) {
+    accumulate_plain(rows, bytes, out);
 }
 
 #[inline(always)]
-fn accumulate_plain(rows: &[Row], out: &mut [f32]) {
+fn accumulate_plain(rows: &[Row], bytes: &[u8], out: &mut [f32]) {
     const B: usize = 16;
     let cols = out.len();
     let mut c0 = 0;
@@ -317,7 +347,9 @@ fn accumulate_plain(rows: &[Row], out: &mut [f32]) {
         let mut acc = [0f32; B];
         acc.copy_from_slice(&out[c0..c0 + B]);
         for r in rows {
-            let w = &r.weights[c0..c0 + B];
+            let Some(w) = bytes.get(r.off + c0..).and_then(|w| w.first_chunk::<B>()) else {
+                continue;
+            };
             for j in 0..B {
                 acc[j] += r.scale * (w[j] as i8) as f32;
             }
@@ -326,7 +358,8 @@ fn accumulate_plain(rows: &[Row], out: &mut [f32]) {
         c0 += B;
     }
     for r in rows {
-        for (o, &q) in out[c0..].iter_mut().zip(&r.weights[c0..]) {
+        let w = bytes.get(r.off + c0..r.off + cols).unwrap_or_default();
+        for (o, &q) in out[c0..].iter_mut().zip(w) {
             *o += r.scale * (q as i8) as f32;
         }
     }
@@ -349,6 +382,25 @@ mod tests {
                     *o += scale * (q as i8) as f32;
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_large_table_with_fewer_presence_bits_keeps_every_row() {
+        // 200,000 rows in 2^18 slots: 8 bits per slot would exceed the cap.
+        let rows: Vec<(u64, Vec<f32>)> = (0..200_000u64)
+            .map(|i| (crate::ner::hash::mix(i + 1), vec![1.0 + (i % 7) as f32]))
+            .collect();
+        let t = Table::new(Cow::Owned(freeze(&rows, 1, 200_000, 0.0)), 1).unwrap();
+        assert_eq!(t.present.len() * 64, MAX_PRESENT_BITS);
+        let mut out = [0f32];
+        let mut want = [0f32];
+        for (k, _) in rows.iter().step_by(97) {
+            assert!(t.may_hold(*k));
+            t.score(&[*k], &mut out);
+            reference(&t, &[*k], &mut want);
+            assert_eq!(out[0].to_bits(), want[0].to_bits());
+            assert!(out[0] > 0.0);
         }
     }
 
