@@ -75,6 +75,19 @@ fn fmt(p: &Pt) -> String {
     s
 }
 
+/// Which occurrence a point without a year means: -1 the previous, +1 the
+/// next, 0 the nearest ("last May", else the sentence's tense).
+fn direction(p: &Pt, tense: Tense) -> i64 {
+    if p.dir != 0 {
+        return p.dir;
+    }
+    match tense {
+        Tense::Past => -1,
+        Tense::Future => 1,
+        Tense::Unknown => 0,
+    }
+}
+
 /// Fills a missing year from `anchor`, by tense.
 fn complete(p: Pt, anchor: Ymd, by_tense: bool, tense: Tense) -> Pt {
     if p.y.is_some() || p.m.is_none() {
@@ -83,15 +96,7 @@ fn complete(p: Pt, anchor: Ymd, by_tense: bool, tense: Tense) -> Pt {
     let m = p.m.unwrap_or(1);
     let key = |y: i32| (y, m, p.d.unwrap_or(if by_tense { 0 } else { 1 }));
     let a = (anchor.y, anchor.m, if p.d.is_some() { anchor.d } else { 0 });
-    let dir = if p.dir != 0 {
-        p.dir
-    } else {
-        match tense {
-            Tense::Past => -1,
-            Tense::Future => 1,
-            Tense::Unknown => 0,
-        }
-    };
+    let dir = direction(&p, tense);
     let y = if !by_tense && p.dir == 0 {
         anchor.y
     } else {
@@ -124,15 +129,7 @@ fn point(p: Pt, anchor: &Anchor, tense: Tense) -> (Pt, Resolution) {
     if p.y.is_some() {
         return (real_day(p), Resolution::Explicit);
     }
-    let dir = if p.dir != 0 {
-        p.dir
-    } else {
-        match tense {
-            Tense::Past => -1,
-            Tense::Future => 1,
-            Tense::Unknown => 0,
-        }
-    };
+    let dir = direction(&p, tense);
     let filled = |q: Pt| real_day(leap_year_towards(q, dir));
     if let Some(d) = anchor.doc {
         (filled(complete(p, d, true, tense)), Resolution::DocDate)
