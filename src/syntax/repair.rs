@@ -144,10 +144,10 @@ fn participle_for_verb(p: &mut Parsed<'_>, ids: RepairLabels) {
     p.relabel(verb, ids.root);
     p.set(subject, verb, ids.nsubj);
     p.set(root, verb, ids.obj);
-    for k in root + 1..p.n() {
-        if p.head(k) == Some(root) && p.label(k) == "punct" && k + 1 == p.n() {
-            p.set(k, verb, ids.punct);
-        }
+    // the final stop goes with the new root
+    let last = p.n() - 1;
+    if last > root && p.head(last) == Some(root) && p.label(last) == "punct" {
+        p.set(last, verb, ids.punct);
     }
 }
 
