@@ -331,21 +331,26 @@ fn sections_and_wide_slots_sit_on_cache_lines() {
     assert!(header.sections.iter().all(|s| s.1 % 64 == 0));
 }
 
+/// `text` tokenised and split into sentences, with no other layer.
+fn split_doc(text: &str) -> crate::doc::Doc {
+    use crate::doc::{Doc, DocInfo};
+    use crate::text::{split_sentences, Lexical, Tokenizer};
+    let lexical = Lexical::embedded();
+    let mut doc = Doc::new(DocInfo::default(), text.to_string());
+    let tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
+    doc.set_tokens(tokens);
+    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    doc
+}
+
 /// A place's or organisation's name of several capitalised words is parsed
 /// as its last word, tagged a proper noun, its other words hung on it as
 /// `flat`: "Union" alone would read as a common noun.
 #[test]
 fn a_multiword_organisation_name_is_one_proper_noun() {
-    use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+    use crate::doc::{EntityType, Mention, Origin};
     use crate::pipeline::Stage;
-    use crate::text::{split_sentences, Lexical, Tokenizer};
-    let lexical = Lexical::embedded();
-    let tokenizer = Tokenizer::new(lexical.clone());
-    let text = "The Northern Maritime Union imposed new tariffs on grain imports.";
-    let mut doc = Doc::new(DocInfo::default(), text.to_string());
-    let tokens = tokenizer.tokenize(doc.text(), &[]);
-    doc.set_tokens(tokens);
-    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    let mut doc = split_doc("The Northern Maritime Union imposed new tariffs on grain imports.");
     doc.entities.push(Mention {
         span: doc.token_span(1, 3),
         tokens: 1..4,
@@ -376,16 +381,11 @@ proptest! {
         text in "(Minister|President|of|the|Gondor|Hirgon|Baranor|met|said|\\.|,| ){0,40}",
         names in proptest::collection::vec((0usize..60, 1usize..4, 0usize..3), 0..5),
     ) {
-        use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+        use crate::doc::{EntityType, Mention, Origin};
         use crate::pipeline::Stage;
         use crate::text::titles::Titles;
-        use crate::text::{split_sentences, Lexical, Tokenizer};
-        let lexical = Lexical::embedded();
-        let tokenizer = Tokenizer::new(lexical.clone());
-        let mut doc = Doc::new(DocInfo::default(), text);
-        let tokens = tokenizer.tokenize(doc.text(), &[]);
-        doc.set_tokens(tokens);
-        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+        use crate::text::{Lexical, Tokenizer};
+        let mut doc = split_doc(&text);
         let n = doc.tokens.len();
         let labels = [EntityType::Person, EntityType::Gpe, EntityType::Org];
         for (a, len, label) in names {
@@ -401,7 +401,7 @@ proptest! {
                 });
             }
         }
-        let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
+        let titles = Titles::with_user_files(&[], &Tokenizer::new(Lexical::embedded())).unwrap();
         let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap()).with_titles(titles);
         stage.process(&mut doc);
         prop_assert_eq!(doc.syntax.len(), n);
@@ -427,19 +427,13 @@ proptest! {
 /// longer person's name in the document stays.
 #[test]
 fn a_capitalised_common_word_is_no_person() {
-    use crate::doc::{Doc, DocInfo, EntityType, Mention, Origin};
+    use crate::doc::{Doc, EntityType, Mention, Origin};
     use crate::pipeline::Stage;
-    use crate::text::{split_sentences, Lexical, Tokenizer};
-    let lexical = Lexical::embedded();
-    let tokenizer = Tokenizer::new(lexical.clone());
     // tokens: Given(0) the(1) delays(2) ,(3) Tarvel(4) spoke(5) .(6)
     //         QUESTION(7) :(8) Okay(9) .(10) Ned(11) Price(12) left(13) .(14)
     //         Price(15) said(16) so(17) .(18)
-    let text = "Given the delays, Tarvel spoke. QUESTION: Okay. Ned Price left. Price said so.";
-    let mut doc = Doc::new(DocInfo::default(), text.to_string());
-    let tokens = tokenizer.tokenize(doc.text(), &[]);
-    doc.set_tokens(tokens);
-    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    let mut doc =
+        split_doc("Given the delays, Tarvel spoke. QUESTION: Okay. Ned Price left. Price said so.");
     let person = |doc: &Doc, tokens: std::ops::Range<usize>| Mention {
         span: doc.token_span(tokens.start, tokens.end - 1),
         sentence: doc.sentence_of_token(tokens.start),
