@@ -72,17 +72,7 @@ pub(super) fn persons_closing_bodies(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::DocInfo;
-    use crate::text::{split_sentences, Lexical, Tokenizer};
-
-    fn doc(text: &str) -> Doc {
-        let lexical = Lexical::embedded();
-        let mut doc = Doc::new(DocInfo::default(), text.to_string());
-        let tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
-        doc.set_tokens(tokens);
-        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
-        doc
-    }
+    use crate::pipeline::testing::split_doc as doc;
 
     fn mention(doc: &Doc, tokens: std::ops::Range<usize>, label: EntityType) -> Mention {
         Mention {

@@ -254,6 +254,18 @@ pub(crate) mod testing {
         })
     }
 
+    /// `text` tokenised and split into sentences, with no other layer (for
+    /// tests of one stage or step).
+    pub(crate) fn split_doc(text: &str) -> Doc {
+        use crate::text::{split_sentences, Lexical, Tokenizer};
+        let lexical = Lexical::embedded();
+        let mut doc = Doc::new(DocInfo::default(), text.to_string());
+        let tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
+        doc.set_tokens(tokens);
+        doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+        doc
+    }
+
     /// `text` run through the default pipeline, with `doc_date` as the
     /// document date.
     pub(crate) fn run(order: DateOrder, doc_date: Option<&str>, text: &str) -> Doc {

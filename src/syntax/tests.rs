@@ -331,18 +331,6 @@ fn sections_and_wide_slots_sit_on_cache_lines() {
     assert!(header.sections.iter().all(|s| s.1 % 64 == 0));
 }
 
-/// `text` tokenised and split into sentences, with no other layer.
-fn split_doc(text: &str) -> crate::doc::Doc {
-    use crate::doc::{Doc, DocInfo};
-    use crate::text::{split_sentences, Lexical, Tokenizer};
-    let lexical = Lexical::embedded();
-    let mut doc = Doc::new(DocInfo::default(), text.to_string());
-    let tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
-    doc.set_tokens(tokens);
-    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
-    doc
-}
-
 /// A place's or organisation's name of several capitalised words is parsed
 /// as its last word, tagged a proper noun, its other words hung on it as
 /// `flat`: "Union" alone would read as a common noun.
@@ -350,7 +338,9 @@ fn split_doc(text: &str) -> crate::doc::Doc {
 fn a_multiword_organisation_name_is_one_proper_noun() {
     use crate::doc::{EntityType, Mention, Origin};
     use crate::pipeline::Stage;
-    let mut doc = split_doc("The Northern Maritime Union imposed new tariffs on grain imports.");
+    let mut doc = crate::pipeline::testing::split_doc(
+        "The Northern Maritime Union imposed new tariffs on grain imports.",
+    );
     doc.entities.push(Mention {
         span: doc.token_span(1, 3),
         tokens: 1..4,
@@ -385,7 +375,7 @@ proptest! {
         use crate::pipeline::Stage;
         use crate::text::titles::Titles;
         use crate::text::{Lexical, Tokenizer};
-        let mut doc = split_doc(&text);
+        let mut doc = crate::pipeline::testing::split_doc(&text);
         let n = doc.tokens.len();
         let labels = [EntityType::Person, EntityType::Gpe, EntityType::Org];
         for (a, len, label) in names {
@@ -432,8 +422,9 @@ fn a_capitalised_common_word_is_no_person() {
     // tokens: Given(0) the(1) delays(2) ,(3) Tarvel(4) spoke(5) .(6)
     //         QUESTION(7) :(8) Okay(9) .(10) Ned(11) Price(12) left(13) .(14)
     //         Price(15) said(16) so(17) .(18)
-    let mut doc =
-        split_doc("Given the delays, Tarvel spoke. QUESTION: Okay. Ned Price left. Price said so.");
+    let mut doc = crate::pipeline::testing::split_doc(
+        "Given the delays, Tarvel spoke. QUESTION: Okay. Ned Price left. Price said so.",
+    );
     let person = |doc: &Doc, tokens: std::ops::Range<usize>| Mention {
         span: doc.token_span(tokens.start, tokens.end - 1),
         sentence: doc.sentence_of_token(tokens.start),
