@@ -143,7 +143,14 @@ fn title_chain_start(doc: &Doc, titles: &Titles, in_person: &[bool], name: usize
         raw: doc.words(FormKind::Raw),
         name,
     };
-    (floor..name).find(|&s| chain.reaches_name(s))
+    // a chain never holds another person's name ("President A B Jr. of
+    // Gondor and Prime Minister C D": "Jr." ends A B's name, it is no
+    // title of C D's)
+    let free_from = (floor..name)
+        .rev()
+        .find(|&k| in_person.get(k).copied().unwrap_or(false))
+        .map_or(floor, |k| k + 1);
+    (free_from..name).find(|&s| chain.reaches_name(s))
 }
 
 /// The words before one name.
@@ -340,6 +347,25 @@ mod tests {
         let plan = NamePlan::new(&doc, Some(&titles()));
         let chains: Vec<_> = plan.prefixes.iter().map(|p| p.tokens.clone()).collect();
         assert_eq!(chains, vec![0..3, 6..9]);
+    }
+
+    #[test]
+    fn a_chain_never_starts_inside_another_persons_name() {
+        // 0 President 1 Ann 2 Lee 3 Jr. 4 of 5 Gondor 6 and 7 Prime
+        // 8 Minister 9 Hirgon 10 Baranor 11 met 12 . — "Jr." ends Ann
+        // Lee's name; Hirgon Baranor's chain is "Prime Minister" only
+        let text = "President Ann Lee Jr. of Gondor and Prime Minister Hirgon Baranor met.";
+        let doc = doc_with(
+            text,
+            &[
+                (EntityType::Person, 1, 4),
+                (EntityType::Gpe, 5, 6),
+                (EntityType::Person, 9, 11),
+            ],
+        );
+        let plan = NamePlan::new(&doc, Some(&titles()));
+        let chains: Vec<_> = plan.prefixes.iter().map(|p| p.tokens.clone()).collect();
+        assert_eq!(chains, vec![0..1, 7..9]);
     }
 
     #[test]
