@@ -31,6 +31,7 @@ pub mod stage;
 pub mod table;
 pub mod tagger;
 pub mod train;
+mod verb_need;
 
 pub use conllu::{read_conllu, write_conllu, ConlluSentence, ConlluWord};
 pub use eval::{evaluate, SyntaxScores};

@@ -167,6 +167,9 @@ pub struct SyntaxModel {
     /// The tag class of a singular proper noun (`PROPN|NNP`), found once at
     /// load: the class a known name's head takes.
     proper_class: Option<u8>,
+    /// The tag classes a clause's verb is looked for among, found once at
+    /// load ([`super::verb_need`]).
+    verb_classes: super::verb_need::VerbClasses,
 }
 
 /// Reusable buffers for [`SyntaxModel::analyze`].
@@ -299,6 +302,7 @@ impl SyntaxModel {
             header,
             repair_ids: None,
             proper_class: None,
+            verb_classes: super::verb_need::VerbClasses::default(),
         }
         .with_repair_ids())
     }
@@ -331,6 +335,11 @@ impl SyntaxModel {
             }
             _ => None,
         };
+        let verb_bit = super::train::UPOS
+            .iter()
+            .position(|u| *u == "VERB")
+            .map_or(0, |i| 1u32 << i);
+        self.verb_classes = super::verb_need::VerbClasses::new(&self.upos, &self.xpos, verb_bit);
         self.proper_class = (0..self.upos.len())
             .find(|&c| self.upos[c] == "PROPN" && self.xpos.get(c) == Some(&"NNP"))
             .and_then(|c| u8::try_from(c).ok());
@@ -415,6 +424,14 @@ impl SyntaxModel {
             &scratch.atoms,
             &mut scratch.tags,
             &mut scratch.tag_scratch,
+        );
+        super::verb_need::ensure_verbs(
+            &self.tagger,
+            self.upos.len(),
+            forms,
+            &scratch.atoms,
+            &mut scratch.tags,
+            &self.verb_classes,
         );
         scratch.w.clear();
         scratch.w.push(word_hash("<root>"));

@@ -26,10 +26,17 @@
 //!    a subject before it, no copula, and a verb between the two hung on
 //!    it as `amod` is that verb's object: the verb is the root and the
 //!    subject is its own.
+//! 5. **An object after an adverbial.** "Gondor condemns in the strongest
+//!    terms the launch of a missile": the parser made "the launch" an
+//!    apposition of "terms". An apposition with no punctuation before it,
+//!    on an oblique of a verb that has no object, is that verb's object
+//!    ([`late_object`]).
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
 //!    adjective's `xcomp`.
+
+mod late_object;
 
 /// The labels the repairs write, as label ids of the model.
 #[derive(Debug, Clone, Copy)]
@@ -109,6 +116,7 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     single_subject(p, ids.xcomp);
     pronoun_with_apposition(p, ids);
     participle_for_verb(p, ids);
+    late_object::object_after_adverbial(p, ids);
 }
 
 /// Repair 4: "The regime attacked civilians" has "attacked" as its root.
@@ -124,20 +132,37 @@ fn participle_for_verb(p: &mut Parsed<'_>, ids: RepairLabels) {
     if children.iter().any(|&c| label_of(c) == "cop") {
         return;
     }
-    let Some(&subject) = children
-        .iter()
-        .find(|&&c| c < root && label_of(c) == "nsubj")
-    else {
-        return;
-    };
-    let verb = children.iter().copied().find(|&c| {
-        subject < c
-            && c < root
+    let verb_before = |c: usize| {
+        c < root
             && label_of(c) == "amod"
             && p.upos[c] == "VERB"
             && matches!(p.xpos[c], "VBN" | "VBD")
-    });
-    let Some(verb) = verb else { return };
+    };
+    // (the subject hangs on the noun, or on the participle itself:
+    // "Ukraine arrested citizens of Russia")
+    let own_subject = |v: usize| (0..v).find(|&k| p.head(k) == Some(v) && p.label(k) == "nsubj");
+    let (subject, verb) = match children
+        .iter()
+        .find(|&&c| c < root && label_of(c) == "nsubj")
+    {
+        Some(&subject) => {
+            let verb = children
+                .iter()
+                .copied()
+                .find(|&c| subject < c && verb_before(c));
+            let Some(verb) = verb else { return };
+            (subject, verb)
+        }
+        None => {
+            let Some(verb) = children.iter().copied().find(|&c| verb_before(c)) else {
+                return;
+            };
+            let Some(subject) = own_subject(verb) else {
+                return;
+            };
+            (subject, verb)
+        }
+    };
     if let Some(h) = p.heads.get_mut(verb + 1) {
         *h = 0;
     }

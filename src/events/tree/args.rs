@@ -36,6 +36,7 @@ impl Args<'_> {
         let passive = tree.is_passive(t);
         let by_agent =
             |c: usize| matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("by");
+        let has_obj = tree.children(t).iter().any(|&c| tree.deprel(c) == "obj");
         let picked: Vec<usize> = tree
             .children(t)
             .iter()
@@ -44,7 +45,9 @@ impl Args<'_> {
                 Rel::Subj if passive => by_agent(c),
                 Rel::Subj => matches!(tree.deprel(c), "nsubj" | "nsubj:outer" | "nsubj:pass"),
                 Rel::Obj if passive => tree.deprel(c) == "nsubj:pass",
-                Rel::Obj => tree.deprel(c) == "obj",
+                // (a verb with a clause after it may have its one object
+                // parsed as indirect: "warned Mordor that …")
+                Rel::Obj => tree.deprel(c) == "obj" || tree.deprel(c) == "iobj" && !has_obj,
                 Rel::Iobj => tree.deprel(c) == "iobj",
                 Rel::Poss => matches!(tree.deprel(c), "nmod:poss" | "compound" | "amod"),
                 // (a purpose clause, "called on X to agree", is parsed
@@ -175,8 +178,18 @@ impl Args<'_> {
             if p == "of" || p == "by" && tree.is_passive(h) || subject && p != "between" {
                 continue;
             }
-            for &c in tree.children(h) {
-                if c > t && tree.rel(c) == "obl" && tree.case_of(c) == Some(p.as_str()) {
+            // (or on another of its stray phrases: "condemned the raids by
+            // Mordor on Dale", "on Dale" under "Mordor")
+            let stray = tree
+                .children(h)
+                .iter()
+                .copied()
+                .filter(|&c| c > t && tree.rel(c) == "obl");
+            let nested = stray
+                .clone()
+                .flat_map(|c| tree.children_rel(c, "nmod").collect::<Vec<_>>());
+            for c in stray.chain(nested) {
+                if tree.case_of(c) == Some(p.as_str()) {
                     let found = self.actors_at(c);
                     if !found.is_empty() {
                         return found;

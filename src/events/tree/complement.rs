@@ -91,8 +91,8 @@ pub fn contents(tree: &TreeView<'_>, rows: &[TriggerRow], found: &[Found]) -> Co
 
 /// The target a trigger's content names: the target of the first action
 /// in it that has one, else the first actor its complement acts on; for
-/// a request with a clause ("demanded that Mordor free the hostages"),
-/// that clause's subject.
+/// a request, accusation or threat with a clause ("demanded that Mordor
+/// free the hostages"), that clause's subject.
 pub fn target<'r>(
     args: &Args<'_>,
     tree: &TreeView<'_>,
@@ -106,7 +106,13 @@ pub fn target<'r>(
             return found;
         }
     }
-    if row.flags.req {
+    // (and for an accusation or a threat: "alleged that Mordor had
+    // poisoned the river", "warned that Rhun would face consequences")
+    // (a clause after an object is no content: "condemned the attacks
+    // that Rohan suffered")
+    let accusing = matches!(row.kind, PloverType::Accuse | PloverType::Threaten)
+        && tree.children_rel(t, "obj").next().is_none();
+    if row.flags.req || accusing {
         for c in args.nodes(t, &Rel::Ccomp) {
             let subject = args.by_rels(c, &[Rel::Subj]);
             if !subject.is_empty() {

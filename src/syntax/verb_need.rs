@@ -1,0 +1,173 @@
+//! A finite clause has a verb: a second look at the tagger's choices.
+//!
+//! The greedy tagger sometimes reads every word of a short clause as a
+//! noun or adjective ("Gondor froze Mordor's assets", "froze" a noun;
+//! "demanded that Arnor end attacks", "end" a noun). Two kinds of span
+//! must hold a finite verb: a sentence closed by a full stop or "!"
+//! (headlines and titles have none), and a clause opened by the
+//! complementizer "that" up to the sentence's end. When such a span has
+//! no finite verb or auxiliary,
+//! the word in it that the tagger's own scores find likeliest to be a
+//! verb becomes one — a noun or adjective right after a nominal (its
+//! subject), that the tag dictionary allows as a verb — and the words
+//! after it are tagged again, as the greedy tagger reads to its left.
+
+use super::tagger::{features, fixed_class, Scorer, TokAtoms};
+
+/// The tag classes by coarse part of speech, found once at load.
+#[derive(Debug, Clone, Default)]
+pub struct VerbClasses {
+    /// Finite verb classes (UPOS VERB, Penn VBD, VBZ or VBP): the span
+    /// needs a finite verb.
+    pub verb: Vec<u8>,
+    /// Per class: a finite verb (VBD, VBZ, VBP) or an auxiliary (an
+    /// infinitive or participle alone makes no finite clause: "Gondor
+    /// calls on Arnor to act").
+    pub verbal: Vec<bool>,
+    /// Per class: a bare verb (VB).
+    pub base: Vec<bool>,
+    /// Per class: NOUN or ADJ, or a verb's non-finite form (a misread
+    /// finite verb's tags).
+    pub misread: Vec<bool>,
+    /// Per class: NOUN, PROPN or PRON (a subject's head).
+    pub nominal: Vec<bool>,
+    /// Per class: PROPN or PRON (a subject that is no noun's modifier).
+    pub named: Vec<bool>,
+    /// Per class: SCONJ (the complementizer "that").
+    pub sconj: Vec<bool>,
+    /// The tag dictionary's VERB bit.
+    pub verb_bit: u32,
+}
+
+impl VerbClasses {
+    /// The classes from the model's UPOS per class.
+    pub fn new(upos: &[&str], xpos: &[&str], verb_bit: u32) -> VerbClasses {
+        let is = |set: &[&str]| upos.iter().map(|u| set.contains(u)).collect::<Vec<_>>();
+        let finite = |c: usize| matches!(xpos.get(c).copied(), Some("VBD" | "VBZ" | "VBP"));
+        let possessive = |c: usize| matches!(xpos.get(c).copied(), Some("PRP$" | "WP$"));
+        VerbClasses {
+            verb: (0..upos.len())
+                .filter(|&c| upos[c] == "VERB" && finite(c))
+                .filter_map(|c| u8::try_from(c).ok())
+                .collect(),
+            verbal: (0..upos.len())
+                .map(|c| upos[c] == "AUX" || upos[c] == "VERB" && finite(c))
+                .collect(),
+            base: (0..upos.len())
+                .map(|c| upos[c] == "VERB" && xpos.get(c) == Some(&"VB"))
+                .collect(),
+            misread: (0..upos.len())
+                .map(|c| matches!(upos[c], "NOUN" | "ADJ") || upos[c] == "VERB" && !finite(c))
+                .collect(),
+            // (a possessive pronoun heads no subject: "Our delegation")
+            nominal: (0..upos.len())
+                .map(|c| matches!(upos[c], "NOUN" | "PROPN" | "PRON") && !possessive(c))
+                .collect(),
+            named: (0..upos.len())
+                .map(|c| upos[c] == "PROPN" || upos[c] == "PRON" && !possessive(c))
+                .collect(),
+            sconj: is(&["SCONJ"]),
+            verb_bit,
+        }
+    }
+
+    fn has(flags: &[bool], tag: u8) -> bool {
+        flags.get(tag as usize).copied().unwrap_or(false)
+    }
+}
+
+/// The spans of `forms` that must hold a verb, as half-open ranges.
+fn spans(forms: &[&str], tags: &[u8], vc: &VerbClasses) -> Vec<(usize, usize)> {
+    let n = forms.len();
+    let closed = forms.last().is_some_and(|f| matches!(*f, "." | "!"));
+    if !closed || n < 4 {
+        return Vec::new();
+    }
+    let mut out = vec![(0, n - 1)];
+    for k in 0..n - 1 {
+        if VerbClasses::has(&vc.sconj, tags[k]) && forms[k].eq_ignore_ascii_case("that") {
+            out.push((k + 1, n - 1));
+        }
+    }
+    out
+}
+
+/// Gives each span that must hold a verb one, if the tagger left it none.
+pub fn ensure_verbs<S: Scorer>(
+    scorer: &S,
+    classes: usize,
+    forms: &[&str],
+    atoms: &[TokAtoms],
+    tags: &mut [u8],
+    vc: &VerbClasses,
+) {
+    if forms.len() != tags.len() || atoms.len() != tags.len() || vc.verb.is_empty() {
+        return;
+    }
+    let mut feats = Vec::new();
+    let mut scores = vec![0.0f32; classes];
+    for (start, end) in spans(forms, tags, vc) {
+        // (a bare verb not after "to" is an imperative's: "Please find
+        // attached …")
+        let imperative = |k: usize| {
+            VerbClasses::has(&vc.base, tags[k])
+                && (k == 0 || !forms[k - 1].eq_ignore_ascii_case("to"))
+        };
+        if (start..end).any(|k| VerbClasses::has(&vc.verbal, tags[k]) || imperative(k)) {
+            continue;
+        }
+        // (after a name or pronoun first: a common noun before a noun is
+        // more often its modifier, "the border districts")
+        let mut best: Option<(bool, f32, usize, u8)> = None;
+        // (not the last word: a verbless fragment ends in its head noun,
+        // "Good local bike shop.")
+        for i in start + 1..end.saturating_sub(1) {
+            let can_be_verb = atoms[i].dict == 0 || atoms[i].dict & vc.verb_bit != 0;
+            let after_subject = VerbClasses::has(&vc.nominal, tags[i - 1]);
+            if !can_be_verb || !after_subject || !VerbClasses::has(&vc.misread, tags[i]) {
+                continue;
+            }
+            if fixed_class(&atoms[i], classes).is_some() {
+                continue;
+            }
+            features(atoms, i, tags, &mut feats);
+            scorer.score(&feats, &mut scores);
+            let own = scores.get(tags[i] as usize).copied().unwrap_or(0.0);
+            let Some(&v) = vc.verb.iter().max_by(|&&a, &&b| {
+                let (sa, sb) = (scores[a as usize], scores[b as usize]);
+                sa.total_cmp(&sb)
+            }) else {
+                continue;
+            };
+            let margin = scores[v as usize] - own;
+            let named = VerbClasses::has(&vc.named, tags[i - 1]);
+            if best.is_none_or(|(n, m, _, _)| (named, margin) > (n, m)) {
+                best = Some((named, margin, i, v));
+            }
+        }
+        let Some((_, _, i, v)) = best else { continue };
+        tags[i] = v;
+        retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
+    }
+}
+
+/// Tags the words after `i` again, greedily, as [`super::tagger`] does.
+fn retag_after<S: Scorer>(
+    scorer: &S,
+    classes: usize,
+    atoms: &[TokAtoms],
+    tags: &mut [u8],
+    i: usize,
+    feats: &mut Vec<u64>,
+    scores: &mut [f32],
+) {
+    for j in i + 1..tags.len() {
+        if let Some(c) = fixed_class(&atoms[j], classes) {
+            tags[j] = c;
+            continue;
+        }
+        features(atoms, j, tags, feats);
+        scorer.score(feats, scores);
+        tags[j] = super::tagger::argmax(scores) as u8;
+    }
+}
