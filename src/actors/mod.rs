@@ -22,11 +22,15 @@
 
 pub mod audit;
 mod author;
+mod leaders;
 pub mod names;
 mod repair;
 mod runs;
+mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_leaders;
 #[cfg(test)]
 mod tests_names;
 mod turns;
@@ -434,6 +438,11 @@ impl<'a> Builder<'a> {
                 _ if self.formation_named(mi, entry).is_some() => {
                     let f = self.formation_named(mi, entry)?;
                     Some(self.formation_actor(f))
+                }
+                // an executive office speaks for its state ("the Kremlin
+                // said", "the White House announced")
+                Some(e) if e.kind == "government" => {
+                    self.state_of(e).or_else(|| Some(self.actor_for_entry(e)))
                 }
                 Some(e) => Some(self.actor_for_entry(e)),
                 None => {
@@ -999,129 +1008,6 @@ impl<'a> Builder<'a> {
         }
         self.push_span(chunk_start..pend, person, RefKind::Name);
         Some(pend)
-    }
-
-    fn run(&mut self) {
-        let n = self.doc.tokens.len();
-        let mut i = 0;
-        while i < n {
-            if let Some(mi) = self.mention_at.starting_at(i) {
-                let m = &self.doc.entities[mi];
-                let mend = m.tokens.end.max(i + 1);
-                let label = m.label;
-                let end = self.sentence_end(i);
-                // A tagged name that is a title or a body ("Ambassador of
-                // Rohan", "Ministry of Foreign Affairs of Arnor", "Embassy
-                // of Mordor") refers through it, to a person or a state.
-                if label == EntityType::Org && m.entry.is_none() {
-                    let titled = self
-                        .titles
-                        .longest_at(&self.lower, &self.raw, i, end)
-                        .filter(|t| {
-                            matches!(
-                                self.titles.get(t.title).kind,
-                                TitleKind::Person | TitleKind::Government
-                            )
-                        });
-                    if let Some(t) = titled {
-                        i = self.title_chunk(i, t.start, None).max(i + 1);
-                        continue;
-                    }
-                }
-                let actor = self.mention_actor(mi);
-                let is_place = self.place_mention.get(mi).copied().unwrap_or(false);
-                if let Some(a) = actor.filter(|_| !is_place) {
-                    // (duplicates go when the actors are finished)
-                    self.actors[a].mentions.push(mi);
-                }
-                // Followed by a title, body or group noun ("Artsakh’s Foreign Minister").
-                let mut j = mend;
-                // "African Union Commission (AUC) Chairperson …": a bracketed
-                // short form is the same actor, here and wherever it recurs.
-                if let (Some(a), EntityType::Org, "(") = (actor, label, self.tok(j)) {
-                    if let Some(inner) = self.mention_at.starting_at(j + 1) {
-                        let im = &self.doc.entities[inner];
-                        if im.label == EntityType::Org && self.tok(im.tokens.end) == ")" {
-                            let key =
-                                format!("text:{}", self.doc.span_text(im.span).to_lowercase());
-                            self.by_key.entry(key).or_insert(a);
-                            self.actors[a].mentions.push(inner);
-                            j = im.tokens.end + 1;
-                        }
-                    }
-                }
-                if matches!(self.tok(j), "'s") {
-                    j += 1;
-                }
-                let title = (label != EntityType::Person)
-                    .then(|| self.titles.longest_at(&self.lower, &self.raw, j, end))
-                    .flatten()
-                    .filter(|t| {
-                        matches!(
-                            self.titles.get(t.title).kind,
-                            TitleKind::Person
-                                | TitleKind::Government
-                                | TitleKind::Group
-                                | TitleKind::People
-                        )
-                    });
-                if let Some((a, e)) = actor
-                    .filter(|_| label == EntityType::Person)
-                    .and_then(|a| Some((a, self.post_nominal(a, mend, end)?)))
-                {
-                    self.push_span(i..e, a, RefKind::Name);
-                    i = e;
-                    continue;
-                }
-                match (title, actor) {
-                    (Some(t), Some(a)) => {
-                        i = self.title_chunk(i, t.start, Some(a)).max(mend);
-                    }
-                    (_, Some(a)) => {
-                        self.push_span(i..mend, a, RefKind::Name);
-                        i = mend;
-                    }
-                    _ => i = mend,
-                }
-                continue;
-            }
-            if !self.covered.covers(i, true) {
-                if let Some(end) = self.formation_at(i) {
-                    continue_after(&mut i, end);
-                    continue;
-                }
-                if let Some(t) = self.titles.longest_at(&self.lower, &self.raw, i, n) {
-                    i = self.title_chunk(i, t.start, None).max(i + 1);
-                    continue;
-                }
-            }
-            i += 1;
-        }
-    }
-
-    /// A formation named at `i` that no mention covers ("the Troika", "NB8
-    /// ministers"): its group actor and a name span; the span's end.
-    fn formation_at(&mut self, i: usize) -> Option<usize> {
-        let capitalised = self
-            .raw
-            .word(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if !capitalised {
-            return None;
-        }
-        let end = self.sentence_end(i);
-        let longest = (1..=MAX_FORMATION_WORDS.min(end - i))
-            .rev()
-            .find_map(|len| {
-                let name = self.doc.span_text(self.doc.token_span(i, i + len - 1));
-                self.formations.lookup(name).map(|f| (f, i + len))
-            });
-        let (f, e) = longest?;
-        let a = self.formation_actor(f);
-        self.push_span(i..e, a, RefKind::Name);
-        Some(e)
     }
 
     /// A person the gazetteer knows acts for its parent (their state, or

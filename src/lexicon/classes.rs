@@ -56,6 +56,7 @@ word_classes! {
     PortfolioWord => "actors.portfolio-word",
     BodyWord => "actors.body-word",
     DocumentWord => "actors.document-word",
+    LeaderGovernment => "actors.leader-government",
     Preposition => "events.preposition",
     PassiveAuxiliary => "events.passive-auxiliary",
     Determiner => "events.determiner",

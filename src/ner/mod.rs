@@ -17,6 +17,7 @@
 //! onto the record's; [`stage`] is the pipeline stage.
 
 mod acronym;
+mod asides;
 mod byline;
 mod closing_person;
 pub mod clusters;
@@ -27,9 +28,12 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod headline;
+mod joined;
+pub(crate) mod leaders;
 pub mod merge;
 pub mod model;
 pub mod offices;
+mod province;
 pub mod recipe;
 pub(crate) mod reshape;
 pub mod scheme;
@@ -81,3 +85,6 @@ pub trait GazetteerLookup {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tests_constructions;

@@ -7,11 +7,15 @@ use crate::doc::Layer;
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::lexicon::WordClasses;
 use crate::ner::acronym;
+use crate::ner::asides;
 use crate::ner::byline;
 use crate::ner::closing_person;
 use crate::ner::contact;
 use crate::ner::gazetteer::Gazetteer;
+use crate::ner::joined;
+use crate::ner::leaders;
 use crate::ner::merge::{adds_a_name, merge};
+use crate::ner::province;
 use crate::ner::reshape::{self, Shaper};
 use crate::ner::types::{TypeMap, WordClass};
 use crate::pipeline::{Contract, Stage};
@@ -147,6 +151,7 @@ impl Stage for EntityStage {
                 .tag(doc)
                 .into_iter()
                 .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
+                .filter(|s| !asides::is_aside(doc, s.start, s.end))
                 .filter_map(|s| {
                     let (start, end) = self.trimmed(doc, &s)?;
                     let span = doc.token_span(start, end - 1);
@@ -216,6 +221,9 @@ impl Stage for EntityStage {
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
         let merged = acronym::defined_acronyms(doc, merged);
+        let merged = province::places_with_their_words(doc, &self.types, merged);
+        let merged = joined::joined_heads(doc, &self.types, &self.gazetteer, merged);
+        let merged = leaders::leader_names(doc, &self.words, &self.gazetteer, merged);
         let merged = closing_person::persons_closing_bodies(doc, &self.words, merged);
         let merged = match &self.titles {
             Some(titles) => reshape::with_names_after_titles(doc, titles, &self.words, merged),

@@ -7,6 +7,7 @@
 
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
+use crate::ner::joined::joined_names;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
@@ -23,6 +24,10 @@ const TITLE_REACH: usize = 6;
 /// The most words a person's name after a title's field may have
 /// ("Luisa María Alcalde"), an honorific included.
 const MAX_NAME: usize = 4;
+
+/// The most tokens of a title's earlier fields before the span's own
+/// ("Civilian Security , Democracy , and").
+const MAX_FIELD_CHAIN: usize = 12;
 
 /// What reshaping needs to see.
 pub(super) struct Shaper<'a> {
@@ -218,13 +223,20 @@ impl Shaper<'_> {
         if types.is(WordClass::NotAName, doc.span_text(m.span)) {
             return Vec::new();
         }
-        // "Japan-Australia [Foreign Ministers' Meeting]": two known names
-        // joined are a modifier, not a body's name
-        if m.label == EntityType::Org && self.joined_names(doc.span_text(m.span)) {
-            return vec![Mention {
-                label: EntityType::Misc,
-                ..m
-            }];
+        // "Japan-Australia [Foreign Ministers' Meeting]", "U.S.-Cambodia
+        // relations": two known names joined are a modifier, not a body's or
+        // a place's name; demonyms joined are a NORP ("Russian-Greek talks",
+        // dev README)
+        let text = doc.span_text(m.span);
+        if matches!(m.label, EntityType::Org | EntityType::Gpe | EntityType::Loc)
+            && joined_names(self.gazetteer, text)
+        {
+            let label = if self.joined_demonyms(text) {
+                EntityType::Norp
+            } else {
+                EntityType::Misc
+            };
+            return vec![Mention { label, ..m }];
         }
         let mut start = m.tokens.start;
         // a headline's verb never starts a name either ("… Unanimously
@@ -338,14 +350,14 @@ impl Shaper<'_> {
         })
     }
 
-    /// Whether `text` is two or more gazetteer names joined by hyphens or
-    /// dashes ("Japan-Australia", "Russia–ASEAN").
-    fn joined_names(&self, text: &str) -> bool {
-        let parts: Vec<&str> = text.split(['-', '\u{2010}', '\u{2013}']).collect();
-        parts.len() >= 2
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && self.gazetteer.lookup(p).is_some())
+    /// Whether every part of joined names is a demonym ("Russian-Greek").
+    fn joined_demonyms(&self, text: &str) -> bool {
+        text.split(['-', '\u{2010}', '\u{2011}', '\u{2013}'])
+            .all(|p| {
+                self.gazetteer
+                    .lookup(p)
+                    .is_some_and(|e| e.label == EntityType::Norp)
+            })
     }
 
     /// A span that starts with a person title: "Sultan" (none), "Office of
@@ -442,8 +454,17 @@ impl Shaper<'_> {
         if matches!(doc.token_text(of), "the" | "The") {
             of = of.checked_sub(1)?;
         }
-        if !matches!(doc.token_text(of), "of" | "for") {
-            return None;
+        // (the last field of a chain: "for Civilian Security, Democracy, and
+        // [Human Rights Uzra Zeya]")
+        let mut steps = 0;
+        while !matches!(doc.token_text(of), "of" | "for") {
+            let w = doc.token_text(of);
+            let in_chain = self.types.is(WordClass::Portfolio, w) || matches!(w, "," | "and");
+            if !in_chain || steps == MAX_FIELD_CHAIN {
+                return None;
+            }
+            of = of.checked_sub(1)?;
+            steps += 1;
         }
         self.title_ending_at(of, &[TitleKind::Person])?;
         // the field: portfolio words only ("Homeland Security"), so that a
@@ -461,6 +482,10 @@ impl Shaper<'_> {
             let w = doc.token_text(i);
             self.types.is_generic(w) || self.types.is(WordClass::Portfolio, w)
         });
+        // the span is the title's field and nothing else
+        if field_end == end && steps == 0 {
+            return Some(Vec::new());
+        }
         if field_end == end || end - field_end > MAX_NAME || bodylike {
             return None;
         }
