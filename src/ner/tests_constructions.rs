@@ -164,3 +164,14 @@ fn the_last_field_of_a_titles_chain_is_no_name_but_the_name_after_it_is() {
         owned(&[("Mara Lind", Person)])
     );
 }
+
+#[test]
+fn a_sanctions_programme_named_after_a_law_is_no_name() {
+    assert_eq!(
+        tagged(
+            "The officials were already under Global Magnitsky sanctions.",
+            &[("Global Magnitsky", "PER")]
+        ),
+        vec![]
+    );
+}

@@ -204,6 +204,12 @@ impl Shaper<'_> {
     /// The tagger's span `m`, reshaped: none, itself, or pieces; the
     /// persons found in a body's span are trimmed as the tagger's are.
     pub fn reshape(&self, m: Mention) -> Vec<Mention> {
+        if self
+            .types
+            .is(WordClass::NotAName, self.doc.span_text(m.span))
+        {
+            return Vec::new();
+        }
         if m.label == EntityType::Person {
             return self.reshape_person(m);
         }
@@ -220,9 +226,6 @@ impl Shaper<'_> {
     fn reshape_other(&self, m: Mention) -> Vec<Mention> {
         let doc = self.doc;
         let types = self.types;
-        if types.is(WordClass::NotAName, doc.span_text(m.span)) {
-            return Vec::new();
-        }
         // "Japan-Australia [Foreign Ministers' Meeting]", "U.S.-Cambodia
         // relations": two known names joined are a modifier, not a body's or
         // a place's name; demonyms joined are a NORP ("Russian-Greek talks",
