@@ -233,3 +233,54 @@ fn retag_after<S: Scorer>(
         tags[j] = super::tagger::argmax(scores) as u8;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classes: 0 PROPN|NNP, 1 NOUN|NN, 2 VERB|VBD, 3 PUNCT|., 4 SCONJ|IN,
+    /// 5 NOUN|NNS, 6 PART|POS.
+    const UPOS: [&str; 7] = ["PROPN", "NOUN", "VERB", "PUNCT", "SCONJ", "NOUN", "PART"];
+    const XPOS: [&str; 7] = ["NNP", "NN", "VBD", ".", "IN", "NNS", "POS"];
+
+    /// A scorer that always prefers the plural noun, then the verb.
+    struct Plural;
+    impl Scorer for Plural {
+        fn score(&self, _feats: &[u64], out: &mut [f32]) {
+            out.copy_from_slice(&[0.0, 1.0, 2.0, 0.0, 0.0, 3.0, 0.0]);
+        }
+    }
+
+    fn classes() -> VerbClasses {
+        VerbClasses::new(&UPOS, &XPOS, (1, 2))
+    }
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_gets_one_after_its_subject() {
+        // Gondor froze Mordor assets .
+        let forms = ["Gondor", "froze", "Mordor", "assets", "."];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 1, 0, 5, 3];
+        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags[1], 2);
+    }
+
+    #[test]
+    fn a_title_without_a_full_stop_is_left_alone() {
+        let forms = ["Statement", "by", "Gondor", "Minister"];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [1, 4, 0, 1];
+        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags, [1, 4, 0, 1]);
+    }
+
+    #[test]
+    fn a_verb_after_a_possessive_is_a_noun_when_a_verb_follows() {
+        // Gondor 's clashes intensified .
+        let forms = ["Gondor", "'s", "clashes", "intensified", "."];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 6, 2, 2, 3];
+        nouns_for_subjectless_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags[2], 5);
+    }
+}
