@@ -335,11 +335,14 @@ impl SyntaxModel {
             }
             _ => None,
         };
-        let verb_bit = super::train::UPOS
-            .iter()
-            .position(|u| *u == "VERB")
-            .map_or(0, |i| 1u32 << i);
-        self.verb_classes = super::verb_need::VerbClasses::new(&self.upos, &self.xpos, verb_bit);
+        let bit = |name: &str| {
+            super::train::UPOS
+                .iter()
+                .position(|u| *u == name)
+                .map_or(0, |i| 1u32 << i)
+        };
+        let bits = (bit("VERB"), bit("NOUN"));
+        self.verb_classes = super::verb_need::VerbClasses::new(&self.upos, &self.xpos, bits);
         self.proper_class = (0..self.upos.len())
             .find(|&c| self.upos[c] == "PROPN" && self.xpos.get(c) == Some(&"NNP"))
             .and_then(|c| u8::try_from(c).ok());
@@ -424,6 +427,14 @@ impl SyntaxModel {
             &scratch.atoms,
             &mut scratch.tags,
             &mut scratch.tag_scratch,
+        );
+        super::verb_need::nouns_for_subjectless_verbs(
+            &self.tagger,
+            self.upos.len(),
+            forms,
+            &scratch.atoms,
+            &mut scratch.tags,
+            &self.verb_classes,
         );
         super::verb_need::ensure_verbs(
             &self.tagger,

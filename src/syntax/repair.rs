@@ -297,7 +297,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    const LABELS: [&str; 16] = [
+    pub(super) const LABELS: [&str; 17] = [
         "root",
         "nsubj",
         "obj",
@@ -314,6 +314,7 @@ mod tests {
         "det",
         "amod",
         "cop",
+        "obl",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,
@@ -327,7 +328,7 @@ mod tests {
 
     /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,
     /// label id) per word; returns (head, label name) per word.
-    fn run(words: &[(&'static str, &'static str, u32, u8)]) -> Vec<(u32, &'static str)> {
+    pub(super) fn run(words: &[(&'static str, &'static str, u32, u8)]) -> Vec<(u32, &'static str)> {
         let upos: Vec<_> = words.iter().map(|w| w.0).collect();
         let xpos: Vec<_> = words.iter().map(|w| w.1).collect();
         let mut heads: Vec<u32> = std::iter::once(0)
@@ -432,6 +433,21 @@ mod tests {
         assert_eq!(out[1], (3, "nsubj"));
         assert_eq!(out[3], (3, "obj"));
         assert_eq!(out[4], (3, "punct"));
+    }
+
+    #[test]
+    fn a_participle_with_its_own_subject_before_a_noun_root_is_the_verb() {
+        // Ukraine arrested citizens .
+        let out = run(&[
+            ("PROPN", "NNP", 2, 1),
+            ("VERB", "VBD", 3, 14),
+            ("NOUN", "NNS", 0, 0),
+            ("PUNCT", ".", 3, 3),
+        ]);
+        assert_eq!(out[1], (0, "root"));
+        assert_eq!(out[0], (2, "nsubj"));
+        assert_eq!(out[2], (2, "obj"));
+        assert_eq!(out[3], (2, "punct"));
     }
 
     #[test]

@@ -35,13 +35,21 @@ pub struct VerbClasses {
     pub named: Vec<bool>,
     /// Per class: SCONJ (the complementizer "that").
     pub sconj: Vec<bool>,
+    /// Per class: a possessive marker or pronoun (after which a noun
+    /// comes, not a verb; so after an article).
+    pub opener: Vec<bool>,
+    /// Common noun classes (UPOS NOUN).
+    pub noun: Vec<u8>,
     /// The tag dictionary's VERB bit.
     pub verb_bit: u32,
+    /// The tag dictionary's NOUN bit.
+    pub noun_bit: u32,
 }
 
 impl VerbClasses {
     /// The classes from the model's UPOS per class.
-    pub fn new(upos: &[&str], xpos: &[&str], verb_bit: u32) -> VerbClasses {
+    pub fn new(upos: &[&str], xpos: &[&str], bits: (u32, u32)) -> VerbClasses {
+        let (verb_bit, noun_bit) = bits;
         let is = |set: &[&str]| upos.iter().map(|u| set.contains(u)).collect::<Vec<_>>();
         let finite = |c: usize| matches!(xpos.get(c).copied(), Some("VBD" | "VBZ" | "VBP"));
         let possessive = |c: usize| matches!(xpos.get(c).copied(), Some("PRP$" | "WP$"));
@@ -67,7 +75,15 @@ impl VerbClasses {
                 .map(|c| upos[c] == "PROPN" || upos[c] == "PRON" && !possessive(c))
                 .collect(),
             sconj: is(&["SCONJ"]),
+            opener: (0..upos.len())
+                .map(|c| matches!(xpos.get(c).copied(), Some("POS")) || possessive(c))
+                .collect(),
+            noun: (0..upos.len())
+                .filter(|&c| upos[c] == "NOUN")
+                .filter_map(|c| u8::try_from(c).ok())
+                .collect(),
             verb_bit,
+            noun_bit,
         }
     }
 
@@ -151,6 +167,52 @@ pub fn ensure_verbs<S: Scorer>(
     }
 }
 
+/// A finite verb does not follow a determiner or possessive: one that does
+/// ("the talks between Gondor and Harad resumed", "Gondor's clashes with
+/// Mordor intensified"), while a finite
+/// verb or auxiliary follows, is a noun (when the tag dictionary allows
+/// one), the likeliest noun class by the tagger's scores.
+pub fn nouns_for_subjectless_verbs<S: Scorer>(
+    scorer: &S,
+    classes: usize,
+    forms: &[&str],
+    atoms: &[TokAtoms],
+    tags: &mut [u8],
+    vc: &VerbClasses,
+) {
+    if atoms.len() != tags.len() || forms.len() != tags.len() || vc.noun.is_empty() {
+        return;
+    }
+    let mut feats = Vec::new();
+    let mut scores = vec![0.0f32; classes];
+    for i in 0..tags.len() {
+        let finite_verb = VerbClasses::has(&vc.verbal, tags[i]) && vc.verb.contains(&tags[i]);
+        // (not the first word: a subject is often dropped there, "Hope
+        // you are well")
+        // (an article, not a demonstrative: "This sounds right")
+        let article = |k: usize| matches!(forms[k].to_lowercase().as_str(), "the" | "a" | "an");
+        let opens = i > 0 && (VerbClasses::has(&vc.opener, tags[i - 1]) || article(i - 1));
+        let can_be_noun = atoms[i].dict == 0 || atoms[i].dict & vc.noun_bit != 0;
+        if !finite_verb || !opens || !can_be_noun || fixed_class(&atoms[i], classes).is_some() {
+            continue;
+        }
+        if !(i + 1..tags.len()).any(|k| VerbClasses::has(&vc.verbal, tags[k])) {
+            continue;
+        }
+        features(atoms, i, tags, &mut feats);
+        scorer.score(&feats, &mut scores);
+        let Some(&noun) = vc
+            .noun
+            .iter()
+            .max_by(|&&a, &&b| scores[a as usize].total_cmp(&scores[b as usize]))
+        else {
+            continue;
+        };
+        tags[i] = noun;
+        retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
+    }
+}
+
 /// Tags the words after `i` again, greedily, as [`super::tagger`] does.
 fn retag_after<S: Scorer>(
     scorer: &S,
@@ -169,5 +231,56 @@ fn retag_after<S: Scorer>(
         features(atoms, j, tags, feats);
         scorer.score(feats, scores);
         tags[j] = super::tagger::argmax(scores) as u8;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Classes: 0 PROPN|NNP, 1 NOUN|NN, 2 VERB|VBD, 3 PUNCT|., 4 SCONJ|IN,
+    /// 5 NOUN|NNS, 6 PART|POS.
+    const UPOS: [&str; 7] = ["PROPN", "NOUN", "VERB", "PUNCT", "SCONJ", "NOUN", "PART"];
+    const XPOS: [&str; 7] = ["NNP", "NN", "VBD", ".", "IN", "NNS", "POS"];
+
+    /// A scorer that always prefers the plural noun, then the verb.
+    struct Plural;
+    impl Scorer for Plural {
+        fn score(&self, _feats: &[u64], out: &mut [f32]) {
+            out.copy_from_slice(&[0.0, 1.0, 2.0, 0.0, 0.0, 3.0, 0.0]);
+        }
+    }
+
+    fn classes() -> VerbClasses {
+        VerbClasses::new(&UPOS, &XPOS, (1, 2))
+    }
+
+    #[test]
+    fn a_sentence_without_a_finite_verb_gets_one_after_its_subject() {
+        // Gondor froze Mordor assets .
+        let forms = ["Gondor", "froze", "Mordor", "assets", "."];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 1, 0, 5, 3];
+        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags[1], 2);
+    }
+
+    #[test]
+    fn a_title_without_a_full_stop_is_left_alone() {
+        let forms = ["Statement", "by", "Gondor", "Minister"];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [1, 4, 0, 1];
+        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags, [1, 4, 0, 1]);
+    }
+
+    #[test]
+    fn a_verb_after_a_possessive_is_a_noun_when_a_verb_follows() {
+        // Gondor 's clashes intensified .
+        let forms = ["Gondor", "'s", "clashes", "intensified", "."];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 6, 2, 2, 3];
+        nouns_for_subjectless_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        assert_eq!(tags[2], 5);
     }
 }

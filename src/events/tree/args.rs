@@ -376,7 +376,21 @@ impl Args<'_> {
             .filter(|r| matches!(r, Rel::Prep(p) if p != "between"))
             .cloned()
             .collect();
+        // (a further word's named possessor is its "of" phrase: "froze
+        // Khand's assets" as "froze the assets of Khand"; "its" is most
+        // often the subject's own, "ended its occupation of X")
+        let of = preps.iter().any(|r| matches!(r, Rel::Prep(p) if p == "of"));
         for w in words.into_iter().filter(|&w| w != t) {
+            if of {
+                for c in tree.children(w) {
+                    if tree.deprel(*c) == "nmod:poss" && tree.upos(*c) != "PRON" {
+                        let found = self.actors_at(*c);
+                        if !found.is_empty() {
+                            return found;
+                        }
+                    }
+                }
+            }
             let below = tree
                 .children(w)
                 .iter()
