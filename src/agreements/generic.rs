@@ -303,15 +303,17 @@ impl Agreements {
 }
 
 /// Whether a to-infinitive follows the head ending at `hend` ("agreement
-/// to hold …"): "to" and a verb (by the parse, where the sentence has one;
-/// else a lower-case word, not a relative "to which").
+/// to hold …"): "to" and a verb that the parse hangs on the head, where
+/// the sentence has a parse; else a lower-case word, not a relative "to which".
 fn infinitive_after(doc: &crate::doc::Doc, v: &View, hend: usize, lim: usize) -> bool {
     let k = hend + 1;
     if v.w(hend) != "to" || k >= lim || v.kind[k] != TokenKind::Word || v.cap(k) {
         return false;
     }
+    // ("allows the ceasefire to include …": a complement of the verb, not
+    // of the head; the parse hangs a content infinitive on the head)
     match super::specific::parsed(doc, k) {
-        Some((upos, _, _)) => upos == "VERB",
+        Some((upos, h, rel)) => upos == "VERB" && h == Some(hend - 1) && rel.starts_with("acl"),
         None => !matches!(v.w(k), "which" | "whom" | "the"),
     }
 }
