@@ -49,6 +49,18 @@
 //! "Five-Point Consensus"); asides inside a name ("(MOU)", "with Gondor's
 //! President") are skipped (`complements.rs`).
 //!
+//! Recall rules (issue 13, item 4): a capitalised plural possessive stays
+//! in a joint instrument's name ("G7 Leaders’ Statement", `named.rs`); two
+//! or more named parties in the subject of the clause make a lower-case
+//! head specific and prefix its descriptive name ("Peru–Ecuador memorandum
+//! of understanding on …", `parties.rs`); a qualified ceasefire ("an
+//! immediate, negotiated ceasefire") and a to-infinitive ("our agreement to
+//! hold …") make one specific; an instrument inside another's complement
+//! ("a protocol amending the bilateral agreement on …") is read too
+//! (`generic.rs`); a short form inside a longer name is written in full
+//! ("MOU on …" → "Memorandum of Understanding on …"); a numbered
+//! resolution takes the issuer after its number (`resolution.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -58,12 +70,17 @@
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_recall;
 
 mod complements;
-use complements::entity_names;
+mod generic;
 mod lower_heads;
+mod named;
 mod of_names;
+mod parties;
 mod predicate;
+mod resolution;
 mod specific;
 mod title;
 
@@ -376,7 +393,8 @@ impl Agreements {
                     }
                     // not a word list: the cue file's class names (`specific.rs`)
                     "participle" | "auxiliary" | "mediation" | "court_verb" | "general"
-                    | "general_plural" | "idiom" | "manner" | "definite" | "placing" => {
+                    | "general_plural" | "idiom" | "manner" | "definite" | "placing"
+                    | "qualifier" => {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     other => {
@@ -665,433 +683,6 @@ impl Agreements {
         end
     }
 
-    fn named(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
-        let InSentence {
-            doc,
-            v,
-            date_at,
-            s,
-            first,
-            lim: _,
-        } = at;
-        // left: capitalised pre-modifiers and years
-        let mut a = i;
-        while a > first {
-            let k = a - 1;
-            let w = v.w(k);
-            // title-case headlines: "… Sign Memorandum of Cooperation"
-            let ok = (v.cap(k)
-                && v.kind[k] != TokenKind::Punct
-                && !self.words.has(WordClass::NotPremodifier, w)
-                && !self.verbs.contains(w))
-                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-            if !ok || out.last().is_some_and(|c| c.last >= k) {
-                break;
-            }
-            // a date other than a bare year ends the name
-            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-            {
-                break;
-            }
-            a = k;
-        }
-        // "a joint Declaration on …": a lower-case modifier makes the head
-        // joint but stays out of the name
-        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
-        let has_modifier = joint_before
-            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
-            || self.names_parties(doc, v, a, i);
-        let has_modifier = has_modifier || self.capital_of_complement(doc, v, head, hend);
-        if head.flag == Flag::Modifier && !has_modifier {
-            // "the Statement": refers back
-            let c = self.cand(
-                doc,
-                v,
-                s,
-                i,
-                hend - 1,
-                &v.text[i..hend].join(" "),
-                &head.kind,
-                true,
-                Link::Short,
-            );
-            if (first..i)
-                .rev()
-                .take(2)
-                .any(|k| self.determiners.contains(v.w(k)))
-            {
-                out.push(c);
-            }
-            return hend;
-        }
-        // right: complements
-        let r = self.complements(at, i, hend);
-        let name_end = r.name_end;
-        let b = r.end;
-        let mut parties = r.parties;
-        if parties.is_empty() {
-            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
-            if parties.len() < 2 {
-                parties.clear();
-            }
-        }
-        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
-        let mut name = join_tokens(doc, a, name_end);
-        for (pa, pb) in &r.extra {
-            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
-        }
-        let link = if short { Link::Short } else { Link::Named };
-        let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
-        c.parties = parties;
-        self.inner_dates(doc, date_at, a, b, &mut c);
-        out.push(c);
-        b
-    }
-
-    fn generic(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
-        let InSentence {
-            doc,
-            v,
-            date_at,
-            s,
-            first,
-            lim,
-        } = at;
-        // "in agreement with", "in full agreement"
-        let prev = if i > first { v.w(i - 1) } else { "" };
-        if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
-        {
-            return hend;
-        }
-        // lower-case pre-modifiers (joint, action, free trade)
-        let mut a = i;
-        while a > first && a + 3 > i {
-            let w = v.w(a - 1);
-            if v.kind[a - 1] == TokenKind::Word
-                && w.starts_with(char::is_alphabetic)
-                && (!v.cap(a - 1) || self.modifiers.contains(w))
-                && !self.determiners.contains(w)
-                && !self.verbs.contains(w)
-                && !self.words.has(WordClass::NameStop, w)
-                && count_word(w).is_none()
-                && !self.words.has(WordClass::NotModifier, w)
-                && self.modifier_word(at, a - 1, hend)
-            {
-                a -= 1;
-            } else {
-                break;
-            }
-        }
-        if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
-            return hend;
-        }
-        if self.general_before(v, a, i, head)
-            || self.not_a_head(at, i, hend)
-            || self.mass_use(at, a, (i, hend), head)
-        {
-            return hend;
-        }
-        let det = (a > first)
-            .then(|| v.w(a - 1))
-            .filter(|w| self.determiners.contains(*w));
-        // complement: on/between/demanding … up to punctuation
-        let mut b = hend;
-        let starts = v.w(b);
-        let complement_ok = self.words.has(WordClass::ComplementOpener, starts)
-            || (starts.ends_with("ing") && starts.len() > 5);
-        if starts == "between" {
-            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
-            b = self.cap_run(v, j, lim, date_at).max(hend);
-        } else if complement_ok {
-            while b < lim && b - hend < 14 {
-                let w = v.w(b);
-                // "… and two joint action plans": a second instrument
-                if v.kind[b] == TokenKind::Punct
-                    || date_at.contains_key(&b)
-                    || self.words.has(WordClass::ComplementEnd, w)
-                    || (w == "and" && self.head_follows(v, b + 1, lim))
-                {
-                    break;
-                }
-                b += 1;
-            }
-        }
-        // "the agreement on fisheries between A and B": "between" in the
-        // complement names the parties too
-        let bw = if starts == "between" {
-            Some(hend)
-        } else {
-            self.between_in(v, hend, b)
-        };
-        let between =
-            bw.is_some_and(|k| b > k + 1 && v.cap(k + 1 + usize::from(v.w(k + 1) == "the")));
-        // "an agreement with Gondor", "the agreement with Arnor": the other
-        // party is named (the name leaves it out)
-        let with_party = self.with_party(at, a, hend);
-        let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
-        let signed_after = self.verbs.contains(v.w(hend));
-        let kind = head.kind.as_str();
-        if let Some(n) = count.filter(|n| *n >= 2 && head.plural) {
-            // two joint action plans on A and B
-            if starts == "on" {
-                let parts = split_conjuncts(v, hend + 1, b);
-                if parts.len() == n {
-                    let stem = singular(&join_tokens(doc, a, hend));
-                    for (pa, pb) in parts {
-                        // "on visas and on fisheries": the repeated "on"
-                        let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
-                        let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
-                        out.push(self.cand(
-                            doc,
-                            v,
-                            s,
-                            a - 1,
-                            b - 1,
-                            &name,
-                            kind,
-                            false,
-                            Link::Generic,
-                        ));
-                    }
-                    return b;
-                }
-            }
-            return hend;
-        }
-        let reach = (hend, b);
-        if let Some(end) = self.specific_reference(at, a, i, reach, &head.clone(), out) {
-            return end;
-        }
-        if let Some(d) = det {
-            if !(d == "the" && (between || !with_party.is_empty())) {
-                let first_tok = a - 1;
-                // "the peace agreement": a definite head with a noun
-                // modifier is a specific instrument even at its first mention
-                // "violations of the ceasefire": the one in force
-                let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
-                let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
-                    (join_tokens(doc, a, hend), Link::Generic)
-                } else {
-                    (join_tokens(doc, a, b.max(hend)), Link::Short)
-                };
-                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
-                return hend;
-            }
-        }
-        if head.plural && starts == "on" {
-            // memorandums on A, and on B: one record each
-            let parts = self.repeated_on(v, hend, lim);
-            if let Some(&(_, end)) = parts.last() {
-                let stem = singular(&join_tokens(doc, a, hend));
-                for (pa, pb) in parts {
-                    let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
-                    out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
-                }
-                return end;
-            }
-        }
-        if head.plural && !signed_after {
-            return hend;
-        }
-        // "a memorandum of understanding on customs cooperation": a
-        // complement of two words or more names one instrument.
-        let described = !head.plural
-            && complement_ok
-            && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
-            && b >= hend + 3
-            && self.spec.manner.longest(v, hend, lim).is_none();
-        // "Joint statement by the presidents of A and B" in a headline: the
-        // document itself, when the headline names two or more parties
-        let headline = s == 0
-            && (a..i).any(|k| self.modifiers.contains(v.w(k)))
-            && title::names_parties(doc, &self.formations);
-        let specific = between
-            || signed_after
-            || described
-            || headline
-            || !with_party.is_empty()
-            || self.signing(v, first, lim).is_some();
-        if !specific {
-            return hend;
-        }
-        // ("a treaty on good-neighbourly relations in 2001": not "in")
-        let mut end = self.trim_end(v, hend, b.max(hend));
-        if !with_party.is_empty() {
-            end = hend;
-        }
-        if signed_after {
-            // agreements signed by the X and Y Governments
-            end = hend + 1;
-            while end < lim
-                && v.kind[end] != TokenKind::Punct
-                && end - hend < 10
-                && !matches!(v.w(end), "and" if !v.cap(end + 1))
-            {
-                if matches!(v.w(end), "that" | "which" | "we" | "who") {
-                    break;
-                }
-                end += 1;
-            }
-        }
-        let name = join_tokens(doc, a, end);
-        let mut c = self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic);
-        if let Some(k) = bw.filter(|_| between) {
-            let j = k + 1 + usize::from(v.w(k + 1) == "the");
-            c.parties = split_parties(&v.text[j..b]);
-        }
-        c.parties.extend(with_party);
-        out.push(c);
-        end
-    }
-
-    fn resolution(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
-        let InSentence {
-            doc,
-            v,
-            date_at,
-            s,
-            first,
-            lim,
-        } = at;
-        // "UNSCR 2254": the head names its issuer
-        let own_issuer = self
-            .issuers
-            .longest(v, i, hend)
-            .filter(|(e, _)| *e == hend)
-            .map(|(_, n)| (i, n));
-        let adjacent = self.issuers.ending_at(v, i, first).or(own_issuer);
-        let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
-            // an issuer earlier in the sentence
-            (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
-        });
-        let start = adjacent.map_or(i, |(a, _)| a);
-        // numbers: 2334 (2016), 822, 853 and 884
-        let mut nums: Vec<(usize, String, Option<String>)> = Vec::new();
-        let mut k = hend;
-        if matches!(v.w(k), "no." | "no") {
-            k += 1;
-        }
-        loop {
-            let w = v.w(k);
-            let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
-                || w.split_once('/').is_some_and(|(a, b)| {
-                    !a.is_empty()
-                        && !b.is_empty()
-                        && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
-                });
-            if k < lim && v.kind[k] == TokenKind::Number && numeric {
-                let mut year = None;
-                let mut e = k + 1;
-                if v.w(e) == "(" && v.w(e + 2) == ")" {
-                    if let Some(&d) = date_at.get(&(e + 1)) {
-                        year = point_value(doc, d);
-                    }
-                    e += 3;
-                }
-                nums.push((e, w.to_string(), year));
-                k = e;
-                if matches!(v.w(k), "," | "and") {
-                    let k2 = if v.w(k + 1) == "and" { k + 2 } else { k + 1 };
-                    if v.kind.get(k2) == Some(&TokenKind::Number) {
-                        k = k2;
-                        continue;
-                    }
-                }
-            }
-            break;
-        }
-        let prefix = issuer.as_deref().map_or(String::new(), |n| format!("{n} "));
-        if !nums.is_empty() {
-            let end = nums.last().map_or(hend, |n| n.0);
-            for (_, n, year) in nums {
-                let name = format!("{prefix}resolution {n}");
-                let mut c = self.cand(
-                    doc,
-                    v,
-                    s,
-                    start,
-                    end - 1,
-                    &name,
-                    &head.kind,
-                    true,
-                    Link::Resolution(n),
-                );
-                c.issuer = issuer.clone();
-                if let Some(y) = year {
-                    c.dates.push((y, 3));
-                }
-                out.push(c);
-            }
-            return end;
-        }
-        let signing = self.signing(v, first, lim).is_some();
-        // "a resolution adopted on Thursday": adopted, whoever adopted it
-        // ("a resolution was approved …": over the passive's auxiliary)
-        let aux = usize::from(self.spec.auxiliaries.contains(v.w(hend)));
-        let adopted = self.verbs.contains(v.w(hend + aux)) && signing;
-        // "voted for a resolution condemning …", "adopted a Resolution on …":
-        // a described resolution in a sentence that adopts one
-        let w = v.w(hend);
-        let described = self.words.has(WordClass::ResolutionComplement, w)
-            || (w.ends_with("ing") && w.len() > 5);
-        // "relevant UNSCR provisions": such a head needs its number
-        if head.plural
-            || own_issuer.is_some()
-            || !(adjacent.is_some() || adopted || signing && (issuer.is_some() || described))
-        {
-            return hend;
-        }
-        let det = i > first && self.determiners.contains(v.w(i - 1));
-        // a resolution demanding …
-        let mut b = hend;
-        if described {
-            while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
-                b += 1;
-            }
-        }
-        let link = if det && b == hend {
-            Link::Short
-        } else {
-            Link::Generic
-        };
-        let name = format!("{prefix}{}", join_tokens(doc, i, b.max(hend)));
-        let mut c = self.cand(
-            doc,
-            v,
-            s,
-            start.min(i),
-            b.max(hend) - 1,
-            &name,
-            &head.kind,
-            false,
-            link,
-        );
-        c.issuer = issuer;
-        out.push(c);
-        b.max(hend)
-    }
-
     fn ruling(
         &self,
         at: InSentence<'_>,
@@ -1255,7 +846,7 @@ impl Agreements {
                         r.dates.push((d, 2));
                     }
                     if r.r.parties.is_empty() {
-                        r.r.parties = title::headline_parties(doc);
+                        r.r.parties = title::headline_parties(doc, &self.formations);
                     }
                     if let Some(t) = title::own_title(doc, r.r.mentions.first(), &self.formations) {
                         r.r.name = t;

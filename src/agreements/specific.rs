@@ -45,6 +45,9 @@ pub(super) struct Cues {
     pub(super) definite: WordSet<String>,
     /// Prepositions after a passive predicate that place it ("were reached in …").
     pub(super) placing: WordSet<String>,
+    /// Adjectives that make a ceasefire the one called for ("an immediate,
+    /// negotiated ceasefire"; `generic.rs`).
+    pub(super) qualifiers: WordSet<String>,
 }
 
 impl Cues {
@@ -64,6 +67,7 @@ impl Cues {
             }
             "definite" => self.definite.insert(w),
             "placing" => self.placing.insert(w),
+            "qualifier" => self.qualifiers.insert(w),
             _ => {
                 self.idioms.add(tokenizer, phrase, (), false);
                 true

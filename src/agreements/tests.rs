@@ -319,7 +319,8 @@ fn parties_come_from_with_and_from_a_joint_headline() {
     );
     assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
     assert_eq!(doc.agreements[0].parties, ["Chile", "Norway"]);
+    // the subject of the clause is the other party
     let doc = run(D, "Chile will suspend the fisheries agreement with Norway.");
     assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
-    assert_eq!(doc.agreements[0].parties, ["Norway"]);
+    assert_eq!(doc.agreements[0].parties, ["Chile", "Norway"]);
 }

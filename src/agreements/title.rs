@@ -33,17 +33,24 @@ pub(super) fn names_parties(doc: &Doc, formations: &Formations) -> bool {
         || inside(&EntityType::Person) >= 2
 }
 
-/// The states a headline names, when it names two or more.
-pub(super) fn headline_parties(doc: &Doc) -> Vec<String> {
+/// The states a headline names, when it names two or more, else the
+/// formations it names ("G7 Leaders’ Statement": the G7).
+pub(super) fn headline_parties(doc: &Doc, formations: &Formations) -> Vec<String> {
     let Some(s0) = doc.sentences.first() else {
         return Vec::new();
     };
     let names = entity_names(doc, s0.tokens.start, s0.tokens.end, &[EntityType::Gpe]);
     if names.len() >= 2 {
-        names
-    } else {
-        Vec::new()
+        return names;
     }
+    let mut out: Vec<String> = Vec::new();
+    for k in s0.tokens.clone() {
+        let w = doc.span_text(doc.tokens[k].span);
+        if formations.lookup(w).is_some() && !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
 }
 
 /// The headline as the name of the document's own statement: when the

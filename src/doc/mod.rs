@@ -460,7 +460,7 @@ pub struct AgreementRef {
     /// Canonical name.
     pub name: String,
     /// treaty | agreement | statement | declaration | resolution |
-    /// court_order | judgment | memorandum | convention | charter | other.
+    /// court_order | judgment | memorandum | convention | charter | ceasefire | other.
     pub kind: String,
     /// Signing or adoption date (ISO 8601).
     pub date: Option<String>,

@@ -1,0 +1,319 @@
+//! Generic references: a lower-case head makes a record only when it is
+//! specific (see the module notes in `mod.rs`).
+
+use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
+use super::{parties, title, Agreements, Cand, Flag, Head, InSentence, Link, View};
+use crate::doc::TokenKind;
+use crate::lexicon::WordClass;
+
+/// The longest complement of a generic head (tokens): "a protocol on
+/// introducing amendments to the intergovernmental agreement on preventing
+/// incidents at sea beyond respective territorial waters" is 16.
+const MAX_COMPLEMENT: usize = 20;
+
+impl Agreements {
+    pub(super) fn generic(
+        &self,
+        at: InSentence<'_>,
+        i: usize,
+        hend: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        } = at;
+        // "in agreement with", "in full agreement"
+        let prev = if i > first { v.w(i - 1) } else { "" };
+        if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
+        {
+            return hend;
+        }
+        // lower-case pre-modifiers (joint, action, free trade)
+        let mut a = i;
+        while a > first && a + 3 > i {
+            let w = v.w(a - 1);
+            if v.kind[a - 1] == TokenKind::Word
+                && w.starts_with(char::is_alphabetic)
+                && (!v.cap(a - 1) || self.modifiers.contains(w))
+                && !self.determiners.contains(w)
+                && !self.verbs.contains(w)
+                && !self.words.has(WordClass::NameStop, w)
+                && count_word(w).is_none()
+                && !self.words.has(WordClass::NotModifier, w)
+                && self.modifier_word(at, a - 1, hend)
+            {
+                a -= 1;
+            } else {
+                break;
+            }
+        }
+        if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
+            return hend;
+        }
+        if self.general_before(v, a, i, head)
+            || self.not_a_head(at, i, hend)
+            || self.mass_use(at, a, (i, hend), head)
+        {
+            return hend;
+        }
+        let det = (a > first)
+            .then(|| v.w(a - 1))
+            .filter(|w| self.determiners.contains(*w));
+        // complement: on/between/demanding … up to punctuation
+        let mut b = hend;
+        let starts = v.w(b);
+        let complement_ok = self.words.has(WordClass::ComplementOpener, starts)
+            || (starts.ends_with("ing") && starts.len() > 5);
+        if starts == "between" {
+            let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
+            b = self.cap_run(v, j, lim, date_at).max(hend);
+        } else if complement_ok {
+            while b < lim && b - hend < MAX_COMPLEMENT {
+                let w = v.w(b);
+                // "… and two joint action plans": a second instrument
+                if v.kind[b] == TokenKind::Punct
+                    || date_at.contains_key(&b)
+                    || self.words.has(WordClass::ComplementEnd, w)
+                    || (w == "and" && self.head_follows(v, b + 1, lim))
+                {
+                    break;
+                }
+                b += 1;
+            }
+        }
+        // "the agreement on fisheries between A and B": "between" in the
+        // complement names the parties too
+        let bw = if starts == "between" {
+            Some(hend)
+        } else {
+            self.between_in(v, hend, b)
+        };
+        let between =
+            bw.is_some_and(|k| b > k + 1 && v.cap(k + 1 + usize::from(v.w(k + 1) == "the")));
+        // "an agreement with Gondor", "the agreement with Arnor": the other
+        // party is named (the name leaves it out)
+        let with_party = self.with_party(at, a, hend);
+        let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
+        let signed_after = self.verbs.contains(v.w(hend));
+        let kind = head.kind.as_str();
+        if let Some(n) = count.filter(|n| *n >= 2 && head.plural) {
+            // two joint action plans on A and B
+            if starts == "on" {
+                let parts = split_conjuncts(v, hend + 1, b);
+                if parts.len() == n {
+                    let stem = singular(&join_tokens(doc, a, hend));
+                    for (pa, pb) in parts {
+                        // "on visas and on fisheries": the repeated "on"
+                        let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
+                        let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                        out.push(self.cand(
+                            doc,
+                            v,
+                            s,
+                            a - 1,
+                            b - 1,
+                            &name,
+                            kind,
+                            false,
+                            Link::Generic,
+                        ));
+                    }
+                    return b;
+                }
+            }
+            return hend;
+        }
+        let reach = (hend, b);
+        if let Some(end) = self.specific_reference(at, a, i, reach, &head.clone(), out) {
+            return end;
+        }
+        // "our agreement to hold the Cross Year", "the deal to supply …": a
+        // to-infinitive says what was agreed, so the instrument is specific
+        if det.is_some() && !head.plural && infinitive_after(doc, v, hend, lim) {
+            let end = self.trim_end(v, hend, b.max(hend));
+            let name = join_tokens(doc, a, end);
+            out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
+            return end;
+        }
+        if let Some(d) = det {
+            if !(d == "the" && (between || !with_party.is_empty())) {
+                let first_tok = a - 1;
+                // "the peace agreement": a definite head with a noun
+                // modifier is a specific instrument even at its first mention
+                // "violations of the ceasefire": the one in force
+                let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
+                let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
+                    (join_tokens(doc, a, hend), Link::Generic)
+                } else {
+                    (join_tokens(doc, a, b.max(hend)), Link::Short)
+                };
+                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
+                return hend;
+            }
+        }
+        if head.plural && starts == "on" {
+            // memorandums on A, and on B: one record each
+            let parts = self.repeated_on(v, hend, lim);
+            if let Some(&(_, end)) = parts.last() {
+                let stem = singular(&join_tokens(doc, a, hend));
+                for (pa, pb) in parts {
+                    let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                    out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
+                }
+                return end;
+            }
+        }
+        if head.plural && !signed_after {
+            return hend;
+        }
+        // "a memorandum of understanding on customs cooperation": a
+        // complement of two words or more names one instrument.
+        let described = !head.plural
+            && complement_ok
+            && matches!(starts, "on" | "concerning" | "regarding" | "establishing")
+            && b >= hend + 3
+            && self.spec.manner.longest(v, hend, lim).is_none();
+        // "Joint statement by the presidents of A and B" in a headline: the
+        // document itself, when the headline names two or more parties
+        let headline = s == 0
+            && (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            && title::names_parties(doc, &self.formations);
+        // "Kenya and Uganda signed a memorandum", "the EU and Azerbaijan are
+        // negotiating a visa facilitation agreement": the subject's parties
+        // (the head word of "memorandum of understanding" is "memorandum")
+        let htok = (i..hend)
+            .find(|&k| v.w(k) == "of")
+            .map_or(hend - 1, |k| k - 1);
+        let subject = parties::subject_parties(doc, &self.words, htok, (first, lim));
+        // "an immediate, negotiated ceasefire": the one called for
+        let qualified = self.qualified_start(v, first, i, kind);
+        let specific = between
+            || subject.len() >= 2
+            || qualified.is_some()
+            || signed_after
+            || described
+            || headline
+            || !with_party.is_empty()
+            || self.signing(v, first, lim).is_some();
+        if !specific {
+            return hend;
+        }
+        // ("a treaty on good-neighbourly relations in 2001": not "in")
+        let mut end = self.trim_end(v, hend, b.max(hend));
+        if !with_party.is_empty() {
+            end = hend;
+        }
+        if signed_after {
+            // agreements signed by the X and Y Governments
+            end = hend + 1;
+            while end < lim
+                && v.kind[end] != TokenKind::Punct
+                && end - hend < 10
+                && !matches!(v.w(end), "and" if !v.cap(end + 1))
+            {
+                if matches!(v.w(end), "that" | "which" | "we" | "who") {
+                    break;
+                }
+                end += 1;
+            }
+        }
+        let (a, end, name_from) = match qualified {
+            Some(q) => self.ceasefire_extent(v, q.min(a), i, hend, lim),
+            None => (a, end, a),
+        };
+        let from_subject = !subject.is_empty();
+        let mut parties = subject;
+        if let Some(k) = bw.filter(|_| between) {
+            let j = k + 1 + usize::from(v.w(k + 1) == "the");
+            parties = split_parties(&v.text[j..b]);
+        }
+        for p in with_party {
+            if !parties.contains(&p) {
+                parties.push(p);
+            }
+        }
+        let mut name = join_tokens(doc, name_from, end);
+        // ("to reach an agreement with A and B": A and B are one side)
+        if from_subject {
+            name = parties::with_party_prefix(&name, &parties);
+        }
+        let mut c = self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic);
+        c.parties = parties;
+        out.push(c);
+        // "a protocol … amending the intergovernmental agreement on …": the
+        // instrument inside the complement is read too
+        (hend + 1..end)
+            .find(|&k| self.heads.longest(v, k, lim).is_some())
+            .unwrap_or(end)
+    }
+
+    /// A called-for ceasefire's mention and name: the mention from the
+    /// first qualifier `q`, the name from the one next to the head
+    /// ("negotiated ceasefire"), both with a place after "in" ("… in Gaza")
+    /// and nothing else (a purpose clause is no part of it).
+    fn ceasefire_extent(
+        &self,
+        v: &View,
+        q: usize,
+        i: usize,
+        hend: usize,
+        lim: usize,
+    ) -> (usize, usize, usize) {
+        let name_from = if i > q && self.spec.qualifiers.contains(v.w(i - 1)) {
+            i - 1
+        } else {
+            q
+        };
+        let mut end = hend;
+        if v.w(hend) == "in" && hend + 1 < lim && v.cap(hend + 1) {
+            end = hend + 1;
+            while end < lim && v.cap(end) && v.kind[end] == TokenKind::Word {
+                end += 1;
+            }
+        }
+        (q, end, name_from)
+    }
+
+    /// Where a run of qualifying adjectives before a ceasefire head at `i`
+    /// starts ("immediate and lasting", "immediate, indefinite,
+    /// negotiated"), when the run holds one.
+    fn qualified_start(&self, v: &View, first: usize, i: usize, kind: &str) -> Option<usize> {
+        if kind != "ceasefire" {
+            return None;
+        }
+        let mut start = None;
+        let mut k = i;
+        while k > first {
+            let w = v.w(k - 1);
+            if self.spec.qualifiers.contains(w) {
+                start = Some(k - 1);
+            } else if !matches!(w, "and" | ",") {
+                break;
+            }
+            k -= 1;
+        }
+        start
+    }
+}
+
+/// Whether a to-infinitive follows the head ending at `hend` ("agreement
+/// to hold …"): "to" and a verb that the parse hangs on the head, where
+/// the sentence has a parse; else a lower-case word, not a relative "to which".
+fn infinitive_after(doc: &crate::doc::Doc, v: &View, hend: usize, lim: usize) -> bool {
+    let k = hend + 1;
+    if v.w(hend) != "to" || k >= lim || v.kind[k] != TokenKind::Word || v.cap(k) {
+        return false;
+    }
+    // ("allows the ceasefire to include …": a complement of the verb, not
+    // of the head; the parse hangs a content infinitive on the head)
+    match super::specific::parsed(doc, k) {
+        Some((upos, h, rel)) => upos == "VERB" && h == Some(hend - 1) && rel.starts_with("acl"),
+        None => !matches!(v.w(k), "which" | "whom" | "the"),
+    }
+}

@@ -1,0 +1,156 @@
+//! Named instruments: a capitalised head ("Agreement", "Joint Statement")
+//! with its capitalised pre-modifiers and complements. A capitalised plural
+//! possessive stays a pre-modifier ("G7 Leaders’ Statement", "Foreign
+//! Ministers' Communiqué"): the instrument is those leaders' joint one.
+
+use super::complements::entity_names;
+use super::{join_tokens, Agreements, Cand, Flag, Head, InSentence, Link};
+use crate::doc::{EntityType, TokenKind};
+use crate::lexicon::WordClass;
+
+/// Whether token `k` is the apostrophe of a capitalised plural possessive
+/// ("Leaders’", "Ministers'"): a pre-modifier that names the instrument's
+/// joint authors ("G7 Leaders’ Statement").
+fn possessive_plural(v: &super::View, k: usize, first: usize) -> bool {
+    k > first
+        && matches!(v.text[k], "\u{2019}" | "'")
+        && v.cap(k - 1)
+        && v.kind[k - 1] == TokenKind::Word
+        && v.text[k - 1].len() > 3
+        && v.text[k - 1].ends_with('s')
+        && !v.text[k - 1].ends_with("ss")
+}
+
+/// Whether token `k` is a dash between two state names ("United States –
+/// Italy Joint Statement"): the pair names the parties.
+fn party_dash(doc: &crate::doc::Doc, v: &super::View, k: usize, first: usize) -> bool {
+    let gpe_at = |t: usize, end: bool| {
+        doc.entities.iter().any(|m| {
+            m.label == EntityType::Gpe
+                && if end {
+                    m.tokens.end == t + 1
+                } else {
+                    m.tokens.start == t
+                }
+        })
+    };
+    k > first
+        && matches!(v.text[k], "\u{2013}" | "-" | "\u{2014}")
+        && gpe_at(k - 1, true)
+        && gpe_at(k + 1, false)
+}
+
+impl Agreements {
+    pub(super) fn named(
+        &self,
+        at: InSentence<'_>,
+        i: usize,
+        hend: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim: _,
+        } = at;
+        // left: capitalised pre-modifiers and years
+        let mut a = i;
+        while a > first {
+            let k = a - 1;
+            let w = v.w(k);
+            // title-case headlines: "… Sign Memorandum of Cooperation"
+            let ok = possessive_plural(v, k, first)
+                || party_dash(doc, v, k, first)
+                || (v.cap(k)
+                    && v.kind[k] != TokenKind::Punct
+                    && !self.words.has(WordClass::NotPremodifier, w)
+                    && !self.verbs.contains(w))
+                || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            if !ok || out.last().is_some_and(|c| c.last >= k) {
+                break;
+            }
+            // a date other than a bare year ends the name
+            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            {
+                break;
+            }
+            a = k;
+        }
+        // "a joint Declaration on …": a lower-case modifier makes the head
+        // joint but stays out of the name
+        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
+        let has_modifier = joint_before
+            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
+            || self.names_parties(doc, v, a, i);
+        let has_modifier = has_modifier || self.capital_of_complement(doc, v, head, hend);
+        if head.flag == Flag::Modifier && !has_modifier {
+            // "the Statement": refers back
+            let c = self.cand(
+                doc,
+                v,
+                s,
+                i,
+                hend - 1,
+                &v.text[i..hend].join(" "),
+                &head.kind,
+                true,
+                Link::Short,
+            );
+            if (first..i)
+                .rev()
+                .take(2)
+                .any(|k| self.determiners.contains(v.w(k)))
+            {
+                out.push(c);
+            }
+            return hend;
+        }
+        // right: complements
+        let r = self.complements(at, i, hend);
+        let name_end = r.name_end;
+        let b = r.end;
+        let mut parties = r.parties;
+        if parties.is_empty() {
+            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
+            if parties.len() < 2 {
+                parties.clear();
+            }
+        }
+        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
+        let mut name = join_tokens(doc, a, name_end);
+        // "MOU on Asylum Seekers": a short form inside a longer name is
+        // written in full ("Memorandum of Understanding on …"); a bare one
+        // keeps its form
+        let written = v.text[i..hend].join(" ");
+        if !short && head.flag == Flag::Short && !head.canon.eq_ignore_ascii_case(&written) {
+            let (before, after) = (join_tokens(doc, a, i), join_tokens(doc, hend, name_end));
+            // an upper-case heading stays upper case (a later name replaces it)
+            let shouting = !format!("{before}{after}").chars().any(char::is_lowercase);
+            let canon = if shouting {
+                head.canon.to_uppercase()
+            } else {
+                head.canon.clone()
+            };
+            let parts = [before, canon, after];
+            name = parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        for (pa, pb) in &r.extra {
+            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
+        }
+        let link = if short { Link::Short } else { Link::Named };
+        let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
+        c.parties = parties;
+        self.inner_dates(doc, date_at, a, b, &mut c);
+        out.push(c);
+        b
+    }
+}

@@ -1,0 +1,161 @@
+//! Resolutions: "Security Council resolutions 822, 853 and 884" (one
+//! record per number), "UNSCR 2254", "a resolution demanding …" in a
+//! sentence that adopts it. The issuer is the one before the head, in its
+//! sentence, or after the numbers ("resolution 2254 of the Security
+//! Council"): a numbered resolution is written in full ("UN Security
+//! Council resolution 2254", the dev gold's convention). An issuer named
+//! only elsewhere in the document is not taken (a debate at the General
+//! Assembly cites the Security Council's resolutions).
+
+use super::{join_tokens, point_value, Agreements, Cand, Head, InSentence, Link, View};
+use crate::doc::TokenKind;
+use crate::lexicon::WordClass;
+
+impl Agreements {
+    pub(super) fn resolution(
+        &self,
+        at: InSentence<'_>,
+        i: usize,
+        hend: usize,
+        head: &Head,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        } = at;
+        // "UNSCR 2254": the head names its issuer
+        let own_issuer = self
+            .issuers
+            .longest(v, i, hend)
+            .filter(|(e, _)| *e == hend)
+            .map(|(_, n)| (i, n));
+        let adjacent = self.issuers.ending_at(v, i, first).or(own_issuer);
+        let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
+            // an issuer earlier in the sentence
+            (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
+        });
+        let start = adjacent.map_or(i, |(a, _)| a);
+        // numbers: 2334 (2016), 822, 853 and 884
+        let mut nums: Vec<(usize, String, Option<String>)> = Vec::new();
+        let mut k = hend;
+        if matches!(v.w(k), "no." | "no") {
+            k += 1;
+        }
+        loop {
+            let w = v.w(k);
+            let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
+                || w.split_once('/').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                });
+            if k < lim && v.kind[k] == TokenKind::Number && numeric {
+                let mut year = None;
+                let mut e = k + 1;
+                if v.w(e) == "(" && v.w(e + 2) == ")" {
+                    if let Some(&d) = date_at.get(&(e + 1)) {
+                        year = point_value(doc, d);
+                    }
+                    e += 3;
+                }
+                nums.push((e, w.to_string(), year));
+                k = e;
+                if matches!(v.w(k), "," | "and") {
+                    let k2 = if v.w(k + 1) == "and" { k + 2 } else { k + 1 };
+                    if v.kind.get(k2) == Some(&TokenKind::Number) {
+                        k = k2;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        let issuer = match (&issuer, nums.last()) {
+            (None, Some(&(e, _, _))) => self.issuer_after(v, e, lim),
+            _ => issuer,
+        };
+        let prefix = issuer.as_deref().map_or(String::new(), |n| format!("{n} "));
+        if !nums.is_empty() {
+            let end = nums.last().map_or(hend, |n| n.0);
+            for (_, n, year) in nums {
+                let name = format!("{prefix}resolution {n}");
+                let mut c = self.cand(
+                    doc,
+                    v,
+                    s,
+                    start,
+                    end - 1,
+                    &name,
+                    &head.kind,
+                    true,
+                    Link::Resolution(n),
+                );
+                c.issuer = issuer.clone();
+                if let Some(y) = year {
+                    c.dates.push((y, 3));
+                }
+                out.push(c);
+            }
+            return end;
+        }
+        let signing = self.signing(v, first, lim).is_some();
+        // "a resolution adopted on Thursday": adopted, whoever adopted it
+        // ("a resolution was approved …": over the passive's auxiliary)
+        let aux = usize::from(self.spec.auxiliaries.contains(v.w(hend)));
+        let adopted = self.verbs.contains(v.w(hend + aux)) && signing;
+        // "voted for a resolution condemning …", "adopted a Resolution on …":
+        // a described resolution in a sentence that adopts one
+        let w = v.w(hend);
+        let described = self.words.has(WordClass::ResolutionComplement, w)
+            || (w.ends_with("ing") && w.len() > 5);
+        // "relevant UNSCR provisions": such a head needs its number
+        if head.plural
+            || own_issuer.is_some()
+            || !(adjacent.is_some() || adopted || signing && (issuer.is_some() || described))
+        {
+            return hend;
+        }
+        let det = i > first && self.determiners.contains(v.w(i - 1));
+        // a resolution demanding …
+        let mut b = hend;
+        if described {
+            while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
+                b += 1;
+            }
+        }
+        let link = if det && b == hend {
+            Link::Short
+        } else {
+            Link::Generic
+        };
+        let name = format!("{prefix}{}", join_tokens(doc, i, b.max(hend)));
+        let mut c = self.cand(
+            doc,
+            v,
+            s,
+            start.min(i),
+            b.max(hend) - 1,
+            &name,
+            &head.kind,
+            false,
+            link,
+        );
+        c.issuer = issuer;
+        out.push(c);
+        b.max(hend)
+    }
+
+    /// "… 2254 of the Security Council": the issuer right after the numbers.
+    fn issuer_after(&self, v: &View, e: usize, lim: usize) -> Option<String> {
+        if v.w(e) != "of" {
+            return None;
+        }
+        let j = e + 1 + usize::from(v.w(e + 1) == "the");
+        self.issuers.longest(v, j, lim).map(|(_, n)| n.clone())
+    }
+}
