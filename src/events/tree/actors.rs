@@ -255,6 +255,11 @@ impl<'a> ActorIndex<'a> {
         self.in_phrase(tree, i, nominals)
     }
 
+    /// Whether token `i` is part of a place's name that is no country.
+    pub fn is_town(&self, i: usize) -> bool {
+        self.in_town.get(i).copied().unwrap_or(false)
+    }
+
     /// The actors an antecedent noun names: its own name, or its
     /// possessor or national modifier ("Russian citizens, who"); not a
     /// place in its phrase ("the violence in Osgiliath, which has

@@ -49,7 +49,13 @@ impl Args<'_> {
                 // parsed as indirect: "warned Mordor that …")
                 Rel::Obj => tree.deprel(c) == "obj" || tree.deprel(c) == "iobj" && !has_obj,
                 Rel::Iobj => tree.deprel(c) == "iobj",
-                Rel::Poss => matches!(tree.deprel(c), "nmod:poss" | "compound" | "amod"),
+                // (a town as a compound is where it happened, not who did
+                // it: "the Mumbai attacks")
+                Rel::Poss => match tree.deprel(c) {
+                    "nmod:poss" | "amod" => true,
+                    "compound" => !self.actors.is_town(c),
+                    _ => false,
+                },
                 // (a purpose clause, "called on X to agree", is parsed
                 // either way)
                 Rel::Xcomp => {
