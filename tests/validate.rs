@@ -6,7 +6,9 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
-/// 1322 of 1689, 0.783, once 542 cases for every trigger row were added;
+/// 1540 of 1837, 0.838, after session 11's lexicon batch, tagger verb
+/// checks and tree repairs; 1322 of 1689, 0.783, once 542 cases for
+/// every trigger row were added;
 /// 912 of 1147, 0.795, after the resolver fixes of issue 12 (hearsay
 /// and "according to" reports, makers and stray agents as targets,
 /// plans of others hypothetical, relative pronouns the parser left
@@ -15,7 +17,7 @@ use crate::util::{attache, check_record, json_lines, repo};
 /// 1116, 0.666, a session before; the pattern coder it replaced passed
 /// 0.838, mostly on frames it was written for), rounded down a little.
 /// Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.77;
+const PASS_RATE_FLOOR: f64 = 0.82;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {
