@@ -370,7 +370,7 @@ impl ModelChoice {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::doc::DocInfo;
     use crate::pipeline::{Dicts, Pipeline};
@@ -448,11 +448,15 @@ mod tests {
     }
 
     /// The entities after the tagger labels `spans` (text, CoNLL type).
-    fn reshaped(text: &str, spans: &[(&'static str, &'static str)]) -> Vec<(String, EntityType)> {
+    /// The entities after a tagger labels `spans` (text, CoNLL type).
+    pub(in crate::ner) fn reshaped(
+        text: &str,
+        spans: &[(&'static str, &'static str)],
+    ) -> Vec<(String, EntityType)> {
         entities_with(text, Box::new(TextSpans(spans.to_vec())))
     }
 
-    fn owned(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+    pub(in crate::ner) fn owned(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
         list.iter().map(|(t, l)| (t.to_string(), *l)).collect()
     }
 

@@ -2,66 +2,9 @@
 //! names joined before an event or border, places with their "Province",
 //! transcript asides. Sentences written for these tests.
 
-use crate::doc::{Doc, DocInfo, EntityType};
-use crate::ner::gazetteer::Gazetteer;
-use crate::ner::stage::ModelChoice;
-use crate::ner::stage::{EntityStage, SpanTagger, TaggedSpan};
-use crate::ner::types::TypeMap;
-use crate::pipeline::{Dicts, Pipeline, Stage};
-use crate::text::titles::Titles;
-use crate::text::Tokenizer;
+use crate::doc::EntityType;
+use crate::ner::stage::tests::{owned, reshaped as tagged};
 use EntityType::{Event, Gpe, Loc, Misc, Norp, Person};
-
-/// A tagger that labels the first occurrence of each given text.
-struct TextSpans(Vec<(&'static str, &'static str)>);
-
-impl SpanTagger for TextSpans {
-    fn tag(&self, doc: &Doc) -> Vec<TaggedSpan> {
-        let token_at = |byte: usize| doc.tokens.iter().position(|t| t.span.byte_start == byte);
-        let mut spans: Vec<TaggedSpan> = self
-            .0
-            .iter()
-            .filter_map(|(text, label)| {
-                let at = doc.text().find(text)?;
-                let start = token_at(at)?;
-                let end = doc
-                    .tokens
-                    .iter()
-                    .position(|t| t.span.byte_end == at + text.len())?;
-                Some(TaggedSpan {
-                    start,
-                    end: end + 1,
-                    label: label.to_string(),
-                    score: 0.9,
-                })
-            })
-            .collect();
-        spans.sort_by_key(|s| s.start);
-        spans
-    }
-}
-
-/// The entities after the tagger labels `spans` (text, CoNLL type).
-fn tagged(text: &str, spans: &[(&'static str, &'static str)]) -> Vec<(String, EntityType)> {
-    let base = Pipeline::with_model(&Dicts::default(), &ModelChoice::None).unwrap();
-    let mut doc = Doc::new(DocInfo::default(), text.to_string());
-    base.process(&mut doc);
-    let tokenizer = Tokenizer::default();
-    let gazetteer = Gazetteer::with_user_files(&[], &tokenizer).unwrap();
-    let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
-    let tagger = Box::new(TextSpans(spans.to_vec()));
-    let stage =
-        EntityStage::new(gazetteer, TypeMap::embedded().unwrap(), Some(tagger)).with_titles(titles);
-    stage.process(&mut doc);
-    doc.entities
-        .iter()
-        .map(|m| (doc.span_text(m.span).to_string(), m.label))
-        .collect()
-}
-
-fn owned(list: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
-    list.iter().map(|(t, l)| (t.to_string(), *l)).collect()
-}
 
 #[test]
 fn a_leaders_name_before_a_government_noun_is_the_leader() {
