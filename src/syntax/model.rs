@@ -428,15 +428,7 @@ impl SyntaxModel {
             &mut scratch.tags,
             &mut scratch.tag_scratch,
         );
-        super::verb_need::nouns_for_subjectless_verbs(
-            &self.tagger,
-            self.upos.len(),
-            forms,
-            &scratch.atoms,
-            &mut scratch.tags,
-            &self.verb_classes,
-        );
-        super::verb_need::ensure_verbs(
+        super::verb_need::revise_tags(
             &self.tagger,
             self.upos.len(),
             forms,

@@ -108,6 +108,21 @@ fn spans(forms: &[&str], tags: &[u8], vc: &VerbClasses) -> Vec<(usize, usize)> {
     out
 }
 
+/// The tagger's verb checks, in order: a finite verb after a determiner
+/// or possessive becomes a noun, then each span that must hold a verb
+/// gets one.
+pub fn revise_tags<S: Scorer>(
+    scorer: &S,
+    classes: usize,
+    forms: &[&str],
+    atoms: &[TokAtoms],
+    tags: &mut [u8],
+    vc: &VerbClasses,
+) {
+    nouns_for_subjectless_verbs(scorer, classes, forms, atoms, tags, vc);
+    ensure_verbs(scorer, classes, forms, atoms, tags, vc);
+}
+
 /// Gives each span that must hold a verb one, if the tagger left it none.
 pub fn ensure_verbs<S: Scorer>(
     scorer: &S,
