@@ -548,6 +548,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             }
         }
     };
+    // The models' tables are tens of megabytes in many allocations; the
+    // process ends soon, so they are left to the OS rather than freed one
+    // by one (a Spark task pays this per partition).
+    std::mem::forget(pipeline);
     if !quiet {
         for note in reader.take_notes() {
             eprintln!("attache: warning: {note}");

@@ -50,7 +50,7 @@ use std::sync::Arc;
 
 /// The `actors` stage.
 pub struct ActorStage {
-    gazetteer: Gazetteer,
+    gazetteer: Arc<Gazetteer>,
     titles: Titles,
     lexical: Lexical,
     formations: Formations,
@@ -60,9 +60,13 @@ pub struct ActorStage {
 impl ActorStage {
     /// A stage over a gazetteer (the entities stage's), titles and the
     /// lexical lists.
-    pub fn new(gazetteer: Gazetteer, titles: Titles, lexical: Lexical) -> ActorStage {
+    pub fn new(
+        gazetteer: impl Into<Arc<Gazetteer>>,
+        titles: Titles,
+        lexical: Lexical,
+    ) -> ActorStage {
         ActorStage {
-            gazetteer,
+            gazetteer: gazetteer.into(),
             titles,
             lexical,
             formations: Formations::default(),

@@ -801,13 +801,7 @@ impl Model {
         let mut y = Vec::new();
         let mut vs = ViterbiScratch::default();
         let (mut fstart, mut rows, mut rstart) = (Vec::new(), Vec::new(), Vec::new());
-        let fused = if self.cfg.stage2_full {
-            self.fused
-                .get_or_init(|| self.w2.as_ref().map(|w2| Fused::new(&self.w1, w2)))
-                .as_ref()
-        } else {
-            None
-        };
+        let fused = self.fused();
         for (si, s) in sentences.iter().enumerate() {
             let mut e = vec![0f32; s.len() * n];
             let mut e2 = if fused.is_some() {
@@ -1159,9 +1153,40 @@ impl Model {
         b
     }
 
+    /// The fused stage-1/stage-2 table of a `stage2_full` model, built on
+    /// first use.
+    fn fused(&self) -> Option<&Fused> {
+        if !self.cfg.stage2_full {
+            return None;
+        }
+        self.fused
+            .get_or_init(|| self.w2.as_ref().map(|w2| Fused::new(&self.w1, w2)))
+            .as_ref()
+    }
+
+    /// The model with its inference tables built now rather than on the
+    /// first document (so that loading, which may run beside other work,
+    /// pays for them).
+    pub fn prepared(self) -> Model {
+        self.fused();
+        self
+    }
+
     /// Parse a model file. Checks magic, version, sizes, checksum and that values are
     /// finite; a bad file is an error, never a panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, NerError> {
+        Model::decode_bytes(bytes, true)
+    }
+
+    /// A model compiled into the binary: as [`Model::from_bytes`] without the
+    /// checksum, which would cost every process start ~10 ms and guards
+    /// against corrupt files, not against a corrupt binary (a test checks the
+    /// embedded model's checksum once).
+    pub fn from_embedded(bytes: &'static [u8]) -> Result<Model, NerError> {
+        Model::decode_bytes(bytes, false)
+    }
+
+    fn decode_bytes(bytes: &[u8], check_sum: bool) -> Result<Model, NerError> {
         let bad = |m: &str| NerError::BadModel(m.to_string());
         if bytes.len() < 8 + 4 + 8 {
             return Err(bad("file too short"));
@@ -1171,7 +1196,7 @@ impl Model {
         }
         let (body, tail) = bytes.split_at(bytes.len() - 8);
         let sum = u64::from_le_bytes(tail.try_into().map_err(|_| bad("checksum"))?);
-        if super::hash::fnv(body) != sum {
+        if check_sum && super::hash::fnv(body) != sum {
             return Err(bad("checksum mismatch (corrupt file)"));
         }
         let mut r = Reader { b: body, p: 8 };

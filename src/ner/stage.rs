@@ -42,7 +42,7 @@ pub trait SpanTagger: Send + Sync {
 
 /// The `entities` stage.
 pub struct EntityStage {
-    gazetteer: Gazetteer,
+    gazetteer: Arc<Gazetteer>,
     types: TypeMap,
     tagger: Option<Box<dyn SpanTagger>>,
     titles: Option<Titles>,
@@ -52,12 +52,12 @@ pub struct EntityStage {
 impl EntityStage {
     /// A stage from its parts; without a tagger only the gazetteer runs.
     pub fn new(
-        gazetteer: Gazetteer,
+        gazetteer: impl Into<Arc<Gazetteer>>,
         types: TypeMap,
         tagger: Option<Box<dyn SpanTagger>>,
     ) -> EntityStage {
         EntityStage {
-            gazetteer,
+            gazetteer: gazetteer.into(),
             types,
             tagger,
             titles: None,
@@ -353,19 +353,20 @@ impl ModelChoice {
         }
     }
 
-    /// Loads the chosen tagger.
+    /// Loads the chosen tagger, ready to tag.
     pub fn load(&self) -> Result<Option<crate::ner::Model>, crate::ner::NerError> {
-        match self {
-            ModelChoice::Fast => crate::ner::Model::from_bytes(FAST_MODEL).map(Some),
+        let model = match self {
+            ModelChoice::Fast => crate::ner::Model::from_embedded(FAST_MODEL),
             ModelChoice::File(path) => {
                 let bytes = std::fs::read(path).map_err(|source| crate::ner::NerError::Io {
                     path: path.display().to_string(),
                     source,
                 })?;
-                crate::ner::Model::from_bytes(&bytes).map(Some)
+                crate::ner::Model::from_bytes(&bytes)
             }
-            ModelChoice::None => Ok(None),
-        }
+            ModelChoice::None => return Ok(None),
+        };
+        model.map(|m| Some(m.prepared()))
     }
 }
 

@@ -424,6 +424,7 @@ fn reader_errors_are_typed() {
 /// full path (`tag_document`, marginals for every token, then `tags_to_spans`).
 #[test]
 fn span_only_scores_match_full_posterior() {
+    // (from_bytes also checks the embedded model's checksum, which start-up skips)
     let model = crate::ner::Model::from_bytes(crate::ner::stage::FAST_MODEL).expect("model");
     let text: Vec<Vec<&str>> = vec![
         "Foreign Minister Anna Lindqvist met her Kenyan counterpart in Nairobi on Monday ."

@@ -24,6 +24,7 @@ mod contract;
 mod dicts;
 mod stages;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use contract::{Contract, ContractError, Revision};
@@ -92,81 +93,74 @@ impl Pipeline {
         model: &ModelChoice,
         syntax: bool,
     ) -> Result<Pipeline, Error> {
-        let mut sources: Vec<(&str, &str)> = vec![(
-            "boilerplate.txt",
-            include_str!("../../models/boilerplate.txt"),
-        )];
-        sources.extend(
-            dicts
-                .boilerplate
-                .iter()
-                .map(|(n, c)| (n.as_str(), c.as_str())),
-        );
-        let boilerplate = Boilerplate::from_sources(&sources)?;
+        // The two statistical models load on a second core while the data
+        // files are read: start-up is paid by every process (a Spark task
+        // pays it per partition).
+        std::thread::scope(|scope| {
+            let tagger = scope.spawn(|| load_tagger(model));
+            let syntax_model = scope.spawn(|| {
+                SyntaxModel::embedded()
+                    .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))
+            });
+            let failed = || Error::Usage("loading the models failed".to_string());
+            Pipeline::assemble(dicts, syntax, || {
+                let tagger = tagger.join().map_err(|_| failed())??;
+                Ok((tagger, syntax_model.join().map_err(|_| failed())??))
+            })
+        })
+    }
+
+    /// The stages over `dicts`, with the models that `models` waits for.
+    fn assemble(
+        dicts: &Dicts,
+        syntax: bool,
+        models: impl FnOnce() -> Result<Models, Error>,
+    ) -> Result<Pipeline, Error> {
+        let boilerplate = Boilerplate::from_sources(&boilerplate_sources(dicts))?;
         let words = WordClasses::with_user_files(&dicts.words)?;
         let lexical = Lexical::embedded().with_words(words.clone());
         let tokenizer = Tokenizer::new(lexical.clone());
-        let gazetteer = Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?;
-        // Checked here so a bad --dict offices file fails at start; the
-        // actors stage is to take it for dated affiliations (issue 13).
-        let tagger = model
-            .load()
-            .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
-            .map(|m| Box::new(m) as Box<dyn SpanTagger>);
+        // one gazetteer, shared by the entities and actors stages
+        let gazetteer = Arc::new(Gazetteer::with_user_files(&dicts.gazetteers, &tokenizer)?);
         let titles = Titles::with_user_files(&dicts.titles, &tokenizer)?;
         let formations = Formations::with_user_files(&dicts.formations)?;
         let actors = ActorStage::new(gazetteer.clone(), titles.clone(), lexical.clone())
             .with_formations(formations.clone())
             .with_offices(Offices::with_user_files(&dicts.offices, &gazetteer)?);
-        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
-            .with_titles(titles.clone())
-            .with_words(words.clone());
         let dates = Dates::new(&named(&dicts.dates), dicts.date_order)?;
         let agreements = Agreements::new(&named(&dicts.agreements), &named(&dicts.agreement_cues))?
             .with_words(words.clone())
             .with_formations(formations.clone());
-        let event_lexicon = EventLexicon::with_user_files(&dicts.events)?.with_words(words);
-        let mut syntax_model = SyntaxModel::embedded()
-            .map_err(|e| Error::Usage(format!("loading the syntax model: {e}")))?;
+        let event_lexicon = EventLexicon::with_user_files(&dicts.events)?.with_words(words.clone());
+        let (tagger, mut syntax_model) = models()?;
+        let entities = EntityStage::new(gazetteer, TypeMap::embedded()?, tagger)
+            .with_titles(titles.clone())
+            .with_words(words);
         // the triggers' lemmas are words the lemmatiser must be able to reach
         syntax_model.add_known_lemmas(event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str()));
         let mut syntax_stage = SyntaxStage::new(syntax_model).with_titles(titles);
         if !syntax {
-            // (with the past participles in -n and -en, "withdrawn",
-            // "taken", "beaten", which no regular inflection gives)
-            let lemmas: Vec<String> = event_lexicon
-                .triggers
-                .rows
-                .iter()
-                .flat_map(|r| {
-                    let l = &r.lemma;
-                    [l.clone(), format!("{l}n"), format!("{l}en")]
-                })
-                // the agreement heads whose phrase the agreements stage reads from the parse
-                .chain(agreements.parsed_heads())
-                .collect();
             let filter = LemmaFilter::new(
-                lemmas.iter().map(String::as_str),
+                filter_lemmas(&event_lexicon, &agreements)
+                    .iter()
+                    .map(String::as_str),
                 syntax_stage.model().lemma_table(),
             );
             syntax_stage = syntax_stage.with_filter(filter);
         }
         let events = EventStage::new(event_lexicon);
-        let mut stages: Vec<Box<dyn Stage>> = vec![
+        Pipeline::from_stages(vec![
             Box::new(MaskBoilerplate(boilerplate)),
             Box::new(DocInfoStage(LanguageGuesser::embedded())),
             Box::new(Tokenize(tokenizer)),
             Box::new(Sentences(lexical)),
             Box::new(entities),
-        ];
-        stages.push(Box::new(syntax_stage));
-        stages.extend([
-            Box::new(DatesStage(dates)) as Box<dyn Stage>,
+            Box::new(syntax_stage),
+            Box::new(DatesStage(dates)),
             Box::new(AgreementsStage(agreements)),
             Box::new(actors),
             Box::new(events),
-        ]);
-        Pipeline::from_stages(stages)
+        ])
     }
 
     /// A pipeline of these stages, in this order, once their contracts are
@@ -439,4 +433,47 @@ mod tests {
         }
         assert!(checked >= 12);
     }
+}
+
+/// The entity tagger (if any) and the syntax model.
+type Models = (Option<Box<dyn SpanTagger>>, SyntaxModel);
+
+fn load_tagger(model: &ModelChoice) -> Result<Option<Box<dyn SpanTagger>>, Error> {
+    Ok(model
+        .load()
+        .map_err(|e| Error::Usage(format!("loading the NER model: {e}")))?
+        .map(|m| Box::new(m) as Box<dyn SpanTagger>))
+}
+
+/// The embedded boilerplate patterns, then the user's.
+fn boilerplate_sources(dicts: &Dicts) -> Vec<(&str, &str)> {
+    let embedded = (
+        "boilerplate.txt",
+        include_str!("../../models/boilerplate.txt"),
+    );
+    std::iter::once(embedded)
+        .chain(
+            dicts
+                .boilerplate
+                .iter()
+                .map(|(n, c)| (n.as_str(), c.as_str())),
+        )
+        .collect()
+}
+
+/// The lemmas whose sentences the syntax stage parses: the triggers' (with
+/// the past participles in -n and -en, "withdrawn", "taken", "beaten",
+/// which no regular inflection gives) and the agreement heads whose phrase
+/// the agreements stage reads from the parse.
+fn filter_lemmas(lexicon: &EventLexicon, agreements: &Agreements) -> Vec<String> {
+    lexicon
+        .triggers
+        .rows
+        .iter()
+        .flat_map(|r| {
+            let l = &r.lemma;
+            [l.clone(), format!("{l}n"), format!("{l}en")]
+        })
+        .chain(agreements.parsed_heads())
+        .collect()
 }

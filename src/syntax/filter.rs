@@ -63,32 +63,47 @@ impl LemmaFilter {
         }
         // Irregular forms: the lemmatiser's suffix rules run backwards
         // ("held" → "hold" by the rule "-eld" → "-old"), then its
-        // exceptions.
+        // exceptions (one pass over the text, which is read at start-up).
         let mut by_add: std::collections::HashMap<&str, Vec<(&str, usize)>> =
             std::collections::HashMap::new();
         for line in lemmatizer_text.lines() {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if let ["R", upos, suffix, strip, add] = cols.as_slice() {
-                // (strip-only rules give the regular forms made below;
-                // run backwards they would make thousands per lemma)
-                if matches!(*upos, "VERB" | "NOUN" | "ADJ" | "AUX") && !add.is_empty() {
+            let mut cols = line.split('\t');
+            match (
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+                cols.next(),
+            ) {
+                // (strip-only rules give the regular forms made above; run
+                // backwards they would make thousands per lemma)
+                (Some("R"), Some(upos), Some(suffix), Some(strip), Some(add))
+                    if matches!(upos, "VERB" | "NOUN" | "ADJ" | "AUX") && !add.is_empty() =>
+                {
                     if let Ok(strip) = strip.parse::<usize>() {
                         by_add.entry(add).or_default().push((suffix, strip));
                     }
                 }
+                (Some("E"), Some(_), Some(form), Some(lemma), None) => {
+                    // (lower-cased only when it is not: most lemmas are)
+                    let known = if lemma
+                        .chars()
+                        .any(|c| !c.is_lowercase() && c.is_alphabetic())
+                    {
+                        lemmas.contains(&lemma.to_lowercase())
+                    } else {
+                        lemmas.contains(lemma)
+                    };
+                    if known {
+                        filter.forms.insert(form.to_lowercase());
+                    }
+                }
+                _ => {}
             }
         }
         for l in &lemmas {
             for form in inverse_rule_forms(l, &by_add) {
                 filter.forms.insert(form);
-            }
-        }
-        for line in lemmatizer_text.lines() {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if let ["E", _, form, lemma] = cols.as_slice() {
-                if lemmas.contains(&lemma.to_lowercase()) {
-                    filter.forms.insert(form.to_lowercase());
-                }
             }
         }
         filter

@@ -153,6 +153,12 @@ fn model_bytes_round_trip_and_corruption_is_an_error() {
     assert!(SyntaxModel::from_bytes(&bad.encode()).is_err());
 }
 
+#[test]
+fn the_embedded_model_is_intact() {
+    // start-up skips the embedded model's checksum; this checks it once
+    assert!(SyntaxModel::embedded_checksum_holds());
+}
+
 /// Checks that the analysis of `n` words is one tree.
 fn assert_tree(scratch: &Scratch, n: usize) {
     let mut roots = 0;
