@@ -367,3 +367,30 @@ fn runs_of_closing_brackets_split_in_linear_time() {
     assert!(started.elapsed().as_secs() < 10);
     assert_eq!(sents("Done.)) Next.").len(), 2);
 }
+
+#[test]
+fn capitalised_modifiers_make_a_longer_role() {
+    use super::titles::{TitleKind, Titles};
+    let tokenizer = Tokenizer::default();
+    let titles = Titles::with_user_files(&[], &tokenizer).unwrap();
+    let role = |text: &str| {
+        let raw: Vec<String> = text.split(' ').map(str::to_string).collect();
+        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        let m = titles.longest_at(&lower, &raw, 0, raw.len())?;
+        let kind = titles.get(m.title).kind;
+        Some((raw[m.start..m.end].join(" "), kind))
+    };
+    let person = |s: &str| Some((s.to_string(), TitleKind::Person));
+    assert_eq!(
+        role("Acting Foreign Minister Lena Moss"),
+        person("Acting Foreign Minister")
+    );
+    assert_eq!(
+        role("Principal Deputy National Security Advisor Jon Finer"),
+        person("Principal Deputy National Security Advisor")
+    );
+    // a modifier alone, a lower-case one, or one before no person's role is no role
+    assert_eq!(role("Acting quickly"), None);
+    assert_eq!(role("acting Foreign Minister"), None);
+    assert_eq!(role("Acting Government"), None);
+}

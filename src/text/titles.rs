@@ -87,6 +87,9 @@ pub struct Titles {
     by_first: WordMap<String, Vec<usize>>,
     /// Lower-cased last tokens of all phrases.
     last_words: WordSet<String>,
+    /// Words that make a longer role of the role after them ("Acting",
+    /// "Principal": "Principal Deputy National Security Advisor").
+    modifiers: WordSet<String>,
 }
 
 impl Titles {
@@ -100,6 +103,10 @@ impl Titles {
                 }
                 let phrase = field(&line, 0, file)?;
                 let kind_text = field(&line, 1, file)?;
+                if kind_text == "modifier" {
+                    t.modifiers.insert(phrase.to_lowercase());
+                    continue;
+                }
                 let kind = TitleKind::parse(kind_text).ok_or_else(|| Error::Data {
                     file: file.to_string(),
                     line: line.line,
@@ -156,7 +163,7 @@ impl Titles {
     /// Whether some phrase starts with this (lower-case) token: a cheap test
     /// before a full match.
     pub fn may_start(&self, lower: &str) -> bool {
-        self.by_first.contains_key(lower)
+        self.by_first.contains_key(lower) || self.modifiers.contains(lower)
     }
 
     /// Whether some phrase ends with this (lower-case) token.
@@ -187,8 +194,38 @@ impl Titles {
     /// The longest phrase at token `i` (`lower`: lower-cased tokens, `raw`:
     /// as written, both with straight apostrophes), not passing `end`. An
     /// all-capital phrase matches only exactly; a phrase with lower-case
-    /// letters matches any case, but loses a tie to an exact one.
+    /// letters matches any case, but loses a tie to an exact one. A person's
+    /// role after capitalised modifiers ("Acting Deputy Foreign Minister")
+    /// matches with them, as the role of that phrase.
     pub fn longest_at<S: Words + ?Sized, R: Words + ?Sized>(
+        &self,
+        lower: &S,
+        raw: &R,
+        i: usize,
+        end: usize,
+    ) -> Option<TitleMatch> {
+        let direct = self.phrase_at(lower, raw, i, end);
+        let mut j = i;
+        while j < end.min(lower.len())
+            && self.modifiers.contains(lower.word(j))
+            && raw.word(j).starts_with(char::is_uppercase)
+        {
+            j += 1;
+        }
+        let modified = (j > i)
+            .then(|| self.phrase_at(lower, raw, j, end))
+            .flatten()
+            .filter(|m| self.titles[m.title].kind == TitleKind::Person)
+            .map(|m| TitleMatch { start: i, ..m });
+        match (direct, modified) {
+            (Some(d), Some(m)) if m.end > d.end => Some(m),
+            (None, m) => m,
+            (d, _) => d,
+        }
+    }
+
+    /// The longest phrase of the file at token `i` (see [`Titles::longest_at`]).
+    fn phrase_at<S: Words + ?Sized, R: Words + ?Sized>(
         &self,
         lower: &S,
         raw: &R,
