@@ -19,6 +19,7 @@ mod aside;
 mod complement;
 mod find;
 mod groups;
+mod initiative;
 mod obligation;
 mod occasion;
 mod pairs;
@@ -382,7 +383,8 @@ fn code_one(
     // (a reciprocal row's two parties are each other's target: "the
     // two leaders' meeting")
     let paired = (row.flags.recip || is_dyadic(row.kind)) && sources.len() == 2;
-    if (row.flags.rev || row.flags.needtgt && !paired) && targets.is_empty() {
+    let intends = pairs::intends_to_act(tree, row.kind, t);
+    if (row.flags.rev || row.flags.needtgt && !paired && !intends) && targets.is_empty() {
         return None;
     }
     if row.flags.person && !sources.iter().any(|&a| is_person(doc, a)) {
@@ -394,7 +396,7 @@ fn code_one(
     if row.flags.actorhead && !args.object_head_is_actor(t) {
         return None;
     }
-    if row.flags.rev {
+    if row.flags.rev || initiative::turned(args, row.kind, t, &sources, &targets) {
         std::mem::swap(&mut sources, &mut targets);
     }
     let signing = row.cameo.starts_with("057");

@@ -1,6 +1,7 @@
 //! Who acts towards whom: (source, target) pairs, parties of joint
 //! actions.
 
+use super::view::TreeView;
 use crate::doc::{ActorKind, Doc, PloverType};
 
 pub(super) fn is_person(doc: &Doc, a: usize) -> bool {
@@ -17,6 +18,35 @@ pub(super) fn is_dyadic(kind: PloverType) -> bool {
         kind,
         PloverType::Agree | PloverType::Cooperate | PloverType::Consult
     )
+}
+
+/// Whether AGREE trigger `t` (a noun: "commitment") is followed by a
+/// to-infinitive ("their commitment to work together", "its commitment to
+/// continue supporting …"): a stated intention to act, AGREE with no
+/// target (dev README: statements of intent or commitment). The parser
+/// often hangs the infinitive on the light verb rather than on the noun, so
+/// the words themselves are read: "to" then a verb.
+///
+/// A possessive pronoun must have a subject in the clause of the verb that
+/// takes the noun ("the leaders reaffirmed their commitment to …"): with
+/// none ("joined by … to reaffirm their commitment to …") the pronoun is
+/// only resolved to an earlier list, too often the wrong one.
+pub(super) fn intends_to_act(tree: &TreeView<'_>, kind: PloverType, t: usize) -> bool {
+    let infinitive = kind == PloverType::Agree
+        && t + 2 < tree.len()
+        && tree.lemma(t + 1) == "to"
+        && tree.deprel(t + 1) == "mark"
+        && tree.upos(t + 2) == "VERB";
+    let pronoun = tree
+        .children(t)
+        .iter()
+        .any(|&c| tree.deprel(c) == "nmod:poss" && tree.upos(c) == "PRON");
+    let clause_subject = tree.head(t).is_some_and(|v| {
+        tree.children(v)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "nsubj" | "nsubj:pass"))
+    });
+    infinitive && (!pronoun || clause_subject)
 }
 
 /// Coordinated persons who agree or cooperate act for their states or

@@ -5,6 +5,11 @@
 //!   meeting with Arnor, the Minister …", "During their talks, Gondor and
 //!   Rohan …") is the subject's: that subject, when it names an actor of
 //!   the pronoun's kind;
+//! - "its" or "their" on the object of a verb is that verb's subject's
+//!   when the subject names actors that fit it ("Gondor and Rohan
+//!   reaffirmed their commitment", "the G7 leaders affirmed their
+//!   commitment", "Gondor continued its shelling"): the object's owner is
+//!   the subject far more often than an actor named earlier;
 //! - "they", "them", "their": the last coordination of actors ("Gondor
 //!   and Arnor … They agreed") within two sentences before; in a joint
 //!   statement without one, its authors;
@@ -27,6 +32,9 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let groups = coordinations(doc);
     let salient = salient_bodies(doc, tree);
     let mut out = forward_possessives(doc, tree);
+    for (i, actors) in bound_possessives(doc, tree) {
+        out.entry(i).or_insert(actors);
+    }
     for i in 0..doc.tokens.len() {
         let word = doc.norm(i);
         let sentence = doc.sentence_of_token(i);
@@ -156,6 +164,89 @@ pub fn forward_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec
         }
     }
     out
+}
+
+/// Possessives "its" and "their" on the direct object of a verb, each
+/// with the actors the verb's subject (before it) names: for "its" one
+/// state or organisation named by the subject itself; for "their" two or
+/// more actors, or those a plural head's modifiers name ("the G7
+/// leaders", "the leaders of Gondor and Rohan").
+fn bound_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
+    let mut out = HashMap::new();
+    for i in 0..doc.tokens.len() {
+        let plural = match doc.norm(i) {
+            "its" => false,
+            "their" => true,
+            _ => continue,
+        };
+        if tree.deprel(i) != "nmod:poss" {
+            continue;
+        }
+        let Some(object) = tree.head(i).filter(|&h| tree.deprel(h) == "obj") else {
+            continue;
+        };
+        let Some(verb) = tree.head(object).filter(|&v| tree.upos(v) == "VERB") else {
+            continue;
+        };
+        let Some(subject) = tree
+            .children(verb)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nsubj" && c < i)
+        else {
+            continue;
+        };
+        let conjuncts = tree.with_conjuncts(subject);
+        let named: Vec<usize> = conjuncts.iter().flat_map(|&n| spans_at(doc, n)).collect();
+        let actors = if !named.is_empty() {
+            named
+        } else if plural {
+            // a common-noun head ("leaders"): the actors its modifiers name
+            conjuncts
+                .iter()
+                .flat_map(|&n| tree.children(n).iter().copied())
+                .filter(|&c| matches!(tree.deprel(c), "compound" | "amod" | "nmod" | "nmod:poss"))
+                .flat_map(|c| tree.with_conjuncts(c))
+                .flat_map(|c| spans_at(doc, c))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut actors: Vec<usize> = actors
+            .into_iter()
+            .filter(|&a| fits(doc, a, plural))
+            .collect();
+        actors.dedup();
+        let fits_number = if plural {
+            // one actor: named by a modifier of the plural head, or a group
+            // ("the Houthis continued their attacks")
+            actors.len() >= 2
+                || actors.len() == 1
+                    && (conjuncts.iter().all(|&n| spans_at(doc, n).is_empty())
+                        || is_group(doc, actors[0]))
+        } else {
+            actors.len() == 1
+        };
+        if fits_number {
+            out.insert(i, actors);
+        }
+    }
+    out
+}
+
+/// Whether actor `a` is a group.
+fn is_group(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|r| r.kind == Some(ActorKind::Group))
+}
+
+/// Whether actor `a` is of a kind the possessive can stand for.
+fn fits(doc: &Doc, a: usize, plural: bool) -> bool {
+    doc.actors.get(a).and_then(|r| r.kind).is_some_and(|k| {
+        matches!(k, ActorKind::State | ActorKind::Organization)
+            || plural && matches!(k, ActorKind::Person | ActorKind::Group)
+    })
 }
 
 /// The subject after the phrase holding token `i`, when that phrase is an
