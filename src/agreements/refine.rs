@@ -17,7 +17,7 @@
 //!   "WTO Agreement").
 //!
 //! Word lists are in `models/agreement_cues.tsv` (classes `evaluative`,
-//! `compound_participle`, `duration`, `possessor`).
+//! `compound_participle`, `duration`, `number`, `possessor`).
 
 use super::{count_word, join_tokens, Agreements, Cand, Head, InSentence, Link, View};
 use crate::doc::TokenKind;
@@ -39,14 +39,21 @@ pub(super) struct Cues {
     compound_participles: WordSet<String>,
     /// Time units of a term compound ("60-day", "two-week").
     duration: WordSet<String>,
+    /// Number words of a term compound beyond "two" … "six" ("ten-day").
+    numbers: WordSet<String>,
     /// Plural nouns whose possessive names who reached a consensus ("leaders'").
     possessors: WordSet<String>,
 }
 
 impl Cues {
     /// The class names this module reads.
-    pub(super) const CLASSES: [&'static str; 4] =
-        ["evaluative", "compound_participle", "duration", "possessor"];
+    pub(super) const CLASSES: [&'static str; 5] = [
+        "evaluative",
+        "compound_participle",
+        "duration",
+        "number",
+        "possessor",
+    ];
 
     /// Adds a row of class `class` (one of `CLASSES`).
     pub(super) fn add(&mut self, class: &str, phrase: &str) {
@@ -55,6 +62,7 @@ impl Cues {
             "evaluative" => &mut self.evaluative,
             "compound_participle" => &mut self.compound_participles,
             "duration" => &mut self.duration,
+            "number" => &mut self.numbers,
             _ => &mut self.possessors,
         };
         set.insert(w);
@@ -77,10 +85,7 @@ impl Agreements {
         }
         let number = left.chars().all(|c| c.is_ascii_digit())
             || count_word(left).is_some()
-            || matches!(
-                left,
-                "one" | "seven" | "ten" | "thirty" | "sixty" | "ninety"
-            );
+            || self.refine.numbers.contains(left);
         kind == "ceasefire" && number && self.refine.duration.contains(right)
     }
 
