@@ -38,14 +38,17 @@ impl Agreements {
         let mut a = i;
         while a > first && a + 3 > i {
             let w = v.w(a - 1);
+            // "the UN-mediated truce", "a 60-day truce" (`refine.rs`)
+            let compound = self.specific_compound(w, &head.kind);
             if v.kind[a - 1] == TokenKind::Word
-                && w.starts_with(char::is_alphabetic)
-                && (!v.cap(a - 1) || self.modifiers.contains(w))
+                && (w.starts_with(char::is_alphabetic) || compound)
+                && (!v.cap(a - 1) || self.modifiers.contains(w) || compound)
                 && !self.determiners.contains(w)
                 && !self.verbs.contains(w)
                 && !self.words.has(WordClass::NameStop, w)
                 && count_word(w).is_none()
                 && !self.words.has(WordClass::NotModifier, w)
+                && !self.evaluative(w)
                 && self.modifier_word(at, a - 1, hend)
             {
                 a -= 1;
@@ -148,8 +151,15 @@ impl Agreements {
                 // modifier is a specific instrument even at its first mention
                 // "violations of the ceasefire": the one in force
                 let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
+                // ("the U.S.-led joint statement on racial justice": a
+                // compound's instrument keeps what it is about)
+                let about = if (a..i).any(|k| self.specific_compound(v.w(k), kind)) {
+                    self.trim_end(v, hend, b.max(hend))
+                } else {
+                    hend
+                };
                 let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
-                    (join_tokens(doc, a, hend), Link::Generic)
+                    (join_tokens(doc, a, about), Link::Generic)
                 } else {
                     (join_tokens(doc, a, b.max(hend)), Link::Short)
                 };
@@ -193,7 +203,9 @@ impl Agreements {
         let subject = parties::subject_parties(doc, &self.words, htok, (first, lim));
         // "an immediate, negotiated ceasefire": the one called for
         let qualified = self.qualified_start(v, first, i, kind);
+        let compound = (a..i).any(|k| self.specific_compound(v.w(k), kind));
         let specific = between
+            || compound
             || subject.len() >= 2
             || qualified.is_some()
             || signed_after

@@ -38,13 +38,27 @@ impl Agreements {
         let between = v.w(hend) == "between";
         let with = v.w(hend) == "with" && (indefinite || self.determiners.contains(article));
         let signed = indefinite && self.signing(v, at.first, at.lim).is_some();
-        if !(between || with || signed) {
+        // "the two presidents' consensus", "the consensus reached by the
+        // two leaders" (`refine.rs`)
+        if v.w(i) == "consensus" {
+            if let Some(end) = self.possessed_consensus(at, i, hend, head, out) {
+                return end;
+            }
+        }
+        // "the Malaysia arrangement" (`refine.rs`)
+        if v.w(i).starts_with("arrangement") {
+            if let Some(end) = self.state_arrangement(at, i, hend, head, out) {
+                return end;
+            }
+        }
+        let defined = v.w(i) == "consensus" && self.defining_clause(at, i, hend).is_some();
+        if !(between || with || signed || defined) {
             return hend;
         }
         let mut found = Vec::new();
         let end = self.generic(at, i, hend, head, &mut found);
         // (a party named, or signed: never a refer-back)
-        let keep = |c: &Cand| !c.parties.is_empty() || (signed && !between && !with);
+        let keep = |c: &Cand| !c.parties.is_empty() || (signed && !between && !with) || defined;
         if found.is_empty() || !found.iter().all(keep) {
             return hend;
         }

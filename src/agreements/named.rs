@@ -59,6 +59,7 @@ impl Agreements {
         } = at;
         // left: capitalised pre-modifiers and years
         let mut a = i;
+        let mut dated_name = None;
         while a > first {
             let k = a - 1;
             let w = v.w(k);
@@ -73,13 +74,23 @@ impl Agreements {
             if !ok || out.last().is_some_and(|c| c.last >= k) {
                 break;
             }
-            // a date other than a bare year ends the name
-            if date_at.contains_key(&k) && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            // a date other than a bare year ends the name, unless an article
+            // opens it: "the August 17 Communiqué" is that one's name
+            if let Some(&d) = date_at
+                .get(&k)
+                .filter(|_| !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
             {
+                let start = doc.dates[d].tokens.start;
+                if start > first && v.w(start - 1) == "the" && doc.dates[d].tokens.end == a {
+                    dated_name = Some(start);
+                }
                 break;
             }
             a = k;
         }
+        // (the date names it; whether it is the signing date the text does not say)
+        let dates_from = a;
+        let a = dated_name.unwrap_or(a);
         // "a joint Declaration on …": a lower-case modifier makes the head
         // joint but stays out of the name
         let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
@@ -149,7 +160,7 @@ impl Agreements {
         let link = if short { Link::Short } else { Link::Named };
         let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
         c.parties = parties;
-        self.inner_dates(doc, date_at, a, b, &mut c);
+        self.inner_dates(doc, date_at, dates_from, b, &mut c);
         out.push(c);
         b
     }

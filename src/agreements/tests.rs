@@ -149,10 +149,10 @@ const CASES: &[Case] = &[
     ("The two ministers recalled the ceasefire agreed in Arnor last month.", &[("ceasefire agreed in Arnor last month", "ceasefire", Some("2023-05"))]),
     ("The deal reached in Rivendell remains the basis for relations.", &[("deal reached in Rivendell", "agreement", None)]),
     ("Both sides pledged to implement the roadmap agreed in March.", &[("roadmap agreed in March", "other", Some("2023-03"))]),
-    ("The truce that was brokered by Gondor last week still holds.", &[("truce that was brokered by Gondor last week", "ceasefire", None)]),
+    ("The truce that was brokered by Gondor last week still holds.", &[("truce brokered by Gondor last week", "ceasefire", None)]),
     ("The ceasefire that Gondor and Arnor agreed in May still holds.", &[("ceasefire that Gondor and Arnor agreed in May", "ceasefire", Some("2023-05"))]),
     ("Arnor welcomed the deal struck with Gondor on grain exports.", &[("deal struck with Gondor on grain exports", "agreement", None)]),
-    ("The minister hailed the landmark accord signed by Arnor and Gondor on 2 May 2023.", &[("landmark accord signed by Arnor and Gondor on 2 May 2023", "agreement", Some("2023-05-02"))]),
+    ("The minister hailed the landmark accord signed by Arnor and Gondor on 2 May 2023.", &[("accord signed by Arnor and Gondor on 2 May 2023", "agreement", Some("2023-05-02"))]),
     // a year or party premodifier, a place
     ("They welcomed the 2015 framework agreement.", &[("2015 framework agreement", "agreement", Some("2015"))]),
     ("They recalled the 2019 peace agreement between Arnor and Gondor.", &[("2019 peace agreement between Arnor and Gondor", "agreement", Some("2019"))]),
