@@ -214,11 +214,7 @@ impl Builder<'_> {
 
     /// The person a headline ends on after a dash: its speaker.
     pub(super) fn headline_speaker(&self, title_end: usize) -> Option<usize> {
-        let last = self
-            .spans
-            .iter()
-            .filter(|s| s.tokens.end <= title_end)
-            .last()?;
+        let last = self.spans.iter().rfind(|s| s.tokens.end <= title_end)?;
         let dash = last.tokens.start.checked_sub(1)?;
         (matches!(self.tok(dash), "-" | "–" | "—")
             && last.tokens.end == title_end
