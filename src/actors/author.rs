@@ -42,7 +42,13 @@ impl Builder<'_> {
         }
         let from_meta = self.author_state.is_some();
         self.author_from_title();
-        self.author_from_header(from_meta);
+        // The text's own cues need a document's shape: a title line over a
+        // body. A lone sentence ("Gondor said that Mordor had …") has no
+        // header, and its subject is no author.
+        let titled = self.title_end() > 0;
+        if titled {
+            self.author_from_header(from_meta);
+        }
         if self.co_authors.is_empty() {
             self.co_authors_from_text();
         }
@@ -53,7 +59,7 @@ impl Builder<'_> {
             self.author_state = self.author_person.and_then(|p| self.voice_of(p));
         }
         let title_end = self.title_end();
-        if self.author_state.is_none() {
+        if titled && self.author_state.is_none() {
             // (a state's voice, or an organisation the gazetteer knows: a
             // tagged "First Lady of Gondor" is no publisher)
             self.author_state = self
@@ -61,7 +67,7 @@ impl Builder<'_> {
                 .and_then(|a| self.voice_of(a))
                 .filter(|&a| self.is_state_voice(a) || self.actors[a].entry.is_some());
         }
-        if self.author_state.is_none() {
+        if titled && self.author_state.is_none() {
             self.author_state = self.dominant_state();
         }
         // an organisation of a state speaks for it ("National Security
