@@ -22,6 +22,7 @@
 
 pub mod audit;
 mod author;
+mod author_text;
 mod leaders;
 pub mod names;
 mod repair;
@@ -29,6 +30,8 @@ mod runs;
 mod scan;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_author_text;
 #[cfg(test)]
 mod tests_leaders;
 #[cfg(test)]
