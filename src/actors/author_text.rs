@@ -43,24 +43,15 @@ const DOMINANT_RATIO: usize = 3;
 
 /// Words between the states of a list that opens a joint statement ("The
 /// Government of A (“A”) and the Government of B", "we, the leaders of A,
-/// B and C"): closed-class joiners and the nouns for who signs.
+/// B and C"): closed-class joiners and the nouns for who signs; punctuation
+/// (commas, brackets, quotes) joins too.
 // not a content word list: the list's glue, from the construction
-const LIST_GLUE: [&str; 14] = [
-    ",",
-    "and",
-    "the",
-    "of",
-    "government",
-    "governments",
-    "(",
-    ")",
-    "\"",
-    "“",
-    "”",
-    "'",
-    "’",
-    "‘",
-];
+const LIST_GLUE: [&str; 5] = ["and", "the", "of", "government", "governments"];
+
+/// Whether a token may stand between two members of such a list.
+fn is_list_glue(token: &str) -> bool {
+    LIST_GLUE.contains(&token) || !token.chars().any(char::is_alphanumeric)
+}
 
 impl Builder<'_> {
     /// The token where the header ends.
@@ -331,9 +322,8 @@ impl Builder<'_> {
         let mut run: Vec<usize> = Vec::new();
         let mut at = None;
         for s in &spans {
-            let joined = at.is_some_and(|at: usize| {
-                (at..s.tokens.start).all(|k| LIST_GLUE.contains(&self.tok(k)))
-            });
+            let joined =
+                at.is_some_and(|at: usize| (at..s.tokens.start).all(|k| is_list_glue(self.tok(k))));
             let member = match self.actors[s.actor].kind {
                 Some(ActorKind::State) => Some(s.actor),
                 Some(ActorKind::Organization) if self.actors[s.actor].entry.is_some() => {

@@ -69,11 +69,11 @@ fn a_title_event_takes_the_date_of_its_later_mention() {
 #[test]
 fn a_date_in_a_relative_clause_after_the_trigger_is_the_clauses() {
     assert_eq!(
-        event_dates("Rohan welcomed the growth of trade, which doubled last year."),
+        event_dates("Chile welcomed the growth of trade, which doubled last year."),
         owned(&[("welcomed", None)])
     );
     assert_eq!(
-        event_dates("Rohan welcomed the growth of trade last year."),
+        event_dates("Chile welcomed the growth of trade last year."),
         owned(&[("welcomed", Some("2022"))])
     );
 }
@@ -81,11 +81,11 @@ fn a_date_in_a_relative_clause_after_the_trigger_is_the_clauses() {
 #[test]
 fn a_date_after_of_dates_the_noun_before_it() {
     assert_eq!(
-        event_dates("Rohan condemned the decision of 5 May 2023."),
+        event_dates("Chile condemned the decision of 5 May 2023."),
         owned(&[("condemned", None)])
     );
     assert_eq!(
-        event_dates("Rohan urged Gondor to respect the Edoras Accord of 11 May 2023."),
-        event_dates("Rohan urged Gondor to respect the Edoras Accord.")
+        event_dates("Chile urged Peru to respect the Edoras Accord of 11 May 2023."),
+        event_dates("Chile urged Peru to respect the Edoras Accord.")
     );
 }
