@@ -2,7 +2,7 @@
 //! specific (see the module notes in `mod.rs`).
 
 use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
-use super::{parties, title, Agreements, Cand, Flag, Head, InSentence, Link, View};
+use super::{parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
@@ -12,14 +12,8 @@ use crate::lexicon::WordClass;
 const MAX_COMPLEMENT: usize = 20;
 
 impl Agreements {
-    pub(super) fn generic(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    pub(super) fn generic(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let InSentence {
             doc,
             v,

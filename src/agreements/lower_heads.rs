@@ -7,7 +7,7 @@
 //! reference ("the security arrangements", "within the framework of")
 //! stays none.
 
-use super::{Agreements, Cand, Head, InSentence};
+use super::{Agreements, Cand, Site};
 
 /// How many lower-case modifiers may stand between the article and the head
 /// ("a new bilateral arrangement").
@@ -16,14 +16,8 @@ const MAX_MODIFIERS: usize = 3;
 impl Agreements {
     /// A lower-case capital-only head at `i..hend`; returns where the scan
     /// goes on.
-    pub(super) fn lower_capital_head(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    pub(super) fn lower_capital_head(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let v = at.v;
         // the article before the head and its lower-case modifiers
         let mut k = i;
@@ -41,13 +35,13 @@ impl Agreements {
         // "the two presidents' consensus", "the consensus reached by the
         // two leaders" (`refine.rs`)
         if v.w(i) == "consensus" {
-            if let Some(end) = self.possessed_consensus(at, i, hend, head, out) {
+            if let Some(end) = self.possessed_consensus(Site { at, i, hend, head }, out) {
                 return end;
             }
         }
         // "the Malaysia arrangement" (`refine.rs`)
         if v.w(i).starts_with("arrangement") {
-            if let Some(end) = self.state_arrangement(at, i, hend, head, out) {
+            if let Some(end) = self.state_arrangement(Site { at, i, hend, head }, out) {
                 return end;
             }
         }
@@ -56,7 +50,7 @@ impl Agreements {
             return hend;
         }
         let mut found = Vec::new();
-        let end = self.generic(at, i, hend, head, &mut found);
+        let end = self.generic(Site { at, i, hend, head }, &mut found);
         // (a party named, or signed: never a refer-back)
         let keep = |c: &Cand| !c.parties.is_empty() || (signed && !between && !with) || defined;
         if found.is_empty() || !found.iter().all(keep) {

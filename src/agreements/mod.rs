@@ -301,6 +301,16 @@ struct InSentence<'a> {
     lim: usize,
 }
 
+/// Where a candidate's head word stands: its sentence, the head token, the
+/// end of the head phrase and the head's row.
+#[derive(Clone, Copy)]
+struct Site<'a> {
+    at: InSentence<'a>,
+    i: usize,
+    hend: usize,
+    head: &'a Head,
+}
+
 impl Agreements {
     /// The recogniser with the embedded tables plus user files.
     pub fn new(entries: &[(&str, &str)], cues: &[(&str, &str)]) -> Result<Agreements, Error> {
@@ -613,18 +623,66 @@ impl Agreements {
             lim,
         };
         match head.flag {
-            Flag::Numbered => self.resolution(at, i, hend, &head, out),
-            Flag::Court => self.ruling(at, i, hend, &head, out),
+            Flag::Numbered => self.resolution(
+                Site {
+                    at,
+                    i,
+                    hend,
+                    head: &head,
+                },
+                out,
+            ),
+            Flag::Court => self.ruling(
+                Site {
+                    at,
+                    i,
+                    hend,
+                    head: &head,
+                },
+                out,
+            ),
             // in an upper-case heading a capitalised-only head is no name;
             // followed by a capitalised word it is inside a longer name
             // ("Economic Framework Supply Chain Agreement")
             Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
             Flag::Capital if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) => i + 1,
-            _ if capital => self.named(at, i, hend, &head, out),
-            Flag::Capital => self.lower_capital_head(at, i, hend, &head, out),
+            _ if capital => self.named(
+                Site {
+                    at,
+                    i,
+                    hend,
+                    head: &head,
+                },
+                out,
+            ),
+            Flag::Capital => self.lower_capital_head(
+                Site {
+                    at,
+                    i,
+                    hend,
+                    head: &head,
+                },
+                out,
+            ),
             Flag::Short => hend,
-            _ => self.generic(at, i, hend, &head, out),
+            _ => self.generic(
+                Site {
+                    at,
+                    i,
+                    hend,
+                    head: &head,
+                },
+                out,
+            ),
         }
+    }
+
+    /// A descriptive (unnamed) candidate of `head`'s kind over tokens
+    /// `start..end` of the sentence, named by its words.
+    fn described(&self, at: InSentence<'_>, start: usize, end: usize, head: &Head) -> Cand {
+        let name = join_tokens(at.doc, start, end);
+        let (kind, link) = (&head.kind, Link::Generic);
+        self.cand(at.doc, at.v, at.s, start, end - 1, &name, kind, false, link)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -710,14 +768,8 @@ impl Agreements {
         end
     }
 
-    fn ruling(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    fn ruling(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let InSentence {
             doc,
             v,
@@ -728,7 +780,7 @@ impl Agreements {
         } = at;
         // order of the International Court of Justice [of 22 February 2023]
         if v.w(hend) != "of" {
-            return self.issued_ruling(at, i, hend, head, out);
+            return self.issued_ruling(Site { at, i, hend, head }, out);
         }
         let mut j = hend + 1;
         if v.w(j) == "the" {

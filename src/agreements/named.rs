@@ -4,7 +4,7 @@
 //! Ministers' Communiqué"): the instrument is those leaders' joint one.
 
 use super::complements::entity_names;
-use super::{join_tokens, Agreements, Cand, Flag, Head, InSentence, Link};
+use super::{join_tokens, Agreements, Cand, Flag, InSentence, Link, Site};
 use crate::doc::{EntityType, TokenKind};
 use crate::lexicon::WordClass;
 
@@ -41,14 +41,8 @@ fn party_dash(doc: &crate::doc::Doc, v: &super::View, k: usize, first: usize) ->
 }
 
 impl Agreements {
-    pub(super) fn named(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    pub(super) fn named(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let InSentence {
             doc,
             v,

@@ -19,7 +19,7 @@
 //! Word lists are in `models/agreement_cues.tsv` (classes `evaluative`,
 //! `compound_participle`, `duration`, `number`, `possessor`).
 
-use super::{count_word, join_tokens, Agreements, Cand, Head, InSentence, Link, View};
+use super::{count_word, join_tokens, Agreements, Cand, Link, Site, View};
 use crate::doc::TokenKind;
 use crate::lexicon::WordSet;
 
@@ -164,29 +164,12 @@ impl Agreements {
     /// A lower-case "consensus" made specific by its possessors or by a
     /// defining clause; pushes its candidate and returns where the scan goes
     /// on, or `None`.
-    pub(super) fn possessed_consensus(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> Option<usize> {
+    pub(super) fn possessed_consensus(&self, site: Site<'_>, out: &mut Vec<Cand>) -> Option<usize> {
+        let Site { at, i, hend, head } = site;
         let v = at.v;
         let start = self.possessor_before(v, i, at.first)?;
         let end = self.defining_clause(at, i, hend).unwrap_or(hend);
-        let name = join_tokens(at.doc, start, end);
-        out.push(self.cand(
-            at.doc,
-            v,
-            at.s,
-            start,
-            end - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        ));
+        out.push(self.described(at, start, end, head));
         Some(end)
     }
 
@@ -217,14 +200,8 @@ impl Agreements {
     /// lower-case capital-only head picks out the arrangement made with it;
     /// pushes the candidate and returns where the scan goes on. ("the Quad
     /// framework", "the United Nations framework" name no state: none.)
-    pub(super) fn state_arrangement(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> Option<usize> {
+    pub(super) fn state_arrangement(&self, site: Site<'_>, out: &mut Vec<Cand>) -> Option<usize> {
+        let Site { at, i, hend, head } = site;
         let m = at.doc.entities.iter().find(|m| {
             m.tokens.end == i && m.tokens.start > at.first && m.label == crate::doc::EntityType::Gpe
         })?;

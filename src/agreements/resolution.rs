@@ -7,19 +7,13 @@
 //! only elsewhere in the document is not taken (a debate at the General
 //! Assembly cites the Security Council's resolutions).
 
-use super::{join_tokens, point_value, Agreements, Cand, Head, InSentence, Link, View};
+use super::{join_tokens, point_value, Agreements, Cand, InSentence, Link, Site, View};
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
 impl Agreements {
-    pub(super) fn resolution(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    pub(super) fn resolution(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let InSentence {
             doc,
             v,

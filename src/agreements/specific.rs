@@ -13,7 +13,7 @@
 //! participle's subtree. Sentences the syntax stage skipped fall back to
 //! the words after the head.
 
-use super::{join_tokens, Agreements, Cand, Head, InSentence, Link, PhraseTable, View};
+use super::{Agreements, Cand, Head, InSentence, Link, PhraseTable, Site, View};
 use crate::doc::{Doc, EntityType, TokenKind};
 use crate::lexicon::{WordClass, WordSet};
 use crate::text::Tokenizer;
@@ -317,7 +317,7 @@ impl Agreements {
         head: &Head,
         out: &mut Vec<Cand>,
     ) -> Option<usize> {
-        let InSentence { doc, v, s, .. } = at;
+        let InSentence { doc, v, .. } = at;
         let year = (a > at.first && is_year(v.w(a - 1))).then(|| a - 1);
         let start = year.unwrap_or(a);
         let party = self.party_before(at, start);
@@ -347,18 +347,7 @@ impl Agreements {
             .or(place)
             .or(between.map(|(_, e)| e).filter(|&e| e > hend + 1))
             .unwrap_or_else(|| phrase_end(doc, (i, hend), complement.max(hend)));
-        let name = join_tokens(doc, start, end);
-        let mut c = self.cand(
-            doc,
-            v,
-            s,
-            start,
-            end - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        );
+        let mut c = self.described(at, start, end, head);
         let types = [EntityType::Gpe, EntityType::Org];
         c.parties = super::complements::entity_names(doc, start, i, &types);
         // "agreed between A and B", "struck with A": the clause names parties
@@ -478,14 +467,8 @@ impl Agreements {
 impl Agreements {
     /// A court head with no "of the Court" after it: a record when the
     /// court issues it just before ("The Court issued an order on …").
-    pub(super) fn issued_ruling(
-        &self,
-        at: InSentence<'_>,
-        i: usize,
-        hend: usize,
-        head: &Head,
-        out: &mut Vec<Cand>,
-    ) -> usize {
+    pub(super) fn issued_ruling(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
         let Some((_, court)) = self
             .court_before(at, i)
             .or_else(|| self.court_after(at, hend))
