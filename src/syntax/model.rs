@@ -439,14 +439,14 @@ impl SyntaxModel {
             &mut scratch.tags,
             &mut scratch.tag_scratch,
         );
-        super::verb_need::revise_tags(
-            &self.tagger,
-            self.upos.len(),
+        let retag = super::verb_need::Retag {
+            scorer: &self.tagger,
+            classes: self.upos.len(),
             forms,
-            &scratch.atoms,
-            &mut scratch.tags,
-            &self.verb_classes,
-        );
+            atoms: &scratch.atoms,
+            vc: &self.verb_classes,
+        };
+        retag.revise_tags(&mut scratch.tags);
         scratch.w.clear();
         scratch.w.push(word_hash("<root>"));
         scratch.w.extend(scratch.atoms.iter().map(|a| a.w));

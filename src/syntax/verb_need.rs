@@ -108,123 +108,127 @@ fn spans(forms: &[&str], tags: &[u8], vc: &VerbClasses) -> Vec<(usize, usize)> {
     out
 }
 
-/// The tagger's verb checks, in order: a finite verb after a determiner
-/// or possessive becomes a noun, then each span that must hold a verb
-/// gets one.
-pub fn revise_tags<S: Scorer>(
-    scorer: &S,
-    classes: usize,
-    forms: &[&str],
-    atoms: &[TokAtoms],
-    tags: &mut [u8],
-    vc: &VerbClasses,
-) {
-    nouns_for_subjectless_verbs(scorer, classes, forms, atoms, tags, vc);
-    ensure_verbs(scorer, classes, forms, atoms, tags, vc);
+/// What the tagger's verb checks read: its scorer and class count, the
+/// sentence's forms and atoms, and the verb classes.
+pub struct Retag<'a, S> {
+    /// The tagger's weights.
+    pub scorer: &'a S,
+    /// How many tag classes.
+    pub classes: usize,
+    /// The sentence's words.
+    pub forms: &'a [&'a str],
+    /// Their tagger atoms.
+    pub atoms: &'a [TokAtoms],
+    /// The verb classes of the model.
+    pub vc: &'a VerbClasses,
 }
 
-/// Gives each span that must hold a verb one, if the tagger left it none.
-pub fn ensure_verbs<S: Scorer>(
-    scorer: &S,
-    classes: usize,
-    forms: &[&str],
-    atoms: &[TokAtoms],
-    tags: &mut [u8],
-    vc: &VerbClasses,
-) {
-    if forms.len() != tags.len() || atoms.len() != tags.len() || vc.verb.is_empty() {
-        return;
+impl<S: Scorer> Retag<'_, S> {
+    /// The tagger's verb checks, in order: a finite verb after a determiner
+    /// or possessive becomes a noun, then each span that must hold a verb
+    /// gets one.
+    pub fn revise_tags(&self, tags: &mut [u8]) {
+        self.nouns_for_subjectless_verbs(tags);
+        self.ensure_verbs(tags);
     }
-    let mut feats = Vec::new();
-    let mut scores = vec![0.0f32; classes];
-    for (start, end) in spans(forms, tags, vc) {
-        // (a bare verb not after "to" is an imperative's: "Please find
-        // attached …")
-        let imperative = |k: usize| {
-            VerbClasses::has(&vc.base, tags[k])
-                && (k == 0 || !forms[k - 1].eq_ignore_ascii_case("to"))
-        };
-        if (start..end).any(|k| VerbClasses::has(&vc.verbal, tags[k]) || imperative(k)) {
-            continue;
+
+    /// Whether the sentence's arrays agree with `tags` and the classes a
+    /// check needs are there.
+    fn fits(&self, tags: &[u8], needed: &[u8]) -> bool {
+        self.forms.len() == tags.len() && self.atoms.len() == tags.len() && !needed.is_empty()
+    }
+
+    /// Gives each span that must hold a verb one, if the tagger left it none.
+    pub fn ensure_verbs(&self, tags: &mut [u8]) {
+        if !self.fits(tags, &self.vc.verb) {
+            return;
         }
-        // (after a name or pronoun first: a common noun before a noun is
-        // more often its modifier, "the border districts")
-        let mut best: Option<(bool, f32, usize, u8)> = None;
-        // (not the last word: a verbless fragment ends in its head noun,
-        // "Good local bike shop.")
-        for i in start + 1..end.saturating_sub(1) {
-            let can_be_verb = atoms[i].dict == 0 || atoms[i].dict & vc.verb_bit != 0;
-            let after_subject = VerbClasses::has(&vc.nominal, tags[i - 1]);
-            if !can_be_verb || !after_subject || !VerbClasses::has(&vc.misread, tags[i]) {
+        let (scorer, classes, forms, atoms, vc) =
+            (self.scorer, self.classes, self.forms, self.atoms, self.vc);
+        let (mut feats, mut scores) = (Vec::new(), vec![0.0f32; classes]);
+        for (start, end) in spans(forms, tags, vc) {
+            // (a bare verb not after "to" is an imperative's: "Please find
+            // attached …")
+            let imperative = |k: usize| {
+                VerbClasses::has(&vc.base, tags[k])
+                    && (k == 0 || !forms[k - 1].eq_ignore_ascii_case("to"))
+            };
+            if (start..end).any(|k| VerbClasses::has(&vc.verbal, tags[k]) || imperative(k)) {
                 continue;
             }
-            if fixed_class(&atoms[i], classes).is_some() {
+            // (after a name or pronoun first: a common noun before a noun is
+            // more often its modifier, "the border districts")
+            let mut best: Option<(bool, f32, usize, u8)> = None;
+            // (not the last word: a verbless fragment ends in its head noun,
+            // "Good local bike shop.")
+            for i in start + 1..end.saturating_sub(1) {
+                let can_be_verb = atoms[i].dict == 0 || atoms[i].dict & vc.verb_bit != 0;
+                let after_subject = VerbClasses::has(&vc.nominal, tags[i - 1]);
+                if !can_be_verb || !after_subject || !VerbClasses::has(&vc.misread, tags[i]) {
+                    continue;
+                }
+                if fixed_class(&atoms[i], classes).is_some() {
+                    continue;
+                }
+                features(atoms, i, tags, &mut feats);
+                scorer.score(&feats, &mut scores);
+                let own = scores.get(tags[i] as usize).copied().unwrap_or(0.0);
+                let Some(&v) = vc.verb.iter().max_by(|&&a, &&b| {
+                    let (sa, sb) = (scores[a as usize], scores[b as usize]);
+                    sa.total_cmp(&sb)
+                }) else {
+                    continue;
+                };
+                let margin = scores[v as usize] - own;
+                let named = VerbClasses::has(&vc.named, tags[i - 1]);
+                if best.is_none_or(|(n, m, _, _)| (named, margin) > (n, m)) {
+                    best = Some((named, margin, i, v));
+                }
+            }
+            let Some((_, _, i, v)) = best else { continue };
+            tags[i] = v;
+            retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
+        }
+    }
+
+    /// A finite verb does not follow a determiner or possessive: one that does
+    /// ("the talks between Gondor and Harad resumed", "Gondor's clashes with
+    /// Mordor intensified"), while a finite
+    /// verb or auxiliary follows, is a noun (when the tag dictionary allows
+    /// one), the likeliest noun class by the tagger's scores.
+    pub fn nouns_for_subjectless_verbs(&self, tags: &mut [u8]) {
+        if !self.fits(tags, &self.vc.noun) {
+            return;
+        }
+        let (scorer, classes, forms, atoms, vc) =
+            (self.scorer, self.classes, self.forms, self.atoms, self.vc);
+        let (mut feats, mut scores) = (Vec::new(), vec![0.0f32; classes]);
+        for i in 0..tags.len() {
+            let finite_verb = VerbClasses::has(&vc.verbal, tags[i]) && vc.verb.contains(&tags[i]);
+            // (not the first word: a subject is often dropped there, "Hope
+            // you are well")
+            // (an article, not a demonstrative: "This sounds right")
+            let article = |k: usize| matches!(forms[k].to_lowercase().as_str(), "the" | "a" | "an");
+            let opens = i > 0 && (VerbClasses::has(&vc.opener, tags[i - 1]) || article(i - 1));
+            let can_be_noun = atoms[i].dict == 0 || atoms[i].dict & vc.noun_bit != 0;
+            if !finite_verb || !opens || !can_be_noun || fixed_class(&atoms[i], classes).is_some() {
+                continue;
+            }
+            if !(i + 1..tags.len()).any(|k| VerbClasses::has(&vc.verbal, tags[k])) {
                 continue;
             }
             features(atoms, i, tags, &mut feats);
             scorer.score(&feats, &mut scores);
-            let own = scores.get(tags[i] as usize).copied().unwrap_or(0.0);
-            let Some(&v) = vc.verb.iter().max_by(|&&a, &&b| {
-                let (sa, sb) = (scores[a as usize], scores[b as usize]);
-                sa.total_cmp(&sb)
-            }) else {
+            let Some(&noun) = vc
+                .noun
+                .iter()
+                .max_by(|&&a, &&b| scores[a as usize].total_cmp(&scores[b as usize]))
+            else {
                 continue;
             };
-            let margin = scores[v as usize] - own;
-            let named = VerbClasses::has(&vc.named, tags[i - 1]);
-            if best.is_none_or(|(n, m, _, _)| (named, margin) > (n, m)) {
-                best = Some((named, margin, i, v));
-            }
+            tags[i] = noun;
+            retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
         }
-        let Some((_, _, i, v)) = best else { continue };
-        tags[i] = v;
-        retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
-    }
-}
-
-/// A finite verb does not follow a determiner or possessive: one that does
-/// ("the talks between Gondor and Harad resumed", "Gondor's clashes with
-/// Mordor intensified"), while a finite
-/// verb or auxiliary follows, is a noun (when the tag dictionary allows
-/// one), the likeliest noun class by the tagger's scores.
-pub fn nouns_for_subjectless_verbs<S: Scorer>(
-    scorer: &S,
-    classes: usize,
-    forms: &[&str],
-    atoms: &[TokAtoms],
-    tags: &mut [u8],
-    vc: &VerbClasses,
-) {
-    if atoms.len() != tags.len() || forms.len() != tags.len() || vc.noun.is_empty() {
-        return;
-    }
-    let mut feats = Vec::new();
-    let mut scores = vec![0.0f32; classes];
-    for i in 0..tags.len() {
-        let finite_verb = VerbClasses::has(&vc.verbal, tags[i]) && vc.verb.contains(&tags[i]);
-        // (not the first word: a subject is often dropped there, "Hope
-        // you are well")
-        // (an article, not a demonstrative: "This sounds right")
-        let article = |k: usize| matches!(forms[k].to_lowercase().as_str(), "the" | "a" | "an");
-        let opens = i > 0 && (VerbClasses::has(&vc.opener, tags[i - 1]) || article(i - 1));
-        let can_be_noun = atoms[i].dict == 0 || atoms[i].dict & vc.noun_bit != 0;
-        if !finite_verb || !opens || !can_be_noun || fixed_class(&atoms[i], classes).is_some() {
-            continue;
-        }
-        if !(i + 1..tags.len()).any(|k| VerbClasses::has(&vc.verbal, tags[k])) {
-            continue;
-        }
-        features(atoms, i, tags, &mut feats);
-        scorer.score(&feats, &mut scores);
-        let Some(&noun) = vc
-            .noun
-            .iter()
-            .max_by(|&&a, &&b| scores[a as usize].total_cmp(&scores[b as usize]))
-        else {
-            continue;
-        };
-        tags[i] = noun;
-        retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
     }
 }
 
@@ -270,13 +274,27 @@ mod tests {
         VerbClasses::new(&UPOS, &XPOS, (1, 2))
     }
 
+    fn retag<'a>(
+        forms: &'a [&'a str],
+        atoms: &'a [TokAtoms],
+        vc: &'a VerbClasses,
+    ) -> Retag<'a, Plural> {
+        Retag {
+            scorer: &Plural,
+            classes: 7,
+            forms,
+            atoms,
+            vc,
+        }
+    }
+
     #[test]
     fn a_sentence_without_a_finite_verb_gets_one_after_its_subject() {
         // Gondor froze Mordor assets .
         let forms = ["Gondor", "froze", "Mordor", "assets", "."];
         let atoms = vec![TokAtoms::default(); forms.len()];
         let mut tags = [0, 1, 0, 5, 3];
-        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        retag(&forms, &atoms, &classes()).ensure_verbs(&mut tags);
         assert_eq!(tags[1], 2);
     }
 
@@ -285,7 +303,7 @@ mod tests {
         let forms = ["Statement", "by", "Gondor", "Minister"];
         let atoms = vec![TokAtoms::default(); forms.len()];
         let mut tags = [1, 4, 0, 1];
-        ensure_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        retag(&forms, &atoms, &classes()).ensure_verbs(&mut tags);
         assert_eq!(tags, [1, 4, 0, 1]);
     }
 
@@ -295,7 +313,7 @@ mod tests {
         let forms = ["Gondor", "'s", "clashes", "intensified", "."];
         let atoms = vec![TokAtoms::default(); forms.len()];
         let mut tags = [0, 6, 2, 2, 3];
-        nouns_for_subjectless_verbs(&Plural, 7, &forms, &atoms, &mut tags, &classes());
+        retag(&forms, &atoms, &classes()).nouns_for_subjectless_verbs(&mut tags);
         assert_eq!(tags[2], 5);
     }
 }
