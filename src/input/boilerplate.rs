@@ -200,6 +200,15 @@ mod tests {
         assert_eq!(c.matches("Tags: Armenia, diplomacy"), Some("tags"));
         assert_eq!(c.matches("SHARE"), Some("share"));
         assert_eq!(
+            c.matches("| Home | About us | Contact | Sitemap |"),
+            Some("nav-menu")
+        );
+        // pipes inside prose or a table row of long cells are not a menu
+        assert_eq!(
+            c.matches("Exports rose | imports fell sharply over the last quarter of the year"),
+            None
+        );
+        assert_eq!(
             c.matches("© 2024 Ministry of Foreign Affairs"),
             Some("copyright")
         );
