@@ -1160,10 +1160,16 @@ fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
                 continue;
             }
             let wb = &name_words[&b];
-            if wb.len() > wa.len()
+            // a fuller name adds a word; one that only repeats a word
+            // ("Sauli Niinistö Niinistö", a transcript's stutter) is the
+            // shorter name's variant, not the other way round
+            let fuller = wb.len() > wa.len()
                 && wa.iter().all(|w| wb.contains(w))
-                && best.is_none_or(|(_, n)| wb.len() > n)
-            {
+                && wb.iter().any(|w| !wa.contains(w));
+            let stutter = wa.len() > wb.len()
+                && wa.iter().all(|w| wb.contains(w))
+                && wb.iter().all(|w| wa.contains(w));
+            if (fuller || stutter) && best.is_none_or(|(_, n)| wb.len() > n) {
                 best = Some((b, wb.len()));
             }
         }

@@ -301,3 +301,20 @@ fn a_titled_names_own_of_phrase_is_its_affiliation() {
         assert_eq!(affiliation, Some(state), "{person}");
     }
 }
+
+#[test]
+fn a_repeated_word_in_a_transcript_does_not_make_a_fuller_name() {
+    let doc = run(
+        DateOrder::Dmy,
+        None,
+        "Talks with Minister Tavi Korhonen\n\nPresident Mara Veld received Tavi Korhonen in the capital. \
+         Minister Tavi Korhonen Korhonen: Thank you. Mara Veld thanked Korhonen for the visit.",
+    );
+    let people: Vec<String> = listed(&doc)
+        .into_iter()
+        .filter(|(_, k)| *k == Some(ActorKind::Person))
+        .map(|(n, _)| n)
+        .collect();
+    assert!(people.contains(&"Tavi Korhonen".to_string()), "{people:?}");
+    assert!(people.iter().all(|n| n != "Tavi Korhonen Korhonen"), "{people:?}");
+}
