@@ -190,6 +190,7 @@ impl Stage for EntityStage {
                     types: &self.types,
                     gazetteer: &self.gazetteer,
                     ruled: &ruled,
+                    words: &self.words,
                 }
                 .reshape(m.clone()),
                 None => vec![m.clone()],
@@ -657,6 +658,39 @@ pub(super) mod tests {
         // A title alone is no person (dev README: titles stay outside PERSON).
         assert!(person_text("Chairperson spoke.", 1).is_empty());
         assert!(person_text("Head of Mission spoke.", 1).is_empty());
+    }
+
+    #[test]
+    fn a_bodys_holder_named_after_its_head_noun_is_a_person() {
+        use EntityType::{Gpe, Org, Person};
+        // "<title> of <body> <name>": the body ends at its head noun
+        assert_eq!(
+            reshaped(
+                "talks with Director General of the Nordvik Shipping Corporation Elin Marsk today",
+                &[("Nordvik Shipping Corporation Elin Marsk", "ORG")]
+            ),
+            owned(&[("Nordvik Shipping Corporation", Org), ("Elin Marsk", Person)])
+        );
+        // the body's place after the name stays out of both
+        assert_eq!(
+            reshaped(
+                "he met Speaker of the National Assembly Tran Van Lam of Vietnam",
+                &[("National Assembly Tran Van Lam of Vietnam", "ORG")]
+            ),
+            owned(&[
+                ("National Assembly", Org),
+                ("Tran Van Lam", Person),
+                ("Vietnam", Gpe)
+            ])
+        );
+        // no person title before it: the tagger's span is left alone
+        assert_eq!(
+            reshaped(
+                "the owners of Nordvik Shipping Corporation Elin Marsk met",
+                &[("Nordvik Shipping Corporation Elin Marsk", "ORG")]
+            ),
+            owned(&[("Nordvik Shipping Corporation Elin Marsk", Org)])
+        );
     }
 
     #[test]

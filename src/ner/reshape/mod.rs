@@ -8,6 +8,7 @@
 use crate::doc::{Doc, EntityType, Mention, Origin};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::joined::joined_names;
+use crate::lexicon::{WordClass as LexClass, WordClasses};
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
@@ -37,6 +38,8 @@ pub(super) struct Shaper<'a> {
     pub gazetteer: &'a Gazetteer,
     /// The gazetteer's matches, in token order.
     pub ruled: &'a [Mention],
+    /// Word classes (`models/words.tsv`).
+    pub words: &'a WordClasses,
 }
 
 /// Token `i` as written, `’` read as `'` (the shared token view).
@@ -333,24 +336,57 @@ impl Shaper<'_> {
             return None;
         }
         self.title_ending_at(of, &[TitleKind::Person])?;
+        // "… [National Assembly] [Vuong Dinh Hue] of Vietnam": the body's
+        // place may follow the name; the gazetteer keeps it
+        let name_end = match self.ruled_ending_at(end) {
+            Some(g) if g.label == EntityType::Gpe && g.tokens.start > start + 2 => {
+                let of = g.tokens.start - 1;
+                if self.is_of(of) {
+                    of
+                } else {
+                    end
+                }
+            }
+            _ => end,
+        };
         let place = self
             .ruled
             .iter()
             .filter(|g| g.label == EntityType::Gpe)
             .find(|g| {
-                start + 1 < g.tokens.start && g.tokens.end < end && self.is_of(g.tokens.start - 1)
-            })?;
-        let name = place.tokens.end;
-        let plain = (name..end).all(|i| {
+                start + 1 < g.tokens.start
+                    && g.tokens.end < name_end
+                    && self.is_of(g.tokens.start - 1)
+            });
+        // the holder's name follows the body's place, else its last head
+        // noun ("Roscosmos State Corporation", "National Assembly")
+        let name = match place {
+            Some(p) => p.tokens.end,
+            None => (start + 1..name_end)
+                .rev()
+                .find(|&i| self.is_body_noun(i))?
+                .checked_add(1)?,
+        };
+        let plain = (name..name_end).all(|i| {
             let w = doc.token_text(i);
-            capitalised(w) && !self.types.is_generic(w) && !self.types.is(WordClass::Portfolio, w)
+            capitalised(w)
+                && !self.types.is_generic(w)
+                && !self.types.is(WordClass::Portfolio, w)
+                && !self.is_body_noun(i)
         });
-        (plain && (2..=MAX_NAME).contains(&(end - name))).then(|| {
+        (plain && (2..=MAX_NAME).contains(&(name_end - name))).then(|| {
             vec![
                 self.piece(m, start, name, EntityType::Org),
-                self.piece(m, name, end, EntityType::Person),
+                self.piece(m, name, name_end, EntityType::Person),
             ]
         })
+    }
+
+    /// Whether token `i` is a body's head noun ("Corporation", "Assembly",
+    /// "Parliament", `models/words.tsv` class `actors.body-word`).
+    fn is_body_noun(&self, i: usize) -> bool {
+        let w = self.doc.token_text(i);
+        capitalised(w) && self.words.has(LexClass::BodyWord, &w.to_lowercase())
     }
 
     /// Whether every part of joined names is a demonym ("Russian-Greek").
