@@ -100,6 +100,11 @@ fn tokenizer_cases() {
             "U.S.-Armenia Strategic Dialogue",
             "U.S.-Armenia | Strategic | Dialogue",
         ),
+        // the dotted part after a hyphen too ("Mekong-U.S.")
+        (
+            "the Nordic-U.S. Partnership and Indo-U.K. ties",
+            "the | Nordic-U.S. | Partnership | and | Indo-U.K. | ties",
+        ),
         ("10–12 May 2023", "10 | – | 12 | May | 2023"),
         ("pre- and post-war", "pre | - | and | post-war"),
         ("Kyiv — the capital", "Kyiv | — | the | capital"),

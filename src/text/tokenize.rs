@@ -281,6 +281,8 @@ impl Tokenizer {
             let next_is_word = next.is_some_and(is_word_char);
             let join = if is_joining_hyphen(c) {
                 all_digits = false;
+                // a hyphen starts a new part: "Mekong-U.S." has initials
+                segment_len = 0;
                 next_is_word
             } else {
                 match c {
