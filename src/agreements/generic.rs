@@ -138,6 +138,12 @@ impl Agreements {
             out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
             return end;
         }
+        // "the trilateral agreements on …": the set those parties concluded
+        if det == Some("the") {
+            if let Some(end) = self.counted_parties_plural(site, a, b, out) {
+                return end;
+            }
+        }
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {
                 let first_tok = a - 1;

@@ -81,6 +81,8 @@ mod tests;
 #[cfg(test)]
 mod tests_recall;
 #[cfg(test)]
+mod tests_recall2;
+#[cfg(test)]
 mod tests_refine;
 
 mod complements;
@@ -91,6 +93,7 @@ mod named;
 mod of_names;
 mod parties;
 mod predicate;
+mod recall;
 mod refine;
 mod resolution;
 mod specific;
@@ -238,6 +241,8 @@ pub struct Agreements {
     spec: specific::Cues,
     /// Compounds, possessors and name words of `refine.rs`.
     refine: refine::Cues,
+    /// Place-named heads and party counts of `recall.rs`.
+    recall: recall::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }
@@ -327,6 +332,7 @@ impl Agreements {
             determiners: WordSet::default(),
             spec: specific::Cues::default(),
             refine: refine::Cues::default(),
+            recall: recall::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -424,6 +430,7 @@ impl Agreements {
                         a.spec.add(&tokenizer, class, phrase);
                     }
                     c if refine::Cues::CLASSES.contains(&c) => a.refine.add(class, phrase),
+                    c if recall::Cues::CLASSES.contains(&c) => a.recall.add(class, phrase),
                     other => {
                         return Err(Error::Data {
                             file: file.to_string(),
@@ -844,7 +851,10 @@ impl Agreements {
                         && !r.r.mentions.iter().any(|m| m.span == span)
                         && !matches!(r.link, Link::Resolution(_))
                         && (c.toks.is_subset(&r.toks)
-                            || jaccard(&c.toks, &r.name_toks) >= 0.5
+                            || (jaccard(&c.toks, &r.name_toks) >= 0.5
+                                && !(c.link == Link::Named
+                                    && r.named_name
+                                    && self.one_word_apart(&c.toks, &r.name_toks)))
                             // a generic first mention ("sign agreement") named later
                             || (!r.named_name && r.toks.is_subset(&c.toks)))
                 }),
