@@ -612,6 +612,10 @@ impl Agreements {
         if self.idiom_at(doc, v, i, first, lim) {
             return hend;
         }
+        // "a national action plan": one state's own plan (`recall.rs`)
+        if self.domestic_plan(v, i, first, &head.kind) {
+            return hend;
+        }
         let capital = v.cap(i);
         // "Energy Charter Protocol": the last of adjacent capitalised heads is the head
         if capital

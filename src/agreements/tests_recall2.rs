@@ -83,3 +83,49 @@ fn disability_and_financing_instruments_are_known_by_their_short_names() {
         ["Addis Ababa Action Agenda"]
     );
 }
+
+#[test]
+fn a_national_plan_is_no_instrument() {
+    assert!(names("The ministry is drafting a national action plan on road safety.").is_empty());
+    assert!(names("Parliament endorsed the National Plan of Action for Children.").is_empty());
+    // a plan of two states stays one
+    assert_eq!(
+        names("Chile and Peru adopted a joint action plan on fisheries control."),
+        ["Chile–Peru joint action plan on fisheries control"]
+    );
+}
+
+#[test]
+fn a_calendar_date_after_the_article_picks_out_one_instrument() {
+    assert_eq!(
+        names("The March 3rd ceasefire agreement must be implemented in full."),
+        ["March 3rd ceasefire agreement"]
+    );
+    assert_eq!(
+        names("Officials recalled the 9 May joint statement."),
+        ["9 May joint statement"]
+    );
+}
+
+#[test]
+fn a_definite_counted_plural_is_one_closed_set() {
+    assert_eq!(
+        names("Both sides should abide by the three Chile-Peru joint communiqués."),
+        ["three Chile-Peru joint communiqués"]
+    );
+    assert_eq!(
+        names("The four political documents remain the foundation of ties."),
+        ["four political documents"]
+    );
+    // an indefinite count is no set
+    assert!(names("Three agreements would help the region.").is_empty());
+}
+
+#[test]
+fn a_joint_statement_released_by_two_governments_is_an_instrument() {
+    let got = names(
+        "Below is the text of a joint statement released by the Governments of Chile and Peru.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("joint statement released by"), "{got:?}");
+}
