@@ -2,28 +2,32 @@
 """Document-level agreement check on a hand-annotated random corpus sample (standoff).
 
 usage:
-  scripts/agreement-doc-check.py draw [SEED] > /tmp/docs.jsonl
+  scripts/agreement-doc-check.py draw [SEED] [--exclude LABELS.tsv] [--per-source N]
+                                [--parts A,B] > /tmp/docs.jsonl
       Draw the sample (reproducible, SEED default 12): per corpus source, documents of at
       most 700 words (the dev set's range) whose text holds an agreement-like head word,
       not listed in dev_overlaps.json, chosen with random.Random(SEED); 7 from the State
       Department and the White House, 6 from each other source, none from the UN general
       debate (no statement there is that short). Documents alternate between the parts
       "fix" and "held" in draw order. The output holds corpus text: keep it outside the
-      repository.
+      repository. --exclude skips the documents of an earlier sample's labels (repeatable);
+      --per-source N draws N from every source but the UN general debate (instead of 7/6);
+      --parts names the two alternating parts (default fix,held).
   scripts/agreement-doc-check.py convert NOTES DOCS.jsonl > eval/corpus-agreements/labels.tsv
       Turn annotation notes into standoff rows (no corpus text). Notes lines:
         D <TAB> doc-id                      a document of the sample (in draw order)
         A <TAB> doc-id <TAB> self <TAB> canonical name <TAB> surface [<TAB> k]
       self is 1 when the agreement is the document itself; k = k-th occurrence of the
       surface in the text (default 1). Repeat an A line with the same name for more mentions.
-  scripts/agreement-doc-check.py score [--part P] [--show] [--attache BIN]
+  scripts/agreement-doc-check.py score [--sample DIR] [--part P] [--show] [--attache BIN]
       Run `attache extract` on the sample documents given as {"id","text","date"} (no
       metadata, like ../shared/eval/split-eval) and score document-level agreements the
       way ../shared/eval/score.py does (its agreement_match: token Jaccard >= 0.5 or
       containment of names, or the gold name inside a predicted mention). Dates are not
       annotated, so they never decide a match. --show prints misses and false hits of
-      part P (only for "fix": "held" is scored, never studied). SKIPPED when ../shared is
-      absent.
+      the studied parts (names starting "fix": "held*" parts are scored, never studied).
+      --sample picks the labels folder (default eval/corpus-agreements; the second sample is
+      eval/corpus-agreements-2). SKIPPED when ../shared is absent.
 
 Labels (eval/corpus-agreements/labels.tsv), tab-separated:
   D  doc-id  part                          one sampled document (fix | held)
@@ -57,18 +61,26 @@ def load_docs():
     return by_source, skip
 
 
-def draw(seed):
+def labelled_ids(path):
+    return {l.split("\t")[1] for l in open(path, encoding="utf-8") if l.startswith("D\t")}
+
+
+def draw(seed, exclude=(), per_source=None, parts=("fix", "held")):
     by_source, skip = load_docs()
+    for path in exclude:
+        skip |= labelled_ids(path)
     rng = random.Random(seed)
     picked = []
     for src, docs in sorted(by_source.items()):
         n = PER_SOURCE.get(src, DEFAULT_PER_SOURCE)
+        if per_source is not None:
+            n = 0 if src == "un_general_debate" else per_source
         pool = [d for d in docs if d["id"] not in skip and len(d["text"].split()) <= MAX_WORDS
                 and HEADS.search(d["text"])]
         picked.extend(rng.sample(pool, min(n, len(pool))))
     for i, d in enumerate(picked):
         out = {k: d.get(k) for k in ("id", "date", "text")}
-        out["part"] = "fix" if i % 2 == 0 else "held"
+        out["part"] = parts[i % 2]
         print(json.dumps(out, ensure_ascii=False))
 
 
@@ -97,9 +109,9 @@ def convert(notes, docs_path):
         print(f"A\t{did}\t{pos}\t{pos + len(surface)}\t{selfflag}\t{name}")
 
 
-def read_labels():
+def read_labels(labels):
     parts, gold = {}, {}
-    for line in open(LABELS, encoding="utf-8"):
+    for line in open(labels, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
         f = line.rstrip("\n").split("\t")
@@ -114,13 +126,13 @@ def read_labels():
     return parts, gold
 
 
-def score(part_only, show, binary):
+def score(part_only, show, binary, labels=LABELS):
     if not os.path.isdir(CORPUS) or not os.path.exists(os.path.join(SHARED, "eval", "score.py")):
         print("SKIPPED: ../shared (corpus and eval/score.py) is absent")
         return
     sys.path.insert(0, os.path.join(SHARED, "eval"))
     from score import agreement_match  # the official matcher, so the figures agree with score.py
-    parts, gold = read_labels()
+    parts, gold = read_labels(labels)
     by_source, _ = load_docs()
     docs = {d["id"]: d for ds in by_source.values() for d in ds if d["id"] in parts}
     with tempfile.TemporaryDirectory() as t:
@@ -153,7 +165,7 @@ def score(part_only, show, binary):
                 missed.append(g)
         c = totals.setdefault(part, [0, 0, 0])
         c[0] += tp; c[1] += len(pa); c[2] += len(ga)
-        if show and part == "fix":
+        if show and part.startswith("fix"):
             for g in missed:
                 print(f"MISS {did}: {g['name']!r} [{g['text']}]{' (self)' if g['self'] else ''}")
             for i, p in enumerate(pa):
@@ -176,14 +188,21 @@ def main():
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     if a[0] == "draw":
-        draw(int(a[1]) if len(a) > 1 else 12)
+        seed = int(a[1]) if len(a) > 1 and not a[1].startswith("--") else 12
+        exclude = [a[i + 1] for i, x in enumerate(a) if x == "--exclude"]
+        per = int(a[a.index("--per-source") + 1]) if "--per-source" in a else None
+        parts = tuple(a[a.index("--parts") + 1].split(",")) if "--parts" in a else ("fix", "held")
+        draw(seed, exclude, per, parts)
     elif a[0] == "convert":
         convert(a[1], a[2])
     else:
         part = a[a.index("--part") + 1] if "--part" in a else None
         binary = a[a.index("--attache") + 1] if "--attache" in a else os.path.join(
             ROOT, "target", "release", "attache")
-        score(part, "--show" in a, binary)
+        labels = LABELS
+        if "--sample" in a:
+            labels = os.path.join(a[a.index("--sample") + 1], "labels.tsv")
+        score(part, "--show" in a, binary, labels)
 
 
 if __name__ == "__main__":

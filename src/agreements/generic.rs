@@ -99,6 +99,12 @@ impl Agreements {
         let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
         let signed_after = self.verbs.contains(v.w(hend));
         let kind = head.kind.as_str();
+        // "the three China-US joint communiqués": one closed set (`recall.rs`)
+        if starts != "on" {
+            if let Some(end) = self.counted_set(site, a, out) {
+                return end;
+            }
+        }
         if let Some(n) = count.filter(|n| *n >= 2 && head.plural) {
             // two joint action plans on A and B
             if starts == "on" {
@@ -137,6 +143,12 @@ impl Agreements {
             let name = join_tokens(doc, a, end);
             out.push(self.cand(doc, v, s, a, end - 1, &name, kind, false, Link::Generic));
             return end;
+        }
+        // "the trilateral agreements on …": the set those parties concluded
+        if det == Some("the") {
+            if let Some(end) = self.counted_parties_plural(site, a, b, out) {
+                return end;
+            }
         }
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {

@@ -91,7 +91,9 @@ impl Agreements {
         let has_modifier = joint_before
             || (a..i).any(|k| self.modifiers.contains(v.w(k)))
             || self.names_parties(doc, v, a, i);
-        let has_modifier = has_modifier || self.capital_of_complement(doc, v, head, hend);
+        let has_modifier = has_modifier
+            || self.capital_of_complement(doc, v, head, hend)
+            || (a < i && self.place_named(doc, v, i));
         if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(

@@ -318,7 +318,10 @@ impl Agreements {
         out: &mut Vec<Cand>,
     ) -> Option<usize> {
         let InSentence { doc, v, .. } = at;
-        let year = (a > at.first && is_year(v.w(a - 1))).then(|| a - 1);
+        // a year or a calendar date before the head (`recall.rs`)
+        let year = (a > at.first && is_year(v.w(a - 1)))
+            .then(|| a - 1)
+            .or_else(|| self.dated_before(at, a));
         let start = year.unwrap_or(a);
         let party = self.party_before(at, start);
         let clause = self.defining_clause(at, i, hend);
