@@ -25,6 +25,7 @@ mod occasion;
 mod pairs;
 mod pronouns;
 mod status;
+mod strays;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -461,23 +462,62 @@ fn code_judgement(
         return None;
     }
     let mut judged = args.source(t, row);
-    let tree = args.tree;
-    if judged.is_empty() && tree.deprel(t) == "amod" {
-        // "Mordor's reckless provocations": the noun's possessor
-        if let Some(noun) = tree.head(t) {
-            judged = args.by_rels(noun, &[crate::events::triggers::Rel::Poss]);
-        }
+    if judged.is_empty() {
+        judged = judged_by_phrase(args, t);
     }
     judged.retain(|&a| a != voice);
     if judged.is_empty() {
         return None;
     }
-    let status = status::clause_status(args.tree, &lex.words, t, row.flags.intent);
+    // (the judgement is the voice's own, made now: "Mordor will face
+    // consequences" warns today; a modal of the judged clause does not make
+    // it hypothetical)
+    let status = status::clause_status(args.tree, &lex.words, t, true);
     let events = judged
         .into_iter()
         .map(|a| event(row, t, voice, Some(a), status, true))
         .collect();
     Some(Coded { events })
+}
+
+/// The actor a judgement word without source slots of its own judges,
+/// from the phrase it is in: a modifier judges its noun's possessor
+/// ("Mordor's reckless provocations", "Harad's disinformation campaign"),
+/// and a judged thing that is a verb's object judges the one who does it
+/// ("Mordor keeps spreading lies": the verb's own or inherited subject).
+fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
+    use crate::events::triggers::Rel;
+    let tree = args.tree;
+    // (a doer's act told by someone is the teller's account, however the
+    // parser hung the told clause: "the letter said that X has been
+    // spreading disinformation" is no judgement of the document's)
+    let told = |v: usize| {
+        std::iter::once(v)
+            .chain(tree.ancestors(v))
+            .any(|a| args.classes.has(WordClass::ReportingVerb, tree.lemma(a)))
+    };
+    let mut noun = t;
+    if matches!(tree.deprel(t), "amod" | "compound") {
+        let Some(h) = tree.head(t) else {
+            return Vec::new();
+        };
+        let judged = args.by_rels(h, &[Rel::Poss]);
+        if !judged.is_empty() {
+            return judged;
+        }
+        noun = h;
+    }
+    match tree.head(noun) {
+        Some(v) if tree.deprel(noun) == "obj" && tree.upos(v) == "VERB" && !told(v) => {
+            let own = args.by_rels(v, &[Rel::Subj]);
+            if own.is_empty() && !args.has_own_subject(v) {
+                args.inherited_subject(v, TriggerPos::Verb)
+            } else {
+                own
+            }
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// An event of `row` at token `t`, to be dated and placed by the caller.
