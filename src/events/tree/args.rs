@@ -428,6 +428,15 @@ impl Args<'_> {
                     }
                 }
                 "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                // (a past participle on a noun with no object of its own
+                // acts on the noun: "the sailors detained in Umbar" are
+                // detained, they speak for no one; one with an object is a
+                // verb the parser misread, "Australia had … provided aid")
+                "acl"
+                    if tree.xpos(at) == "VBN" && tree.children_rel(at, "obj").next().is_none() =>
+                {
+                    return Vec::new()
+                }
                 "acl" => match self.issuer_of(h) {
                     Some((found, verb)) if found.is_empty() => {
                         at = verb;
