@@ -20,6 +20,7 @@ mod complement;
 mod find;
 mod groups;
 mod initiative;
+mod judge;
 mod obligation;
 mod occasion;
 mod pairs;
@@ -280,6 +281,9 @@ fn called_for_nodes(
         if nodes.is_empty() && row.called.contains(&crate::events::triggers::Rel::Xcomp) {
             nodes = complement::addressee_infinitives(args.tree, f.token);
         }
+        // (who asks for a thing is who would receive it: "asked Gondor
+        // for assistance")
+        let requesters = args.source(f.token, row);
         for node in nodes.into_iter().chain(ob.map(|ob| ob.action)) {
             for c in args.tree.with_conjuncts(node) {
                 // a called action that is a trigger of its own ("to
@@ -296,14 +300,20 @@ fn called_for_nodes(
                     .iter()
                     .copied()
                     .filter(|&o| !own_trigger && args.tree.deprel(o) == "obj");
-                for n in std::iter::once(c).chain(objects) {
-                    out.push((n, addressees.clone()));
+                let asking = if args.tree.upos(c) == "NOUN" {
+                    requesters.clone()
+                } else {
+                    Vec::new()
+                };
+                out.push((c, addressees.clone(), asking));
+                for n in objects {
+                    out.push((n, addressees.clone(), Vec::new()));
                 }
             }
         }
     }
-    out.sort_by_key(|(n, _)| *n);
-    out.dedup_by_key(|(n, _)| *n);
+    out.sort_by_key(|(n, _, _)| *n);
+    out.dedup_by_key(|(n, _, _)| *n);
     out
 }
 
@@ -322,8 +332,9 @@ struct Coded {
     events: Vec<EventRef>,
 }
 
-/// A node a request asks for, with the actors asked (who perform it).
-type Called = (usize, Vec<usize>);
+/// A node a request asks for, with the actors asked (who perform it) and,
+/// for a thing asked for itself, the actors asking (who would receive it).
+type Called = (usize, Vec<usize>, Vec<usize>);
 
 /// What a trigger's clause lends it.
 struct Clause<'c> {
@@ -349,14 +360,14 @@ fn code_one(
         return code_obligation(doc, lex, args, row, t, voice);
     }
     if row.flags.judge {
-        return code_judgement(lex, args, row, t, voice);
+        return judge::code_judgement(lex, args, row, t, voice);
     }
     let asked = called
-        .binary_search_by_key(&t, |(n, _)| *n)
+        .binary_search_by_key(&t, |(n, _, _)| *n)
         .ok()
         .and_then(|k| called.get(k));
     let mut sources = match asked {
-        Some((_, who)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
+        Some((_, who, _)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
         _ => args.source(t, row),
     };
     let mut from_author = false;
@@ -367,6 +378,17 @@ fn code_one(
     let mut targets = args.target(t, row);
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
+    }
+    if let Some((_, _, requesters)) = asked.filter(|_| targets.is_empty()) {
+        // aid asked for goes to whoever asks (PLOVER AID: the target is
+        // the recipient)
+        if row.kind == PloverType::Aid {
+            targets = requesters
+                .iter()
+                .copied()
+                .filter(|a| !sources.contains(a))
+                .collect();
+        }
     }
     if sources.is_empty() {
         (sources, from_author) =
@@ -448,80 +470,8 @@ fn code_one(
     Some(Coded { events })
 }
 
-/// An evaluation in the document's voice: the voice judges the actor the
-/// trigger's source slots name ("Mordor's reckless provocations").
-fn code_judgement(
-    lex: &EventLexicon,
-    args: &Args<'_>,
-    row: &TriggerRow,
-    t: usize,
-    voice: Option<usize>,
-) -> Option<Coded> {
-    let voice = voice?;
-    if status::reporting_verb(args.tree, &lex.words, t).is_some() {
-        return None;
-    }
-    let mut judged = args.source(t, row);
-    if judged.is_empty() {
-        judged = judged_by_phrase(args, t);
-    }
-    judged.retain(|&a| a != voice);
-    if judged.is_empty() {
-        return None;
-    }
-    // (the judgement is the voice's own, made now: "Mordor will face
-    // consequences" warns today; a modal of the judged clause does not make
-    // it hypothetical)
-    let status = status::clause_status(args.tree, &lex.words, t, true);
-    let events = judged
-        .into_iter()
-        .map(|a| event(row, t, voice, Some(a), status, true))
-        .collect();
-    Some(Coded { events })
-}
-
-/// The actor a judgement word without source slots of its own judges,
-/// from the phrase it is in: a modifier judges its noun's possessor
-/// ("Mordor's reckless provocations", "Harad's disinformation campaign"),
-/// and a judged thing that is a verb's object judges the one who does it
-/// ("Mordor keeps spreading lies": the verb's own or inherited subject).
-fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
-    use crate::events::triggers::Rel;
-    let tree = args.tree;
-    // (a doer's act told by someone is the teller's account, however the
-    // parser hung the told clause: "the letter said that X has been
-    // spreading disinformation" is no judgement of the document's)
-    let told = |v: usize| {
-        std::iter::once(v)
-            .chain(tree.ancestors(v))
-            .any(|a| args.classes.has(WordClass::ReportingVerb, tree.lemma(a)))
-    };
-    let mut noun = t;
-    if matches!(tree.deprel(t), "amod" | "compound") {
-        let Some(h) = tree.head(t) else {
-            return Vec::new();
-        };
-        let judged = args.by_rels(h, &[Rel::Poss]);
-        if !judged.is_empty() {
-            return judged;
-        }
-        noun = h;
-    }
-    match tree.head(noun) {
-        Some(v) if tree.deprel(noun) == "obj" && tree.upos(v) == "VERB" && !told(v) => {
-            let own = args.by_rels(v, &[Rel::Subj]);
-            if own.is_empty() && !args.has_own_subject(v) {
-                args.inherited_subject(v, TriggerPos::Verb)
-            } else {
-                own
-            }
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// An event of `row` at token `t`, to be dated and placed by the caller.
-fn event(
+pub(super) fn event(
     row: &TriggerRow,
     t: usize,
     source: usize,
