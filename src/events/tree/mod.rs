@@ -41,7 +41,7 @@ use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
 use obligation::{code_obligation, is_obligation, obligation_at, obliged};
-use pairs::{is_dyadic, is_person, pairs, parties_of};
+use pairs::{event_pairs, is_dyadic, is_person, parties_of};
 use view::TreeView;
 use voice::{is_reported, speaks_for_author};
 
@@ -428,33 +428,7 @@ fn code_one(
     {
         sources = parties_of(doc, sources);
     }
-    let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(doc, a));
-    let pairs = if signing && persons && targets.is_empty() {
-        // named signers sign as individuals: the first-named with each
-        // co-signer (dev README: one SUPPORT per co-signer)
-        sources[1..]
-            .iter()
-            .map(|&b| (sources[0], Some(b)))
-            .collect()
-    } else {
-        let mut all = pairs(&sources, &targets, dyadic);
-        if signing {
-            // a signing with another party binds both
-            // (named signers: one SUPPORT from the first-named signer to
-            // the co-signer, dev README)
-            let back: Vec<_> = all
-                .iter()
-                .filter(|&&(s, t)| !(is_person(doc, s) && t.is_some_and(|t| is_person(doc, t))))
-                .filter_map(|&(s, t)| Some((t?, Some(s))))
-                .collect();
-            for b in back {
-                if !all.contains(&b) {
-                    all.push(b);
-                }
-            }
-        }
-        all
-    };
+    let pairs = event_pairs(doc, &sources, &targets, signing, dyadic);
     let mut events: Vec<EventRef> = pairs
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))
