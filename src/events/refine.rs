@@ -199,9 +199,14 @@ pub(super) fn refine(
         !(redundant_default || said_by_person)
     });
     // No actor acts on its own side ("Indonesia → its Foreign Minister"
-    // from a visit that returned to its host).
+    // from a visit that returned to its host): a person and the state or
+    // body they serve. A body's affiliation is where it stands, not whose
+    // side it acts for: an armed group fights the state it is in ("the
+    // Front's attacks on Rhun").
     events.retain(|e| match (e.source, e.target) {
-        (Some(s), Some(t)) => !(affiliation(doc, t) == Some(s) || affiliation(doc, s) == Some(t)),
+        (Some(s), Some(t)) if is_person(s) || is_person(t) => {
+            !(affiliation(doc, t) == Some(s) || affiliation(doc, s) == Some(t))
+        }
         _ => true,
     });
     // Merged-away actors never reach an event (spans point at the survivor).

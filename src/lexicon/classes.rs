@@ -72,6 +72,7 @@ word_classes! {
     ReportingVerb => "events.reporting-verb",
     HypotheticalModal => "events.hypothetical-modal",
     HopeVerb => "events.hope-verb",
+    VolitionVerb => "events.volition-verb",
     NegatingVerb => "events.negating-verb",
     Negator => "events.negator",
     ConditionMark => "events.condition-mark",

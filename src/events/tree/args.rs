@@ -99,6 +99,12 @@ impl Args<'_> {
                 }
             }
         }
+        if rels.contains(&Rel::Subj) {
+            let found = self.stray_passive_agent(t);
+            if !found.is_empty() {
+                return found;
+            }
+        }
         let tree = self.tree;
         // ("of" phrases nest: "the people of Arnor" is no fallback)
         for rel in rels
@@ -119,89 +125,6 @@ impl Args<'_> {
         }
         if self.nominals.trigger(t) {
             return self.sibling_phrase(t, rels);
-        }
-        Vec::new()
-    }
-
-    /// The actors a participle on a thing names as its maker: the thing
-    /// stands for them ("rejected the plan put forward by Mordor",
-    /// "denied the allegations made by Arnor").
-    fn authored_by(&self, node: usize) -> Vec<usize> {
-        let tree = self.tree;
-        if tree.upos(node) == "VERB" {
-            return Vec::new();
-        }
-        for p in tree.children_rel(node, "acl") {
-            if tree.upos(p) != "VERB" || tree.deprel(p) != "acl" {
-                continue;
-            }
-            for &c in tree.children(p) {
-                let agent = tree.deprel(c) == "obl:agent"
-                    || tree.rel(c) == "obl" && tree.case_of(c) == Some("by");
-                if agent {
-                    let found = self.actors_at(c);
-                    if !found.is_empty() {
-                        return found;
-                    }
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    /// The agent of an active verb's object that the parser hung on the
-    /// verb: an active verb has no "by" agent of its own ("condemned the
-    /// raids by the Orc Legion", "by" under "condemned").
-    fn stray_agent(&self, verb: usize, object: usize) -> Vec<usize> {
-        let tree = self.tree;
-        if tree.upos(verb) != "VERB" || tree.is_passive(verb) || tree.deprel(object) != "obj" {
-            return Vec::new();
-        }
-        for &c in tree.children(verb) {
-            if c > object && tree.rel(c) == "obl" && tree.case_of(c) == Some("by") {
-                return self.actors_at(c);
-            }
-        }
-        Vec::new()
-    }
-
-    /// A nominal trigger's prepositional slot filled by a phrase the
-    /// parser hung on the verb after it ("imposed sanctions on Arnor";
-    /// "condemned the raids by Mordor"; a subject's "between").
-    fn sibling_phrase(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
-        let tree = self.tree;
-        let Some(h) = tree.head(t) else {
-            return Vec::new();
-        };
-        // (a subject's "between" may hang on its verb too: "fighting
-        // continued between Arnor and Rohan")
-        let subject = tree.deprel(t) == "nsubj";
-        if !subject && !matches!(tree.deprel(t), "obj" | "obl" | "nsubj:pass") {
-            return Vec::new();
-        }
-        for rel in rels {
-            let Rel::Prep(p) = rel else { continue };
-            if p == "of" || p == "by" && tree.is_passive(h) || subject && p != "between" {
-                continue;
-            }
-            // (or on another of its stray phrases: "condemned the raids by
-            // Mordor on Dale", "on Dale" under "Mordor")
-            let stray = tree
-                .children(h)
-                .iter()
-                .copied()
-                .filter(|&c| c > t && tree.rel(c) == "obl");
-            let nested = stray
-                .clone()
-                .flat_map(|c| tree.children_rel(c, "nmod").collect::<Vec<_>>());
-            for c in stray.chain(nested) {
-                if tree.case_of(c) == Some(p.as_str()) {
-                    let found = self.actors_at(c);
-                    if !found.is_empty() {
-                        return found;
-                    }
-                }
-            }
         }
         Vec::new()
     }
@@ -364,92 +287,6 @@ impl Args<'_> {
         }
     }
 
-    /// A prepositional target slot filled by a phrase the parser hung on
-    /// one of a multi-word row's further words, or one level below it
-    /// ("delivered tonnes of aid to the people of Rohan", "granted a loan
-    /// of two million crowns to Arnor").
-    fn in_further_words(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let tree = self.tree;
-        let Some(words) = super::find::matched_words(tree, t, &row.with) else {
-            return Vec::new();
-        };
-        // ("between" on the further word names the parties of the thing,
-        // "a memorandum between the academies of the two countries", not
-        // the action's target)
-        let preps: Vec<Rel> = row
-            .target
-            .iter()
-            .filter(|r| matches!(r, Rel::Prep(p) if p != "between"))
-            .cloned()
-            .collect();
-        // (a further word's named possessor is its "of" phrase: "froze
-        // Khand's assets" as "froze the assets of Khand"; "its" is most
-        // often the subject's own, "ended its occupation of X")
-        let of = preps.iter().any(|r| matches!(r, Rel::Prep(p) if p == "of"));
-        for w in words.into_iter().filter(|&w| w != t) {
-            if of {
-                for c in tree.children(w) {
-                    if tree.deprel(*c) == "nmod:poss" && tree.upos(*c) != "PRON" {
-                        let found = self.actors_at(*c);
-                        if !found.is_empty() {
-                            return found;
-                        }
-                    }
-                }
-            }
-            let below = tree
-                .children(w)
-                .iter()
-                .copied()
-                .filter(|&c| !tree.is_clausal(c) && matches!(tree.rel(c), "obl" | "nmod"));
-            for node in std::iter::once(w).chain(below) {
-                for rel in &preps {
-                    for c in self.nodes(node, rel) {
-                        let found = self.actors_at(c);
-                        if !found.is_empty() {
-                            return found;
-                        }
-                    }
-                }
-            }
-        }
-        Vec::new()
-    }
-
-    /// The subject of a receiving verb whose object the nominal `t` is
-    /// ("Dale received aid from Lindon": Dale).
-    fn receiver(&self, t: usize) -> Vec<usize> {
-        let tree = self.tree;
-        match tree.head(t) {
-            Some(h)
-                if tree.deprel(t) == "obj"
-                    && tree.upos(h) == "VERB"
-                    && self.classes.has(WordClass::ReceivingVerb, tree.lemma(h)) =>
-            {
-                self.by_rels(h, &[Rel::Subj])
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// Coordinated verbs share the object after the last of them ("X
-    /// welcomed and thanked Y").
-    fn shared_object(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let tree = self.tree;
-        if tree.children(t).iter().any(|&c| tree.rel(c) == "obj") {
-            return Vec::new();
-        }
-        for c in tree.children_rel(t, "conj") {
-            if c > t && tree.upos(c) == "VERB" {
-                let found = self.by_rels(c, &row.target);
-                if !found.is_empty() {
-                    return found;
-                }
-            }
-        }
-        Vec::new()
-    }
-
     /// The persons possessing a `posspatient` nominal ("Hurin's
     /// arrest"): those acted on.
     pub fn patient_possessor(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
@@ -591,6 +428,15 @@ impl Args<'_> {
                     }
                 }
                 "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                // (a past participle on a noun with no object of its own
+                // acts on the noun: "the sailors detained in Umbar" are
+                // detained, they speak for no one; one with an object is a
+                // verb the parser misread, "Australia had … provided aid")
+                "acl"
+                    if tree.xpos(at) == "VBN" && tree.children_rel(at, "obj").next().is_none() =>
+                {
+                    return Vec::new()
+                }
                 "acl" => match self.issuer_of(h) {
                     Some((found, verb)) if found.is_empty() => {
                         at = verb;

@@ -20,11 +20,13 @@ mod complement;
 mod find;
 mod groups;
 mod initiative;
+mod judge;
 mod obligation;
 mod occasion;
 mod pairs;
 mod pronouns;
 mod status;
+mod strays;
 #[cfg(test)]
 mod tests;
 mod view;
@@ -39,7 +41,7 @@ use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
 use obligation::{code_obligation, is_obligation, obligation_at, obliged};
-use pairs::{is_dyadic, is_person, pairs, parties_of};
+use pairs::{event_pairs, is_dyadic, is_person, parties_of};
 use view::TreeView;
 use voice::{is_reported, speaks_for_author};
 
@@ -279,6 +281,9 @@ fn called_for_nodes(
         if nodes.is_empty() && row.called.contains(&crate::events::triggers::Rel::Xcomp) {
             nodes = complement::addressee_infinitives(args.tree, f.token);
         }
+        // (who asks for a thing is who would receive it: "asked Gondor
+        // for assistance")
+        let requesters = args.source(f.token, row);
         for node in nodes.into_iter().chain(ob.map(|ob| ob.action)) {
             for c in args.tree.with_conjuncts(node) {
                 // a called action that is a trigger of its own ("to
@@ -295,14 +300,20 @@ fn called_for_nodes(
                     .iter()
                     .copied()
                     .filter(|&o| !own_trigger && args.tree.deprel(o) == "obj");
-                for n in std::iter::once(c).chain(objects) {
-                    out.push((n, addressees.clone()));
+                let asking = if args.tree.upos(c) == "NOUN" {
+                    requesters.clone()
+                } else {
+                    Vec::new()
+                };
+                out.push((c, addressees.clone(), asking));
+                for n in objects {
+                    out.push((n, addressees.clone(), Vec::new()));
                 }
             }
         }
     }
-    out.sort_by_key(|(n, _)| *n);
-    out.dedup_by_key(|(n, _)| *n);
+    out.sort_by_key(|(n, _, _)| *n);
+    out.dedup_by_key(|(n, _, _)| *n);
     out
 }
 
@@ -321,8 +332,9 @@ struct Coded {
     events: Vec<EventRef>,
 }
 
-/// A node a request asks for, with the actors asked (who perform it).
-type Called = (usize, Vec<usize>);
+/// A node a request asks for, with the actors asked (who perform it) and,
+/// for a thing asked for itself, the actors asking (who would receive it).
+type Called = (usize, Vec<usize>, Vec<usize>);
 
 /// What a trigger's clause lends it.
 struct Clause<'c> {
@@ -348,14 +360,14 @@ fn code_one(
         return code_obligation(doc, lex, args, row, t, voice);
     }
     if row.flags.judge {
-        return code_judgement(lex, args, row, t, voice);
+        return judge::code_judgement(lex, args, row, t, voice);
     }
     let asked = called
-        .binary_search_by_key(&t, |(n, _)| *n)
+        .binary_search_by_key(&t, |(n, _, _)| *n)
         .ok()
         .and_then(|k| called.get(k));
     let mut sources = match asked {
-        Some((_, who)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
+        Some((_, who, _)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
         _ => args.source(t, row),
     };
     let mut from_author = false;
@@ -366,6 +378,17 @@ fn code_one(
     let mut targets = args.target(t, row);
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
+    }
+    if let Some((_, _, requesters)) = asked.filter(|_| targets.is_empty()) {
+        // aid asked for goes to whoever asks (PLOVER AID: the target is
+        // the recipient)
+        if row.kind == PloverType::Aid {
+            targets = requesters
+                .iter()
+                .copied()
+                .filter(|a| !sources.contains(a))
+                .collect();
+        }
     }
     if sources.is_empty() {
         (sources, from_author) =
@@ -405,33 +428,7 @@ fn code_one(
     {
         sources = parties_of(doc, sources);
     }
-    let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(doc, a));
-    let pairs = if signing && persons && targets.is_empty() {
-        // named signers sign as individuals: the first-named with each
-        // co-signer (dev README: one SUPPORT per co-signer)
-        sources[1..]
-            .iter()
-            .map(|&b| (sources[0], Some(b)))
-            .collect()
-    } else {
-        let mut all = pairs(&sources, &targets, dyadic);
-        if signing {
-            // a signing with another party binds both
-            // (named signers: one SUPPORT from the first-named signer to
-            // the co-signer, dev README)
-            let back: Vec<_> = all
-                .iter()
-                .filter(|&&(s, t)| !(is_person(doc, s) && t.is_some_and(|t| is_person(doc, t))))
-                .filter_map(|&(s, t)| Some((t?, Some(s))))
-                .collect();
-            for b in back {
-                if !all.contains(&b) {
-                    all.push(b);
-                }
-            }
-        }
-        all
-    };
+    let pairs = event_pairs(doc, &sources, &targets, signing, dyadic);
     let mut events: Vec<EventRef> = pairs
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))
@@ -447,41 +444,8 @@ fn code_one(
     Some(Coded { events })
 }
 
-/// An evaluation in the document's voice: the voice judges the actor the
-/// trigger's source slots name ("Mordor's reckless provocations").
-fn code_judgement(
-    lex: &EventLexicon,
-    args: &Args<'_>,
-    row: &TriggerRow,
-    t: usize,
-    voice: Option<usize>,
-) -> Option<Coded> {
-    let voice = voice?;
-    if status::reporting_verb(args.tree, &lex.words, t).is_some() {
-        return None;
-    }
-    let mut judged = args.source(t, row);
-    let tree = args.tree;
-    if judged.is_empty() && tree.deprel(t) == "amod" {
-        // "Mordor's reckless provocations": the noun's possessor
-        if let Some(noun) = tree.head(t) {
-            judged = args.by_rels(noun, &[crate::events::triggers::Rel::Poss]);
-        }
-    }
-    judged.retain(|&a| a != voice);
-    if judged.is_empty() {
-        return None;
-    }
-    let status = status::clause_status(args.tree, &lex.words, t, row.flags.intent);
-    let events = judged
-        .into_iter()
-        .map(|a| event(row, t, voice, Some(a), status, true))
-        .collect();
-    Some(Coded { events })
-}
-
 /// An event of `row` at token `t`, to be dated and placed by the caller.
-fn event(
+pub(super) fn event(
     row: &TriggerRow,
     t: usize,
     source: usize,

@@ -102,3 +102,42 @@ pub(super) fn pairs(
     }
     out
 }
+
+/// The (source, target) pairs of one trigger: named co-signers sign as
+/// individuals, a signing binds both parties, and a dyadic row pairs its
+/// parties both ways.
+pub(super) fn event_pairs(
+    doc: &Doc,
+    sources: &[usize],
+    targets: &[usize],
+    signing: bool,
+    dyadic: bool,
+) -> Vec<(usize, Option<usize>)> {
+    let persons = sources.len() >= 2 && sources.iter().all(|&a| is_person(doc, a));
+    if signing && persons && targets.is_empty() {
+        // named signers sign as individuals: the first-named with each
+        // co-signer (dev README: one SUPPORT per co-signer)
+        sources[1..]
+            .iter()
+            .map(|&b| (sources[0], Some(b)))
+            .collect()
+    } else {
+        let mut all = pairs(sources, targets, dyadic);
+        if signing {
+            // a signing with another party binds both
+            // (named signers: one SUPPORT from the first-named signer to
+            // the co-signer, dev README)
+            let back: Vec<_> = all
+                .iter()
+                .filter(|&&(s, t)| !(is_person(doc, s) && t.is_some_and(|t| is_person(doc, t))))
+                .filter_map(|&(s, t)| Some((t?, Some(s))))
+                .collect();
+            for b in back {
+                if !all.contains(&b) {
+                    all.push(b);
+                }
+            }
+        }
+        all
+    }
+}

@@ -18,7 +18,7 @@ pub fn clause_status(
     t: usize,
     intent: bool,
 ) -> EventStatus {
-    let (carriers, from_verb) = carriers(tree, classes, t);
+    let (carriers, from_verb) = carriers(tree, classes, t, intent);
     if let Some(status) = from_verb {
         return status;
     }
@@ -68,6 +68,7 @@ fn carriers(
     tree: &TreeView<'_>,
     classes: &WordClasses,
     t: usize,
+    intent: bool,
 ) -> (Vec<usize>, Option<EventStatus>) {
     let mut carriers = vec![t];
     let mut at = t;
@@ -112,7 +113,10 @@ fn carriers(
             if classes.has(WordClass::NegatingVerb, lemma) {
                 return (carriers, Some(EventStatus::Negated));
             }
-            if classes.has(WordClass::HopeVerb, lemma) {
+            // (a statement of intent under a verb of the subject's own
+            // will is made: "seeks to strengthen ties")
+            let willed = intent && classes.has(WordClass::VolitionVerb, lemma);
+            if classes.has(WordClass::HopeVerb, lemma) && !willed {
                 return (carriers, Some(EventStatus::Hypothetical));
             }
         }
@@ -125,7 +129,7 @@ fn carriers(
 /// Whether the trigger (or a verb it leans on) is in the future tense
 /// ("will provide", "will hold talks").
 pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
-    let (carriers, from_verb) = carriers(tree, classes, t);
+    let (carriers, from_verb) = carriers(tree, classes, t, false);
     from_verb.is_none()
         && carriers.iter().any(|&c| {
             tree.children_rel(c, "aux")
@@ -137,7 +141,7 @@ pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
 /// is a continuing verb ("will continue its assistance", "will continue
 /// to support").
 pub fn is_continued(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
-    let (carriers, _) = carriers(tree, classes, t);
+    let (carriers, _) = carriers(tree, classes, t, false);
     carriers
         .iter()
         .any(|&c| classes.has(WordClass::ContinuingVerb, tree.lemma(c)))
@@ -174,6 +178,9 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
         {
             return Some(h);
         }
+        if let Some(v) = told_that(tree, classes, n) {
+            return Some(v);
+        }
         // not a word list: UD relation labels a report reaches the trigger through
         if !matches!(
             rel,
@@ -184,6 +191,30 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
         n = h;
     }
     None
+}
+
+/// The reporting verb of a "that" clause the parser hung on the verb's
+/// addressee as a relative clause ("told reporters that Rohan had
+/// agreed", read as "reporters that …"): a clause with a subject of its
+/// own, opened by "that", on the object of a reporting verb is what the
+/// verb reports.
+fn told_that(tree: &TreeView<'_>, classes: &WordClasses, clause: usize) -> Option<usize> {
+    if tree.deprel(clause) != "acl:relcl" {
+        return None;
+    }
+    let children = tree.children(clause);
+    let that = children
+        .iter()
+        .copied()
+        .find(|&c| c < clause && tree.lemma(c).eq_ignore_ascii_case("that"))?;
+    let own_subject = children
+        .iter()
+        .any(|&c| c > that && c < clause && tree.rel(c) == "nsubj");
+    let addressee = tree.head(clause)?;
+    let verb = tree.head(addressee)?;
+    let addressed = matches!(tree.deprel(addressee), "obj" | "iobj");
+    (own_subject && addressed && classes.has(WordClass::ReportingVerb, tree.lemma(verb)))
+        .then_some(verb)
 }
 
 /// The source an "according to X" phrase on the trigger's clause names.

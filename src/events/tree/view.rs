@@ -9,6 +9,8 @@ use crate::syntax::TokenSyntax;
 pub struct TreeView<'a> {
     syntax: &'a [TokenSyntax],
     children: Vec<Vec<usize>>,
+    /// Arcs read otherwise than the parser gave them (see [`rehung`]).
+    rehung: Vec<Option<(usize, &'static str)>>,
 }
 
 /// Clausal relations: a phrase's actor is never looked for across them.
@@ -29,13 +31,19 @@ impl<'a> TreeView<'a> {
     /// The view of `doc.syntax` (empty when the syntax stage did not run).
     pub fn new(doc: &'a Doc) -> TreeView<'a> {
         let syntax = doc.syntax.as_slice();
+        let rehung = rehung(syntax);
         let mut children = vec![Vec::new(); syntax.len()];
         for (i, t) in syntax.iter().enumerate() {
-            if let Some(h) = t.head.filter(|&h| h < syntax.len() && h != i) {
+            let head = rehung[i].map(|(h, _)| h).or(t.head);
+            if let Some(h) = head.filter(|&h| h < syntax.len() && h != i) {
                 children[h].push(i);
             }
         }
-        TreeView { syntax, children }
+        TreeView {
+            syntax,
+            children,
+            rehung,
+        }
     }
 
     /// Number of tokens with an analysis.
@@ -53,6 +61,11 @@ impl<'a> TreeView<'a> {
         self.syntax.get(i).map_or("", |t| t.upos)
     }
 
+    /// The Penn Treebank tag of token `i` (`VBN` for a past participle).
+    pub fn xpos(&self, i: usize) -> &'static str {
+        self.syntax.get(i).map_or("", |t| t.xpos)
+    }
+
     /// The relation of token `i` to its head, without subtype.
     pub fn rel(&self, i: usize) -> &'static str {
         let full = self.deprel(i);
@@ -61,11 +74,17 @@ impl<'a> TreeView<'a> {
 
     /// The full relation of token `i` (`nsubj:pass`).
     pub fn deprel(&self, i: usize) -> &'static str {
+        if let Some(Some((_, rel))) = self.rehung.get(i) {
+            return rel;
+        }
         self.syntax.get(i).map_or("", |t| t.deprel)
     }
 
     /// The head of token `i`.
     pub fn head(&self, i: usize) -> Option<usize> {
+        if let Some(Some((h, _))) = self.rehung.get(i) {
+            return Some(*h);
+        }
         self.syntax.get(i).and_then(|t| t.head).filter(|&h| h != i)
     }
 
@@ -155,4 +174,42 @@ impl<'a> TreeView<'a> {
             Some(h)
         })
     }
+}
+
+/// Arcs that break UD's constraints, read as what they can only be: a
+/// compound modifier takes no preposition, so a name the parser made a
+/// compound although it has its own case marker ("held talks with
+/// Azerbaijan next month": "with Azerbaijan" a compound of "month") is a
+/// prepositional phrase of the clause its noun is in, an oblique of that
+/// noun's head.
+fn rehung(syntax: &[TokenSyntax]) -> Vec<Option<(usize, &'static str)>> {
+    let mut out = vec![None; syntax.len()];
+    let mut cased = vec![false; syntax.len()];
+    // (a preposition: a possessive "'s" is a case marker of a possessor)
+    for t in syntax
+        .iter()
+        .filter(|t| t.deprel == "case" && t.upos == "ADP")
+    {
+        if let Some(h) = t.head.filter(|&h| h < syntax.len()) {
+            cased[h] = true;
+        }
+    }
+    for (i, t) in syntax.iter().enumerate() {
+        let Some(noun) = t.head.filter(|&h| h < syntax.len() && h != i) else {
+            continue;
+        };
+        if t.deprel != "compound" || t.upos != "PROPN" || !cased[i] {
+            continue;
+        }
+        let Some(clause) = syntax[noun].head.filter(|&h| h < syntax.len() && h != i) else {
+            continue;
+        };
+        let rel = if syntax[clause].upos == "VERB" {
+            "obl"
+        } else {
+            "nmod"
+        };
+        out[i] = Some((clause, rel));
+    }
+    out
 }

@@ -1,0 +1,81 @@
+//! Evaluations in the document's own voice (`judge` rows): the voice
+//! judges the actor the word's phrase names ("Mordor's reckless
+//! provocations", "Mordor keeps spreading lies").
+
+use super::args::Args;
+use super::{event, status, Coded};
+use crate::events::lexicon::EventLexicon;
+use crate::events::triggers::{TriggerPos, TriggerRow};
+use crate::lexicon::WordClass;
+
+/// An evaluation in the document's voice: the voice judges the actor the
+/// trigger's source slots name ("Mordor's reckless provocations").
+pub(super) fn code_judgement(
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    voice: Option<usize>,
+) -> Option<Coded> {
+    let voice = voice?;
+    if status::reporting_verb(args.tree, &lex.words, t).is_some() {
+        return None;
+    }
+    let mut judged = args.source(t, row);
+    if judged.is_empty() {
+        judged = judged_by_phrase(args, t);
+    }
+    judged.retain(|&a| a != voice);
+    if judged.is_empty() {
+        return None;
+    }
+    // (the judgement is the voice's own, made now: "Mordor will face
+    // consequences" warns today; a modal of the judged clause does not make
+    // it hypothetical)
+    let status = status::clause_status(args.tree, &lex.words, t, true);
+    let events = judged
+        .into_iter()
+        .map(|a| event(row, t, voice, Some(a), status, true))
+        .collect();
+    Some(Coded { events })
+}
+
+/// The actor a judgement word without source slots of its own judges,
+/// from the phrase it is in: a modifier judges its noun's possessor
+/// ("Mordor's reckless provocations", "Harad's disinformation campaign"),
+/// and a judged thing that is a verb's object judges the one who does it
+/// ("Mordor keeps spreading lies": the verb's own or inherited subject).
+fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
+    use crate::events::triggers::Rel;
+    let tree = args.tree;
+    // (a doer's act told by someone is the teller's account, however the
+    // parser hung the told clause: "the letter said that X has been
+    // spreading disinformation" is no judgement of the document's)
+    let told = |v: usize| {
+        std::iter::once(v)
+            .chain(tree.ancestors(v))
+            .any(|a| args.classes.has(WordClass::ReportingVerb, tree.lemma(a)))
+    };
+    let mut noun = t;
+    if matches!(tree.deprel(t), "amod" | "compound") {
+        let Some(h) = tree.head(t) else {
+            return Vec::new();
+        };
+        let judged = args.by_rels(h, &[Rel::Poss]);
+        if !judged.is_empty() {
+            return judged;
+        }
+        noun = h;
+    }
+    match tree.head(noun) {
+        Some(v) if tree.deprel(noun) == "obj" && tree.upos(v) == "VERB" && !told(v) => {
+            let own = args.by_rels(v, &[Rel::Subj]);
+            if own.is_empty() && !args.has_own_subject(v) {
+                args.inherited_subject(v, TriggerPos::Verb)
+            } else {
+                own
+            }
+        }
+        _ => Vec::new(),
+    }
+}
