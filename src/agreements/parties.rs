@@ -4,9 +4,12 @@
 //! facilitation agreement"), read from the parse. Two or more named
 //! parties make the reference specific, and the record's descriptive name
 //! carries them the way the dev gold writes unnamed instruments ("EU–
-//! Azerbaijan visa facilitation agreement").
+//! Azerbaijan visa facilitation agreement"). Also whether the capitalised
+//! words before a named head name two or more parties ("Nepal-Switzerland
+//! Joint Statement").
 
 use super::specific::parsed;
+use super::{Agreements, View};
 use crate::doc::{Doc, EntityType};
 use crate::lexicon::{WordClass, WordClasses};
 
@@ -112,4 +115,21 @@ pub(super) fn with_party_prefix(name: &str, parties: &[String]) -> String {
         return name.to_string();
     }
     format!("{} {name}", parties.join("\u{2013}"))
+}
+
+impl Agreements {
+    /// Whether the capitalised words before a head name two or more parties:
+    /// a formation ("Troika Statement") or two states or peoples
+    /// ("Nepal-Switzerland Joint Statement", "Chilean-Peruvian Declaration").
+    pub(super) fn names_parties(&self, doc: &Doc, v: &View, a: usize, i: usize) -> bool {
+        let formation = (a..i).any(|k| self.formations.lookup(v.text[k]).is_some())
+            || (a + 1 < i && self.formations.lookup(&v.text[a..i].join(" ")).is_some());
+        let states = doc
+            .entities
+            .iter()
+            .filter(|m| m.tokens.start >= a && m.tokens.end <= i)
+            .filter(|m| matches!(m.label, EntityType::Gpe | EntityType::Norp))
+            .count();
+        formation || states >= 2
+    }
 }

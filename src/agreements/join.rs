@@ -1,0 +1,150 @@
+//! Merging mentions into records: each candidate joins the latest record
+//! it names again (same entry, resolution or court; the same kind with
+//! the same or overlapping name words; a short form's latest record of
+//! its kind) or starts one; then each record gets its date, and a
+//! headline statement its meeting date, parties and title.
+
+use super::{best_date, meeting_date, title, Agreements, Cand, Link};
+use crate::dates::calendar::Ymd;
+use crate::doc::{AgreementMention, AgreementRef, Doc};
+use crate::lexicon::WordSet;
+
+/// A record being built, with what later candidates are matched on.
+struct Rec {
+    r: AgreementRef,
+    toks: WordSet<String>,
+    name_toks: WordSet<String>,
+    link: Link,
+    named_name: bool,
+    dates: Vec<(String, u8)>,
+    title: bool,
+}
+
+impl Agreements {
+    /// Groups candidates into records.
+    pub(super) fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
+        let mut recs: Vec<Rec> = Vec::new();
+        for c in cands {
+            let span = doc.token_span(c.first, c.last);
+            let target = match &c.link {
+                Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
+                    recs.iter().rposition(|r| r.link == c.link)
+                }
+                // (coordinated siblings share a span and stay apart)
+                Link::Named | Link::Generic => recs.iter().rposition(|r| {
+                    r.r.kind == c.kind
+                        && !r.r.mentions.iter().any(|m| m.span == span)
+                        && !matches!(r.link, Link::Resolution(_))
+                        && (c.toks.is_subset(&r.toks)
+                            || (jaccard(&c.toks, &r.name_toks) >= 0.5
+                                && !(c.link == Link::Named
+                                    && r.named_name
+                                    && self.one_word_apart(&c.toks, &r.name_toks)))
+                            // a generic first mention ("sign agreement") named later
+                            || (!r.named_name && r.toks.is_subset(&c.toks)))
+                }),
+                Link::Short => recs.iter().rposition(|r| r.r.kind == c.kind),
+            };
+            let mention = AgreementMention {
+                span: doc.token_span(c.first, c.last),
+                sentence: c.sentence,
+                named: c.named,
+            };
+            match target {
+                Some(t) => {
+                    let r = &mut recs[t];
+                    if !r.r.mentions.iter().any(|m| m.span == mention.span) {
+                        r.r.mentions.push(mention);
+                    }
+                    let shouting = |n: &str| !n.chars().any(char::is_lowercase);
+                    let louder = shouting(&r.r.name) && !shouting(&c.name);
+                    if c.link == Link::Named && (!r.named_name || louder) {
+                        r.r.name = c.name.clone();
+                        r.name_toks = c.toks.clone();
+                        r.named_name = true;
+                    }
+                    r.toks.extend(c.toks.iter().cloned());
+                    r.dates.extend(c.dates);
+                    r.title |= c.sentence == 0;
+                    for p in c.parties {
+                        if !r.r.parties.contains(&p) {
+                            r.r.parties.push(p);
+                        }
+                    }
+                    if r.r.issuer.is_none() {
+                        r.r.issuer = c.issuer;
+                    }
+                }
+                None => {
+                    if c.link == Link::Short && !c.signed {
+                        continue;
+                    }
+                    let entry = match c.link {
+                        Link::Entry(e) => Some(self.entries[e].id.clone()),
+                        _ => None,
+                    };
+                    recs.push(Rec {
+                        r: AgreementRef {
+                            name: c.name.clone(),
+                            kind: c.kind.clone(),
+                            date: None,
+                            parties: c.parties.clone(),
+                            issuer: c.issuer.clone(),
+                            mentions: vec![mention],
+                            entry,
+                        },
+                        toks: c.toks.clone(),
+                        name_toks: c.toks.clone(),
+                        named_name: matches!(
+                            c.link,
+                            Link::Named | Link::Entry(_) | Link::Resolution(_)
+                        ),
+                        link: c.link.clone(),
+                        dates: c.dates.clone(),
+                        title: c.sentence == 0,
+                    });
+                }
+            }
+        }
+        self.finish(doc, recs)
+    }
+
+    /// A record's date and, for a statement or declaration named in a
+    /// headline, its meeting date, headline parties and own title.
+    fn finish(&self, doc: &Doc, recs: Vec<Rec>) -> Vec<AgreementRef> {
+        let doc_date = doc.info.date.as_deref().and_then(Ymd::parse);
+        // the first sentence is a headline when a line break follows it
+        let headline = doc
+            .sentences
+            .first()
+            .and_then(|s| doc.tokens.get(s.tokens.end))
+            .is_some_and(|t| t.newlines_before > 0);
+        recs.into_iter()
+            .map(|mut r| {
+                if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
+                    if let Some(d) = meeting_date(doc, doc_date) {
+                        r.dates.push((d, 2));
+                    }
+                    if r.r.parties.is_empty() {
+                        r.r.parties = title::headline_parties(doc, &self.formations);
+                    }
+                    if let Some(t) = title::own_title(doc, r.r.mentions.first(), &self.formations) {
+                        r.r.name = t;
+                    }
+                }
+                r.r.date = best_date(&r.dates);
+                r.r
+            })
+            .collect()
+    }
+}
+
+fn jaccard(a: &WordSet<String>, b: &WordSet<String>) -> f32 {
+    let inter = a.intersection(b).count();
+    let union = a.union(b).count();
+    if union == 0 {
+        0.0
+    } else {
+        inter as f32 / union as f32
+    }
+}
