@@ -316,5 +316,8 @@ fn a_repeated_word_in_a_transcript_does_not_make_a_fuller_name() {
         .map(|(n, _)| n)
         .collect();
     assert!(people.contains(&"Tavi Korhonen".to_string()), "{people:?}");
-    assert!(people.iter().all(|n| n != "Tavi Korhonen Korhonen"), "{people:?}");
+    assert!(
+        people.iter().all(|n| n != "Tavi Korhonen Korhonen"),
+        "{people:?}"
+    );
 }

@@ -669,7 +669,10 @@ pub(super) mod tests {
                 "talks with Director General of the Nordvik Shipping Corporation Elin Marsk today",
                 &[("Nordvik Shipping Corporation Elin Marsk", "ORG")]
             ),
-            owned(&[("Nordvik Shipping Corporation", Org), ("Elin Marsk", Person)])
+            owned(&[
+                ("Nordvik Shipping Corporation", Org),
+                ("Elin Marsk", Person)
+            ])
         );
         // the body's place after the name stays out of both
         assert_eq!(

@@ -6,9 +6,9 @@
 //! [Governor]", or takes a Title Case headline for one long name.
 
 use crate::doc::{Doc, EntityType, Mention, Origin};
+use crate::lexicon::{WordClass as LexClass, WordClasses};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::joined::joined_names;
-use crate::lexicon::{WordClass as LexClass, WordClasses};
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
