@@ -1,0 +1,240 @@
+//! Title chunks: what a title phrase from `models/titles.tsv` refers to,
+//! by the title's kind (a person's title, a government body, a group, the
+//! author, a pair, "the latter"/"the former", a pronoun).
+
+use super::Builder;
+use crate::doc::{ActorKind, RefKind, Words};
+use crate::lexicon::WordClass;
+use crate::text::titles::TitleKind;
+
+/// How many sentences back "the two presidents" looks for its persons.
+const PERSON_PAIR_SENTENCES: usize = 3;
+
+/// How many earlier references "the two sides" counts its parties in.
+const PAIR_WINDOW: usize = 2000;
+
+impl Builder<'_> {
+    /// A title chunk starting with the phrase at `ts`; `pre` is an
+    /// affiliation found before it (starting at `chunk_start`). Returns the
+    /// chunk's end.
+    pub(super) fn title_chunk(
+        &mut self,
+        chunk_start: usize,
+        ts: usize,
+        pre: Option<usize>,
+    ) -> usize {
+        let end = self.sentence_end(ts);
+        let Some(first) = self.titles.longest_at(&self.lower, &self.raw, ts, end) else {
+            return ts + 1;
+        };
+        let t = self.titles.get(first.title);
+        let kind = t.kind;
+        match kind {
+            TitleKind::Person => self.person_chunk(chunk_start, first.start, first.end, pre, end),
+            TitleKind::Honorific => {
+                let j = first.end;
+                self.named_person_at(chunk_start, j, end, Vec::new(), pre)
+                    .unwrap_or(first.end)
+            }
+            TitleKind::Government => {
+                self.government_chunk(chunk_start, first.start, first.end, pre, end)
+            }
+            TitleKind::Group => self.group_chunk(chunk_start, first.end, pre),
+            TitleKind::Author => {
+                let person =
+                    first.end == first.start + 1 && matches!(self.tok(first.start), "i" | "my");
+                self.author_spans.push((first.start..first.end, person));
+                first.end
+            }
+            // "Burmese refugees": people, not the state
+            TitleKind::People => first.end,
+            TitleKind::Pair => {
+                // "the two presidents": the last two persons named, nearby
+                if t.title == "persons" && self.person_pair(chunk_start, first.start, first.end) {
+                    return first.end;
+                }
+                self.party_pair(chunk_start, first.start, first.end);
+                first.end
+            }
+            TitleKind::Latter | TitleKind::Former => {
+                self.latter_or_former(first.start, first.end, end, kind == TitleKind::Latter)
+            }
+            TitleKind::Pronoun => {
+                let sent = self.doc.sentence_of_token(first.start);
+                let back = self
+                    .spans
+                    .iter()
+                    .rev()
+                    .take_while(|s| self.doc.sentence_of_token(s.tokens.start) + 2 >= sent)
+                    .find(|s| self.actors[s.actor].kind == Some(ActorKind::Person))
+                    .map(|s| s.actor);
+                if let Some(a) = back {
+                    self.push_span(first.start..first.end, a, RefKind::Pronoun);
+                }
+                first.end
+            }
+        }
+    }
+
+    /// A government title `fs..fe` ("Government of X", "the Ministry"):
+    /// the body of its affiliation, else the author's. Returns the chunk's
+    /// end.
+    fn government_chunk(
+        &mut self,
+        chunk_start: usize,
+        fs: usize,
+        fe: usize,
+        pre: Option<usize>,
+        end: usize,
+    ) -> usize {
+        let mut affil = pre;
+        let mut j = fe;
+        // (a title row may end in its "of": "Government of")
+        let of_at = if matches!(self.tok(j.saturating_sub(1)), "of" | "for") {
+            Some(j)
+        } else {
+            matches!(self.tok(j), "of" | "for").then_some(j + 1)
+        };
+        if let (None, Some(at)) = (affil, of_at) {
+            if let Some((a, e)) = self.affiliation_at(at, end) {
+                affil = Some(a);
+                j = e;
+            }
+        }
+        match affil {
+            Some(a) => {
+                let a = self.body_of(a);
+                self.push_span(chunk_start..j, a, RefKind::Body);
+            }
+            None => {
+                // "the Government", "the Ministry": the author's.
+                let the = chunk_start > 0 && self.tok(chunk_start - 1) == "the";
+                if the && !self.lexical.words().has(WordClass::SideNoun, self.tok(fs)) {
+                    self.author_spans.push((chunk_start..j, false));
+                }
+            }
+        }
+        j
+    }
+
+    /// A group title ending at `fe` ("rebels") after an affiliation `pre`.
+    /// Returns the chunk's end.
+    fn group_chunk(&mut self, chunk_start: usize, fe: usize, pre: Option<usize>) -> usize {
+        // "Houthi rebels" when the gazetteer's Houthis are a group:
+        // that group.
+        if let Some(a) = pre.filter(|&a| self.actors[a].kind == Some(ActorKind::Group)) {
+            self.push_span(chunk_start..fe, a, RefKind::Name);
+            return fe;
+        }
+        if let Some(a) = pre {
+            let text = self
+                .doc
+                .span_text(self.doc.token_span(chunk_start, fe - 1))
+                .trim_end_matches("'s")
+                .to_string();
+            let country = self.actors[a].country.clone();
+            let g = self.group(&text, country);
+            self.push_span(chunk_start..fe, g, RefKind::Name);
+        }
+        fe
+    }
+
+    /// "the two presidents" at `fs..fe`: the last two persons named
+    /// nearby, if there are two; returns whether they were found.
+    fn person_pair(&mut self, chunk_start: usize, fs: usize, fe: usize) -> bool {
+        let sent = self.doc.sentence_of_token(fs);
+        let mut persons: Vec<usize> = Vec::new();
+        for sp in self.spans.iter().rev().filter(|sp| sp.tokens.end <= fs) {
+            if self.doc.sentence_of_token(sp.tokens.start) + PERSON_PAIR_SENTENCES < sent {
+                break;
+            }
+            let a = sp.actor;
+            if self.actors[a].kind == Some(ActorKind::Person) && !persons.contains(&a) {
+                persons.push(a);
+                if persons.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if persons.len() == 2 {
+            let start = chunk_start.min(fs);
+            for &p in persons.iter().rev() {
+                self.push_span(start..fe, p, RefKind::Pronoun);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// "the two sides" at `fs..fe`: the two parties named most so far (a
+    /// person counts for the state or organisation it belongs to).
+    fn party_pair(&mut self, chunk_start: usize, fs: usize, fe: usize) {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        let recent = self.spans.len().saturating_sub(PAIR_WINDOW);
+        for sp in self.spans[recent..].iter().filter(|sp| sp.tokens.end <= fs) {
+            // a place of origin or location is no side ("refugees
+            // who arrived in X from Y")
+            let before = sp.tokens.start.checked_sub(1).map_or("", |k| self.tok(k));
+            if matches!(before, "in" | "from") {
+                continue;
+            }
+            let a = &self.actors[sp.actor];
+            let party = match a.kind {
+                Some(ActorKind::Person) => a.affiliation,
+                Some(ActorKind::State | ActorKind::Organization) => Some(sp.actor),
+                _ => None,
+            };
+            if let Some(p) = party {
+                match counts.iter_mut().find(|(x, _)| *x == p) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((p, 1)),
+                }
+            }
+        }
+        // states before organisations, then the most mentioned
+        // first; ties: the first named
+        let is_state = |a: usize| self.actors[a].kind == Some(ActorKind::State);
+        let states = counts.iter().filter(|(p, _)| is_state(*p)).count();
+        if states >= 2 {
+            counts.retain(|(p, _)| is_state(*p));
+        }
+        counts.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
+        if counts.len() >= 2 {
+            let start = chunk_start.min(fs);
+            for &(p, _) in counts.iter().take(2) {
+                self.push_span(start..fe, p, RefKind::Pronoun);
+            }
+        }
+    }
+
+    /// "the latter" (`latter`) or "the former" at `fs..fe`: the nearest or
+    /// the second nearest actor named before. Returns the chunk's end.
+    fn latter_or_former(&mut self, fs: usize, fe: usize, end: usize, latter: bool) -> usize {
+        // an adjective before a name or title ("the former Prime
+        // Minister") refers to nothing by itself
+        let next = self.raw.word(fe);
+        if next.chars().next().is_some_and(char::is_uppercase)
+            || self
+                .titles
+                .longest_at(&self.lower, &self.raw, fe, end)
+                .is_some()
+        {
+            return fe;
+        }
+        // the actors named before, nearest first, each once
+        let mut seen: Vec<usize> = Vec::new();
+        for sp in self.spans.iter().rev() {
+            if sp.tokens.end <= fs && !seen.contains(&sp.actor) {
+                seen.push(sp.actor);
+            }
+            if seen.len() == 2 {
+                break;
+            }
+        }
+        let pick = if latter { 0 } else { 1 };
+        if let Some(&a) = seen.get(pick) {
+            self.push_span(fs..fe, a, RefKind::Pronoun);
+        }
+        fe
+    }
+}

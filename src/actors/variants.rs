@@ -1,0 +1,88 @@
+//! Merging persons named by part of another person's name into the fuller
+//! name.
+
+use crate::doc::{ActorKind, ActorRef, ActorSpan};
+use crate::lexicon::WordMap;
+
+/// Persons named by part of another person's name ("Ghazaryan", "Mr
+/// Ghazaryan" → "Sergey Ghazaryan") become that person: spans and
+/// mentions move to the fuller name, which is the canonical one.
+pub(super) fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorSpan]) {
+    let persons: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].kind == Some(ActorKind::Person))
+        .collect();
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_end_matches('.')
+                    .to_lowercase()
+                    .replace('\u{2019}', "'")
+            })
+            .collect()
+    };
+    let name_words: WordMap<usize, Vec<String>> = persons
+        .iter()
+        .map(|&a| (a, words(&actors[a].name)))
+        .collect();
+    let mut into: WordMap<usize, usize> = WordMap::default();
+    for &a in &persons {
+        let wa = &name_words[&a];
+        let mut best: Option<(usize, usize)> = None;
+        for &b in &persons {
+            if a == b {
+                continue;
+            }
+            let wb = &name_words[&b];
+            // a fuller name adds a word; one that only repeats a word
+            // ("Sauli Niinistö Niinistö", a transcript's stutter) is the
+            // shorter name's variant, not the other way round
+            let fuller = wb.len() > wa.len()
+                && wa.iter().all(|w| wb.contains(w))
+                && wb.iter().any(|w| !wa.contains(w));
+            let stutter = wa.len() > wb.len()
+                && wa.iter().all(|w| wb.contains(w))
+                && wb.iter().all(|w| wa.contains(w));
+            if (fuller || stutter) && best.is_none_or(|(_, n)| wb.len() > n) {
+                best = Some((b, wb.len()));
+            }
+        }
+        if let Some((b, _)) = best {
+            into.insert(a, b);
+        }
+    }
+    let resolve = |mut a: usize| {
+        let mut steps = 0;
+        while let Some(&b) = into.get(&a) {
+            a = b;
+            steps += 1;
+            if steps > 8 {
+                break;
+            }
+        }
+        a
+    };
+    for (&a, _) in into.clone().iter() {
+        let b = resolve(a);
+        let moved = std::mem::take(&mut actors[a].mentions);
+        actors[b].mentions.extend(moved);
+        if actors[b].title.is_none() {
+            actors[b].title = actors[a].title.clone();
+        }
+        if actors[b].affiliation.is_none() {
+            actors[b].affiliation = actors[a].affiliation;
+        }
+        let old = std::mem::take(&mut actors[a].name);
+        actors[b].aliases.push(old.clone());
+        actors[a].name = old;
+        actors[a].listed = false;
+        actors[a].kind = None; // merged away
+    }
+    for s in spans.iter_mut() {
+        s.actor = resolve(s.actor);
+    }
+    for a in actors.iter_mut() {
+        if let Some(f) = a.affiliation {
+            a.affiliation = Some(resolve(f));
+        }
+    }
+}
