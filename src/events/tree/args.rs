@@ -163,6 +163,9 @@ impl Args<'_> {
         if inherited.is_empty() && row.pos == TriggerPos::Verb {
             return super::aside::subject_before_aside(self, t);
         }
+        if inherited.is_empty() && row.pos == TriggerPos::Adj && !row.flags.judge {
+            return super::aside::modified_noun(self, t);
+        }
         inherited
     }
 
@@ -393,17 +396,19 @@ impl Args<'_> {
     /// withdraw": the object), the subject of the first conjunct ("Gondor
     /// attacked and occupied"), of the clause an adverbial participle
     /// hangs on ("Welcoming …, Gondor said"), or of a light verb
-    /// ("Gondor launched an attack").
+    /// ("Gondor launched an attack"); a predicative adjective's is its
+    /// verb's, as a complement's ("Gondor remains concerned about …").
     pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
         let tree = self.tree;
         let mut at = t;
         if pos != TriggerPos::Verb {
             match self.light_verb_of(t) {
                 Some(v) => at = v,
+                None if tree.deprel(t) == "xcomp" => {}
                 None => return Vec::new(),
             }
             let own = self.by_rels(at, &[Rel::Subj]);
-            if !own.is_empty() || self.has_own_subject(at) {
+            if at != t && (!own.is_empty() || self.has_own_subject(at)) {
                 return own;
             }
         }

@@ -1,6 +1,7 @@
 //! The subject before a non-restrictive relative clause, which the parser
 //! often leaves unattached ("Gondor, which invaded Arnor in May, rejected
-//! the proposal": "Gondor" read as a vocative or a subject of "invaded").
+//! the proposal": "Gondor" read as a vocative or a subject of "invaded"),
+//! and the noun an adjective trigger modifies ("a deeply concerned Gondor").
 
 use super::args::Args;
 use crate::lexicon::WordClass;
@@ -43,4 +44,22 @@ pub(super) fn subject_before_aside(args: &Args<'_>, t: usize) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// The actors of the noun a participle read as an adjective trigger
+/// modifies: it is the one in the state the participle names ("Gondor,
+/// alarmed by …, called on …"). Only a participle: an adjective proper
+/// on a noun is mostly a description, not a stance ("an armed group ready
+/// to be used", "organizations committed to …").
+pub(super) fn modified_noun(args: &Args<'_>, t: usize) -> Vec<usize> {
+    let tree = args.tree;
+    if tree.xpos(t) != "VBN" {
+        return Vec::new();
+    }
+    match tree.head(t) {
+        Some(h) if matches!(tree.rel(t), "amod" | "acl") && tree.upos(h) != "VERB" => {
+            args.actors_at(h)
+        }
+        _ => Vec::new(),
+    }
 }

@@ -33,25 +33,14 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
             if in_named_agreement.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let lemma = tree.lemma(i);
-            let lower;
-            let lemma = if lemma.chars().any(char::is_uppercase) {
-                lower = lemma.to_lowercase();
-                lower.as_str()
-            } else {
-                lemma
-            };
-            let row = lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
-                matched_words(tree, i, &lex.triggers.rows[r].with)
-                    .filter(outside_dates)
-                    .map(|words| (r, words))
-            });
-            if let Some((row, words)) = row {
+            let row = row_at(doc, lex, tree, i, pos, &outside_dates);
+            if let Some((row, words, adjectival)) = row {
                 consumed.extend(words);
                 found.push(Found {
                     token: i,
                     row,
                     sentence: si,
+                    adjectival,
                 });
             }
         }
@@ -60,6 +49,36 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
     // sanctions", "end attacks"), not triggers of their own.
     found.retain(|f| !consumed.contains(&f.token));
     found
+}
+
+/// The row token `i` triggers with its further words, and whether it is
+/// a participle read as an adjective. A predicative past participle is
+/// tried first as the adjective its form spells: the lexicon's rows name
+/// the adjective ("concerned by", "alarmed at"), and the parser may tag
+/// the same word a passive verb with its own lemma ("is alarmed at …":
+/// "alarm", VBN, aux:pass).
+fn row_at(
+    doc: &Doc,
+    lex: &EventLexicon,
+    tree: &TreeView<'_>,
+    i: usize,
+    pos: TriggerPos,
+    outside_dates: &impl Fn(&Vec<usize>) -> bool,
+) -> Option<(usize, Vec<usize>, bool)> {
+    let first = |lemma: &str, pos: TriggerPos| {
+        lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
+            matched_words(tree, i, &lex.triggers.rows[r].with)
+                .filter(outside_dates)
+                .map(|words| (r, words))
+        })
+    };
+    if pos == TriggerPos::Verb && tree.is_predicative_participle(i) {
+        if let Some((r, words)) = first(doc.norm(i), TriggerPos::Adj) {
+            return Some((r, words, true));
+        }
+    }
+    let lemma = tree.lemma(i).to_lowercase();
+    first(&lemma, pos).map(|(r, words)| (r, words, false))
 }
 
 /// The tokens of `words`, each the lemma of a dependent of `i` or of one

@@ -50,16 +50,18 @@ struct Found {
     token: usize,
     row: usize,
     sentence: usize,
+    /// A past participle read as the adjective its row names.
+    adjectival: bool,
 }
 
 /// Codes `doc`'s events from its syntax layer.
 pub fn code(doc: &mut Doc, lex: &EventLexicon) {
     let (mut events, pending) = {
-        let tree = TreeView::new(doc);
+        let mut tree = TreeView::new(doc);
         if tree.len() != doc.tokens.len() {
             (Vec::new(), Vec::new())
         } else {
-            code_tree(doc, lex, &tree)
+            code_tree(doc, lex, &mut tree)
         }
     };
     add_place_states(doc, &mut events, pending);
@@ -92,8 +94,12 @@ fn add_place_states(doc: &mut Doc, events: &mut [EventRef], pending: Vec<crate::
 
 type Coding = (Vec<EventRef>, Vec<crate::doc::ActorRef>);
 
-fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Coding {
+fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
     let found = find_triggers(doc, lex, tree);
+    for f in found.iter().filter(|f| f.adjectival) {
+        tree.read_as_adjective(f.token);
+    }
+    let tree: &TreeView<'_> = tree;
     let rows = &lex.triggers.rows;
     let index = ActorIndex::new(doc, &lex.words, tree);
     let nominals = nominal_agents(doc, lex, tree, &index, &found);

@@ -293,3 +293,17 @@ fn two_parties_are_each_others_target_for_a_row_that_needs_one() {
         ]
     );
 }
+
+#[test]
+fn an_adjectival_passive_is_the_adjective_row_with_its_stimulus_as_target() {
+    // tagged VBN with aux:pass: the passive subject is concerned, the
+    // "by" phrase is what it is concerned by, not an agent
+    assert_eq!(
+        coded("Rhun is deeply concerned by the decision of Khand.", None),
+        ["ACCUSE 110 Rhun -> Khand (asserted)"]
+    );
+    assert_eq!(
+        coded("Rohan remains troubled by the conduct of Harad.", None),
+        ["ACCUSE 110 Rohan -> Harad (asserted)"]
+    );
+}

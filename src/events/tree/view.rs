@@ -11,6 +11,9 @@ pub struct TreeView<'a> {
     children: Vec<Vec<usize>>,
     /// Arcs read otherwise than the parser gave them (see [`rehung`]).
     rehung: Vec<Option<(usize, &'static str)>>,
+    /// Past participles a trigger row reads as adjectives (see
+    /// [`TreeView::read_as_adjective`]).
+    adjectival: Vec<bool>,
 }
 
 /// Clausal relations: a phrase's actor is never looked for across them.
@@ -43,6 +46,7 @@ impl<'a> TreeView<'a> {
             syntax,
             children,
             rehung,
+            adjectival: vec![false; syntax.len()],
         }
     }
 
@@ -117,6 +121,9 @@ impl<'a> TreeView<'a> {
     /// finite verb with neither is the parser's misreading of a past
     /// tense ("The Gondorian side appreciated …").
     pub fn is_passive(&self, i: usize) -> bool {
+        if self.adjectival.get(i).copied().unwrap_or(false) {
+            return false;
+        }
         let children = self.children(i);
         if children
             .iter()
@@ -136,6 +143,37 @@ impl<'a> TreeView<'a> {
             .iter()
             .any(|&c| matches!(self.rel(c), "obl" | "nmod") && self.case_of(c) == Some("by"));
         by_agent || matches!(self.rel(i), "acl" | "amod")
+    }
+
+    /// Whether token `i` is a past participle used as a predicate or a
+    /// modifier, where English makes no difference between a passive and
+    /// an adjective ("Gondor is concerned by …", "is alarmed at …", "a
+    /// concerned Gondor", "remains troubled by …"): it has a passive
+    /// auxiliary or a copula, it modifies a noun, or it is the predicate
+    /// complement of a verb. A progressive passive ("is being prepared") is a
+    /// process, never a state: always a verb.
+    pub fn is_predicative_participle(&self, i: usize) -> bool {
+        let participle = self.xpos(i) == "VBN" && matches!(self.upos(i), "VERB" | "ADJ");
+        let children = self.children(i);
+        let progressive = children
+            .iter()
+            .any(|&c| self.deprel(c) == "aux:pass" && self.xpos(c) == "VBG");
+        participle
+            && !progressive
+            && (matches!(self.deprel(i), "acl" | "amod" | "xcomp")
+                || children
+                    .iter()
+                    .any(|&c| matches!(self.deprel(c), "aux:pass" | "cop")))
+    }
+
+    /// Reads participle `i` as the adjective a trigger row names: the
+    /// passive subject is the subject of the state it names ("Gondor is
+    /// concerned by …": Gondor is concerned), and its "by" phrase is
+    /// what it is about, not an agent.
+    pub fn read_as_adjective(&mut self, i: usize) {
+        if let Some(a) = self.adjectival.get_mut(i) {
+            *a = true;
+        }
     }
 
     /// Whether the relation of `i` opens a clause of its own.
