@@ -77,7 +77,13 @@ fn row_at(
             return Some((r, words, true));
         }
     }
-    let lemma = tree.lemma(i).to_lowercase();
+    // (lower-cased only when needed: this runs on every token)
+    let lemma = tree.lemma(i);
+    let lemma: std::borrow::Cow<'_, str> = if lemma.chars().any(char::is_uppercase) {
+        lemma.to_lowercase().into()
+    } else {
+        lemma.into()
+    };
     first(&lemma, pos).map(|(r, words)| (r, words, false))
 }
 
