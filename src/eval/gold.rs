@@ -340,6 +340,26 @@ fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
+/// Counts per part and one document's misses, filled part by part.
+struct Tally<'a> {
+    counts: &'a mut BTreeMap<String, [usize; 3]>,
+    misses: DocMisses,
+}
+
+impl Tally<'_> {
+    fn add(&mut self, key: &str, tp: usize, pred: usize, gold: usize) {
+        let c = self.counts.entry(key.to_string()).or_default();
+        c[0] += tp;
+        c[1] += pred;
+        c[2] += gold;
+    }
+
+    fn note(&mut self, part: &str, missed: Vec<String>, spurious: Vec<String>) {
+        self.misses.missed.insert(part.into(), missed);
+        self.misses.spurious.insert(part.into(), spurious);
+    }
+}
+
 /// Scores predicted records (by `doc.id`) against the gold documents.
 pub fn score(gold_docs: &[GoldDoc], predictions: &HashMap<String, Value>) -> GoldScores {
     let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
@@ -355,250 +375,21 @@ pub fn score(gold_docs: &[GoldDoc], predictions: &HashMap<String, Value>) -> Gol
                 &empty
             }
         };
-        let mut misses = DocMisses {
-            id: doc.id.clone(),
-            ..DocMisses::default()
+        let mut tally = Tally {
+            counts: &mut counts,
+            misses: DocMisses {
+                id: doc.id.clone(),
+                ..DocMisses::default()
+            },
         };
-        let mut add = |key: &str, tp: usize, pred: usize, gold: usize| {
-            let c = counts.entry(key.to_string()).or_default();
-            c[0] += tp;
-            c[1] += pred;
-            c[2] += gold;
-        };
-        // entities
-        let ge: BTreeSet<(String, String)> = array(gold, "entities")
-            .iter()
-            .map(|e| {
-                (
-                    str_of(e, "type").unwrap_or("").to_string(),
-                    norm(str_of(e, "text").unwrap_or("")),
-                )
-            })
-            .collect();
-        let pe: BTreeSet<(String, String)> = array(rec, "entities")
-            .iter()
-            .filter(|e| str_of(e, "type").is_some_and(|t| SCORED.contains(&t)))
-            .map(|e| {
-                (
-                    str_of(e, "type").unwrap_or("").to_string(),
-                    norm(str_of(e, "text").unwrap_or("")),
-                )
-            })
-            .collect();
-        add("entities", ge.intersection(&pe).count(), pe.len(), ge.len());
-        let types: BTreeSet<&String> = ge.iter().chain(pe.iter()).map(|x| &x.0).collect();
-        for t in types {
-            let g1: BTreeSet<_> = ge.iter().filter(|x| &x.0 == t).collect();
-            let p1: BTreeSet<_> = pe.iter().filter(|x| &x.0 == t).collect();
-            let c = per_type.entry(t.clone()).or_default();
-            c[0] += g1.intersection(&p1).count();
-            c[1] += p1.len();
-            c[2] += g1.len();
-        }
-        misses.missed.insert(
-            "entities".into(),
-            ge.difference(&pe)
-                .map(|(t, s)| format!("{t} {s}"))
-                .collect(),
-        );
-        misses.spurious.insert(
-            "entities".into(),
-            pe.difference(&ge)
-                .map(|(t, s)| format!("{t} {s}"))
-                .collect(),
-        );
-        // dates
-        let gd: BTreeSet<&str> = array(gold, "dates")
-            .iter()
-            .filter_map(|d| str_of(d, "value"))
-            .filter(|v| !v.is_empty())
-            .collect();
-        let pd: BTreeSet<&str> = array(rec, "dates")
-            .iter()
-            .filter_map(|d| str_of(d, "value"))
-            .filter(|v| !v.is_empty())
-            .collect();
-        add("dates", gd.intersection(&pd).count(), pd.len(), gd.len());
-        misses.missed.insert(
-            "dates".into(),
-            gd.difference(&pd).map(|s| s.to_string()).collect(),
-        );
-        misses.spurious.insert(
-            "dates".into(),
-            pd.difference(&gd).map(|s| s.to_string()).collect(),
-        );
-        // agreements
-        let ga = array(gold, "agreements");
-        let pa = array(rec, "agreements");
-        let mut used = BTreeSet::new();
-        let mut missed = Vec::new();
-        for g in ga {
-            match (0..pa.len()).find(|i| !used.contains(i) && agreement_match(g, &pa[*i])) {
-                Some(i) => {
-                    used.insert(i);
-                }
-                None => missed.push(format!(
-                    "{} ({})",
-                    str_of(g, "name").unwrap_or(""),
-                    str_of(g, "date").unwrap_or("no date")
-                )),
-            }
-        }
-        add("agreements", used.len(), pa.len(), ga.len());
-        misses.missed.insert("agreements".into(), missed);
-        misses.spurious.insert(
-            "agreements".into(),
-            (0..pa.len())
-                .filter(|i| !used.contains(i))
-                .map(|i| {
-                    format!(
-                        "{} ({})",
-                        str_of(&pa[i], "name").unwrap_or(""),
-                        str_of(&pa[i], "date").unwrap_or("no date")
-                    )
-                })
-                .collect(),
-        );
-        // events
+        score_entities(gold, rec, &mut tally, &mut per_type);
+        score_dates(gold, rec, &mut tally);
+        score_agreements(gold, rec, &mut tally);
         let names = actor_names(rec);
-        let lookup = |id: Option<&str>| -> Vec<String> {
-            match id {
-                Some(id) => names
-                    .get(id)
-                    .cloned()
-                    .unwrap_or_else(|| vec![id.to_string()]),
-                None => vec![String::new()],
-            }
-        };
-        let gv = array(gold, "events");
-        let pv = array(rec, "events");
-        for (key, need_target) in [
-            ("events(type,source)", false),
-            ("events(type,source,target)", true),
-        ] {
-            let mut used = BTreeSet::new();
-            let mut missed = Vec::new();
-            for g in gv {
-                let found = (0..pv.len()).find(|&i| {
-                    let p = &pv[i];
-                    if used.contains(&i) || str_of(p, "type") != str_of(g, "type") {
-                        return false;
-                    }
-                    if !actor_match(
-                        str_of(g, "source").unwrap_or(""),
-                        &lookup(str_of(p, "source")),
-                    ) {
-                        return false;
-                    }
-                    if need_target {
-                        match (str_of(g, "target"), str_of(p, "target")) {
-                            (None, Some(_)) => return false,
-                            (Some(gt), pt) => {
-                                if !actor_match(gt, &lookup(pt)) {
-                                    return false;
-                                }
-                            }
-                            (None, None) => {}
-                        }
-                    }
-                    true
-                });
-                match found {
-                    Some(i) => {
-                        used.insert(i);
-                    }
-                    None => missed.push(format!(
-                        "{} {} -> {}",
-                        str_of(g, "type").unwrap_or(""),
-                        str_of(g, "source").unwrap_or(""),
-                        str_of(g, "target").unwrap_or("-")
-                    )),
-                }
-            }
-            add(key, used.len(), pv.len(), gv.len());
-            if !need_target {
-                misses.missed.insert("events".into(), missed);
-                misses.spurious.insert(
-                    "events".into(),
-                    (0..pv.len())
-                        .filter(|i| !used.contains(i))
-                        .map(|i| {
-                            let p = &pv[i];
-                            let first = |id: Option<&str>| {
-                                lookup(id).into_iter().next().unwrap_or_default()
-                            };
-                            format!(
-                                "{} {} -> {}",
-                                str_of(p, "type").unwrap_or(""),
-                                first(str_of(p, "source")),
-                                first(str_of(p, "target"))
-                            )
-                        })
-                        .collect(),
-                );
-            }
-        }
-        // actors
-        let ga = array(gold, "actors");
-        let pa = array(rec, "actors");
-        let mut used = BTreeSet::new();
-        let mut missed = Vec::new();
-        for g in ga {
-            let found = (0..pa.len()).find(|&i| {
-                let p = &pa[i];
-                if used.contains(&i) {
-                    return false;
-                }
-                if let (Some(gk), Some(pk)) = (str_of(g, "kind"), str_of(p, "kind")) {
-                    let state_gov = (gk == "state" && pk == "government")
-                        || (gk == "government" && pk == "state");
-                    if !gk.is_empty() && !pk.is_empty() && gk != pk && !state_gov {
-                        return false;
-                    }
-                }
-                let pid = str_of(p, "id").unwrap_or("");
-                let pnames = names
-                    .get(pid)
-                    .cloned()
-                    .unwrap_or_else(|| vec![str_of(p, "name").unwrap_or("").to_string()]);
-                actor_match(str_of(g, "name").unwrap_or(""), &pnames)
-            });
-            match found {
-                Some(i) => {
-                    used.insert(i);
-                }
-                None => missed.push(format!(
-                    "{} {}",
-                    str_of(g, "kind").unwrap_or(""),
-                    str_of(g, "name").unwrap_or("")
-                )),
-            }
-        }
-        add("actors(kind,name)", used.len(), pa.len(), ga.len());
-        misses.missed.insert("actors".into(), missed);
-        misses.spurious.insert(
-            "actors".into(),
-            (0..pa.len())
-                .filter(|i| !used.contains(i))
-                .map(|i| {
-                    format!(
-                        "{} {}",
-                        str_of(&pa[i], "kind").unwrap_or(""),
-                        str_of(&pa[i], "name").unwrap_or("")
-                    )
-                })
-                .collect(),
-        );
-        // event types present, document level
-        let gty: BTreeSet<&str> = gv.iter().filter_map(|g| str_of(g, "type")).collect();
-        let pty: BTreeSet<&str> = pv.iter().filter_map(|p| str_of(p, "type")).collect();
-        add(
-            "events(type only, doc-level)",
-            gty.intersection(&pty).count(),
-            pty.len(),
-            gty.len(),
-        );
-        out.docs.push(misses);
+        score_events(gold, rec, &names, &mut tally);
+        score_actors(gold, rec, &names, &mut tally);
+        score_doc_types(gold, rec, &mut tally);
+        out.docs.push(tally.misses);
     }
     out.parts = counts
         .into_iter()
@@ -609,6 +400,244 @@ pub fn score(gold_docs: &[GoldDoc], predictions: &HashMap<String, Value>) -> Gol
         .map(|(k, [tp, p, g])| (k, Prf::new(tp, p, g)))
         .collect();
     out
+}
+
+/// (type, normalised text) of a record's entities, scored types only for
+/// predictions.
+fn entity_set(rec: &Value, scored_only: bool) -> BTreeSet<(String, String)> {
+    array(rec, "entities")
+        .iter()
+        .filter(|e| !scored_only || str_of(e, "type").is_some_and(|t| SCORED.contains(&t)))
+        .map(|e| {
+            (
+                str_of(e, "type").unwrap_or("").to_string(),
+                norm(str_of(e, "text").unwrap_or("")),
+            )
+        })
+        .collect()
+}
+
+fn score_entities(
+    gold: &Value,
+    rec: &Value,
+    tally: &mut Tally,
+    per_type: &mut BTreeMap<String, [usize; 3]>,
+) {
+    let ge = entity_set(gold, false);
+    let pe = entity_set(rec, true);
+    tally.add("entities", ge.intersection(&pe).count(), pe.len(), ge.len());
+    let types: BTreeSet<&String> = ge.iter().chain(pe.iter()).map(|x| &x.0).collect();
+    for t in types {
+        let g1: BTreeSet<_> = ge.iter().filter(|x| &x.0 == t).collect();
+        let p1: BTreeSet<_> = pe.iter().filter(|x| &x.0 == t).collect();
+        let c = per_type.entry(t.clone()).or_default();
+        c[0] += g1.intersection(&p1).count();
+        c[1] += p1.len();
+        c[2] += g1.len();
+    }
+    let show = |(t, s): &(String, String)| format!("{t} {s}");
+    tally.note(
+        "entities",
+        ge.difference(&pe).map(show).collect(),
+        pe.difference(&ge).map(show).collect(),
+    );
+}
+
+fn score_dates(gold: &Value, rec: &Value, tally: &mut Tally) {
+    let values = |v: &Value| -> BTreeSet<String> {
+        array(v, "dates")
+            .iter()
+            .filter_map(|d| str_of(d, "value"))
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (gd, pd) = (values(gold), values(rec));
+    tally.add("dates", gd.intersection(&pd).count(), pd.len(), gd.len());
+    tally.note(
+        "dates",
+        gd.difference(&pd).cloned().collect(),
+        pd.difference(&gd).cloned().collect(),
+    );
+}
+
+fn score_agreements(gold: &Value, rec: &Value, tally: &mut Tally) {
+    let ga = array(gold, "agreements");
+    let pa = array(rec, "agreements");
+    let show = |a: &Value| {
+        format!(
+            "{} ({})",
+            str_of(a, "name").unwrap_or(""),
+            str_of(a, "date").unwrap_or("no date")
+        )
+    };
+    let (used, missed) = greedy_match(ga, pa.len(), |g, i| agreement_match(g, &pa[i]), show);
+    tally.add("agreements", used.len(), pa.len(), ga.len());
+    let spurious = unmatched(pa, &used).map(show).collect();
+    tally.note("agreements", missed, spurious);
+}
+
+/// Matches each gold item to the first unused prediction that `matches` it;
+/// returns the used prediction indices and the gold items left, shown.
+fn greedy_match(
+    gold: &[Value],
+    n_pred: usize,
+    matches: impl Fn(&Value, usize) -> bool,
+    show: impl Fn(&Value) -> String,
+) -> (BTreeSet<usize>, Vec<String>) {
+    let mut used = BTreeSet::new();
+    let mut missed = Vec::new();
+    for g in gold {
+        match (0..n_pred).find(|&i| !used.contains(&i) && matches(g, i)) {
+            Some(i) => {
+                used.insert(i);
+            }
+            None => missed.push(show(g)),
+        }
+    }
+    (used, missed)
+}
+
+/// The predictions no gold item took.
+fn unmatched<'a>(pred: &'a [Value], used: &'a BTreeSet<usize>) -> impl Iterator<Item = &'a Value> {
+    pred.iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, p)| p)
+}
+
+/// An actor id's names, or the id itself when no actor has it; an absent id
+/// is one empty name.
+fn names_of(names: &HashMap<String, Vec<String>>, id: Option<&str>) -> Vec<String> {
+    match id {
+        Some(id) => names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| vec![id.to_string()]),
+        None => vec![String::new()],
+    }
+}
+
+/// Whether a predicted event matches a gold one on type and source, and on
+/// target too when asked.
+fn event_matches(
+    g: &Value,
+    p: &Value,
+    names: &HashMap<String, Vec<String>>,
+    need_target: bool,
+) -> bool {
+    if str_of(p, "type") != str_of(g, "type") {
+        return false;
+    }
+    let source = str_of(g, "source").unwrap_or("");
+    if !actor_match(source, &names_of(names, str_of(p, "source"))) {
+        return false;
+    }
+    if !need_target {
+        return true;
+    }
+    match (str_of(g, "target"), str_of(p, "target")) {
+        (None, Some(_)) => false,
+        (Some(gt), pt) => actor_match(gt, &names_of(names, pt)),
+        (None, None) => true,
+    }
+}
+
+fn score_events(
+    gold: &Value,
+    rec: &Value,
+    names: &HashMap<String, Vec<String>>,
+    tally: &mut Tally,
+) {
+    let gv = array(gold, "events");
+    let pv = array(rec, "events");
+    let show_gold = |g: &Value| {
+        format!(
+            "{} {} -> {}",
+            str_of(g, "type").unwrap_or(""),
+            str_of(g, "source").unwrap_or(""),
+            str_of(g, "target").unwrap_or("-")
+        )
+    };
+    let first = |id: Option<&str>| names_of(names, id).into_iter().next().unwrap_or_default();
+    let show_pred = |p: &Value| {
+        format!(
+            "{} {} -> {}",
+            str_of(p, "type").unwrap_or(""),
+            first(str_of(p, "source")),
+            first(str_of(p, "target"))
+        )
+    };
+    for (key, need_target) in [
+        ("events(type,source)", false),
+        ("events(type,source,target)", true),
+    ] {
+        let matches = |g: &Value, i: usize| event_matches(g, &pv[i], names, need_target);
+        let (used, missed) = greedy_match(gv, pv.len(), matches, show_gold);
+        tally.add(key, used.len(), pv.len(), gv.len());
+        if !need_target {
+            let spurious = unmatched(pv, &used).map(show_pred).collect();
+            tally.note("events", missed, spurious);
+        }
+    }
+}
+
+/// Whether a predicted actor matches a gold one: compatible kinds (a state and
+/// its government are one) and a name match.
+fn actor_matches(g: &Value, p: &Value, names: &HashMap<String, Vec<String>>) -> bool {
+    if let (Some(gk), Some(pk)) = (str_of(g, "kind"), str_of(p, "kind")) {
+        let state_gov =
+            (gk == "state" && pk == "government") || (gk == "government" && pk == "state");
+        if !gk.is_empty() && !pk.is_empty() && gk != pk && !state_gov {
+            return false;
+        }
+    }
+    let pid = str_of(p, "id").unwrap_or("");
+    let pnames = names
+        .get(pid)
+        .cloned()
+        .unwrap_or_else(|| vec![str_of(p, "name").unwrap_or("").to_string()]);
+    actor_match(str_of(g, "name").unwrap_or(""), &pnames)
+}
+
+fn score_actors(
+    gold: &Value,
+    rec: &Value,
+    names: &HashMap<String, Vec<String>>,
+    tally: &mut Tally,
+) {
+    let ga = array(gold, "actors");
+    let pa = array(rec, "actors");
+    let show = |a: &Value| {
+        format!(
+            "{} {}",
+            str_of(a, "kind").unwrap_or(""),
+            str_of(a, "name").unwrap_or("")
+        )
+    };
+    let matches = |g: &Value, i: usize| actor_matches(g, &pa[i], names);
+    let (used, missed) = greedy_match(ga, pa.len(), matches, show);
+    tally.add("actors(kind,name)", used.len(), pa.len(), ga.len());
+    let spurious = unmatched(pa, &used).map(show).collect();
+    tally.note("actors", missed, spurious);
+}
+
+/// Event types present, document level.
+fn score_doc_types(gold: &Value, rec: &Value, tally: &mut Tally) {
+    let types = |v: &Value| -> BTreeSet<String> {
+        array(v, "events")
+            .iter()
+            .filter_map(|e| str_of(e, "type"))
+            .map(str::to_string)
+            .collect()
+    };
+    let (gty, pty) = (types(gold), types(rec));
+    tally.add(
+        "events(type only, doc-level)",
+        gty.intersection(&pty).count(),
+        pty.len(),
+        gty.len(),
+    );
 }
 
 impl GoldScores {
