@@ -458,29 +458,7 @@ impl Record {
     /// Adds entities, actors, places and events, linked by their ids.
     fn with_layers(mut self, doc: &Doc) -> Record {
         let (mut entities, mention_ids) = entities(doc);
-        // Actors: the listed ones, numbered in order of first mention.
-        let mut order: Vec<usize> = (0..doc.actors.len())
-            .filter(|&i| doc.actors[i].listed && doc.actors[i].kind.is_some())
-            .collect();
-        // Each actor's first appearance, in one pass over the spans (a
-        // search per actor would be quadratic on long documents).
-        let mut span_first = vec![usize::MAX; doc.actors.len()];
-        for s in &doc.actor_spans {
-            if let Some(slot) = span_first.get_mut(s.actor) {
-                let at = doc.token_span(s.tokens.start, s.tokens.start).char_start;
-                *slot = (*slot).min(at);
-            }
-        }
-        let first = |i: usize| {
-            let by_mention = doc.actors[i]
-                .mentions
-                .iter()
-                .map(|&m| doc.entities[m].span.char_start)
-                .min()
-                .unwrap_or(usize::MAX);
-            by_mention.min(span_first[i])
-        };
-        order.sort_by_cached_key(|&i| (first(i), i));
+        let order = listed_actor_order(doc);
         let mut actor_id: Vec<Option<String>> = vec![None; doc.actors.len()];
         for (n, &i) in order.iter().enumerate() {
             actor_id[i] = Some(format!("a{}", n + 1));
@@ -488,104 +466,158 @@ impl Record {
         let id_of = |i: Option<usize>| i.and_then(|i| actor_id.get(i).cloned().flatten());
         self.actors = order
             .iter()
-            .map(|&i| {
-                let a = &doc.actors[i];
-                let kind = a.kind.map_or("group", |k| k.as_str());
-                Actor {
-                    id: id_of(Some(i)).unwrap_or_default(),
-                    name: a.name.clone(),
-                    kind: kind.to_string(),
-                    title: a.title.clone(),
-                    affiliation: id_of(a.affiliation),
-                    country: a.country.clone(),
-                    aliases: a.aliases.clone(),
-                    wikidata: a.wikidata.clone(),
-                    mentions: a
-                        .mentions
-                        .iter()
-                        .filter_map(|&m| mention_ids.get(m).cloned().flatten())
-                        .collect(),
-                    members: a.members.clone(),
-                    key: String::new(),
-                }
-            })
+            .map(|&i| actor_record(doc, i, &id_of, &mention_ids))
             .collect();
         links::keys(&mut self.actors);
-        let entity_at: std::collections::HashMap<String, usize> = entities
-            .iter()
-            .enumerate()
-            .map(|(k, e)| (e.id.clone(), k))
-            .collect();
-        for &i in &order {
-            for &m in &doc.actors[i].mentions {
-                let found = mention_ids
-                    .get(m)
-                    .cloned()
-                    .flatten()
-                    .and_then(|id| entity_at.get(&id).copied());
-                if let Some(e) = found.and_then(|k| entities.get_mut(k)) {
-                    if e.actor.is_none() {
-                        e.actor = id_of(Some(i));
-                    }
-                }
-            }
-        }
+        link_entities_to_actors(doc, &order, &id_of, &mention_ids, &mut entities);
         links::nest(&mut entities);
         links::link_agreements(&mut self.agreements, &self.actors, &entities);
         self.entities = entities;
-        self.places = doc
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Place {
-                id: format!("p{}", i + 1),
-                name: p.name.clone(),
-                kind: p.kind.clone(),
-                country: p.country.clone(),
-                mentions: p
-                    .mentions
-                    .iter()
-                    .filter_map(|&m| mention_ids.get(m).cloned().flatten())
-                    .collect(),
-            })
-            .collect();
-        // Date ids count only the dates with a value, as `dates` does.
-        let mut date_id: Vec<Option<String>> = vec![None; doc.dates.len()];
-        let mut n = 0;
-        for (i, d) in doc.dates.iter().enumerate() {
-            if d.value.is_some() {
-                n += 1;
-                date_id[i] = Some(format!("d{n}"));
-            }
-        }
-        self.events = doc
-            .events
-            .iter()
-            .filter(|e| id_of(e.source).is_some())
-            .enumerate()
-            .map(|(k, e)| Event {
-                id: format!("v{}", k + 1),
-                kind: e.kind.to_string(),
-                cameo: e.cameo.clone(),
-                trigger: doc.span_text(e.span).to_string(),
-                source: id_of(e.source),
-                target: id_of(e.target),
-                date: e.date.and_then(|d| date_id.get(d).cloned().flatten()),
-                place: e.place.map(|p| format!("p{}", p + 1)),
-                status: e.status.as_str().to_string(),
-                sentence: e.sentence + 1,
-                start: e.span.char_start,
-                end: e.span.char_end,
-                score: None,
-                pattern: e.pattern.clone(),
-                date_value: None,
-                date_provenance: None,
-                evidence: links::sentence_text(doc, e.sentence),
-            })
-            .collect();
+        self.places = place_records(doc, &mention_ids);
+        self.events = event_records(doc, &id_of);
         links::event_dates(&mut self.events, &self.dates, self.doc.date.as_deref());
         self
     }
+}
+
+/// The listed actors, in order of first mention (which numbers them).
+fn listed_actor_order(doc: &Doc) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.actors.len())
+        .filter(|&i| doc.actors[i].listed && doc.actors[i].kind.is_some())
+        .collect();
+    // Each actor's first appearance, in one pass over the spans (a
+    // search per actor would be quadratic on long documents).
+    let mut span_first = vec![usize::MAX; doc.actors.len()];
+    for s in &doc.actor_spans {
+        if let Some(slot) = span_first.get_mut(s.actor) {
+            let at = doc.token_span(s.tokens.start, s.tokens.start).char_start;
+            *slot = (*slot).min(at);
+        }
+    }
+    let first = |i: usize| {
+        let by_mention = doc.actors[i]
+            .mentions
+            .iter()
+            .map(|&m| doc.entities[m].span.char_start)
+            .min()
+            .unwrap_or(usize::MAX);
+        by_mention.min(span_first[i])
+    };
+    order.sort_by_cached_key(|&i| (first(i), i));
+    order
+}
+
+/// The record of actor `i`, its links given as record ids.
+fn actor_record(
+    doc: &Doc,
+    i: usize,
+    id_of: &dyn Fn(Option<usize>) -> Option<String>,
+    mention_ids: &[Option<String>],
+) -> Actor {
+    let a = &doc.actors[i];
+    let kind = a.kind.map_or("group", |k| k.as_str());
+    Actor {
+        id: id_of(Some(i)).unwrap_or_default(),
+        name: a.name.clone(),
+        kind: kind.to_string(),
+        title: a.title.clone(),
+        affiliation: id_of(a.affiliation),
+        country: a.country.clone(),
+        aliases: a.aliases.clone(),
+        wikidata: a.wikidata.clone(),
+        mentions: a
+            .mentions
+            .iter()
+            .filter_map(|&m| mention_ids.get(m).cloned().flatten())
+            .collect(),
+        members: a.members.clone(),
+        key: String::new(),
+    }
+}
+
+/// Marks each entity that mentions a listed actor with the actor's id (the
+/// first actor in order wins).
+fn link_entities_to_actors(
+    doc: &Doc,
+    order: &[usize],
+    id_of: &dyn Fn(Option<usize>) -> Option<String>,
+    mention_ids: &[Option<String>],
+    entities: &mut [Entity],
+) {
+    let entity_at: std::collections::HashMap<String, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.id.clone(), k))
+        .collect();
+    for &i in order {
+        for &m in &doc.actors[i].mentions {
+            let found = mention_ids
+                .get(m)
+                .cloned()
+                .flatten()
+                .and_then(|id| entity_at.get(&id).copied());
+            if let Some(e) = found.and_then(|k| entities.get_mut(k)) {
+                if e.actor.is_none() {
+                    e.actor = id_of(Some(i));
+                }
+            }
+        }
+    }
+}
+
+fn place_records(doc: &Doc, mention_ids: &[Option<String>]) -> Vec<Place> {
+    doc.places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Place {
+            id: format!("p{}", i + 1),
+            name: p.name.clone(),
+            kind: p.kind.clone(),
+            country: p.country.clone(),
+            mentions: p
+                .mentions
+                .iter()
+                .filter_map(|&m| mention_ids.get(m).cloned().flatten())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The events with a listed source, numbered in order.
+fn event_records(doc: &Doc, id_of: &dyn Fn(Option<usize>) -> Option<String>) -> Vec<Event> {
+    // Date ids count only the dates with a value, as `dates` does.
+    let mut date_id: Vec<Option<String>> = vec![None; doc.dates.len()];
+    let mut n = 0;
+    for (i, d) in doc.dates.iter().enumerate() {
+        if d.value.is_some() {
+            n += 1;
+            date_id[i] = Some(format!("d{n}"));
+        }
+    }
+    doc.events
+        .iter()
+        .filter(|e| id_of(e.source).is_some())
+        .enumerate()
+        .map(|(k, e)| Event {
+            id: format!("v{}", k + 1),
+            kind: e.kind.to_string(),
+            cameo: e.cameo.clone(),
+            trigger: doc.span_text(e.span).to_string(),
+            source: id_of(e.source),
+            target: id_of(e.target),
+            date: e.date.and_then(|d| date_id.get(d).cloned().flatten()),
+            place: e.place.map(|p| format!("p{}", p + 1)),
+            status: e.status.as_str().to_string(),
+            sentence: e.sentence + 1,
+            start: e.span.char_start,
+            end: e.span.char_end,
+            score: None,
+            pattern: e.pattern.clone(),
+            date_value: None,
+            date_provenance: None,
+            evidence: links::sentence_text(doc, e.sentence),
+        })
+        .collect()
 }
 
 /// One mention on its way into `entities`: span, sentence, type, score and
