@@ -246,6 +246,13 @@ impl Grammar<'_> {
                 return Some(m);
             }
         }
+        self.the_day_relative(v, i, w, lim)
+            .or_else(|| self.the_part_of(v, i, w, first, lim))
+            .or_else(|| self.the_shifted(v, i, w, lim))
+    }
+
+    /// "the day before yesterday", "the day after", "the same day".
+    fn the_day_relative(&self, v: &View, i: usize, w: &str, lim: usize) -> Option<M> {
         // the day before yesterday / the day after tomorrow / the previous day
         if w == "day" {
             let nx = self.lw(v, i + 1, lim);
@@ -281,6 +288,11 @@ impl Grammar<'_> {
                 expr: Expr::Anaphor(0),
             });
         }
+        None
+    }
+
+    /// "the night of 12 September", "the end of 2022", "the end of the year".
+    fn the_part_of(&self, v: &View, i: usize, w: &str, first: usize, lim: usize) -> Option<M> {
         // the night of 12 September
         if self.lex.is(w, Word::Daypart) && self.lw(v, i + 1, lim) == "of" {
             if let Some(p) = self.point_or_range(v, i + 2, first, lim) {
@@ -311,6 +323,11 @@ impl Grammar<'_> {
                 }
             }
         }
+        None
+    }
+
+    /// "the previous day", "the past week", "the coming months", "the last 10 years".
+    fn the_shifted(&self, v: &View, i: usize, w: &str, lim: usize) -> Option<M> {
         if let Some(shift) = self.lex.find(w, shift_of) {
             let nx = self.lw(v, i + 1, lim);
             // the previous day, the following day
@@ -734,35 +751,7 @@ impl Grammar<'_> {
     fn numeric(&self, v: &View, i: usize, lim: usize) -> Option<M> {
         let w = self.lw(v, i, lim);
         if !w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-            // mid-2022, mid-May
-            if let Some((head, rest)) = w.split_once('-') {
-                if self.lex.is(head, Word::Part) {
-                    if let Some(y) = digits(rest).filter(|y| (1000..=2999).contains(y)) {
-                        return Some(M {
-                            end: i + 1,
-                            expr: Expr::Point(Pt {
-                                y: Some(y as i32),
-                                ..Pt::default()
-                            }),
-                        });
-                    }
-                    if let Some(mo) = self.lex.find(rest, |x| match x {
-                        Word::Month(m) => Some(m),
-                        _ => None,
-                    }) {
-                        let (y, end) = self.opt_year(v, i + 1, lim);
-                        return Some(M {
-                            end,
-                            expr: Expr::Point(Pt {
-                                y,
-                                m: Some(mo),
-                                ..Pt::default()
-                            }),
-                        });
-                    }
-                }
-            }
-            return None;
+            return self.part_prefixed(v, i, w, lim);
         }
         // 1990s
         if let Some(dec) = w.strip_suffix('s').and_then(digits) {
@@ -773,35 +762,105 @@ impl Grammar<'_> {
                 });
             }
         }
-        for sep in ['-', '.', '/'] {
-            let parts: Vec<&str> = w.split(sep).collect();
-            if parts.len() < 2 || parts.iter().any(|p| digits(p).is_none()) {
-                continue;
+        // Only one separator can split a word of digits into digit parts.
+        ['-', '.', '/']
+            .into_iter()
+            .find_map(|sep| self.separated(w, sep, i))
+    }
+
+    /// "mid-2022", "mid-May".
+    fn part_prefixed(&self, v: &View, i: usize, w: &str, lim: usize) -> Option<M> {
+        // mid-2022, mid-May
+        if let Some((head, rest)) = w.split_once('-') {
+            if self.lex.is(head, Word::Part) {
+                if let Some(y) = digits(rest).filter(|y| (1000..=2999).contains(y)) {
+                    return Some(M {
+                        end: i + 1,
+                        expr: Expr::Point(Pt {
+                            y: Some(y as i32),
+                            ..Pt::default()
+                        }),
+                    });
+                }
+                if let Some(mo) = self.lex.find(rest, |x| match x {
+                    Word::Month(m) => Some(m),
+                    _ => None,
+                }) {
+                    let (y, end) = self.opt_year(v, i + 1, lim);
+                    return Some(M {
+                        end,
+                        expr: Expr::Point(Pt {
+                            y,
+                            m: Some(mo),
+                            ..Pt::default()
+                        }),
+                    });
+                }
             }
-            let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-            let n: Vec<u32> = parts.iter().filter_map(|p| digits(p)).collect();
-            match lens.as_slice() {
-                // 2023-05-24
-                [4, 2, 2] if sep == '-' => {
+        }
+        None
+    }
+
+    /// A word of digits split by `sep`: "2023-05-24", "2020-2022", "1997/98",
+    /// "24.05.2023".
+    fn separated(&self, w: &str, sep: char, i: usize) -> Option<M> {
+        let parts: Vec<&str> = w.split(sep).collect();
+        if parts.len() < 2 || parts.iter().any(|p| digits(p).is_none()) {
+            return None;
+        }
+        let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        let n: Vec<u32> = parts.iter().filter_map(|p| digits(p)).collect();
+        match lens.as_slice() {
+            // 2023-05-24
+            [4, 2, 2] if sep == '-' => {
+                let p = Pt {
+                    y: Some(n[0] as i32),
+                    m: Some(n[1]),
+                    d: Some(n[2]),
+                    ..Pt::default()
+                };
+                return valid(p).then_some(M {
+                    end: i + 1,
+                    expr: Expr::Point(p),
+                });
+            }
+            // 2020-2022, 1997/1998
+            [4, 4] if sep != '.' && n[1] > n[0] && n[1] - n[0] <= 100 => {
+                let a = Pt {
+                    y: Some(n[0] as i32),
+                    ..Pt::default()
+                };
+                let b = Pt {
+                    y: Some(n[1] as i32),
+                    ..Pt::default()
+                };
+                return Some(M {
+                    end: i + 1,
+                    expr: Expr::Range(a, b),
+                });
+            }
+            // 2023-05 or 1997/98, 2020-21
+            [4, 2] if sep != '.' => {
+                let century = n[0] / 100 * 100;
+                if sep == '-' && (1..=12).contains(&n[1]) {
                     let p = Pt {
                         y: Some(n[0] as i32),
                         m: Some(n[1]),
-                        d: Some(n[2]),
                         ..Pt::default()
                     };
-                    return valid(p).then_some(M {
+                    return Some(M {
                         end: i + 1,
                         expr: Expr::Point(p),
                     });
                 }
-                // 2020-2022, 1997/1998
-                [4, 4] if sep != '.' && n[1] > n[0] && n[1] - n[0] <= 100 => {
+                let end_year = century + n[1];
+                if end_year == n[0] + 1 || (n[0] % 100 == 99 && n[1] == 0) {
                     let a = Pt {
                         y: Some(n[0] as i32),
                         ..Pt::default()
                     };
                     let b = Pt {
-                        y: Some(n[1] as i32),
+                        y: Some((n[0] + 1) as i32),
                         ..Pt::default()
                     };
                     return Some(M {
@@ -809,65 +868,35 @@ impl Grammar<'_> {
                         expr: Expr::Range(a, b),
                     });
                 }
-                // 2023-05 or 1997/98, 2020-21
-                [4, 2] if sep != '.' => {
-                    let century = n[0] / 100 * 100;
-                    if sep == '-' && (1..=12).contains(&n[1]) {
-                        let p = Pt {
-                            y: Some(n[0] as i32),
-                            m: Some(n[1]),
-                            ..Pt::default()
-                        };
-                        return Some(M {
-                            end: i + 1,
-                            expr: Expr::Point(p),
-                        });
-                    }
-                    let end_year = century + n[1];
-                    if end_year == n[0] + 1 || (n[0] % 100 == 99 && n[1] == 0) {
-                        let a = Pt {
-                            y: Some(n[0] as i32),
-                            ..Pt::default()
-                        };
-                        let b = Pt {
-                            y: Some((n[0] + 1) as i32),
-                            ..Pt::default()
-                        };
-                        return Some(M {
-                            end: i + 1,
-                            expr: Expr::Range(a, b),
-                        });
-                    }
-                }
-                // 24.05.2023, 05/24/2023, 24-05-2023, 24.05.23
-                [1 | 2, 1 | 2, 4] | [1 | 2, 1 | 2, 2] if sep != '-' || lens[2] == 4 => {
-                    let y = if lens[2] == 4 {
-                        n[2] as i32
-                    } else if n[2] < 50 {
-                        2000 + n[2] as i32
-                    } else {
-                        1900 + n[2] as i32
-                    };
-                    // a part over 12 is the day; otherwise the configured order
-                    let month_first = n[0] <= 12 && (n[1] > 12 || self.order == DateOrder::Mdy);
-                    let (d, m) = if month_first {
-                        (n[1], n[0])
-                    } else {
-                        (n[0], n[1])
-                    };
-                    let p = Pt {
-                        y: Some(y),
-                        m: Some(m),
-                        d: Some(d),
-                        ..Pt::default()
-                    };
-                    return valid(p).then_some(M {
-                        end: i + 1,
-                        expr: Expr::Point(p),
-                    });
-                }
-                _ => {}
             }
+            // 24.05.2023, 05/24/2023, 24-05-2023, 24.05.23
+            [1 | 2, 1 | 2, 4] | [1 | 2, 1 | 2, 2] if sep != '-' || lens[2] == 4 => {
+                let y = if lens[2] == 4 {
+                    n[2] as i32
+                } else if n[2] < 50 {
+                    2000 + n[2] as i32
+                } else {
+                    1900 + n[2] as i32
+                };
+                // a part over 12 is the day; otherwise the configured order
+                let month_first = n[0] <= 12 && (n[1] > 12 || self.order == DateOrder::Mdy);
+                let (d, m) = if month_first {
+                    (n[1], n[0])
+                } else {
+                    (n[0], n[1])
+                };
+                let p = Pt {
+                    y: Some(y),
+                    m: Some(m),
+                    d: Some(d),
+                    ..Pt::default()
+                };
+                return valid(p).then_some(M {
+                    end: i + 1,
+                    expr: Expr::Point(p),
+                });
+            }
+            _ => {}
         }
         None
     }

@@ -249,107 +249,33 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
         }
         Expr::Vague => none("vague", true),
         Expr::Deictic(off) => match anchor.doc {
-            Some(d) => {
-                let day = d.add_days(off);
-                let mut r = ok(day.iso(), "day", Resolution::DocDate);
-                r.day = Some(day);
-                r
-            }
+            Some(d) => day_value(d.add_days(off), Resolution::DocDate),
             None => none("day", false),
         },
         Expr::Anaphor(off) => match anchor.previous.or(anchor.doc) {
             Some(d) => {
-                let day = d.add_days(off);
                 let how = if anchor.previous.is_some() {
                     Resolution::Context
                 } else {
                     Resolution::DocDate
                 };
-                let mut r = ok(day.iso(), "day", how);
-                r.day = Some(day);
-                r
+                day_value(d.add_days(off), how)
             }
             None => none("day", false),
         },
         Expr::Shift(n, unit) => match anchor.doc {
-            Some(d) => match unit {
-                Unit::Week => ok(week(d.add_days(7 * n)), "week", Resolution::DocDate),
-                Unit::Month => {
-                    let (y, m) = d.add_months(n);
-                    ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
-                }
-                Unit::Year => ok(
-                    format!("{:04}", i64::from(d.y) + n),
-                    "year",
-                    Resolution::DocDate,
-                ),
-                Unit::Day | Unit::Hour => {
-                    let day = d.add_days(n);
-                    ok(day.iso(), "day", Resolution::DocDate)
-                }
-            },
+            Some(d) => shifted(d, n, unit),
             None => none("vague", false),
         },
         Expr::Weekday(wd, dir) => match anchor.doc {
-            Some(d) => {
-                let cur = i64::from(d.weekday());
-                let wd = i64::from(wd);
-                let back = (cur - wd).rem_euclid(7); // days back to the latest such weekday (0 = today)
-                let fwd = (wd - cur).rem_euclid(7);
-                let off = match dir {
-                    -1 => -(if back == 0 { 7 } else { back }),
-                    1 => {
-                        if fwd == 0 {
-                            7
-                        } else {
-                            fwd
-                        }
-                    }
-                    0 => wd - cur,
-                    _ => match tense {
-                        Tense::Future => fwd,
-                        Tense::Past => -back,
-                        Tense::Unknown => {
-                            if back <= fwd {
-                                -back
-                            } else {
-                                fwd
-                            }
-                        }
-                    },
-                };
-                let day = d.add_days(off);
-                let mut r = ok(day.iso(), "day", Resolution::DocDate);
-                r.day = Some(day);
-                r
-            }
+            Some(d) => day_value(
+                d.add_days(weekday_offset(d, wd, dir, tense)),
+                Resolution::DocDate,
+            ),
             None => none("day", false),
         },
         Expr::Ago(n, unit) => match anchor.doc {
-            Some(d) => match unit {
-                Unit::Day => {
-                    let day = d.add_days(-n);
-                    ok(day.iso(), "day", Resolution::DocDate)
-                }
-                Unit::Hour => ok(d.iso(), "day", Resolution::DocDate),
-                Unit::Week => {
-                    let day = d.add_days(-7 * n);
-                    ok(
-                        format!("{:04}-{:02}", day.y, day.m),
-                        "month",
-                        Resolution::DocDate,
-                    )
-                }
-                Unit::Month => {
-                    let (y, m) = d.add_months(-n);
-                    ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
-                }
-                Unit::Year => ok(
-                    format!("{:04}", i64::from(d.y) - n),
-                    "year",
-                    Resolution::DocDate,
-                ),
-            },
+            Some(d) => ago(d, n, unit),
             None => none("vague", false),
         },
         Expr::Time(h, m) => match anchor.doc {
@@ -364,5 +290,87 @@ pub fn resolve(expr: Expr, anchor: &Anchor, tense: Tense) -> Resolved {
                 Resolution::Unresolved,
             ),
         },
+    }
+}
+
+/// A day-level value that keeps its day (for later anaphors).
+fn day_value(day: Ymd, how: Resolution) -> Resolved {
+    let mut r = ok(day.iso(), "day", how);
+    r.day = Some(day);
+    r
+}
+
+/// "next month", "last year", "this week": the unit's period `n` steps from
+/// the document date.
+fn shifted(d: Ymd, n: i64, unit: Unit) -> Resolved {
+    match unit {
+        Unit::Week => ok(week(d.add_days(7 * n)), "week", Resolution::DocDate),
+        Unit::Month => {
+            let (y, m) = d.add_months(n);
+            ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
+        }
+        Unit::Year => ok(
+            format!("{:04}", i64::from(d.y) + n),
+            "year",
+            Resolution::DocDate,
+        ),
+        Unit::Day | Unit::Hour => ok(d.add_days(n).iso(), "day", Resolution::DocDate),
+    }
+}
+
+/// Days from the document date to the weekday meant: `dir` -1 "last", 1
+/// "next", 0 "this", anything else bare ("on Monday"), read by the tense.
+fn weekday_offset(d: Ymd, wd: u32, dir: i64, tense: Tense) -> i64 {
+    let cur = i64::from(d.weekday());
+    let wd = i64::from(wd);
+    let back = (cur - wd).rem_euclid(7); // days back to the latest such weekday (0 = today)
+    let fwd = (wd - cur).rem_euclid(7);
+    match dir {
+        -1 => -(if back == 0 { 7 } else { back }),
+        1 => {
+            if fwd == 0 {
+                7
+            } else {
+                fwd
+            }
+        }
+        0 => wd - cur,
+        _ => match tense {
+            Tense::Future => fwd,
+            Tense::Past => -back,
+            Tense::Unknown => {
+                if back <= fwd {
+                    -back
+                } else {
+                    fwd
+                }
+            }
+        },
+    }
+}
+
+/// "three days ago", "two years ago": weeks and longer keep only the month
+/// or year, since "two weeks ago" names no exact day.
+fn ago(d: Ymd, n: i64, unit: Unit) -> Resolved {
+    match unit {
+        Unit::Day => ok(d.add_days(-n).iso(), "day", Resolution::DocDate),
+        Unit::Hour => ok(d.iso(), "day", Resolution::DocDate),
+        Unit::Week => {
+            let day = d.add_days(-7 * n);
+            ok(
+                format!("{:04}-{:02}", day.y, day.m),
+                "month",
+                Resolution::DocDate,
+            )
+        }
+        Unit::Month => {
+            let (y, m) = d.add_months(-n);
+            ok(format!("{y:04}-{m:02}"), "month", Resolution::DocDate)
+        }
+        Unit::Year => ok(
+            format!("{:04}", i64::from(d.y) - n),
+            "year",
+            Resolution::DocDate,
+        ),
     }
 }
