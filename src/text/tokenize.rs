@@ -247,20 +247,8 @@ impl Tokenizer {
     /// dotted part ("U.S.-"), in which case it says the word continues.
     fn scan_word_part(&self, s: &mut Scanner<'_>) -> (TokenKind, bool) {
         let start = s.pos.byte;
-        // "n't" opens a token only after a split "do|n't".
-        if starts_with_nt(s.text, start) {
-            // "n't", "N'T": an ASCII apostrophe is one byte, '’' three.
-            let end = start
-                + if s.text.as_bytes().get(start + 1) == Some(&b'\'') {
-                    3
-                } else {
-                    5
-                };
-            if !char_at(s.text, end).is_some_and(is_word_char) {
-                s.pos.chr += 3;
-                s.pos.byte = end;
-                return (TokenKind::Word, false);
-            }
+        if let Some(done) = scan_split_nt(s, start) {
+            return done;
         }
         let mut all_digits = true;
         let mut has_dot = false;
@@ -305,24 +293,12 @@ impl Tokenizer {
                     ':' | '/' => prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
                     '&' => prev.is_uppercase() && next.is_some_and(char::is_uppercase),
                     _ if is_apostrophe(c) => {
-                        if !prev.is_alphabetic() || !next_is_word {
-                            false
-                        } else {
-                            let end = word_end(s.text, after);
-                            let suffix = &s.text[after..end];
-                            if suffix.eq_ignore_ascii_case("t") && (prev == 'n' || prev == 'N') {
-                                // "don't" → "do" + "n't": end before the n,
-                                // unless the word is only "n".
-                                if prev_pos.byte > start {
-                                    s.pos = prev_pos;
-                                    return (TokenKind::Word, false);
-                                }
-                                false
-                            } else {
-                                !self
-                                    .lexical
-                                    .words()
-                                    .has_ignore_ascii_case(WordClass::Clitic, suffix)
+                        match self.apostrophe_joins(s, start, prev, prev_pos, after, next_is_word) {
+                            Apostrophe::Joins => true,
+                            Apostrophe::Ends => false,
+                            Apostrophe::SplitBeforeN => {
+                                s.pos = prev_pos;
+                                return (TokenKind::Word, false);
                             }
                         }
                     }
@@ -337,27 +313,8 @@ impl Tokenizer {
             }
             s.bump(c);
         }
-        // A final stop that belongs to the word.
-        if s.peek() == Some('.') && s.byte_at(s.pos.byte + 1) != Some(b'.') {
-            let word = &s.text[start..s.pos.byte];
-            let with_stop = &s.text[start..s.pos.byte + 1];
-            let single_initial = {
-                let mut chars = word.chars();
-                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
-            };
-            let dotted = has_dot && prev.is_alphabetic();
-            if dotted || single_initial || self.lexical.abbreviation(with_stop).is_some() {
-                s.bump('.');
-                // "U.S.-Armenia": a compound continues after the stop.
-                if let Some(h) = s.peek().filter(|&h| is_joining_hyphen(h)) {
-                    let after = s.pos.byte + h.len_utf8();
-                    if char_at(s.text, after).is_some_and(is_word_char) {
-                        s.bump(h);
-                        return (TokenKind::Word, true);
-                    }
-                }
-                return (TokenKind::Word, false);
-            }
+        if let Some(done) = self.scan_final_stop(s, start, has_dot && prev.is_alphabetic()) {
+            return done;
         }
         let kind = if all_digits || starts_numeric(&s.text[start..s.pos.byte]) {
             TokenKind::Number
@@ -366,6 +323,103 @@ impl Tokenizer {
         };
         (kind, false)
     }
+
+    /// What an apostrophe inside a word does: joins a possessive or
+    /// contraction suffix that is not a clitic, ends the word before a clitic
+    /// ("'s", "'ll"), or splits "don't" before its "n".
+    fn apostrophe_joins(
+        &self,
+        s: &Scanner<'_>,
+        start: usize,
+        prev: char,
+        prev_pos: Pos,
+        after: usize,
+        next_is_word: bool,
+    ) -> Apostrophe {
+        if !prev.is_alphabetic() || !next_is_word {
+            return Apostrophe::Ends;
+        }
+        let end = word_end(s.text, after);
+        let suffix = &s.text[after..end];
+        if suffix.eq_ignore_ascii_case("t") && (prev == 'n' || prev == 'N') {
+            // "don't" → "do" + "n't": end before the n, unless the word is
+            // only "n".
+            return if prev_pos.byte > start {
+                Apostrophe::SplitBeforeN
+            } else {
+                Apostrophe::Ends
+            };
+        }
+        if self
+            .lexical
+            .words()
+            .has_ignore_ascii_case(WordClass::Clitic, suffix)
+        {
+            Apostrophe::Ends
+        } else {
+            Apostrophe::Joins
+        }
+    }
+
+    /// A final stop that belongs to the word: after initials ("U.S."), a
+    /// single capital ("J.") or a known abbreviation ("Gen.").
+    fn scan_final_stop(
+        &self,
+        s: &mut Scanner<'_>,
+        start: usize,
+        dotted: bool,
+    ) -> Option<(TokenKind, bool)> {
+        if s.peek() != Some('.') || s.byte_at(s.pos.byte + 1) == Some(b'.') {
+            return None;
+        }
+        let word = &s.text[start..s.pos.byte];
+        let with_stop = &s.text[start..s.pos.byte + 1];
+        let single_initial = {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        };
+        if !(dotted || single_initial || self.lexical.abbreviation(with_stop).is_some()) {
+            return None;
+        }
+        s.bump('.');
+        // "U.S.-Armenia": a compound continues after the stop.
+        if let Some(h) = s.peek().filter(|&h| is_joining_hyphen(h)) {
+            let after = s.pos.byte + h.len_utf8();
+            if char_at(s.text, after).is_some_and(is_word_char) {
+                s.bump(h);
+                return Some((TokenKind::Word, true));
+            }
+        }
+        Some((TokenKind::Word, false))
+    }
+}
+
+/// What an apostrophe inside a word does.
+enum Apostrophe {
+    Joins,
+    Ends,
+    SplitBeforeN,
+}
+
+/// "n't" opens a token only after a split "do|n't"; it is a word of its own
+/// when no word character follows.
+fn scan_split_nt(s: &mut Scanner<'_>, start: usize) -> Option<(TokenKind, bool)> {
+    if !starts_with_nt(s.text, start) {
+        return None;
+    }
+    // "n't", "N'T": an ASCII apostrophe is one byte, '’' three.
+    let end = start
+        + if s.text.as_bytes().get(start + 1) == Some(&b'\'') {
+            3
+        } else {
+            5
+        };
+    if char_at(s.text, end).is_some_and(is_word_char) {
+        return None;
+    }
+    s.pos.chr += 3;
+    s.pos.byte = end;
+    Some((TokenKind::Word, false))
 }
 
 /// Whether a token made of digits and separators ("1,000.5", "10:00").
