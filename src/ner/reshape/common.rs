@@ -30,15 +30,16 @@ const MIN_NAME_WORDS: usize = 2;
 
 /// The document's evidence: the words it writes in lower case inside a
 /// sentence, and the words of its multi-word person names.
-struct Evidence {
-    lower: HashSet<String>,
+struct Evidence<'a> {
+    /// (token texts of the document: no copies)
+    lower: HashSet<&'a str>,
     name_words: HashSet<String>,
     /// The texts of the multi-word person names.
     names: HashSet<String>,
 }
 
-impl Evidence {
-    fn new(doc: &Doc, mentions: &[Mention]) -> Evidence {
+impl<'a> Evidence<'a> {
+    fn new(doc: &'a Doc, mentions: &[Mention]) -> Evidence<'a> {
         let mut lower = HashSet::new();
         for s in &doc.sentences {
             for i in s.tokens.clone().skip(1) {
@@ -46,7 +47,7 @@ impl Evidence {
                 let word = w.chars().any(char::is_alphabetic)
                     && w.chars().all(|c| c.is_lowercase() || c == '-');
                 if word {
-                    lower.insert(w.to_string());
+                    lower.insert(w);
                 }
             }
         }
@@ -94,7 +95,7 @@ impl Evidence {
     /// person's name of several words (than `own`, the span's text) holds it.
     fn common(&self, word: &str, own: &str) -> bool {
         let w = word.to_lowercase();
-        if !self.lower.contains(&w) {
+        if !self.lower.contains(w.as_str()) {
             return false;
         }
         !self.name_words.contains(&w)

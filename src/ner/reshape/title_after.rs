@@ -47,10 +47,7 @@ mod tests {
         );
         // a title that ends inside the span stays (see `split_titled`)
         assert_eq!(
-            tagged(
-                "The Tarsk Council met today.",
-                &[("Tarsk Council", "ORG")]
-            ),
+            tagged("The Tarsk Council met today.", &[("Tarsk Council", "ORG")]),
             owned(&[("Tarsk Council", Org)])
         );
     }
