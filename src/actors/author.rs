@@ -199,31 +199,9 @@ impl Builder<'_> {
     /// offices, so that "I" in an address is the president or minister. A
     /// holder the text never names is listed only if an event uses them.
     fn author_person_from_office(&mut self, inst: &str) {
-        if self.author_person.is_some() {
-            return;
+        if self.author_person.is_none() {
+            self.author_person = self.official_of_author(inst);
         }
-        let (Some(state), Some(offices)) = (self.author_state, self.offices) else {
-            return;
-        };
-        let Some(body) = self.actors[state].entry.clone() else {
-            return;
-        };
-        let date = self.doc.info.date.as_deref();
-        let Some(entry) = offices
-            .holder_named_in(&body, inst, date)
-            .and_then(|id| self.gaz.by_id(id))
-        else {
-            return;
-        };
-        let before = self.actors.len();
-        let p = self.person(&entry.name);
-        if self.actors.len() > before {
-            self.actors[p].listed = false;
-            self.actors[p].affiliation = Some(state);
-            self.actors[p].country = self.actors[state].country.clone();
-            self.actors[p].entry = Some(entry.id.clone());
-        }
-        self.author_person = Some(p);
     }
 
     /// Whether the span's actor is a formation.

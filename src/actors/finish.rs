@@ -3,7 +3,7 @@
 
 use super::variants::merge_person_variants;
 use super::{repair, turns, Builder, NameRules};
-use crate::doc::{ActorRef, ActorSpan, PlaceRef, RefKind};
+use crate::doc::{ActorKind, ActorRef, ActorSpan, PlaceRef, RefKind};
 
 impl Builder<'_> {
     #[allow(clippy::type_complexity)]
@@ -18,6 +18,7 @@ impl Builder<'_> {
     ) {
         self.known_affiliations();
         self.find_author();
+        self.resolve_officials();
         let turns = turns::Turns::find(self.doc, &self.spans, &self.actors);
         for (range, person) in std::mem::take(&mut self.author_spans) {
             // in a transcript's turn, "I" is its speaker and "we" the
@@ -73,5 +74,55 @@ impl Builder<'_> {
             self.actors[a].listed = true;
         }
         (self.actors, self.spans, self.places, author, co_authors)
+    }
+}
+
+impl Builder<'_> {
+    /// "the President", "the Prime Minister" with no holder named before
+    /// (issue 13, item 6: a role refers to the last actor named with it or
+    /// to the author's official): the person who held that office for the
+    /// author's state at the document's date (`offices.tsv`), else the
+    /// author, as "the Ministry" is.
+    fn resolve_officials(&mut self) {
+        for (range, title) in std::mem::take(&mut self.official_spans) {
+            match self.official_of_author(&title) {
+                Some(p) => self.push_span(range, p, RefKind::Title),
+                None => self.author_spans.push((range, false)),
+            }
+        }
+    }
+
+    /// The holder of the author's office `title` at the document's date.
+    pub(super) fn official_of_author(&mut self, title: &str) -> Option<usize> {
+        let state = self.author_state?;
+        let body = self.actors[state].entry.clone()?;
+        let offices = self.offices?;
+        let date = self.doc.info.date.as_deref();
+        let entry = offices
+            .holder_named_in(&body, title, date)
+            .and_then(|id| self.gaz.by_id(id))?;
+        // the holder as the text names them ("President Biden"), if it does
+        let surname = entry.name.split_whitespace().last()?.to_lowercase();
+        let named = self.actors.iter().position(|a| {
+            a.kind == Some(ActorKind::Person)
+                && (a.entry.as_deref() == Some(entry.id.as_str())
+                    || a.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.to_lowercase() == surname))
+        });
+        if let Some(p) = named {
+            return Some(p);
+        }
+        let before = self.actors.len();
+        let p = self.person(&entry.name);
+        if self.actors.len() > before {
+            // listed only if an event names the holder
+            self.actors[p].listed = false;
+            self.actors[p].affiliation = Some(state);
+            self.actors[p].country = self.actors[state].country.clone();
+            self.actors[p].entry = Some(entry.id.clone());
+        }
+        Some(p)
     }
 }

@@ -156,6 +156,9 @@ struct Builder<'a> {
     place_by_key: WordMap<String, usize>,
     /// Spans that refer to the author (filled in at the end).
     author_spans: Vec<(std::ops::Range<usize>, bool)>,
+    /// "the President" with no holder named before: the author's official
+    /// of that title, else the author (filled in at the end).
+    official_spans: Vec<(std::ops::Range<usize>, String)>,
     author_state: Option<usize>,
     author_person: Option<usize>,
     /// A joint statement's several authors (see `author.rs`).
@@ -202,6 +205,7 @@ impl<'a> Builder<'a> {
             place_mention: vec![false; doc.entities.len()],
             place_by_key: WordMap::default(),
             author_spans: Vec::new(),
+            official_spans: Vec::new(),
             author_state: None,
             author_person: None,
             co_authors: Vec::new(),

@@ -13,6 +13,7 @@
 use crate::doc::ActorKind;
 use crate::lexicon::{WordClass, WordClasses};
 use crate::ner::gazetteer::Gazetteer;
+use crate::ner::reshape::is_role_word;
 
 /// Why a name is not an actor's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -73,7 +74,21 @@ impl<'a> NameRules<'a> {
     /// Whether the word belongs to a title: a role, rank or form of address,
     /// or a portfolio word.
     fn is_title_word(&self, w: &str) -> bool {
-        self.words.has(WordClass::RoleWord, w) || self.words.has(WordClass::PortfolioWord, w)
+        is_role_word(self.words, w) || self.words.has(WordClass::PortfolioWord, w)
+    }
+
+    /// Whether the word is a preposition, determiner or subordinator,
+    /// which opens a heading's phrase, never a person's name ("Via
+    /// Teleconference", "Near Kharkiv"); one letter is an initial.
+    fn is_opening_function_word(&self, w: &str) -> bool {
+        w.chars().count() > 1
+            && [
+                WordClass::Preposition,
+                WordClass::Determiner,
+                WordClass::Subordinator,
+            ]
+            .iter()
+            .any(|&c| self.words.has(c, w))
     }
 
     /// Whether the word is no part of a person's name.
@@ -89,6 +104,7 @@ impl<'a> NameRules<'a> {
         w.is_empty()
             || self.breaks_person_name(w)
             || self.words.has(WordClass::NameFunctionWord, w)
+            || self.is_opening_function_word(w)
             || w == "&"
     }
 
@@ -110,6 +126,12 @@ impl<'a> NameRules<'a> {
             // (the gazetteer's form stands: "Pope Francis")
             ActorKind::Person if self.known_person(name) => None,
             ActorKind::Person => {
+                if words
+                    .first()
+                    .is_some_and(|w| self.is_opening_function_word(w))
+                {
+                    return Some(NameFault::NotAName);
+                }
                 if words.iter().any(|w| self.breaks_person_name(w)) {
                     return Some(NameFault::TitleInPersonName);
                 }
@@ -213,6 +235,7 @@ mod tests {
                 "Deputy Chair",
                 "Interior Nancy Brandt",
                 "Tomas Ruiz Spokesperson",
+                "Vice-Chairman Okafor",
             ] {
                 assert!(r.fault(ActorKind::Person, name).is_some(), "{name}");
             }
@@ -232,6 +255,8 @@ mod tests {
                 (ActorKind::Organization, "National Security Advisors"),
                 (ActorKind::Organization, "First Lady"),
                 (ActorKind::Person, "Ministry of Foreign Affairs"),
+                (ActorKind::Person, "Via Teleconference"),
+                (ActorKind::Person, "Since Tuesday"),
             ] {
                 assert_eq!(r.fault(kind, name), Some(NameFault::NotAName), "{name}");
             }

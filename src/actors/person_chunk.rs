@@ -181,7 +181,7 @@ impl Builder<'_> {
             // "The Secretary-General calls on …", "the Minister" with no one
             // named before: the document's author speaking through its
             // official, as "the Ministry" is
-            self.author_spans.push((chunk_start..j, false));
+            self.official_spans.push((chunk_start..j, wanted));
         }
         j
     }
@@ -263,7 +263,12 @@ impl Builder<'_> {
             // A name right after a person's title that the tagger read as a
             // place or body the gazetteer does not know ("King Elessar") is
             // the person's name.
-            Some(mi) if self.untyped_name_after_title(mi, j) => {
+            // (after a comma, of two words or more, as an untagged run:
+            // "Mr Secretary, NAFTA was …")
+            Some(mi)
+                if self.untyped_name_after_title(mi, j)
+                    && !(after_comma && self.doc.entities[mi].tokens.len() < 2) =>
+            {
                 let m = &self.doc.entities[mi];
                 let (name, e) = (self.doc.span_text(m.span).to_string(), m.tokens.end);
                 (self.person(&name), e)

@@ -321,3 +321,36 @@ fn a_repeated_word_in_a_transcript_does_not_make_a_fuller_name() {
         "{people:?}"
     );
 }
+
+/// The actor that the word `word` (its first occurrence) refers to.
+fn referent(doc: &Doc, word: &str) -> Option<String> {
+    let i = (0..doc.tokens.len()).find(|&i| doc.token_text(i) == word)?;
+    doc.actor_spans
+        .iter()
+        .find(|s| s.tokens.contains(&i))
+        .map(|s| doc.actors[s.actor].name.clone())
+}
+
+/// "the President" with no holder named before: the author's official of
+/// that title at the document's date (issue 13, item 6).
+#[test]
+fn a_role_with_no_holder_named_is_the_authors_official_at_the_date() {
+    let at = |date: &str, text: &str| {
+        let mut meta = serde_json::Map::new();
+        meta.insert("institution".into(), "The White House".into());
+        let info = DocInfo {
+            date: Some(date.into()),
+            meta,
+            ..DocInfo::default()
+        };
+        let mut doc = Doc::new(info, text.to_string());
+        pipeline(DateOrder::Dmy).process(&mut doc);
+        referent(&doc, "President")
+    };
+    let text = "Statement on Tariffs\n\nToday the President signed an order on steel tariffs.";
+    assert_eq!(at("2022-03-01", text).as_deref(), Some("Joe Biden"));
+    assert_eq!(at("2018-03-01", text).as_deref(), Some("Donald Trump"));
+    // the holder as the text names them
+    let named = "Statement on Tariffs\n\nToday the President signed an order, and Biden thanked the workers.";
+    assert_eq!(at("2022-03-01", named).as_deref(), Some("Biden"));
+}

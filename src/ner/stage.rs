@@ -221,6 +221,7 @@ impl Stage for EntityStage {
         };
         let tagged = contact::with_contacts(doc, &self.types, &self.words, tagged);
         let tagged = persons_in_any_case(doc, tagged);
+        let tagged = reshape::persons_the_text_confirms(doc, &self.words, &self.gazetteer, tagged);
         let types = &self.types;
         let classes = &self.words;
         let doc_ref: &Doc = doc;

@@ -12,10 +12,13 @@ use crate::ner::joined::joined_names;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::text::titles::{TitleKind, TitleMatch, Titles};
 
+mod common;
 mod person;
 mod repair;
+mod title_after;
 mod titled;
 
+pub(crate) use common::{is_role_word, persons_the_text_confirms};
 pub(crate) use titled::{in_heading, with_names_after_titles};
 
 /// How far before a span a title that governs it may start, in tokens
@@ -290,6 +293,7 @@ impl Shaper<'_> {
         if let Some(person) = self.person_after_title(&m) {
             return vec![person];
         }
+        let m = self.before_title_after(&m).unwrap_or(m);
         self.split_titled(m)
             .into_iter()
             .map(|p| self.with_coordinated_fields(self.with_place(p)))
