@@ -88,3 +88,6 @@ mod tests;
 
 #[cfg(test)]
 mod tests_constructions;
+
+#[cfg(test)]
+mod tests_decode;

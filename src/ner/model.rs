@@ -443,6 +443,10 @@ pub struct ViterbiScratch {
     prev: Vec<f32>,
     cur: Vec<f32>,
     back: Vec<u8>,
+    /// Each label's allowed predecessors and their transition weights.
+    cand: Vec<(u32, f32)>,
+    /// Where each label's predecessors start in `cand` (`n + 1` bounds).
+    start: Vec<usize>,
 }
 
 /// Viterbi over emissions (`n_tok * n`), with hard BILOU constraints.
@@ -465,7 +469,14 @@ pub fn viterbi_with(
         return;
     }
     let neg = f32::NEG_INFINITY;
-    let ViterbiScratch { prev, cur, back } = scratch;
+    let ViterbiScratch {
+        prev,
+        cur,
+        back,
+        cand,
+        start,
+    } = scratch;
+    predecessors(ls, |p, y| trans[p * n + y], cand, start);
     prev.clear();
     prev.resize(n, neg);
     cur.clear();
@@ -483,13 +494,10 @@ pub fn viterbi_with(
         for y in 0..n {
             let mut best = neg;
             let mut arg = 0u8;
-            for &p in &ls.prevs[y] {
-                let p = p as usize;
-                let dp = prev[p];
-                if dp == neg {
-                    continue;
-                }
-                let s = dp + trans[p * n + y];
+            // (a predecessor at -inf scores -inf, which never beats `best`:
+            // no need to skip it)
+            for &(p, w) in &cand[start[y]..start[y + 1]] {
+                let s = prev[p as usize] + w;
                 if s > best {
                     best = s;
                     arg = p as u8;
@@ -514,6 +522,39 @@ pub fn viterbi_with(
     for i in (1..t).rev() {
         arg = back[i * n + arg] as usize;
         out[i - 1] = arg as u8;
+    }
+}
+
+/// Each label `y`'s allowed predecessors `p` (in `ls.prevs` order) with
+/// `weight(p, y)`, flat: `cand[start[y]..start[y + 1]]`. The decoders' inner
+/// loops then read one short array per label, not a vector per label and a
+/// column of the transition matrix; they visit the same pairs in the same
+/// order, so their sums are unchanged bit for bit.
+fn predecessors<T>(
+    ls: &LabelSet,
+    weight: impl Fn(usize, usize) -> T,
+    cand: &mut Vec<(u32, T)>,
+    start: &mut Vec<usize>,
+) {
+    flatten(&ls.prevs, ls.n, |y, p| weight(p, y), cand, start);
+}
+
+/// `lists[a]` (for `a < n`) with `weight(a, b)` for each `b` of it, flat, as
+/// in [`predecessors`].
+fn flatten<T>(
+    lists: &[Vec<u8>],
+    n: usize,
+    weight: impl Fn(usize, usize) -> T,
+    cand: &mut Vec<(u32, T)>,
+    start: &mut Vec<usize>,
+) {
+    cand.clear();
+    start.clear();
+    start.push(0);
+    for a in 0..n {
+        let list = lists.get(a).map_or(&[][..], Vec::as_slice);
+        cand.extend(list.iter().map(|&b| (b as u32, weight(a, b as usize))));
+        start.push(cand.len());
     }
 }
 
@@ -601,12 +642,15 @@ impl Posterior {
         for v in &mut alpha[..n] {
             *v /= scale[0];
         }
+        // (the same products summed in the same order as over `ls.prevs`
+        // and `ls.nexts` with the matrix, see `predecessors`)
+        let (mut cand, mut start) = (Vec::new(), Vec::new());
+        predecessors(ls, |p, y| tr[p * n + y], &mut cand, &mut start);
         for i in 1..t {
             for y in 0..n {
                 let mut acc = 0.0;
-                for &p in &ls.prevs[y] {
-                    let p = p as usize;
-                    acc += alpha[(i - 1) * n + p] * tr[p * n + y];
+                for &(p, w) in &cand[start[y]..start[y + 1]] {
+                    acc += alpha[(i - 1) * n + p as usize] * w;
                 }
                 alpha[i * n + y] = acc * psi[i * n + y];
             }
@@ -625,14 +669,16 @@ impl Posterior {
         for y in 0..n {
             beta[(t - 1) * n + y] = if ls.end_ok[y] { 1.0 / zend } else { 0.0 };
         }
+        flatten(&ls.nexts, n, |p, y| tr[p * n + y], &mut cand, &mut start);
         for i in (beta_from.min(t - 1)..t - 1).rev() {
+            let psi1 = &psi[(i + 1) * n..];
+            let (here, beta1) = beta.split_at_mut((i + 1) * n);
             for p in 0..n {
                 let mut acc = 0.0;
-                for &y in &ls.nexts[p] {
-                    let y = y as usize;
-                    acc += tr[p * n + y] * psi[(i + 1) * n + y] * beta[(i + 1) * n + y];
+                for &(y, w) in &cand[start[p]..start[p + 1]] {
+                    acc += w * psi1[y as usize] * beta1[y as usize];
                 }
-                beta[i * n + p] = acc / scale[i + 1];
+                here[i * n + p] = acc / scale[i + 1];
             }
         }
         Posterior {
