@@ -83,6 +83,7 @@ word_classes! {
     ReceivingVerb => "events.receiving-verb",
     GroupPhrase => "events.group-phrase",
     QuestionLabel => "events.question-label",
+    AgentNoun => "events.agent-noun",
 }
 
 /// The words of every class.
