@@ -148,3 +148,22 @@ pub fn addressee_infinitives(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
         .filter(|&v| tree.upos(v) == "VERB" && tree.case_of(v) == Some("to"))
         .collect()
 }
+
+/// The infinitive the parser hung on the verb whose object a request noun
+/// is, instead of on the noun ("repeated its call on Arnor to withdraw",
+/// "stressed the need for Arnor to withdraw", with "to withdraw" under
+/// "repeated" or "stressed"): an infinitive after the noun, without a
+/// subject of its own.
+pub fn governor_infinitives(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
+    let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+        return Vec::new();
+    };
+    tree.children(h)
+        .iter()
+        .copied()
+        .filter(|&c| c > t && matches!(tree.deprel(c), "xcomp" | "advcl"))
+        .filter(|&c| tree.upos(c) == "VERB" && tree.case_of(c) == Some("to"))
+        .filter(|&c| !tree.children(c).iter().any(|&d| tree.rel(d) == "nsubj"))
+        .take(1)
+        .collect()
+}

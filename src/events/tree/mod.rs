@@ -19,6 +19,7 @@ mod aside;
 mod complement;
 mod find;
 mod groups;
+mod inherit;
 mod initiative;
 mod judge;
 mod obligation;
@@ -29,6 +30,7 @@ mod status;
 mod strays;
 #[cfg(test)]
 mod tests;
+mod thanks;
 mod view;
 mod voice;
 
@@ -286,6 +288,9 @@ fn called_for_nodes(
             .collect();
         if nodes.is_empty() && row.called.contains(&crate::events::triggers::Rel::Xcomp) {
             nodes = complement::addressee_infinitives(args.tree, f.token);
+            if nodes.is_empty() && row.pos == TriggerPos::Noun {
+                nodes = complement::governor_infinitives(args.tree, f.token);
+            }
         }
         // (who asks for a thing is who would receive it: "asked Gondor
         // for assistance")
@@ -384,6 +389,15 @@ fn code_one(
     let mut targets = args.target(t, row);
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
+    }
+    // (what is done for someone: aid, a release or concession, a visit)
+    let beneficial = matches!(
+        row.kind,
+        PloverType::Aid | PloverType::Retreat | PloverType::Concede
+    ) || row.cameo.starts_with("042");
+    if targets.is_empty() && beneficial && row.pos != TriggerPos::Verb {
+        targets = thanks::recipient(args, t, row.cameo.starts_with("042"));
+        targets.retain(|a| !sources.contains(a));
     }
     if let Some((_, _, requesters)) = asked.filter(|_| targets.is_empty()) {
         // aid asked for goes to whoever asks (PLOVER AID: the target is
