@@ -178,6 +178,9 @@ impl Args<'_> {
                     .flat_map(|s| self.named_near(s))
                     .collect();
             }
+            if row.pos == TriggerPos::Verb {
+                return super::aside::subject_after_participle(self, t);
+            }
             return Vec::new();
         }
         let inherited = self.inherited_subject(t, row.pos);
