@@ -62,10 +62,15 @@ pub(super) fn refine(
         if e.source.and_then(|s| affiliation(doc, s)) == Some(t) {
             continue;
         }
+        // (a spokesperson who speaks of a visit does not host it)
         let leads = |p: usize| {
-            doc.actors
-                .get(p)
-                .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
+            doc.actors.get(p).is_some_and(|a| {
+                let speaks = a
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains("spokes"));
+                a.kind == Some(ActorKind::Person) && a.affiliation == Some(t) && !speaks
+            })
         };
         let visitor_side = |o: Option<usize>| {
             let (Some(o), Some(v)) = (o, e.source) else {

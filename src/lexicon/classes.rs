@@ -84,6 +84,7 @@ word_classes! {
     GroupPhrase => "events.group-phrase",
     QuestionLabel => "events.question-label",
     AgentNoun => "events.agent-noun",
+    CeasingVerb => "events.ceasing-verb",
 }
 
 /// The words of every class.

@@ -153,17 +153,20 @@ impl Args<'_> {
     /// The trigger's source actors: its slots, else the subject the
     /// grammar lends it.
     pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let own = if self.patient_possessor(t, row).is_empty() {
-            self.by_rels(t, &row.source)
-        } else {
-            let rels: Vec<Rel> = row
-                .source
-                .iter()
-                .filter(|r| !matches!(r, Rel::Poss))
-                .cloned()
-                .collect();
-            self.by_rels(t, &rels)
-        };
+        let patient_possessor = !self.patient_possessor(t, row).is_empty();
+        let mut rels: Vec<Rel> = row
+            .source
+            .iter()
+            .filter(|r| !patient_possessor || !matches!(r, Rel::Poss))
+            .cloned()
+            .collect();
+        // (with a "by" agent, "of" names the patient: "the censure of
+        // Mordor by the Council")
+        let by = Rel::Prep("by".to_string());
+        if rels.contains(&by) && !self.nodes(t, &by).is_empty() {
+            rels.retain(|r| !matches!(r, Rel::Prep(p) if p == "of"));
+        }
+        let own = self.by_rels(t, &rels);
         if !own.is_empty() {
             return self.speaker_for_own_side(t, row.pos, own);
         }

@@ -46,11 +46,13 @@ impl Args<'_> {
                 // (one kept from acting is the object: "prevented Rohan
                 // from retaliating")
                 _ if refused => {
-                    let object = self.by_rels(h, &controller_rels());
-                    if object.is_empty() {
-                        self.by_rels(h, &[Rel::Subj])
+                    // (an object that names no actor still is the one
+                    // kept: "the issue should not prevent you from …")
+                    let kept = tree.children(h).iter().any(|&c| tree.deprel(c) == "obj");
+                    if kept {
+                        self.by_rels(h, &controller_rels())
                     } else {
-                        object
+                        self.by_rels(h, &[Rel::Subj])
                     }
                 }
                 "xcomp" => {

@@ -258,10 +258,19 @@ fn reason_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usiz
         let Some(verb) = tree.head(reason) else {
             continue;
         };
-        let addressee = tree.children(verb).iter().copied().find(|&c| {
-            c < reason
-                && (tree.deprel(c) == "obj"
-                    || tree.rel(c) == "obl" && tree.case_of(c) == Some("to"))
+        let addressed = |v: usize| {
+            tree.children(v).iter().copied().find(|&c| {
+                c < reason
+                    && (tree.deprel(c) == "obj"
+                        || tree.rel(c) == "obl" && tree.case_of(c) == Some("to"))
+            })
+        };
+        // (or the object of the verb a predicate complements: "hold
+        // Russia accountable for its aggression")
+        let addressee = addressed(verb).or_else(|| {
+            tree.head(verb)
+                .filter(|_| tree.deprel(verb) == "xcomp")
+                .and_then(addressed)
         });
         let Some(addressee) = addressee else { continue };
         let mut actors: Vec<usize> = tree

@@ -4,8 +4,14 @@
 //! or a concession one thanks for; a visit one welcomes is to the one who
 //! welcomes it ("Rhun welcomed the visit of Bard Girion": the host). A
 //! person thanking speaks for the state the person belongs to.
+//!
+//! Allegations one rejects were made against whoever rejects them
+//! ("Gondor refuted Mordor's allegations": Mordor accuses Gondor; dev
+//! README, a rejection of allegations is coded with the ACCUSE it answers).
 
 use super::args::Args;
+use crate::doc::PloverType;
+use crate::events::triggers::TriggerRow;
 use crate::events::triggers::{Rel, TriggerPos};
 
 /// The recipient of the nominal action `t` when it is the reason or the
@@ -72,4 +78,71 @@ fn praises(args: &Args<'_>, n: usize) -> bool {
         .candidates(&lemma, pos)
         .iter()
         .any(|&r| args.triggers.rows[r].cameo.starts_with("051"))
+}
+
+/// The target of the accusation nominal `t` when it is the object of a
+/// rejecting trigger (a REJECT row on its verb): the one who rejects it,
+/// or the document's voice for a verb in the author's voice.
+pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
+    let tree = args.tree;
+    let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+        return Vec::new();
+    };
+    let lemma = tree.lemma(h).to_lowercase();
+    let rejecting = tree.upos(h) == "VERB"
+        && args
+            .triggers
+            .candidates(&lemma, TriggerPos::Verb)
+            .iter()
+            .any(|&r| args.triggers.rows[r].kind == PloverType::Reject);
+    if !rejecting {
+        return Vec::new();
+    }
+    let mut found = args.by_rels(h, &[Rel::Subj]);
+    if found.is_empty() && !args.has_own_subject(h) {
+        found = args.inherited_subject(h, TriggerPos::Verb);
+    }
+    if found.is_empty() && super::voice::speaks_for_author(tree, h) {
+        found.extend(voice);
+    }
+    found
+}
+
+/// The trigger's targets: its slots, else its complement's; for what is
+/// done for someone (aid, a release or concession, a visit) the one who
+/// thanks for or welcomes it; for allegations the one who rejects them;
+/// for aid asked for, whoever asks.
+pub(super) fn targets_of(
+    args: &Args<'_>,
+    row: &TriggerRow,
+    t: usize,
+    sources: &[usize],
+    clause: &super::Clause<'_>,
+    asked: Option<&super::Called>,
+) -> Vec<usize> {
+    let mut targets = args.target(t, row);
+    if targets.is_empty() && !row.flags.notgt {
+        targets = clause.fallback_target.clone();
+    }
+    let beneficial = matches!(
+        row.kind,
+        PloverType::Aid | PloverType::Retreat | PloverType::Concede
+    ) || row.cameo.starts_with("042");
+    let others = |found: Vec<usize>| -> Vec<usize> {
+        found.into_iter().filter(|a| !sources.contains(a)).collect()
+    };
+    if targets.is_empty() && beneficial && row.pos != TriggerPos::Verb {
+        targets = others(recipient(args, t, row.cameo.starts_with("042")));
+    }
+    if targets.is_empty() && row.kind == PloverType::Accuse && row.pos == TriggerPos::Noun {
+        targets = others(rejecter(args, t, clause.voice));
+    }
+    if let Some((_, _, requesters)) = asked.filter(|_| targets.is_empty()) {
+        // aid asked for goes to whoever asks (PLOVER AID: the target is
+        // the recipient)
+        if row.kind == PloverType::Aid {
+            targets = others(requesters.clone());
+        }
+    }
+    targets
 }
