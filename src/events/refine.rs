@@ -11,6 +11,9 @@ use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
 use crate::lexicon::{WordMap, WordSet};
 
+/// A person who takes part in an event, with the other party.
+type Participant = (usize, Option<usize>);
+
 /// The coded events, refined; the actors they involve are marked
 /// as listed.
 pub(super) fn refine(
@@ -28,8 +31,7 @@ pub(super) fn refine(
     // Visits: a state target is the host in person when the document
     // names one who takes part in its meetings with the visitor's side
     // (not a spokesperson who speaks of the visit).
-    let mut takes_part: WordMap<(PloverType, usize), Vec<(usize, Option<usize>)>> =
-        WordMap::default();
+    let mut takes_part: WordMap<(PloverType, usize), Vec<Participant>> = WordMap::default();
     for o in &events {
         for (p, other) in [(o.source, o.target), (o.target, o.source)] {
             let Some(p) = p else { continue };
