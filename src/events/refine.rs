@@ -11,6 +11,9 @@ use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
 use crate::lexicon::{WordMap, WordSet};
 
+/// A person who takes part in an event, with the other party.
+type Participant = (usize, Option<usize>);
+
 /// The coded events, refined; the actors they involve are marked
 /// as listed.
 pub(super) fn refine(
@@ -26,10 +29,12 @@ pub(super) fn refine(
     };
 
     // Visits: a state target is the host in person when the document
-    // names one who takes part in its meetings.
-    let mut takes_part: WordMap<(PloverType, usize), Vec<usize>> = WordMap::default();
+    // names one who takes part in its meetings with the visitor's side
+    // (not a spokesperson who speaks of the visit).
+    let mut takes_part: WordMap<(PloverType, usize), Vec<Participant>> = WordMap::default();
     for o in &events {
-        for p in [o.source, o.target].into_iter().flatten() {
+        for (p, other) in [(o.source, o.target), (o.target, o.source)] {
+            let Some(p) = p else { continue };
             if let Some(aff) = doc
                 .actors
                 .get(p)
@@ -37,8 +42,8 @@ pub(super) fn refine(
                 .and_then(|a| a.affiliation)
             {
                 let list = takes_part.entry((o.kind, aff)).or_default();
-                if !list.contains(&p) {
-                    list.push(p);
+                if !list.contains(&(p, other)) {
+                    list.push((p, other));
                 }
             }
         }
@@ -59,14 +64,30 @@ pub(super) fn refine(
         if e.source.and_then(|s| affiliation(doc, s)) == Some(t) {
             continue;
         }
+        // (a spokesperson who speaks of a visit does not host it)
         let leads = |p: usize| {
-            doc.actors
-                .get(p)
-                .is_some_and(|a| a.kind == Some(ActorKind::Person) && a.affiliation == Some(t))
+            doc.actors.get(p).is_some_and(|a| {
+                let speaks = a
+                    .title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains("spokes"));
+                a.kind == Some(ActorKind::Person) && a.affiliation == Some(t) && !speaks
+            })
+        };
+        let visitor_side = |o: Option<usize>| {
+            let (Some(o), Some(v)) = (o, e.source) else {
+                return false;
+            };
+            let (ao, av) = (affiliation(doc, o), affiliation(doc, v));
+            o == v || av == Some(o) || ao == Some(v) || ao.is_some() && ao == av
         };
         let host = takes_part
             .get(&(e.kind, t))
-            .and_then(|list| list.iter().copied().find(|&p| Some(p) != e.source))
+            .and_then(|list| {
+                list.iter()
+                    .find(|&&(p, other)| Some(p) != e.source && visitor_side(other))
+                    .map(|&(p, _)| p)
+            })
             .or(doc.author_person.filter(|&p| leads(p)));
         if let Some(h) = host {
             e.target = Some(h);

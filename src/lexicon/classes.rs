@@ -83,6 +83,8 @@ word_classes! {
     ReceivingVerb => "events.receiving-verb",
     GroupPhrase => "events.group-phrase",
     QuestionLabel => "events.question-label",
+    AgentNoun => "events.agent-noun",
+    CeasingVerb => "events.ceasing-verb",
 }
 
 /// The words of every class.

@@ -296,6 +296,9 @@ impl<'a> ActorIndex<'a> {
     /// The nearest actor inside the phrase headed by `i` (breadth first).
     fn in_phrase(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let mut level = vec![i];
+        let mut owner = Vec::new();
+        let patient_of_action =
+            tree.case_of(i) == Some("of") && tree.head(i).is_some_and(|h| nominals.trigger(h));
         for _ in 0..PHRASE_DEPTH {
             let mut next = Vec::new();
             for &n in &level {
@@ -319,6 +322,17 @@ impl<'a> ActorIndex<'a> {
                     if agent_only && patient && tree.deprel(c) == "nmod:poss" {
                         continue;
                     }
+                    // ("its" on the patient of an action noun stands for
+                    // its owner when the phrase names no one else: "the
+                    // release of its citizens"; not on other phrases,
+                    // "close its border with Dale", nor deeper)
+                    if n == i
+                        && patient_of_action
+                        && tree.deprel(c) == "nmod:poss"
+                        && tree.lemma(c).eq_ignore_ascii_case("its")
+                    {
+                        owner = self.at(c);
+                    }
                     let mut here = self.named_at(c);
                     if !here.is_empty() {
                         // "the ministers of Gondor and Arnor": both
@@ -335,11 +349,11 @@ impl<'a> ActorIndex<'a> {
                 }
             }
             if next.is_empty() {
-                return Vec::new();
+                return owner;
             }
             level = next;
         }
-        Vec::new()
+        owner
     }
 }
 

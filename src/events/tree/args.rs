@@ -7,9 +7,6 @@ use super::view::TreeView;
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow, Triggers};
 use crate::lexicon::{WordClass, WordClasses};
 
-/// How many clauses up a missing subject is inherited from.
-const INHERIT_DEPTH: usize = 6;
-
 /// What the argument finder consults.
 pub struct Args<'a> {
     /// The tree.
@@ -58,13 +55,18 @@ impl Args<'_> {
                 },
                 // (a purpose clause, "called on X to agree", is parsed
                 // either way)
+                // (a noun's infinitive is its modifier: "the need for X
+                // to withdraw")
                 Rel::Xcomp => {
                     tree.deprel(c) == "xcomp"
-                        || tree.deprel(c) == "advcl" && tree.case_of(c) == Some("to")
+                        || matches!(tree.deprel(c), "advcl" | "acl")
+                            && tree.case_of(c) == Some("to")
                 }
                 Rel::Ccomp => tree.deprel(c) == "ccomp",
                 Rel::Prep(p) => {
-                    matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some(p.as_str())
+                    let cased = matches!(tree.rel(c), "obl" | "nmod")
+                        && tree.case_of(c) == Some(p.as_str());
+                    cased || self.particle_object(t, c, p)
                 }
             })
             .collect();
@@ -78,6 +80,17 @@ impl Args<'_> {
                 .collect();
         }
         picked
+    }
+
+    /// Whether `c` is the object of a preposition `p` the parser read as
+    /// the trigger's particle ("concerned over Khand's tariffs" with
+    /// "over" a particle and "tariffs" a bare oblique after it).
+    fn particle_object(&self, t: usize, c: usize, p: &str) -> bool {
+        let tree = self.tree;
+        let particle = tree
+            .children_rel(t, "compound")
+            .find(|&d| tree.deprel(d) == "compound:prt" && tree.lemma(d) == p);
+        particle.is_some_and(|d| d < c) && tree.rel(c) == "obl" && tree.case_of(c).is_none()
     }
 
     /// The actors of the first relation in `rels` that yields any; a
@@ -115,6 +128,14 @@ impl Args<'_> {
                 if c < t || tree.is_clausal(c) || !matches!(tree.rel(c), "obj" | "obl" | "nmod") {
                     continue;
                 }
+                // (the phrases of an action noun with an agent of its own
+                // are that action's: "discussed Rohan's talks with the
+                // Council" names no partner; not so when the agent is the
+                // trigger's subject, "imposed its sanctions on Rohan")
+                let agent = self.nominals.agent.get(c).copied().flatten();
+                if agent.is_some_and(|a| !self.by_rels(t, &[Rel::Subj]).contains(&a)) {
+                    continue;
+                }
                 for node in self.nodes(c, rel) {
                     let found = self.actors_at(node);
                     if !found.is_empty() {
@@ -132,17 +153,20 @@ impl Args<'_> {
     /// The trigger's source actors: its slots, else the subject the
     /// grammar lends it.
     pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let own = if self.patient_possessor(t, row).is_empty() {
-            self.by_rels(t, &row.source)
-        } else {
-            let rels: Vec<Rel> = row
-                .source
-                .iter()
-                .filter(|r| !matches!(r, Rel::Poss))
-                .cloned()
-                .collect();
-            self.by_rels(t, &rels)
-        };
+        let patient_possessor = !self.patient_possessor(t, row).is_empty();
+        let mut rels: Vec<Rel> = row
+            .source
+            .iter()
+            .filter(|r| !patient_possessor || !matches!(r, Rel::Poss))
+            .cloned()
+            .collect();
+        // (with a "by" agent, "of" names the patient: "the censure of
+        // Mordor by the Council")
+        let by = Rel::Prep("by".to_string());
+        if rels.contains(&by) && !self.nodes(t, &by).is_empty() {
+            rels.retain(|r| !matches!(r, Rel::Prep(p) if p == "of"));
+        }
+        let own = self.by_rels(t, &rels);
         if !own.is_empty() {
             return self.speaker_for_own_side(t, row.pos, own);
         }
@@ -157,9 +181,15 @@ impl Args<'_> {
                     .flat_map(|s| self.named_near(s))
                     .collect();
             }
+            if row.pos == TriggerPos::Verb {
+                return super::aside::subject_after_participle(self, t);
+            }
             return Vec::new();
         }
         let inherited = self.inherited_subject(t, row.pos);
+        if inherited.is_empty() && row.flags.req && row.pos == TriggerPos::Noun {
+            return self.stated_by(t);
+        }
         if inherited.is_empty() && row.pos == TriggerPos::Verb {
             return super::aside::subject_before_aside(self, t);
         }
@@ -167,6 +197,21 @@ impl Args<'_> {
             return super::aside::modified_noun(self, t);
         }
         inherited
+    }
+
+    /// Who states a request noun: the subject of the reporting verb whose
+    /// object it is ("Gondor stressed the need for Mordor to withdraw").
+    fn stated_by(&self, t: usize) -> Vec<usize> {
+        let tree = self.tree;
+        match tree.head(t) {
+            Some(h)
+                if tree.deprel(t) == "obj"
+                    && self.classes.has(WordClass::ReportingVerb, tree.lemma(h)) =>
+            {
+                self.by_rels(h, &[Rel::Subj])
+            }
+            _ => Vec::new(),
+        }
     }
 
     /// The actors node `s` names itself, through a relative pronoun or
@@ -276,18 +321,19 @@ impl Args<'_> {
         if !received.is_empty() {
             return received;
         }
-        match self.light_verb_of(t) {
-            Some(v) => {
-                let preps: Vec<Rel> = row
-                    .target
-                    .iter()
-                    .filter(|r| matches!(r, Rel::Prep(_)))
-                    .cloned()
-                    .collect();
-                self.by_rels(v, &preps)
-            }
-            None => Vec::new(),
-        }
+        let Some(v) = self.light_verb_of(t) else {
+            return Vec::new();
+        };
+        // (not the nominal itself: in "expressed gratitude for Lindon's
+        // assistance" the "for" phrase of "expressed" is the aid)
+        row.target
+            .iter()
+            .filter(|r| matches!(r, Rel::Prep(_)))
+            .flat_map(|rel| self.nodes(v, rel))
+            .filter(|&n| n != t)
+            .map(|n| self.actors_at(n))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
     }
 
     /// The persons possessing a `posspatient` nominal ("Hurin's
@@ -353,7 +399,7 @@ impl Args<'_> {
     /// The light verb whose object (or oblique) the nominal `t` is, or
     /// that a relative clause on it performs it with ("the aid that
     /// Lindon delivered to Dale", "the sanctions Rohan imposed").
-    fn light_verb_of(&self, t: usize) -> Option<usize> {
+    pub(super) fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
         if let Some(h) = tree.head(t) {
             let light = tree.upos(h) == "VERB" && self.performs(h, t);
@@ -378,7 +424,7 @@ impl Args<'_> {
     /// Whether verb `v` performs the action noun `t` names: a light verb
     /// ("launched an attack"), or a verb the lexicon pairs with the noun
     /// ("provided assistance").
-    fn performs(&self, v: usize, t: usize) -> bool {
+    pub(super) fn performs(&self, v: usize, t: usize) -> bool {
         let tree = self.tree;
         if self.classes.has(WordClass::LightVerb, tree.lemma(v)) {
             return true;
@@ -390,112 +436,4 @@ impl Args<'_> {
             .iter()
             .any(|&r| self.triggers.rows[r].with.first() == Some(&noun))
     }
-
-    /// The subject a trigger without one takes: the controller of an open
-    /// complement ("Gondor decided to withdraw"; "urged Arnor to
-    /// withdraw": the object), the subject of the first conjunct ("Gondor
-    /// attacked and occupied"), of the clause an adverbial participle
-    /// hangs on ("Welcoming …, Gondor said"), or of a light verb
-    /// ("Gondor launched an attack"); a predicative adjective's is its
-    /// verb's, as a complement's ("Gondor remains concerned about …").
-    pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
-        let tree = self.tree;
-        let mut at = t;
-        if pos != TriggerPos::Verb {
-            match self.light_verb_of(t) {
-                Some(v) => at = v,
-                None if tree.deprel(t) == "xcomp" => {}
-                None => return Vec::new(),
-            }
-            let own = self.by_rels(at, &[Rel::Subj]);
-            if at != t && (!own.is_empty() || self.has_own_subject(at)) {
-                return own;
-            }
-        }
-        for _ in 0..INHERIT_DEPTH {
-            let Some(h) = tree.head(at) else {
-                return Vec::new();
-            };
-            // "refrained from criticising": the gerund is the refusing
-            // verb's complement
-            let refused = tree.rel(at) == "obl"
-                && tree.upos(at) == "VERB"
-                && tree.case_of(at) == Some("from")
-                && self.classes.has(WordClass::NegatingVerb, tree.lemma(h));
-            let found = match tree.deprel(at) {
-                _ if refused => self.by_rels(h, &[Rel::Subj]),
-                "xcomp" => {
-                    let object = self.by_rels(h, &controller_rels());
-                    if object.is_empty() {
-                        self.by_rels(h, &[Rel::Subj])
-                    } else {
-                        object
-                    }
-                }
-                "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
-                // (a past participle on a noun with no object of its own
-                // acts on the noun: "the sailors detained in Umbar" are
-                // detained, they speak for no one; one with an object is a
-                // verb the parser misread, "Australia had … provided aid")
-                "acl"
-                    if tree.xpos(at) == "VBN" && tree.children_rel(at, "obj").next().is_none() =>
-                {
-                    return Vec::new()
-                }
-                "acl" => match self.issuer_of(h) {
-                    Some((found, verb)) if found.is_empty() => {
-                        at = verb;
-                        continue;
-                    }
-                    Some((found, _)) => found,
-                    None => return Vec::new(),
-                },
-                _ => return Vec::new(),
-            };
-            if !found.is_empty() || self.has_own_subject(h) {
-                return found;
-            }
-            at = h;
-        }
-        Vec::new()
-    }
-}
-
-impl Args<'_> {
-    /// Who speaks through a noun a participle modifies ("the Council
-    /// adopted a resolution calling on …"; "issued a statement condemning
-    /// …"): the actor the noun names, else the subject of the verb the
-    /// noun is the object or oblique of, with that verb (whose own
-    /// inherited subject applies when it has none).
-    fn issuer_of(&self, noun: usize) -> Option<(Vec<usize>, usize)> {
-        let tree = self.tree;
-        if tree.upos(noun) == "VERB" {
-            return None;
-        }
-        let named = self.actors_at(noun);
-        if !named.is_empty() {
-            return Some((named, noun));
-        }
-        let verb = tree.head(noun)?;
-        if tree.upos(verb) != "VERB" || !matches!(tree.deprel(noun), "obj" | "obl") {
-            return None;
-        }
-        let found = self.by_rels(verb, &[Rel::Subj]);
-        if found.is_empty() && self.has_own_subject(verb) {
-            return None;
-        }
-        Some((found, verb))
-    }
-}
-
-/// Where an open complement's controller is, before the subject: the
-/// object ("urged Arnor to withdraw") or the one called on ("called on
-/// Arnor to withdraw").
-fn controller_rels() -> [Rel; 4] {
-    [
-        Rel::Obj,
-        Rel::Iobj,
-        Rel::Prep("on".to_string()),
-        Rel::Prep("upon".to_string()),
-    ]
 }

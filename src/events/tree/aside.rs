@@ -1,7 +1,9 @@
 //! The subject before a non-restrictive relative clause, which the parser
 //! often leaves unattached ("Gondor, which invaded Arnor in May, rejected
 //! the proposal": "Gondor" read as a vocative or a subject of "invaded"),
-//! and the noun an adjective trigger modifies ("a deeply concerned Gondor").
+//! the subject the parser hung inside an opening participle clause
+//! ("Speaking to journalists in Edoras, Minister X criticised …"), and the
+//! noun an adjective trigger modifies ("a deeply concerned Gondor").
 
 use super::args::Args;
 use crate::lexicon::WordClass;
@@ -61,5 +63,44 @@ pub(super) fn modified_noun(args: &Args<'_>, t: usize) -> Vec<usize> {
             args.actors_at(h)
         }
         _ => Vec::new(),
+    }
+}
+
+/// The actor named just before verb `t` (after its auxiliaries and
+/// adverbs) when `t` has no nominal subject but a participle clause before
+/// it read as its clausal subject, the name inside that clause ("Speaking
+/// at the session, Minister X accused …", with "Minister X" under
+/// "session"): an opening participle clause is an adverbial, never the
+/// subject of a verb after a comma.
+pub(super) fn subject_after_participle(args: &Args<'_>, t: usize) -> Vec<usize> {
+    let tree = args.tree;
+    let opening = tree
+        .children(t)
+        .iter()
+        .any(|&c| c < t && tree.deprel(c) == "csubj" && tree.xpos(c) == "VBG");
+    let nominal = tree.children(t).iter().any(|&c| tree.rel(c) == "nsubj");
+    if !opening || nominal {
+        return Vec::new();
+    }
+    let mut k = t;
+    loop {
+        let Some(prev) = k.checked_sub(1) else {
+            return Vec::new();
+        };
+        k = prev;
+        if !matches!(tree.upos(k), "AUX" | "ADV" | "PART") {
+            break;
+        }
+    }
+    let comma_before = (k.saturating_sub(MAX_ASIDE)..k).any(|r| tree.lemma(r) == ",");
+    if !comma_before || tree.upos(k) != "PROPN" {
+        return Vec::new();
+    }
+    // (a name's own "of" phrase ends it: "Minister Bard Girion of Dale")
+    match tree.head(k) {
+        Some(h) if tree.case_of(k) == Some("of") && !args.actors.at(h).is_empty() => {
+            args.actors.at(h)
+        }
+        _ => args.actors.at(k),
     }
 }

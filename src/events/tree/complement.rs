@@ -6,10 +6,13 @@
 //! intent's target.
 
 use super::args::Args;
+use super::status;
 use super::view::TreeView;
 use super::Found;
-use crate::doc::PloverType;
+use crate::doc::{EventRef, EventStatus, PloverType};
+use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::lexicon::WordClass;
 
 /// The triggers inside each trigger's content.
 pub struct Contents {
@@ -147,4 +150,103 @@ pub fn addressee_infinitives(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
         .flat_map(|c| tree.children_rel(c, "acl").collect::<Vec<_>>())
         .filter(|&v| tree.upos(v) == "VERB" && tree.case_of(v) == Some("to"))
         .collect()
+}
+
+/// The infinitive the parser hung on the verb whose object a request noun
+/// is, instead of on the noun ("repeated its call on Arnor to withdraw",
+/// "stressed the need for Arnor to withdraw", with "to withdraw" under
+/// "repeated" or "stressed"): an infinitive after the noun, without a
+/// subject of its own.
+pub fn governor_infinitives(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
+    let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+        return Vec::new();
+    };
+    tree.children(h)
+        .iter()
+        .copied()
+        .filter(|&c| c > t && matches!(tree.deprel(c), "xcomp" | "advcl"))
+        .filter(|&c| tree.upos(c) == "VERB" && tree.case_of(c) == Some("to"))
+        .filter(|&c| !tree.children(c).iter().any(|&d| tree.rel(d) == "nsubj"))
+        .take(1)
+        .collect()
+}
+
+/// An intent is recoded by what it intends: agreeing to withdraw or
+/// release is a concession (dev README: an announced withdrawal is
+/// CONCEDE, as future.tsv maps it); a vow or commitment to retaliate or to
+/// impose costs is a threat (PLOVER THREATEN: a statement of intent to
+/// coerce).
+pub(super) fn recode_by_content(
+    lex: &EventLexicon,
+    row: &TriggerRow,
+    inner: &[&TriggerRow],
+    events: &mut [EventRef],
+) {
+    if row.kind != PloverType::Agree {
+        return;
+    }
+    let recoded = if inner.iter().any(|r| r.kind == PloverType::Retreat) {
+        lex.future.get(&PloverType::Retreat).cloned()
+    } else {
+        inner
+            .iter()
+            .find(|r| r.kind == PloverType::Threaten)
+            .map(|r| (r.kind, r.cameo.clone()))
+    };
+    if let Some((kind, cameo)) = recoded {
+        for e in events {
+            e.kind = kind;
+            e.cameo.clone_from(&cameo);
+        }
+    }
+}
+
+/// An attack or coercion that is the object or complement of a ceasing
+/// verb whose subject is its own agent ("demanded that Mordor stop
+/// shelling Fornost", "urged Umbar to end strikes on Harad") is coded as
+/// its agent's de-escalation (RETREAT 087) with the ceasing verb's status;
+/// one that someone else stops keeps its own coding.
+pub(super) fn ceased(
+    lex: &EventLexicon,
+    args: &Args<'_>,
+    called: &[super::Called],
+    t: usize,
+    events: &mut [EventRef],
+) {
+    let tree = args.tree;
+    let Some(h) = tree.head(t) else { return };
+    if !matches!(tree.deprel(t), "obj" | "xcomp")
+        || !lex.words.has(WordClass::CeasingVerb, tree.lemma(h))
+    {
+        return;
+    }
+    let asked = called.binary_search_by_key(&h, |(n, _, _)| *n).ok();
+    let mut stoppers = args.by_rels(h, &[Rel::Subj]);
+    if stoppers.is_empty() && !args.has_own_subject(h) {
+        stoppers = args.inherited_subject(h, TriggerPos::Verb);
+    }
+    // (those asked to stop are the ones who stop: "called on Mordor to
+    // stop shelling Dale")
+    let addressees: &[usize] = asked.map_or(&[], |k| called[k].1.as_slice());
+    if !addressees.is_empty() {
+        stoppers = addressees.to_vec();
+        for e in events.iter_mut() {
+            if e.source.is_some_and(|s| !addressees.contains(&s)) {
+                e.source = Some(addressees[0]);
+            }
+        }
+    }
+    let status = if asked.is_some() {
+        EventStatus::CalledFor
+    } else {
+        status::clause_status(tree, &lex.words, h, false)
+    };
+    for e in events.iter_mut() {
+        let own = stoppers.is_empty() || e.source.is_some_and(|s| stoppers.contains(&s));
+        if own {
+            e.kind = PloverType::Retreat;
+            e.cameo = "087".to_string();
+            e.status = status;
+        }
+    }
 }

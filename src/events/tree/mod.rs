@@ -19,6 +19,7 @@ mod aside;
 mod complement;
 mod find;
 mod groups;
+mod inherit;
 mod initiative;
 mod judge;
 mod obligation;
@@ -29,6 +30,7 @@ mod status;
 mod strays;
 #[cfg(test)]
 mod tests;
+mod thanks;
 mod view;
 mod voice;
 
@@ -139,19 +141,14 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &clause) else {
             continue;
         };
-        let retreats = contents.of[k]
-            .iter()
-            .any(|&c| rows[found[c].row].kind == PloverType::Retreat);
-        if row.kind == PloverType::Agree && retreats {
-            // agreeing to withdraw or release is a concession (dev README:
-            // an announced withdrawal is CONCEDE), as future.tsv maps it
-            if let Some((kind, cameo)) = lex.future.get(&PloverType::Retreat) {
-                for e in &mut coded.events {
-                    e.kind = *kind;
-                    e.cameo.clone_from(cameo);
-                }
-            }
+        if matches!(row.kind, PloverType::Assault | PloverType::Coerce) {
+            complement::ceased(lex, &args, &called, f.token, &mut coded.events);
         }
+        let inner: Vec<&TriggerRow> = contents.of[k]
+            .iter()
+            .map(|&c| &rows[found[c].row])
+            .collect();
+        complement::recode_by_content(lex, row, &inner, &mut coded.events);
         let date = when::governing_date(
             dates_in.get(f.sentence).map_or(&[][..], Vec::as_slice),
             doc,
@@ -286,6 +283,9 @@ fn called_for_nodes(
             .collect();
         if nodes.is_empty() && row.called.contains(&crate::events::triggers::Rel::Xcomp) {
             nodes = complement::addressee_infinitives(args.tree, f.token);
+            if nodes.is_empty() && row.pos == TriggerPos::Noun {
+                nodes = complement::governor_infinitives(args.tree, f.token);
+            }
         }
         // (who asks for a thing is who would receive it: "asked Gondor
         // for assistance")
@@ -381,21 +381,7 @@ fn code_one(
         sources.extend(voice);
         from_author = true;
     }
-    let mut targets = args.target(t, row);
-    if targets.is_empty() && !row.flags.notgt {
-        targets = clause.fallback_target.clone();
-    }
-    if let Some((_, _, requesters)) = asked.filter(|_| targets.is_empty()) {
-        // aid asked for goes to whoever asks (PLOVER AID: the target is
-        // the recipient)
-        if row.kind == PloverType::Aid {
-            targets = requesters
-                .iter()
-                .copied()
-                .filter(|a| !sources.contains(a))
-                .collect();
-        }
-    }
+    let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
     if sources.is_empty() {
         (sources, from_author) =
             occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;

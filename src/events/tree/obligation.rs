@@ -17,6 +17,7 @@ use super::{event, status, Coded};
 use crate::doc::{Doc, EventStatus};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::lexicon::WordClass;
 
 /// Where an obligation sits: the clause it is said in (for its speaker and
 /// status) and the clause that says what must be done.
@@ -58,7 +59,7 @@ pub(super) fn obliged(args: &Args<'_>, row: &TriggerRow, t: usize, ob: &Obligati
     } else {
         &row.target
     };
-    let own = args.by_rels(ob.action, rels);
+    let own = obliged_named(args, ob.action, rels);
     if !own.is_empty() || ob.action == ob.said_in {
         return own;
     }
@@ -70,6 +71,47 @@ pub(super) fn obliged(args: &Args<'_>, row: &TriggerRow, t: usize, ob: &Obligati
         .filter(|&c| tree.case_of(c) == Some("for") && !matches!(tree.upos(c), "VERB" | "AUX"))
         .flat_map(|c| args.actors_at(c))
         .collect()
+}
+
+/// The actors the first of `rels` on `action` names. A subject stands
+/// for an actor only when its head does (a name, a pronoun, a group) or
+/// is a word for an actor's people or bodies ("Mordorian forces",
+/// "the authorities of Mordor") or has an actor as its possessor
+/// ("Rhun's campaign must end"): "the Rohirric question should not
+/// prevent …" obliges no one.
+fn obliged_named(args: &Args<'_>, action: usize, rels: &[Rel]) -> Vec<usize> {
+    let tree = args.tree;
+    let agentive = |n: usize| {
+        let lemma = tree.lemma(n).to_lowercase();
+        let possessor = tree
+            .children(n)
+            .iter()
+            .any(|&c| tree.deprel(c) == "nmod:poss" && !args.actors.at(c).is_empty());
+        !args.actors.at(n).is_empty()
+            || possessor
+            || args.nominals.trigger(n)
+            || [
+                WordClass::SideNoun,
+                WordClass::BodyWord,
+                WordClass::RoleWord,
+                WordClass::AgentNoun,
+                WordClass::RelativePronoun,
+            ]
+            .into_iter()
+            .any(|c| args.classes.has(c, &lemma))
+    };
+    for rel in rels {
+        for node in args.nodes(action, rel) {
+            if matches!(rel, Rel::Subj) && !agentive(node) {
+                continue;
+            }
+            let found = args.actors_at(node);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The request of an obligation at `t`: the speaker asks those obliged.

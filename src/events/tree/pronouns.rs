@@ -32,6 +32,9 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let groups = coordinations(doc);
     let salient = salient_bodies(doc, tree);
     let mut out = forward_possessives(doc, tree);
+    for (i, actors) in reason_possessives(doc, tree) {
+        out.entry(i).or_insert(actors);
+    }
     for (i, actors) in bound_possessives(doc, tree) {
         out.entry(i).or_insert(actors);
     }
@@ -228,6 +231,56 @@ fn bound_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize
             actors.len() == 1
         };
         if fits_number {
+            out.insert(i, actors);
+        }
+    }
+    out
+}
+
+/// "its" or "their" in the reason a verb gives its addressee ("thanked
+/// Rohan for its support", "grateful to Rohan for its assistance",
+/// "criticised Harad for its decision"): the addressee's, the object or
+/// the "to" phrase before it, when that names actors that fit.
+fn reason_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
+    let mut out = HashMap::new();
+    for i in 0..doc.tokens.len() {
+        let plural = match doc.norm(i) {
+            "its" => false,
+            "their" => true,
+            _ => continue,
+        };
+        let Some(reason) = tree.head(i).filter(|_| tree.deprel(i) == "nmod:poss") else {
+            continue;
+        };
+        if !matches!(tree.rel(reason), "obl" | "nmod") || tree.case_of(reason) != Some("for") {
+            continue;
+        }
+        let Some(verb) = tree.head(reason) else {
+            continue;
+        };
+        let addressed = |v: usize| {
+            tree.children(v).iter().copied().find(|&c| {
+                c < reason
+                    && (tree.deprel(c) == "obj"
+                        || tree.rel(c) == "obl" && tree.case_of(c) == Some("to"))
+            })
+        };
+        // (or the object of the verb a predicate complements: "hold
+        // Russia accountable for its aggression")
+        let addressee = addressed(verb).or_else(|| {
+            tree.head(verb)
+                .filter(|_| tree.deprel(verb) == "xcomp")
+                .and_then(addressed)
+        });
+        let Some(addressee) = addressee else { continue };
+        let mut actors: Vec<usize> = tree
+            .with_conjuncts(addressee)
+            .into_iter()
+            .flat_map(|n| spans_at(doc, n))
+            .filter(|&a| fits(doc, a, plural))
+            .collect();
+        actors.dedup();
+        if plural && !actors.is_empty() || actors.len() == 1 {
             out.insert(i, actors);
         }
     }

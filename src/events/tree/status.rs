@@ -94,6 +94,14 @@ fn carriers(
             // "refrained from criticising"
             return (carriers, Some(EventStatus::Negated));
         }
+        if matches!(tree.deprel(at), "obj" | "nsubj:pass")
+            && tree.upos(at) != "VERB"
+            && classes.has(WordClass::NegatingVerb, tree.lemma(h))
+        {
+            // "prevented further attacks", "refused talks": the action
+            // is not taken
+            return (carriers, Some(EventStatus::Negated));
+        }
         // a nominal leans on a light verb only: "did not launch an
         // attack" denies the attack, "did not condemn the attack" does not
         let leans = match tree.deprel(at) {

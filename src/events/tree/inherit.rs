@@ -1,0 +1,132 @@
+//! Subjects a trigger without one inherits from the grammar: the
+//! controller of an open complement, the first conjunct's subject, a
+//! light verb's subject, and the issuer a participle on a noun speaks
+//! through.
+
+use super::args::Args;
+use crate::events::triggers::{Rel, TriggerPos};
+use crate::lexicon::WordClass;
+
+/// How many clauses up a missing subject is inherited from.
+const INHERIT_DEPTH: usize = 6;
+
+impl Args<'_> {
+    /// The subject a trigger without one takes: the controller of an open
+    /// complement ("Gondor decided to withdraw"; "urged Arnor to
+    /// withdraw": the object), the subject of the first conjunct ("Gondor
+    /// attacked and occupied"), of the clause an adverbial participle
+    /// hangs on ("Welcoming …, Gondor said"), or of a light verb
+    /// ("Gondor launched an attack"); a predicative adjective's is its
+    /// verb's, as a complement's ("Gondor remains concerned about …").
+    pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
+        let tree = self.tree;
+        let mut at = t;
+        if pos != TriggerPos::Verb {
+            match self.light_verb_of(t) {
+                Some(v) => at = v,
+                None if tree.deprel(t) == "xcomp" => {}
+                None => return Vec::new(),
+            }
+            let own = self.by_rels(at, &[Rel::Subj]);
+            if at != t && (!own.is_empty() || self.has_own_subject(at)) {
+                return own;
+            }
+        }
+        for _ in 0..INHERIT_DEPTH {
+            let Some(h) = tree.head(at) else {
+                return Vec::new();
+            };
+            // "refrained from criticising": the gerund is the refusing
+            // verb's complement
+            let refused = matches!(tree.rel(at), "obl" | "advcl")
+                && tree.upos(at) == "VERB"
+                && tree.case_of(at) == Some("from")
+                && self.classes.has(WordClass::NegatingVerb, tree.lemma(h));
+            let found = match tree.deprel(at) {
+                // (one kept from acting is the object: "prevented Rohan
+                // from retaliating")
+                _ if refused => {
+                    // (an object that names no actor still is the one
+                    // kept: "the issue should not prevent you from …")
+                    let kept = tree.children(h).iter().any(|&c| tree.deprel(c) == "obj");
+                    if kept {
+                        self.by_rels(h, &controller_rels())
+                    } else {
+                        self.by_rels(h, &[Rel::Subj])
+                    }
+                }
+                "xcomp" => {
+                    let object = self.by_rels(h, &controller_rels());
+                    if object.is_empty() {
+                        self.by_rels(h, &[Rel::Subj])
+                    } else {
+                        object
+                    }
+                }
+                "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                // (a past participle on a noun with no object of its own
+                // acts on the noun: "the sailors detained in Umbar" are
+                // detained, they speak for no one; one with an object is a
+                // verb the parser misread, "Australia had … provided aid")
+                "acl"
+                    if tree.xpos(at) == "VBN" && tree.children_rel(at, "obj").next().is_none() =>
+                {
+                    return Vec::new()
+                }
+                "acl" => match self.issuer_of(h) {
+                    Some((found, verb)) if found.is_empty() => {
+                        at = verb;
+                        continue;
+                    }
+                    Some((found, _)) => found,
+                    None => return Vec::new(),
+                },
+                _ => return Vec::new(),
+            };
+            if !found.is_empty() || self.has_own_subject(h) {
+                return found;
+            }
+            at = h;
+        }
+        Vec::new()
+    }
+}
+
+impl Args<'_> {
+    /// Who speaks through a noun a participle modifies ("the Council
+    /// adopted a resolution calling on …"; "issued a statement condemning
+    /// …"): the actor the noun names, else the subject of the verb the
+    /// noun is the object or oblique of, with that verb (whose own
+    /// inherited subject applies when it has none).
+    fn issuer_of(&self, noun: usize) -> Option<(Vec<usize>, usize)> {
+        let tree = self.tree;
+        if tree.upos(noun) == "VERB" {
+            return None;
+        }
+        let named = self.actors_at(noun);
+        if !named.is_empty() {
+            return Some((named, noun));
+        }
+        let verb = tree.head(noun)?;
+        if tree.upos(verb) != "VERB" || !matches!(tree.deprel(noun), "obj" | "obl") {
+            return None;
+        }
+        let found = self.by_rels(verb, &[Rel::Subj]);
+        if found.is_empty() && self.has_own_subject(verb) {
+            return None;
+        }
+        Some((found, verb))
+    }
+}
+
+/// Where an open complement's controller is, before the subject: the
+/// object ("urged Arnor to withdraw") or the one called on ("called on
+/// Arnor to withdraw").
+fn controller_rels() -> [Rel; 4] {
+    [
+        Rel::Obj,
+        Rel::Iobj,
+        Rel::Prep("on".to_string()),
+        Rel::Prep("upon".to_string()),
+    ]
+}
