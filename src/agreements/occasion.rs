@@ -287,10 +287,10 @@ impl Agreements {
             && v.kind[k - 1] == TokenKind::Word
             // ("this February 2020 agreement": a month is a date, no name;
             // "an Easter truce": a holiday has no value and names it)
-            && !at
+            && at
                 .date_at
                 .get(&(k - 1))
-                .is_some_and(|&d| point_value(at.doc, d).is_some())
+                .is_none_or(|&d| point_value(at.doc, d).is_none())
         {
             k -= 1;
         }
