@@ -123,12 +123,13 @@ impl Agreements {
         named: bool,
         link: Link,
     ) -> Cand {
-        let _ = (doc, v);
+        let _ = v;
         // a descriptive name without "historic" or "that was" (`refine.rs`)
+        // and without a relative date ("on Sunday", `occasion.rs`)
         let name = if named {
             name.to_string()
         } else {
-            self.plain_name(name)
+            super::occasion::without_relative_dates(doc, a, b, &self.plain_name(name))
         };
         Cand {
             first: a,

@@ -53,6 +53,11 @@ impl Agreements {
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
             return hend;
         }
+        // "reached certain agreements in Istanbul": a set made at an
+        // occasion, however it is counted (`occasion.rs`)
+        if let Some(end) = self.reached_set(site, a, out) {
+            return end;
+        }
         if self.general_before(v, a, i, head)
             || self.not_a_head(at, i, hend)
             || self.mass_use(at, a, (i, hend), head)
@@ -218,8 +223,11 @@ impl Agreements {
             || described
             || headline
             || !with_party.is_empty()
-            || self.signing(v, first, lim).is_some();
+            || self.signing(v, first, lim).is_some()
+            || self.governing_signer(at, htok).is_some();
         if !specific {
+            // "a medical pact to protect health workers" (`occasion.rs`)
+            self.purpose_instrument(site, a, out);
             return hend;
         }
         // ("a treaty on good-neighbourly relations in 2001": not "in")
@@ -323,7 +331,7 @@ impl Agreements {
 /// Whether a to-infinitive follows the head ending at `hend` ("agreement
 /// to hold …"): "to" and a verb that the parse hangs on the head, where
 /// the sentence has a parse; else a lower-case word, not a relative "to which".
-fn infinitive_after(doc: &crate::doc::Doc, v: &View, hend: usize, lim: usize) -> bool {
+pub(super) fn infinitive_after(doc: &crate::doc::Doc, v: &View, hend: usize, lim: usize) -> bool {
     let k = hend + 1;
     if v.w(hend) != "to" || k >= lim || v.kind[k] != TokenKind::Word || v.cap(k) {
         return false;

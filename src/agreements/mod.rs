@@ -76,6 +76,16 @@
 //! October 23rd ceasefire agreement"), a definite counted set ("the three
 //! joint communiqués"), and no record for a national plan.
 //!
+//! Rules read from the governing verb (`occasion.rs`, session 14; corpus
+//! counts in `docs/agreements-recall.md`): a plural object of a signing
+//! verb placed by an occasion ("reached certain agreements in Istanbul"),
+//! a resolution an adopting verb takes as its object, the object of a
+//! concluding verb ("struck a deal"), an indefinite head with a purpose
+//! infinitive ("a pact to protect …"), a capitalised name run before a
+//! lower-case head ("the 1963 Partial Test Ban treaty", "the IAEA
+//! resolution"), a bare capitalised head in a headline read as running
+//! text, and descriptive names without relative dates.
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -92,6 +102,8 @@
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_occasion;
+#[cfg(test)]
 mod tests_recall;
 #[cfg(test)]
 mod tests_recall2;
@@ -105,6 +117,7 @@ mod generic;
 mod join;
 mod lower_heads;
 mod named;
+mod occasion;
 mod of_names;
 mod parties;
 mod phrases;
@@ -178,6 +191,8 @@ pub struct Agreements {
     refine: refine::Cues,
     /// Place-named heads and party counts of `recall.rs`.
     recall: recall::Cues,
+    /// Occasion nouns and quantity words of `occasion.rs`.
+    occasion: occasion::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }

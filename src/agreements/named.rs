@@ -128,6 +128,12 @@ impl Agreements {
             }
         }
         let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
+        // a title-case headline capitalises every head: a bare one there
+        // ("… on the Ceasefire in Gaza") is read as in running text
+        // (a short form, "MOU", stays a name)
+        if short && s == 0 && b == hend && head.flag != Flag::Short {
+            return self.generic(site, out);
+        }
         let mut name = join_tokens(doc, a, name_end);
         // "MOU on Asylum Seekers": a short form inside a longer name is
         // written in full ("Memorandum of Understanding on …"); a bare one

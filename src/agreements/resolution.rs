@@ -28,12 +28,18 @@ impl Agreements {
             .longest(v, i, hend)
             .filter(|(e, _)| *e == hend)
             .map(|(_, n)| (i, n));
-        let adjacent = self.issuers.ending_at(v, i, first).or(own_issuer);
-        let issuer = adjacent.map(|(_, n)| n.clone()).or_else(|| {
+        // ("the IAEA resolution": a body named right before it, `occasion.rs`)
+        let adjacent: Option<(usize, String)> = self
+            .issuers
+            .ending_at(v, i, first)
+            .or(own_issuer)
+            .map(|(a, n)| (a, n.clone()))
+            .or_else(|| (!head.plural).then(|| self.body_before(at, i)).flatten());
+        let issuer = adjacent.as_ref().map(|(_, n)| n.clone()).or_else(|| {
             // an issuer earlier in the sentence
             (first..i).find_map(|k| self.issuers.longest(v, k, i).map(|(_, n)| n.clone()))
         });
-        let start = adjacent.map_or(i, |(a, _)| a);
+        let start = adjacent.as_ref().map_or(i, |(a, _)| *a);
         // numbers: 2334 (2016), 822, 853 and 884
         let mut nums: Vec<(usize, String, Option<String>)> = Vec::new();
         let mut k = hend;
@@ -101,7 +107,9 @@ impl Agreements {
         // "a resolution adopted on Thursday": adopted, whoever adopted it
         // ("a resolution was approved …": over the passive's auxiliary)
         let aux = usize::from(self.spec.auxiliaries.contains(v.w(hend)));
-        let adopted = self.verbs.contains(v.w(hend + aux)) && signing;
+        // "MEPs adopted the resolution with 400 votes": the verb's object
+        let adopted = self.verbs.contains(v.w(hend + aux)) && signing
+            || !head.plural && self.adopted_head(at, hend - 1);
         // "voted for a resolution condemning …", "adopted a Resolution on …":
         // a described resolution in a sentence that adopts one
         let w = v.w(hend);

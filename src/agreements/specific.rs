@@ -323,7 +323,10 @@ impl Agreements {
             .then(|| a - 1)
             .or_else(|| self.dated_before(at, a));
         let start = year.unwrap_or(a);
-        let party = self.party_before(at, start);
+        // ("the 1963 Partial Test Ban treaty": a capitalised name run, `occasion.rs`)
+        let party = self
+            .party_before(at, start)
+            .or_else(|| self.name_run_before(at, start, i));
         let clause = self.defining_clause(at, i, hend);
         let passive = clause.is_none() && self.passive_predicate(at, a, i, hend);
         // "a truce in Yemen", not "bipartisan agreement in Australia"

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::phrases::PhraseTable;
-use super::{recall, refine, specific, Agreements, Entry, Flag, Head};
+use super::{occasion, recall, refine, specific, Agreements, Entry, Flag, Head};
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;
 use crate::lexicon::formations::Formations;
@@ -29,6 +29,7 @@ impl Agreements {
             spec: specific::Cues::default(),
             refine: refine::Cues::default(),
             recall: recall::Cues::default(),
+            occasion: occasion::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -149,6 +150,7 @@ impl Agreements {
                 }
                 c if refine::Cues::CLASSES.contains(&c) => self.refine.add(class, phrase),
                 c if recall::Cues::CLASSES.contains(&c) => self.recall.add(class, phrase),
+                c if occasion::Cues::CLASSES.contains(&c) => self.occasion.add(class, phrase),
                 other => {
                     return Err(Error::Data {
                         file: file.to_string(),

@@ -146,10 +146,10 @@ const CASES: &[Case] = &[
     // another party's joint statement named in a headline is specific too
     ("Gondor welcomes the joint statement by Arnor and Rohan\n\nThe minister spoke.", &[("joint statement", "statement", Some("2023-06-03"))]),
     // a defining participle or relative clause (issue 13, item 4)
-    ("The two ministers recalled the ceasefire agreed in Arnor last month.", &[("ceasefire agreed in Arnor last month", "ceasefire", Some("2023-05"))]),
+    ("The two ministers recalled the ceasefire agreed in Arnor last month.", &[("ceasefire agreed in Arnor", "ceasefire", Some("2023-05"))]),
     ("The deal reached in Rivendell remains the basis for relations.", &[("deal reached in Rivendell", "agreement", None)]),
     ("Both sides pledged to implement the roadmap agreed in March.", &[("roadmap agreed in March", "other", Some("2023-03"))]),
-    ("The truce that was brokered by Gondor last week still holds.", &[("truce brokered by Gondor last week", "ceasefire", None)]),
+    ("The truce that was brokered by Gondor last week still holds.", &[("truce brokered by Gondor", "ceasefire", None)]),
     ("The ceasefire that Gondor and Arnor agreed in May still holds.", &[("ceasefire that Gondor and Arnor agreed in May", "ceasefire", Some("2023-05"))]),
     ("Arnor welcomed the deal struck with Gondor on grain exports.", &[("deal struck with Gondor on grain exports", "agreement", None)]),
     ("The minister hailed the landmark accord signed by Arnor and Gondor on 2 May 2023.", &[("accord signed by Arnor and Gondor on 2 May 2023", "agreement", Some("2023-05-02"))]),

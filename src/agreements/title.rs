@@ -10,7 +10,7 @@ use crate::doc::{Doc, EntityType};
 use crate::lexicon::formations::Formations;
 
 /// Whether the headline names two or more parties: two states or peoples,
-/// two persons, or a formation ("Quad").
+/// two persons, a person and a state or place, or a formation ("Quad").
 pub(super) fn names_parties(doc: &Doc, formations: &Formations) -> bool {
     let Some(s0) = doc.sentences.first() else {
         return false;
@@ -28,9 +28,12 @@ pub(super) fn names_parties(doc: &Doc, formations: &Formations) -> bool {
             .lookup(doc.span_text(doc.tokens[k].span))
             .is_some()
     });
-    formation
-        || inside(&EntityType::Gpe) + inside(&EntityType::Norp) >= 2
-        || inside(&EntityType::Person) >= 2
+    let places = inside(&EntityType::Gpe) + inside(&EntityType::Norp);
+    let persons = inside(&EntityType::Person);
+    // "Joint communiqué from the visit of President A to Stockholm": the
+    // visitor and the host's capital are two sides, as two states or two
+    // persons are (a joint instrument has two or more parties)
+    formation || places >= 2 || persons >= 2 || (persons >= 1 && places >= 1)
 }
 
 /// The states a headline names, when it names two or more, else the
