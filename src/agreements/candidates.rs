@@ -129,7 +129,13 @@ impl Agreements {
         let name = if named {
             name.to_string()
         } else {
-            super::occasion::without_relative_dates(doc, a, b, &self.plain_name(name))
+            super::occasion::without_relative_dates(
+                &self.occasion,
+                doc,
+                a,
+                b,
+                &self.plain_name(name),
+            )
         };
         Cand {
             first: a,

@@ -57,12 +57,25 @@ pub(super) struct Cues {
     /// Verbs that conclude an instrument only when it is their object
     /// ("achieved a historic deal"; "the intake was achieved" is no signing).
     concluding: WordSet<String>,
+    /// Words that, up to three words before a signing verb, make the
+    /// instrument sought rather than made ("to", "will", "must").
+    sought: WordSet<String>,
+    /// First words of a relative date ("yesterday", "last", "this"): such an
+    /// adjunct stays out of an instrument's name.
+    relative_date: WordSet<String>,
 }
 
 impl Cues {
     /// The class names this module reads.
-    pub(super) const CLASSES: [&'static str; 4] =
-        ["occasion", "occasion_placing", "quantity", "concluding"];
+    // not a word list: the cue file's class names
+    pub(super) const CLASSES: [&'static str; 6] = [
+        "occasion",
+        "occasion_placing",
+        "quantity",
+        "concluding",
+        "sought_marker",
+        "relative_date",
+    ];
 
     /// Adds a row of class `class` (one of `CLASSES`).
     pub(super) fn add(&mut self, class: &str, phrase: &str) {
@@ -71,6 +84,8 @@ impl Cues {
             "occasion" => self.occasions.insert(w),
             "occasion_placing" => self.placing.insert(w),
             "concluding" => self.concluding.insert(w),
+            "sought_marker" => self.sought.insert(w),
+            "relative_date" => self.relative_date.insert(w),
             _ => self.quantity.insert(w),
         };
     }
@@ -108,12 +123,9 @@ impl Agreements {
             return None;
         }
         let before = verb.saturating_sub(3).max(at.first)..verb;
-        let sought = before.clone().any(|k| {
-            matches!(
-                at.v.w(k),
-                "to" | "will" | "would" | "could" | "should" | "may" | "might" | "can" | "must"
-            )
-        });
+        let sought = before
+            .clone()
+            .any(|k| self.occasion.sought.contains(at.v.w(k)));
         (!sought).then_some(verb)
     }
 
@@ -314,7 +326,13 @@ impl Agreements {
 /// name. Dates written with digits ("of 9 November 2020", "the 2015
 /// deal"), month names ("agreed in March"), dates before the head ("the
 /// Easter truce") and durations ("a two-month truce") stay.
-pub(super) fn without_relative_dates(doc: &Doc, a: usize, b: usize, name: &str) -> String {
+pub(super) fn without_relative_dates(
+    cues: &Cues,
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    name: &str,
+) -> String {
     let mut out = format!(" {name} ");
     for d in doc
         .dates
@@ -331,10 +349,7 @@ pub(super) fn without_relative_dates(doc: &Doc, a: usize, b: usize, name: &str) 
         // before the head names it ("the Easter truce") and stays
         // ("in March" may be what tells two instruments apart: it stays)
         let first_word = text.split_whitespace().next().unwrap_or("").to_lowercase();
-        let deictic = matches!(
-            first_word.as_str(),
-            "yesterday" | "today" | "tonight" | "last" | "this" | "next" | "late" | "early"
-        );
+        let deictic = cues.relative_date.contains(first_word.as_str());
         // (a weekday only after "on": "Good Friday Agreement" is a name)
         let weekday = first_word.ends_with("day") && !deictic;
         let adjunct = if deictic {
