@@ -77,20 +77,6 @@ impl<'a> NameRules<'a> {
         is_role_word(self.words, w) || self.words.has(WordClass::PortfolioWord, w)
     }
 
-    /// Whether the word is a preposition, determiner or subordinator,
-    /// which opens a heading's phrase, never a person's name ("Via
-    /// Teleconference", "Near Kharkiv"); one letter is an initial.
-    fn is_opening_function_word(&self, w: &str) -> bool {
-        w.chars().count() > 1
-            && [
-                WordClass::Preposition,
-                WordClass::Determiner,
-                WordClass::Subordinator,
-            ]
-            .iter()
-            .any(|&c| self.words.has(c, w))
-    }
-
     /// Whether the word is no part of a person's name.
     fn breaks_person_name(&self, w: &str) -> bool {
         self.is_title_word(w)
@@ -104,7 +90,7 @@ impl<'a> NameRules<'a> {
         w.is_empty()
             || self.breaks_person_name(w)
             || self.words.has(WordClass::NameFunctionWord, w)
-            || self.is_opening_function_word(w)
+            || self.words.is_phrase_opener(w)
             || w == "&"
     }
 
@@ -128,7 +114,7 @@ impl<'a> NameRules<'a> {
             ActorKind::Person => {
                 if words
                     .first()
-                    .is_some_and(|w| self.is_opening_function_word(w))
+                    .is_some_and(|w| self.words.is_phrase_opener(w))
                 {
                     return Some(NameFault::NotAName);
                 }

@@ -155,6 +155,23 @@ impl WordClasses {
         self.sets[class as usize].contains(word)
     }
 
+    /// Whether `word` (any case) is a preposition, determiner or
+    /// subordinator: it opens a phrase, never a name ("Via Teleconference",
+    /// "Near Kharkiv"); a one-letter word is an initial ("A. Clark").
+    pub fn is_phrase_opener(&self, word: &str) -> bool {
+        if word.chars().count() <= 1 {
+            return false;
+        }
+        let w = word.to_lowercase();
+        [
+            WordClass::Preposition,
+            WordClass::Determiner,
+            WordClass::Subordinator,
+        ]
+        .iter()
+        .any(|&c| self.has(c, &w))
+    }
+
     /// Whether `word` is in `class`, ignoring ASCII case.
     pub fn has_ignore_ascii_case(&self, class: WordClass, word: &str) -> bool {
         self.sets[class as usize]

@@ -181,6 +181,10 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
 /// no event ("Is Gondor ready to send aid?").
 fn question_sentences(doc: &Doc, classes: &WordClasses) -> Vec<bool> {
     let text = doc.text();
+    // Line starts are found by one forward pass over the sentences (a
+    // search back from each would read a one-line document again per
+    // sentence).
+    let (mut line_start, mut scanned) = (0, 0);
     doc.sentences
         .iter()
         .map(|s| {
@@ -188,21 +192,48 @@ fn question_sentences(doc: &Doc, classes: &WordClasses) -> Vec<bool> {
                 .rev()
                 .find(|&i| !matches!(doc.norm(i), "\"" | "”" | "’" | "'" | ")"))
                 .is_some_and(|i| doc.norm(i) == "?");
-            asks || in_question_line(text, s.span.byte_start, classes)
+            let at = s.span.byte_start;
+            if at >= scanned {
+                if let Some(k) = text.get(scanned..at).and_then(|t| t.rfind('\n')) {
+                    line_start = scanned + k + 1;
+                }
+                scanned = at;
+            } else {
+                let head = text.get(..at).unwrap_or("");
+                line_start = head.rfind('\n').map_or(0, |k| k + 1);
+                scanned = at;
+            }
+            asks || in_question_line(text, line_start, classes)
         })
         .collect()
 }
 
-/// Whether the line holding byte `at` opens with a questioner's label.
-fn in_question_line(text: &str, at: usize, classes: &WordClasses) -> bool {
-    let head = text.get(..at).unwrap_or("");
-    let line_start = head.rfind('\n').map_or(0, |k| k + 1);
+/// Whether the line starting at byte `line_start` opens with a questioner's
+/// label.
+fn in_question_line(text: &str, line_start: usize, classes: &WordClasses) -> bool {
     let line = text.get(line_start..).unwrap_or("").trim_start();
-    let Some((label, _)) = line.split_once(':') else {
+    // The label is what precedes the first colon, trailing space trimmed;
+    // stop reading once it is longer than a label can be.
+    let mut label_end = 0;
+    let mut colon = None;
+    for (k, c) in line.char_indices() {
+        if c == ':' {
+            colon = Some(k);
+            break;
+        }
+        if !c.is_whitespace() {
+            label_end = k + c.len_utf8();
+            if label_end > MAX_LABEL_LEN {
+                return false;
+            }
+        }
+    }
+    let Some(colon) = colon else {
         return false;
     };
-    let label = label.trim_end();
-    label.len() <= MAX_LABEL_LEN && classes.has(WordClass::QuestionLabel, &label.to_lowercase())
+    let label = line[..colon].trim_end();
+    debug_assert_eq!(label.len(), label_end);
+    classes.has(WordClass::QuestionLabel, &label.to_lowercase())
 }
 
 /// The longest questioner's label, in bytes.

@@ -36,6 +36,9 @@ struct Evidence<'a> {
     name_words: HashSet<String>,
     /// The texts of the multi-word person names.
     names: HashSet<String>,
+    /// Per token, whether its line is a heading (computed once per line: a
+    /// test per mention would read a long one-line document again for each).
+    heading: Vec<bool>,
 }
 
 impl<'a> Evidence<'a> {
@@ -67,6 +70,7 @@ impl<'a> Evidence<'a> {
             lower,
             name_words,
             names,
+            heading: heading_tokens(doc),
         }
     }
 
@@ -106,6 +110,25 @@ impl<'a> Evidence<'a> {
     }
 }
 
+/// Per token, whether it stands in a heading line ([`in_heading`], asked
+/// once per line).
+fn heading_tokens(doc: &Doc) -> Vec<bool> {
+    let n = doc.tokens.len();
+    let mut heading = vec![false; n];
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && doc.tokens[b].newlines_before == 0 {
+            b += 1;
+        }
+        if in_heading(doc, a) {
+            heading[a..b].fill(true);
+        }
+        a = b;
+    }
+    heading
+}
+
 /// Whether a word is a role, rank or form of address, a hyphenated one
 /// included when each of its parts is one or a function word
 /// ("Vice-Chairman", "Editor-in-Chief").
@@ -120,20 +143,6 @@ pub(crate) fn is_role_word(words: &WordClasses, word: &str) -> bool {
         && parts
             .iter()
             .all(|p| words.has(WordClass::RoleWord, p) || words.has(WordClass::NameFunctionWord, p))
-}
-
-/// Whether a capitalised word is a preposition, determiner or subordinator
-/// (a one-letter initial is not: "A. Clark").
-fn is_function_word(words: &WordClasses, word: &str) -> bool {
-    let w = word.to_lowercase();
-    w.chars().count() > 1
-        && [
-            WordClass::Preposition,
-            WordClass::Determiner,
-            WordClass::Subordinator,
-        ]
-        .iter()
-        .any(|&c| words.has(c, &w))
 }
 
 /// The tagger's PERSON spans without the words the document shows are
@@ -177,14 +186,14 @@ fn confirmed(
             ..m
         });
     }
-    if is_function_word(words, doc.token_text(start)) {
+    if words.is_phrase_opener(doc.token_text(start)) {
         return None;
     }
     // "… Jaishankar Before Their Meeting": a function word ends a name
-    if let Some(f) = (start + 1..end).find(|&i| is_function_word(words, doc.token_text(i))) {
+    if let Some(f) = (start + 1..end).find(|&i| words.is_phrase_opener(doc.token_text(i))) {
         end = f;
     }
-    if in_heading(doc, start) {
+    if ev.heading.get(start).copied().unwrap_or(false) {
         if let Some(e) = ev.known_name_end(doc, gazetteer, start, end) {
             end = e;
         }
