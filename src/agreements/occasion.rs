@@ -26,6 +26,7 @@
 //!   international agreement") names the instrument, as a party name
 //!   before it does ("the Chile trade deal").
 
+use super::recall::PLAN_KIND;
 use super::specific::parsed;
 use super::{count_word, join_tokens, point_value, Agreements, Cand, InSentence, Link, Site};
 use crate::doc::{Doc, EntityType, TokenKind};
@@ -39,9 +40,6 @@ const OCCASION_LEN: usize = 6;
 
 /// The most capitalised words a name run before a head may hold.
 const MAX_NAME_RUN: usize = 5;
-
-/// The kind of plans, programmes and roadmaps (`models/agreement_cues.tsv`).
-const PLAN_KIND: &str = "other";
 
 /// The word classes these rules read.
 #[derive(Debug, Clone, Default)]

@@ -46,7 +46,7 @@ const DOMESTIC_REACH: usize = 2;
 const MAX_PARTY_WORDS: usize = 2;
 
 /// The kind of plans, programmes and roadmaps (`models/agreement_cues.tsv`).
-const PLAN_KIND: &str = "other";
+pub(super) const PLAN_KIND: &str = "other";
 
 /// The word classes these rules read.
 #[derive(Debug, Clone, Default)]
