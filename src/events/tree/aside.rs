@@ -6,6 +6,7 @@
 //! noun an adjective trigger modifies ("a deeply concerned Gondor").
 
 use super::args::Args;
+use super::view::TreeView;
 use crate::lexicon::WordClass;
 
 /// How many tokens a relative clause between commas may span.
@@ -15,16 +16,9 @@ const MAX_ASIDE: usize = 24;
 /// follows the closing comma (after its auxiliaries and adverbs).
 pub(super) fn subject_before_aside(args: &Args<'_>, t: usize) -> Vec<usize> {
     let tree = args.tree;
-    let mut k = t;
-    loop {
-        let Some(prev) = k.checked_sub(1) else {
-            return Vec::new();
-        };
-        k = prev;
-        if !matches!(tree.upos(k), "AUX" | "ADV" | "PART") {
-            break;
-        }
-    }
+    let Some(k) = before_auxiliaries(tree, t) else {
+        return Vec::new();
+    };
     if tree.lemma(k) != "," {
         return Vec::new();
     }
@@ -82,16 +76,9 @@ pub(super) fn subject_after_participle(args: &Args<'_>, t: usize) -> Vec<usize> 
     if !opening || nominal {
         return Vec::new();
     }
-    let mut k = t;
-    loop {
-        let Some(prev) = k.checked_sub(1) else {
-            return Vec::new();
-        };
-        k = prev;
-        if !matches!(tree.upos(k), "AUX" | "ADV" | "PART") {
-            break;
-        }
-    }
+    let Some(k) = before_auxiliaries(tree, t) else {
+        return Vec::new();
+    };
     let comma_before = (k.saturating_sub(MAX_ASIDE)..k).any(|r| tree.lemma(r) == ",");
     if !comma_before || tree.upos(k) != "PROPN" {
         return Vec::new();
@@ -103,4 +90,12 @@ pub(super) fn subject_after_participle(args: &Args<'_>, t: usize) -> Vec<usize> 
         }
         _ => args.actors.at(k),
     }
+}
+
+/// The nearest token before `t` that is no auxiliary, adverb or particle
+/// ("has also not" is skipped), if any.
+fn before_auxiliaries(tree: &TreeView<'_>, t: usize) -> Option<usize> {
+    (0..t)
+        .rev()
+        .find(|&k| !matches!(tree.upos(k), "AUX" | "ADV" | "PART"))
 }
