@@ -147,6 +147,55 @@ pub fn train_command(
         return Err(NerError::Train("no training documents".into()));
     }
     let dev = opts.dev.as_deref().map(read_docs).transpose()?;
+    let (cfg, gaz_desc) = train_config(opts)?;
+    let mut log_ref = |r: EpochReport| log(&r);
+    let (mut model, summary): (Model, TrainSummary) =
+        train_with_gazetteer(&train, dev.as_deref(), &cfg, None, &mut log_ref)?;
+    let dev_scores = dev.as_ref().map(|d| score(&model, d));
+    let mut final_summary = None;
+    if opts.train_plus_dev {
+        let Some(dv) = dev.as_ref() else {
+            return Err(NerError::Train("--train-plus-dev needs --dev".into()));
+        };
+        let (m2, s2) = retrain_with_dev(&train, dv, &cfg, &summary, &mut log_ref)?;
+        model = Model {
+            temperature: model.temperature,
+            ..m2
+        };
+        final_summary = Some(s2);
+    }
+    let seconds = t0.elapsed().as_secs_f64();
+    let bytes = model.to_bytes();
+    std::fs::write(&opts.output, &bytes).map_err(io_err(&opts.output))?;
+    let test_scores = opts
+        .test
+        .as_deref()
+        .map(|p| score_file(&model, p))
+        .transpose()?;
+    let run = TrainRun {
+        model: &model,
+        bytes: &bytes,
+        cfg: &cfg,
+        gaz_desc,
+        summary,
+        final_summary,
+        dev_scores: dev_scores.as_ref(),
+        test_scores: test_scores.as_ref(),
+        seconds,
+    };
+    let meta_path = write_meta(opts, &run)?;
+    Ok(TrainReport {
+        model_bytes: bytes.len(),
+        dev: dev_scores,
+        test: test_scores,
+        seconds,
+        meta_path,
+    })
+}
+
+/// The training settings of `opts`, with its clusters and extra gazetteers loaded; also
+/// a line per extra gazetteer for the meta file.
+fn train_config(opts: &TrainOptions) -> Result<(TrainConfig, Vec<String>), NerError> {
     let mut cfg = TrainConfig {
         epochs: opts.epochs,
         epochs2: opts.epochs2,
@@ -186,44 +235,51 @@ pub fn train_command(
         gaz_desc.push(format!("{} entity strings from {}", e.len(), p.display()));
         cfg.gazetteer_extra.extend(e);
     }
-    let mut log_ref = |r: EpochReport| log(&r);
-    let (mut model, summary): (Model, TrainSummary) =
-        train_with_gazetteer(&train, dev.as_deref(), &cfg, None, &mut log_ref)?;
-    let dev_scores = dev.as_ref().map(|d| score(&model, d));
-    let mut final_summary = None;
-    if opts.train_plus_dev {
-        let Some(dv) = dev.as_ref() else {
-            return Err(NerError::Train("--train-plus-dev needs --dev".into()));
-        };
-        // Retrain on train+dev with the epochs chosen on dev; keep the dev temperature.
-        let mut cfg2 = cfg.clone();
-        cfg2.epochs = summary.best_epoch1.max(1);
-        cfg2.epochs2 = if summary.stage2_kept {
-            summary.best_epoch2
-        } else {
-            0
-        };
-        cfg2.features.stage2 = summary.stage2_kept;
-        let mut all = train.clone();
-        all.extend(dv.iter().cloned());
-        let (mut m2, s2) = train_with_gazetteer(&all, None, &cfg2, None, &mut log_ref)?;
-        m2.temperature = model.temperature;
-        model = m2;
-        final_summary = Some(s2);
-    }
-    let seconds = t0.elapsed().as_secs_f64();
-    let bytes = model.to_bytes();
-    std::fs::write(&opts.output, &bytes).map_err(io_err(&opts.output))?;
-    let test_scores = opts
-        .test
-        .as_deref()
-        .map(|p| score_file(&model, p))
-        .transpose()?;
+    Ok((cfg, gaz_desc))
+}
+
+/// Retrain on train+dev with the epochs (and the stage-2 decision) chosen on dev.
+fn retrain_with_dev(
+    train: &[Document],
+    dev: &[Document],
+    cfg: &TrainConfig,
+    summary: &TrainSummary,
+    log: &mut dyn FnMut(EpochReport),
+) -> Result<(Model, TrainSummary), NerError> {
+    let mut cfg2 = cfg.clone();
+    cfg2.epochs = summary.best_epoch1.max(1);
+    cfg2.epochs2 = if summary.stage2_kept {
+        summary.best_epoch2
+    } else {
+        0
+    };
+    cfg2.features.stage2 = summary.stage2_kept;
+    let mut all = train.to_vec();
+    all.extend(dev.iter().cloned());
+    train_with_gazetteer(&all, None, &cfg2, None, log)
+}
+
+/// What a finished training run reports in its meta file.
+struct TrainRun<'a> {
+    model: &'a Model,
+    bytes: &'a [u8],
+    cfg: &'a TrainConfig,
+    gaz_desc: Vec<String>,
+    summary: TrainSummary,
+    final_summary: Option<TrainSummary>,
+    dev_scores: Option<&'a ChunkScores>,
+    test_scores: Option<&'a ChunkScores>,
+    seconds: f64,
+}
+
+/// Write `OUTPUT.meta.json`: the model's format, settings, data, scores and command.
+fn write_meta(opts: &TrainOptions, run: &TrainRun) -> Result<PathBuf, NerError> {
+    let (model, cfg) = (run.model, run.cfg);
     let show = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
     let meta = json!({
         "model_file": opts.output.display().to_string(),
-        "model_bytes": bytes.len(),
-        "sha256": sha256_hex(&bytes),
+        "model_bytes": run.bytes.len(),
+        "sha256": sha256_hex(run.bytes),
         "format": {"magic": "ATTNER\\0\\x01", "version": crate::ner::model::VERSION},
         "labels": model.types(),
         "internal_scheme": "BILOU",
@@ -231,7 +287,7 @@ pub fn train_command(
         "temperature": model.temperature,
         "train_config": {"epochs": cfg.epochs, "epochs2": cfg.epochs2, "seed": cfg.seed, "folds": cfg.folds,
             "min_count": cfg.min_count, "dropout": cfg.dropout, "clusters_file": show(&opts.clusters),
-            "extra_gazetteer": gaz_desc},
+            "extra_gazetteer": run.gaz_desc},
         "training_data": {
             "train": opts.train.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "dev": show(&opts.dev),
@@ -241,21 +297,15 @@ pub fn train_command(
             } else {
                 "CoNLL train; dev used for epoch selection and temperature fitting"
             }},
-        "summary": summary,
-        "final_retrain_on_train_plus_dev": final_summary,
-        "dev_scores": dev_scores.as_ref().map(scores_json),
-        "test_scores": test_scores.as_ref().map(scores_json),
-        "train_seconds": seconds,
+        "summary": run.summary,
+        "final_retrain_on_train_plus_dev": run.final_summary,
+        "dev_scores": run.dev_scores.map(scores_json),
+        "test_scores": run.test_scores.map(scores_json),
+        "train_seconds": run.seconds,
         "command": opts.command,
     });
     let meta_path = PathBuf::from(format!("{}.meta.json", opts.output.display()));
     let text = serde_json::to_string_pretty(&meta).map_err(|e| NerError::Train(e.to_string()))?;
     std::fs::write(&meta_path, text).map_err(io_err(&meta_path))?;
-    Ok(TrainReport {
-        model_bytes: bytes.len(),
-        dev: dev_scores,
-        test: test_scores,
-        seconds,
-        meta_path,
-    })
+    Ok(meta_path)
 }

@@ -504,6 +504,41 @@ pub fn train(
             "cluster_words": cfg.clusters.len() / 12,
         }),
     };
+    let template = ModelParts {
+        header: header.clone(),
+        tagger,
+        tagdict: dict_bytes,
+        moves: Vec::new(),
+        labels: Vec::new(),
+        lemmas: lemmas.as_text().to_string(),
+        clusters: cfg.clusters.clone(),
+    };
+    let rows = (move_rows, label_rows);
+    let (mut parts, epoch) = train_parser(&template, &items, &inv, dev, cfg, rows, log)?;
+    let model = SyntaxModel::from_bytes(&parts.encode())?;
+    let dev_scores = score(&model, dev);
+    let test_scores = score(&model, test);
+    header.meta["parser_epoch"] = epoch.into();
+    header.meta["dev"] = dev_scores.to_json();
+    header.meta["test"] = test_scores.to_json();
+    header.meta["train_seconds"] = (started.elapsed().as_secs_f64().round()).into();
+    parts.header = header;
+    let model = SyntaxModel::from_bytes(&parts.encode())?;
+    Ok((parts, model))
+}
+
+/// Train the parser's two tables for `cfg.parser_epochs` epochs (exploration from the
+/// second), freezing each epoch into `template`; keeps the epoch with the best dev LAS
+/// (the last one without dev). Returns the model parts and the epoch.
+fn train_parser(
+    template: &ModelParts,
+    items: &[ParseItem],
+    inv: &Inventory,
+    dev: &[ConlluSentence],
+    cfg: &TrainConfig,
+    (move_rows, label_rows): (usize, usize),
+    log: Log,
+) -> Result<(ModelParts, usize), SyntaxError> {
     let mut pw = ParserWeights {
         moves: TrainTable::new(MOVES),
         labels: TrainTable::new(inv.labels.len()),
@@ -511,16 +546,13 @@ pub fn train(
     };
     let mut rng = SplitMix64(cfg.seed ^ 0x5eed);
     let mut order: Vec<usize> = (0..items.len()).collect();
-    let mut best: Option<(f64, ModelParts, SyntaxModel, usize)> = None;
+    let mut best: Option<(f64, ModelParts, usize)> = None;
     for epoch in 1..=cfg.parser_epochs {
         let start = Instant::now();
         rng.shuffle(&mut order);
         let explore = if epoch == 1 { 0.0 } else { cfg.explore };
-        parser_epoch(&mut pw, &items, &order, &inv.spec, explore, &mut rng);
+        parser_epoch(&mut pw, items, &order, &inv.spec, explore, &mut rng);
         let parts = ModelParts {
-            header: header.clone(),
-            tagger: tagger.clone(),
-            tagdict: dict_bytes.clone(),
             moves: freeze(&pw.moves.averaged(pw.step), MOVES, move_rows, 0.0),
             labels: freeze(
                 &pw.labels.averaged(pw.step),
@@ -528,8 +560,7 @@ pub fn train(
                 label_rows,
                 0.0,
             ),
-            lemmas: lemmas.as_text().to_string(),
-            clusters: cfg.clusters.clone(),
+            ..template.clone()
         };
         let model = SyntaxModel::from_bytes(&parts.encode())?;
         let scores = score(&model, dev);
@@ -546,21 +577,11 @@ pub fn train(
             scores.las()
         };
         if best.as_ref().is_none_or(|b| las > b.0) {
-            best = Some((las, parts, model, epoch));
+            best = Some((las, parts, epoch));
         }
     }
-    let (_, mut parts, _, epoch) =
-        best.ok_or_else(|| SyntaxError::Train("no parser epochs".into()))?;
-    let model = SyntaxModel::from_bytes(&parts.encode())?;
-    let dev_scores = score(&model, dev);
-    let test_scores = score(&model, test);
-    header.meta["parser_epoch"] = epoch.into();
-    header.meta["dev"] = dev_scores.to_json();
-    header.meta["test"] = test_scores.to_json();
-    header.meta["train_seconds"] = (started.elapsed().as_secs_f64().round()).into();
-    parts.header = header;
-    let model = SyntaxModel::from_bytes(&parts.encode())?;
-    Ok((parts, model))
+    let (_, parts, epoch) = best.ok_or_else(|| SyntaxError::Train("no parser epochs".into()))?;
+    Ok((parts, epoch))
 }
 
 /// Tags for the parser's training data: jackknifed over `cfg.folds` folds
