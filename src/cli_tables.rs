@@ -98,7 +98,7 @@ pub fn run_into(
     run: impl FnOnce(&mut dyn Write) -> Result<Summary>,
 ) -> Result<Summary> {
     match output {
-        Some(path) => super::write_atomically(path, |out| {
+        Some(path) => super::cli_extract::write_atomically(path, |out| {
             let mut lines = RecordLines::new(consume, Some(out));
             let summary = run(&mut lines)?;
             lines.flush()?;
