@@ -24,6 +24,17 @@ struct Rule {
     add: String,
 }
 
+/// "'s" is "has" when it is the auxiliary of a past participle ("she's gone", the
+/// perfect) and "is" everywhere else (copula, progressive, passive `aux:pass`). The
+/// tagger gives both VBZ, so the choice waits for the tree: on EWT train every `'s`
+/// that is `aux` of a VBN is "have" (11 of 11).
+pub fn is_perfect_s(form: &str, upos: &str, deprel: &str, head_xpos: &str) -> bool {
+    matches!(form, "'s" | "\u{2019}s" | "'S" | "\u{2019}S")
+        && upos == "AUX"
+        && deprel == "aux"
+        && head_xpos == "VBN"
+}
+
 /// Lemmas from form and UPOS.
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
@@ -327,12 +338,22 @@ impl Lemmatizer {
 
 #[cfg(test)]
 mod tests {
-    use super::Lemmatizer;
+    use super::{is_perfect_s, Lemmatizer};
     use crate::syntax::model::SyntaxModel;
 
     fn embedded() -> Lemmatizer {
         let model = SyntaxModel::embedded().unwrap();
         Lemmatizer::from_text(model.lemma_table()).unwrap()
+    }
+
+    #[test]
+    fn contracted_s_is_have_only_as_the_perfect_auxiliary() {
+        assert!(is_perfect_s("'s", "AUX", "aux", "VBN"));
+        assert!(is_perfect_s("\u{2019}s", "AUX", "aux", "VBN"));
+        assert!(!is_perfect_s("'s", "AUX", "aux:pass", "VBN"), "passive: is");
+        assert!(!is_perfect_s("'s", "AUX", "aux", "VBG"), "progressive: is");
+        assert!(!is_perfect_s("'s", "AUX", "cop", "JJ"), "copula: is");
+        assert!(!is_perfect_s("'s", "PART", "case", "NNP"), "possessive");
     }
 
     #[test]

@@ -409,6 +409,23 @@ impl SyntaxModel {
         self.lemmatizer.lemma(form, self.upos(tag), self.xpos(tag))
     }
 
+    /// The lemma of word `k` of the sentence just analysed in `scratch`, whose form is
+    /// `form`: [`SyntaxModel::lemma`], with the choices that need the tree.
+    pub fn lemma_in_tree(&self, form: &str, k: usize, scratch: &Scratch) -> String {
+        let tag = scratch.tags.get(k).copied().unwrap_or(0);
+        let head_xpos = scratch
+            .head(k)
+            .and_then(|h| scratch.tags.get(h))
+            .map(|&t| self.xpos(t));
+        let perfect = head_xpos.is_some_and(|hx| {
+            super::lemma::is_perfect_s(form, self.upos(tag), self.label(scratch.label(k)), hx)
+        });
+        if perfect {
+            return "have".to_string();
+        }
+        self.lemma(form, tag)
+    }
+
     /// Tags and parses one sentence; results are read from `scratch`
     /// (`tags`, [`Scratch::head`], [`Scratch::label`]).
     pub fn analyze(&self, forms: &[&str], scratch: &mut Scratch) {
@@ -512,7 +529,7 @@ impl SyntaxModel {
                 let upos = self.upos(tag);
                 super::conllu::ConlluWord {
                     form: form.to_string(),
-                    lemma: self.lemma(form, tag),
+                    lemma: self.lemma_in_tree(form, i, scratch),
                     upos: upos.to_string(),
                     xpos: self.xpos(tag).to_string(),
                     head: scratch.head(i).map_or(0, |h| h + 1),

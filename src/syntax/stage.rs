@@ -145,7 +145,7 @@ impl SyntaxStage {
                 _ => (head, self.model.label(scratch.label(k))),
             };
             out[i] = TokenSyntax {
-                lemma: self.model.lemma(form, tag),
+                lemma: self.model.lemma_in_tree(form, k, scratch),
                 upos: self.model.upos(tag),
                 xpos: self.model.xpos(tag),
                 head,
