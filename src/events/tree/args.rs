@@ -150,6 +150,26 @@ impl Args<'_> {
         Vec::new()
     }
 
+    /// The two parties of a nominal act "between" them, on the noun or on
+    /// its "of" phrase ("fighting between Harad and Umbar", "the signing
+    /// of the treaty between Rohan and Dale"): each acts towards the other
+    /// (dev README: fighting "between A and B" is one event per direction).
+    pub fn between_parties(&self, t: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let between = Rel::Prep("between".to_string());
+        let of_phrase = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "nmod" && tree.case_of(c) == Some("of"));
+        std::iter::once(t)
+            .chain(of_phrase)
+            .flat_map(|h| self.nodes(h, &between))
+            .map(|n| self.actors_at(n))
+            .find(|found| found.len() == 2)
+            .unwrap_or_default()
+    }
+
     /// The trigger's source actors: its slots, else the subject the
     /// grammar lends it.
     pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {

@@ -61,7 +61,16 @@ fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
         let Some(h) = tree.head(t) else {
             return Vec::new();
         };
-        let judged = args.by_rels(h, &[Rel::Poss]);
+        // (its "of" phrase too when the noun is no act of its own: "the
+        // irresponsible actions of Umbar"; "the illegal occupation of X"
+        // names the one acted on)
+        let of = Rel::Prep("of".to_string());
+        let rels = if args.nominals.trigger(h) {
+            vec![Rel::Poss]
+        } else {
+            vec![Rel::Poss, of]
+        };
+        let judged = args.by_rels(h, &rels);
         if !judged.is_empty() {
             return judged;
         }
