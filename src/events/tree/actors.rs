@@ -255,6 +255,11 @@ impl<'a> ActorIndex<'a> {
         self.in_phrase(tree, i, nominals)
     }
 
+    /// The state a place mention at token `i` lies in, or is.
+    pub fn place_state(&self, i: usize) -> Option<usize> {
+        self.places.get(&i).copied()
+    }
+
     /// Whether token `i` is part of a place's name that is no country.
     pub fn is_town(&self, i: usize) -> bool {
         self.in_town.get(i).copied().unwrap_or(false)

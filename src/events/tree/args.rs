@@ -322,6 +322,15 @@ impl Args<'_> {
         if row.flags.notgt {
             return Vec::new();
         }
+        let found = self.slot_target(t, row);
+        if found.is_empty() {
+            return self.place_target(t, row);
+        }
+        found
+    }
+
+    /// The target the row's slots and the light verb give.
+    fn slot_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
         let own = self.by_rels(t, &row.target);
         if !own.is_empty() {
             return own;
@@ -375,6 +384,13 @@ impl Args<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// Whether `t`'s object is of the kind the row's flags ask for
+    /// (`actorobj`, `actorhead`).
+    pub fn object_fits(&self, t: usize, row: &TriggerRow) -> bool {
+        (!row.flags.actorobj || self.object_is_actor(t))
+            && (!row.flags.actorhead || self.object_head_is_actor(t))
     }
 
     /// Whether `t`'s object, if it has one, names an actor.

@@ -25,6 +25,7 @@ mod judge;
 mod obligation;
 mod occasion;
 mod pairs;
+mod place;
 mod pronouns;
 mod status;
 mod strays;
@@ -438,10 +439,7 @@ fn code_one(
     if row.flags.person && !sources.iter().any(|&a| is_person(doc, a)) {
         return None;
     }
-    if row.flags.actorobj && !args.object_is_actor(t) {
-        return None;
-    }
-    if row.flags.actorhead && !args.object_head_is_actor(t) {
+    if !args.object_fits(t, row) {
         return None;
     }
     if row.flags.rev || initiative::turned(args, row.kind, t, &sources, &targets) {

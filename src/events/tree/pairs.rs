@@ -154,7 +154,20 @@ pub(super) fn between(
     t: usize,
     sources: &mut Vec<usize>,
 ) -> bool {
-    if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun {
+    // (acts one party does to another and receives back; a visit, a
+    // request or an accusation "between" two has a direction the phrase
+    // does not give)
+    let mutual_kind = row.flags.recip
+        || matches!(
+            row.kind,
+            PloverType::Agree
+                | PloverType::Cooperate
+                | PloverType::Support
+                | PloverType::Assault
+                | PloverType::Retreat
+        );
+    if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun || !mutual_kind
+    {
         return false;
     }
     *sources = args.between_parties(t);
