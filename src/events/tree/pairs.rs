@@ -156,7 +156,8 @@ pub(super) fn between(
 ) -> bool {
     // (acts one party does to another and receives back; a visit, a
     // request or an accusation "between" two has a direction the phrase
-    // does not give)
+    // does not give; a call between two is contact both ways)
+    let visit = matches!(row.cameo.get(..3), Some("042" | "043"));
     let mutual_kind = row.flags.recip
         || matches!(
             row.kind,
@@ -165,7 +166,8 @@ pub(super) fn between(
                 | PloverType::Support
                 | PloverType::Assault
                 | PloverType::Retreat
-        );
+        )
+        || row.kind == PloverType::Consult && !visit;
     if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun || !mutual_kind
     {
         return false;
