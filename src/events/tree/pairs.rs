@@ -168,8 +168,7 @@ pub(super) fn between(
                 | PloverType::Retreat
         )
         || row.kind == PloverType::Consult && !visit;
-    if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun || !mutual_kind
-    {
+    if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun || !mutual_kind {
         return false;
     }
     *sources = args.between_parties(t);

@@ -31,7 +31,9 @@ impl Args<'_> {
         let phrases: Vec<usize> = heads
             .iter()
             .flat_map(|&h| tree.children(h).iter().copied())
-            .filter(|&c| tree.deprel(c) == "obj" || tree.rel(c) == "nmod" && tree.case_of(c) == Some("of"))
+            .filter(|&c| {
+                tree.deprel(c) == "obj" || tree.rel(c) == "nmod" && tree.case_of(c) == Some("of")
+            })
             .collect();
         heads.extend(phrases);
         for h in heads {
