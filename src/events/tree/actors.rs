@@ -255,6 +255,24 @@ impl<'a> ActorIndex<'a> {
         self.in_phrase(tree, i, nominals)
     }
 
+    /// The state a place mention at token `i` lies in, or is (a state
+    /// actor's own name where no place was recognised: "in Umbar").
+    pub fn place_state(&self, i: usize) -> Option<usize> {
+        if let Some(&s) = self.places.get(&i) {
+            return Some(s);
+        }
+        let state = |a: usize| {
+            self.doc
+                .actors
+                .get(a)
+                .is_some_and(|r| r.kind == Some(ActorKind::State))
+        };
+        match self.named_at(i)[..] {
+            [a] if state(a) => Some(a),
+            _ => None,
+        }
+    }
+
     /// Whether token `i` is part of a place's name that is no country.
     pub fn is_town(&self, i: usize) -> bool {
         self.in_town.get(i).copied().unwrap_or(false)

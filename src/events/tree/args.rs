@@ -150,6 +150,26 @@ impl Args<'_> {
         Vec::new()
     }
 
+    /// The two parties of a nominal act "between" them, on the noun or on
+    /// its "of" phrase ("fighting between Harad and Umbar", "the signing
+    /// of the treaty between Rohan and Dale"): each acts towards the other
+    /// (dev README: fighting "between A and B" is one event per direction).
+    pub fn between_parties(&self, t: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let between = Rel::Prep("between".to_string());
+        let of_phrase = tree
+            .children(t)
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "nmod" && tree.case_of(c) == Some("of"));
+        std::iter::once(t)
+            .chain(of_phrase)
+            .flat_map(|h| self.nodes(h, &between))
+            .map(|n| self.actors_at(n))
+            .find(|found| found.len() == 2)
+            .unwrap_or_default()
+    }
+
     /// The trigger's source actors: its slots, else the subject the
     /// grammar lends it.
     pub fn source(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
@@ -302,6 +322,15 @@ impl Args<'_> {
         if row.flags.notgt {
             return Vec::new();
         }
+        let found = self.slot_target(t, row);
+        if found.is_empty() {
+            return self.place_target(t, row);
+        }
+        found
+    }
+
+    /// The target the row's slots and the light verb give.
+    fn slot_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
         let own = self.by_rels(t, &row.target);
         if !own.is_empty() {
             return own;
@@ -355,6 +384,13 @@ impl Args<'_> {
         } else {
             Vec::new()
         }
+    }
+
+    /// Whether `t`'s object is of the kind the row's flags ask for
+    /// (`actorobj`, `actorhead`).
+    pub fn object_fits(&self, t: usize, row: &TriggerRow) -> bool {
+        (!row.flags.actorobj || self.object_is_actor(t))
+            && (!row.flags.actorhead || self.object_head_is_actor(t))
     }
 
     /// Whether `t`'s object, if it has one, names an actor.

@@ -33,6 +33,11 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
             if in_named_agreement.get(i).copied().unwrap_or(false) {
                 continue;
             }
+            let pos = if i == sent.tokens.start && initial_noun(tree, i) {
+                TriggerPos::Noun
+            } else {
+                pos
+            };
             let row = row_at(doc, lex, tree, i, pos, &outside_dates);
             if let Some((row, words, adjectival)) = row {
                 consumed.extend(words);
@@ -84,7 +89,29 @@ fn row_at(
     } else {
         lemma.into()
     };
-    first(&lemma, pos).map(|(r, words)| (r, words, false))
+    let found = first(&lemma, pos);
+    // (a misread gerund keeps its form as the noun's lemma: "Fighting")
+    let form = || first(&doc.norm(i).to_lowercase(), pos);
+    let found = if pos == TriggerPos::Noun && tree.upos(i) == "VERB" {
+        found.or_else(form)
+    } else {
+        found
+    };
+    found.map(|(r, words)| (r, words, false))
+}
+
+/// Whether sentence-initial token `i`, tagged a verb, is the noun it
+/// spells: it has no subject and a "between" phrase, which a verb heading
+/// a sentence never takes ("Talks between Gondor and Harad resumed",
+/// "Fighting between … continued": the tagger reads a capitalised plural
+/// or gerund opening a sentence as a verb).
+fn initial_noun(tree: &TreeView<'_>, i: usize) -> bool {
+    let children = tree.children(i);
+    tree.upos(i) == "VERB"
+        && !children.iter().any(|&c| tree.rel(c) == "nsubj")
+        && children
+            .iter()
+            .any(|&c| c > i && tree.case_of(c) == Some("between"))
 }
 
 /// The tokens of `words`, each the lemma of a dependent of `i` or of one

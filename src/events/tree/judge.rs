@@ -65,6 +65,10 @@ fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
         if !judged.is_empty() {
             return judged;
         }
+        let judged = of_doer(args, h);
+        if !judged.is_empty() {
+            return judged;
+        }
         noun = h;
     }
     match tree.head(noun) {
@@ -78,4 +82,27 @@ fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The doer an "of" phrase names on judged noun `h`, when the noun is no
+/// act of its own and the phrase's head is an actor's name or a noun for
+/// an actor's people ("the irresponsible actions of Umbar", "the brutal
+/// actions of Mordor's forces"; not "the illegal occupation of X", whose
+/// "of" names the one acted on, nor "the illegal freezing of the reserves
+/// of X").
+fn of_doer(args: &Args<'_>, h: usize) -> Vec<usize> {
+    use crate::events::triggers::Rel;
+    if args.nominals.trigger(h) {
+        return Vec::new();
+    }
+    let tree = args.tree;
+    args.nodes(h, &Rel::Prep("of".to_string()))
+        .into_iter()
+        .filter(|&n| {
+            let lemma = tree.lemma(n).to_lowercase();
+            !args.actors.at(n).is_empty() || args.classes.has(WordClass::AgentNoun, &lemma)
+        })
+        .map(|n| args.actors_at(n))
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
 }

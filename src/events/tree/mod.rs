@@ -25,6 +25,7 @@ mod judge;
 mod obligation;
 mod occasion;
 mod pairs;
+mod place;
 mod pronouns;
 mod status;
 mod strays;
@@ -407,12 +408,14 @@ fn code_one(
         Some((_, who, _)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
         _ => args.source(t, row),
     };
+    let mutual = pairs::between(args, row, t, &mut sources);
     let mut from_author = false;
     if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
         sources.extend(voice);
         from_author = true;
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
+    targets.retain(|_| !mutual);
     if sources.is_empty() {
         (sources, from_author) =
             occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
@@ -428,7 +431,7 @@ fn code_one(
     }
     // (a reciprocal row's two parties are each other's target: "the
     // two leaders' meeting")
-    let paired = (row.flags.recip || is_dyadic(row.kind)) && sources.len() == 2;
+    let paired = (mutual || row.flags.recip || is_dyadic(row.kind)) && sources.len() == 2;
     let intends = pairs::intends_to_act(tree, row.kind, t);
     if (row.flags.rev || row.flags.needtgt && !paired && !intends) && targets.is_empty() {
         return None;
@@ -436,17 +439,14 @@ fn code_one(
     if row.flags.person && !sources.iter().any(|&a| is_person(doc, a)) {
         return None;
     }
-    if row.flags.actorobj && !args.object_is_actor(t) {
-        return None;
-    }
-    if row.flags.actorhead && !args.object_head_is_actor(t) {
+    if !args.object_fits(t, row) {
         return None;
     }
     if row.flags.rev || initiative::turned(args, row.kind, t, &sources, &targets) {
         std::mem::swap(&mut sources, &mut targets);
     }
     let signing = row.cameo.starts_with("057");
-    let dyadic = row.flags.recip || signing || is_dyadic(row.kind);
+    let dyadic = mutual || row.flags.recip || signing || is_dyadic(row.kind);
     if dyadic && targets.is_empty() && matches!(row.kind, PloverType::Agree | PloverType::Cooperate)
     {
         sources = parties_of(doc, sources);

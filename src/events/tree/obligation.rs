@@ -141,7 +141,7 @@ pub(super) fn code_obligation(
         EventStatus::Hypothetical => EventStatus::Hypothetical,
         _ => EventStatus::Asserted,
     };
-    let events = super::pairs::pairs(&speakers, &targets, false)
+    let events = super::pairs::pairs(&speakers, &targets, false, false)
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, false))
         .collect();

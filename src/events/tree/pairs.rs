@@ -74,6 +74,7 @@ pub(super) fn pairs(
     sources: &[usize],
     targets: &[usize],
     recip: bool,
+    signers_of_three: bool,
 ) -> Vec<(usize, Option<usize>)> {
     let others: Vec<usize> = targets
         .iter()
@@ -87,9 +88,11 @@ pub(super) fn pairs(
                 out.push((a, Some(b)));
             }
         }
-    } else if recip && sources.len() == 2 {
+    } else if recip && (sources.len() == 2 || sources.len() == 3 && signers_of_three) {
         // (two parties only: "they will discuss" after a list of seven
-        // states is no set of forty-two bilateral events)
+        // states is no set of forty-two bilateral events; a signing names
+        // its parties, and three that sign one text bind each other: dev
+        // README, one SUPPORT per direction)
         for &a in sources {
             for &b in sources {
                 if a != b {
@@ -122,7 +125,7 @@ pub(super) fn event_pairs(
             .map(|&b| (sources[0], Some(b)))
             .collect()
     } else {
-        let mut all = pairs(sources, targets, dyadic);
+        let mut all = pairs(sources, targets, dyadic, signing);
         if signing {
             // a signing with another party binds both
             // (named signers: one SUPPORT from the first-named signer to
@@ -140,4 +143,34 @@ pub(super) fn event_pairs(
         }
         all
     }
+}
+
+/// A nominal trigger with no source of its own whose two parties are
+/// named "between" them ("fighting between Harad and Umbar"): `sources`
+/// becomes the parties, and the act is mutual (each towards the other).
+pub(super) fn between(
+    args: &super::args::Args<'_>,
+    row: &crate::events::triggers::TriggerRow,
+    t: usize,
+    sources: &mut Vec<usize>,
+) -> bool {
+    // (acts one party does to another and receives back; a visit, a
+    // request or an accusation "between" two has a direction the phrase
+    // does not give; a call between two is contact both ways)
+    let visit = matches!(row.cameo.get(..3), Some("042" | "043"));
+    let mutual_kind = row.flags.recip
+        || matches!(
+            row.kind,
+            PloverType::Agree
+                | PloverType::Cooperate
+                | PloverType::Support
+                | PloverType::Assault
+                | PloverType::Retreat
+        )
+        || row.kind == PloverType::Consult && !visit;
+    if !sources.is_empty() || row.pos != crate::events::triggers::TriggerPos::Noun || !mutual_kind {
+        return false;
+    }
+    *sources = args.between_parties(t);
+    !sources.is_empty()
 }
