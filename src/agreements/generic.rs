@@ -74,7 +74,10 @@ impl Agreements {
             || (starts.ends_with("ing") && starts.len() > 5);
         if starts == "between" {
             let j = hend + 1 + usize::from(v.w(hend + 1) == "the");
-            b = self.cap_run(v, j, lim, date_at).max(hend);
+            // ("the programme between the two ministries": no named party,
+            // so no complement either, rather than a name ending in "the")
+            let run = self.cap_run(v, j, lim, date_at);
+            b = if run > j { run } else { hend };
         } else if complement_ok {
             while b < lim && b - hend < MAX_COMPLEMENT {
                 let w = v.w(b);
@@ -157,6 +160,12 @@ impl Agreements {
         }
         if let Some(d) = det {
             if !(d == "the" && (between || !with_party.is_empty())) {
+                // "the protocol on upgrading the FTA" (`defined.rs`)
+                if d == "the" {
+                    if let Some(end) = self.defined_by_complement(site, a, b, out) {
+                        return end;
+                    }
+                }
                 let first_tok = a - 1;
                 // "the peace agreement": a definite head with a noun
                 // modifier is a specific instrument even at its first mention
@@ -172,7 +181,9 @@ impl Agreements {
                 let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
                     (join_tokens(doc, a, about), Link::Generic)
                 } else {
-                    (join_tokens(doc, a, b.max(hend)), Link::Short)
+                    // ("the action plan for 2024–2026": no "for" left dangling)
+                    let end = self.trim_end(v, hend, b.max(hend));
+                    (join_tokens(doc, a, end), Link::Short)
                 };
                 out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
                 return hend;

@@ -26,6 +26,11 @@ impl Agreements {
         let mut recs: Vec<Rec> = Vec::new();
         for c in cands {
             let span = doc.token_span(c.first, c.last);
+            // "a resolution on Moldova" after a bare "the resolution": an
+            // indefinite head brings in a new instrument (after "the
+            // 72-hour ceasefire", "a 72-hour ceasefire" may be the same)
+            let article = |k: usize| matches!(doc.lower(k), "a" | "an");
+            let indefinite = article(c.first) || (c.first > 0 && article(c.first - 1));
             let target = match &c.link {
                 Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
                     recs.iter().rposition(|r| r.link == c.link)
@@ -41,9 +46,16 @@ impl Agreements {
                                     && r.named_name
                                     && self.one_word_apart(&c.toks, &r.name_toks)))
                             // a generic first mention ("sign agreement") named later
-                            || (!r.named_name && r.toks.is_subset(&c.toks)))
+                            // (not a bare earlier one after an indefinite head)
+                            || (!(r.named_name || (indefinite && r.toks.len() <= 1))
+                                && r.toks.is_subset(&c.toks)))
                 }),
-                Link::Short => recs.iter().rposition(|r| r.r.kind == c.kind),
+                // kind "other" gathers unlike heads (roadmap, action plan,
+                // programme): "the action plan" names no earlier roadmap
+                Link::Short => recs.iter().rposition(|r| {
+                    r.r.kind == c.kind
+                        && (c.kind != "other" || c.toks.intersection(&r.toks).next().is_some())
+                }),
             };
             let mention = AgreementMention {
                 span: doc.token_span(c.first, c.last),

@@ -86,6 +86,15 @@
 //! resolution"), a bare capitalised head in a headline read as running
 //! text, and descriptive names without relative dates.
 //!
+//! Session 15 (`defined.rs`, `docs/agreements-recall.md`): a definite
+//! singular head that a describing complement defines ("the protocol on
+//! upgrading the FTA", "the agreement establishing the University") is an
+//! instrument at its first mention; a special session's resolution keeps
+//! its symbol ("resolution ES-11/1", the General Assembly's); a bare
+//! reference of kind `other` joins only a record sharing its words ("the
+//! action plan" is no earlier roadmap); an indefinite head does not join a
+//! bare earlier record ("a resolution on Moldova" after "the resolution").
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -102,6 +111,8 @@
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_defined;
+#[cfg(test)]
 mod tests_occasion;
 #[cfg(test)]
 mod tests_recall;
@@ -113,6 +124,7 @@ mod tests_refine;
 mod candidates;
 mod complements;
 mod dating;
+mod defined;
 mod generic;
 mod join;
 mod lower_heads;

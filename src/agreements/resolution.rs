@@ -11,6 +11,10 @@ use super::{join_tokens, point_value, Agreements, Cand, InSentence, Link, Site, 
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
+/// The issuer of an emergency special session's resolutions (the
+/// canonical name of the issuer rows in `models/agreement_cues.tsv`).
+const EMERGENCY_ISSUER: &str = "UN General Assembly";
+
 impl Agreements {
     pub(super) fn resolution(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
         let Site { at, i, hend, head } = site;
@@ -54,7 +58,9 @@ impl Agreements {
                         && !b.is_empty()
                         && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
                 });
-            if k < lim && v.kind[k] == TokenKind::Number && numeric {
+            let numbered = v.kind.get(k) == Some(&TokenKind::Number) && numeric
+                || v.kind.get(k) == Some(&TokenKind::Word) && session_symbol(v.text[k]);
+            if k < lim && numbered {
                 let mut year = None;
                 let mut e = k + 1;
                 if v.w(e) == "(" && v.w(e + 2) == ")" {
@@ -63,11 +69,14 @@ impl Agreements {
                     }
                     e += 3;
                 }
-                nums.push((e, w.to_string(), year));
+                // (as written: "ES-11/1", not "es-11/1")
+                nums.push((e, v.text[k].to_string(), year));
                 k = e;
                 if matches!(v.w(k), "," | "and") {
                     let k2 = if v.w(k + 1) == "and" { k + 2 } else { k + 1 };
-                    if v.kind.get(k2) == Some(&TokenKind::Number) {
+                    if v.kind.get(k2) == Some(&TokenKind::Number)
+                        || v.text.get(k2).is_some_and(|t| session_symbol(t))
+                    {
                         k = k2;
                         continue;
                     }
@@ -78,6 +87,14 @@ impl Agreements {
         let issuer = match (&issuer, nums.last()) {
             (None, Some(&(e, _, _))) => self.issuer_after(v, e, lim),
             _ => issuer,
+        };
+        // "ES-11/1": only the General Assembly holds emergency special
+        // sessions, whatever body the sentence named first
+        let emergency = nums.first().is_some_and(|n| n.1.starts_with("ES-"));
+        let issuer = if emergency && adjacent.is_none() {
+            Some(EMERGENCY_ISSUER.to_string())
+        } else {
+            issuer
         };
         let prefix = issuer.as_deref().map_or(String::new(), |n| format!("{n} "));
         if !nums.is_empty() {
@@ -126,7 +143,13 @@ impl Agreements {
         // a resolution demanding …
         let mut b = hend;
         if described {
-            while b < lim && b - hend < 16 && v.kind[b] != TokenKind::Punct {
+            // ("a resolution on Moldova was adopted": not the predicate)
+            while b < lim
+                && b - hend < 16
+                && v.kind[b] != TokenKind::Punct
+                && !self.spec.auxiliaries.contains(v.w(b))
+                && !self.verbs.contains(v.w(b))
+            {
                 b += 1;
             }
         }
@@ -160,4 +183,21 @@ impl Agreements {
         let j = e + 1 + usize::from(v.w(e + 1) == "the");
         self.issuers.longest(v, j, lim).map(|(_, n)| n.clone())
     }
+}
+
+/// A special session's resolution number: "ES-11/1" (the General
+/// Assembly's emergency special sessions), "S-35/1" (a council's special
+/// session): capital letters, a hyphen, the session and the number.
+fn session_symbol(t: &str) -> bool {
+    let Some((letters, rest)) = t.split_once('-') else {
+        return false;
+    };
+    let Some((session, number)) = rest.split_once('/') else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit());
+    (1..=2).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && digits(session)
+        && digits(number)
 }
