@@ -29,6 +29,9 @@ pub struct LemmaFilter {
     /// Per lemma id: the further words (ids) of each phrase it heads; an
     /// empty list when the lemma alone is a phrase.
     phrases: Vec<Vec<Box<[u32]>>>,
+    /// Per lemma id: whether it is a phrase alone (a word that may inflect
+    /// it admits its sentence at once).
+    alone: Vec<bool>,
 }
 
 /// Short strings with a cheap hash (FNV-1a): every word of every sentence
@@ -93,8 +96,11 @@ impl LemmaFilter {
         let mut filter = LemmaFilter {
             forms: Map::default(),
             phrases: vec![Vec::new(); ids.len()],
+            alone: Vec::new(),
         };
+        filter.alone = vec![false; ids.len()];
         for (head, rest) in listed {
+            filter.alone[head as usize] |= rest.is_empty();
             filter.phrases[head as usize].push(rest.into_boxed_slice());
         }
         for (l, &id) in &ids {
@@ -182,7 +188,14 @@ impl LemmaFilter {
     pub fn admits(&self, words: &[&str]) -> bool {
         let mut present: Vec<u32> = Vec::new();
         for w in words {
-            present.extend_from_slice(self.lemmas_of(w));
+            let ids = self.lemmas_of(w);
+            if ids
+                .iter()
+                .any(|&id| self.alone.get(id as usize) == Some(&true))
+            {
+                return true;
+            }
+            present.extend_from_slice(ids);
         }
         present.sort_unstable();
         present.dedup();
