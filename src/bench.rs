@@ -68,6 +68,11 @@ pub struct BenchReport {
     pub cpu_seconds: Option<f64>,
     /// Megabytes of text per CPU second (median run).
     pub mb_per_cpu_second: Option<f64>,
+    /// Tokens per run, and how many of them the syntax stage analysed (it
+    /// parses only the sentences that may hold an event trigger).
+    pub tokens: usize,
+    /// Tokens per run with a part of speech (see `tokens`).
+    pub parsed_tokens: usize,
     /// Each stage's time.
     pub stages: Vec<StageShare>,
 }
@@ -90,14 +95,18 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
     let mut totals: Vec<f64> = Vec::new();
     let mut stage_runs: Vec<Vec<Duration>> = Vec::new();
     let mut cpu_totals: Vec<f64> = Vec::new();
+    let (mut tokens, mut parsed_tokens) = (0, 0);
     for run in 0..opts.warmup + opts.runs.max(1) {
         let mut fresh: Vec<Doc> = docs.iter().map(|d| (*d).clone()).collect();
         let mut stages = vec![Duration::ZERO; names.len()];
         let cpu_start = thread_cpu_seconds();
         let start = Instant::now();
         let mut out_bytes = 0usize;
+        (tokens, parsed_tokens) = (0, 0);
         for doc in &mut fresh {
             pipeline.process_timed(doc, &mut stages);
+            tokens += doc.tokens.len();
+            parsed_tokens += doc.syntax.iter().filter(|t| !t.upos.is_empty()).count();
             let record = Record::from_doc(doc, RecordOptions::default());
             out_bytes += serde_json::to_string(&record).map_or(0, |s| s.len());
         }
@@ -153,6 +162,8 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
         tokenize_mb_per_second: per_second(bytes as f64 / 1e6, tokenize_seconds),
         cpu_seconds,
         mb_per_cpu_second: cpu_seconds.map(|c| per_second(bytes as f64 / 1e6, c)),
+        tokens,
+        parsed_tokens,
         stages,
     }
 }
@@ -204,6 +215,12 @@ impl BenchReport {
                  wall time above also counts waits for a core)\n"
             ));
         }
+        s.push_str(&format!(
+            "syntax: {} of {} tokens analysed ({:.1}%)\n",
+            self.parsed_tokens,
+            self.tokens,
+            100.0 * self.parsed_tokens as f64 / self.tokens.max(1) as f64
+        ));
         s.push_str("stage            seconds   share\n");
         for st in &self.stages {
             s.push_str(&format!(
@@ -255,6 +272,7 @@ mod tests {
         assert!(r.mb_per_second > 0.0 && r.words_per_second > 0.0);
         assert_eq!(r.stages.len(), p.stage_names().len());
         assert!(r.to_text().contains("tokenise + sentences"));
+        assert!(r.parsed_tokens > 0 && r.parsed_tokens <= r.tokens);
         if cfg!(target_os = "linux") {
             let cpu = r.cpu_seconds.expect("Linux reports thread CPU time");
             assert!(cpu > 0.0 && r.mb_per_cpu_second.is_some_and(|m| m > 0.0));
