@@ -61,6 +61,18 @@ pub struct BenchReport {
     pub words_per_second: f64,
     /// Tokenisation + sentence splitting alone, MB/s.
     pub tokenize_mb_per_second: f64,
+    /// Median CPU time of a run, seconds (the thread's time on a core, from
+    /// `/proc/thread-self/schedstat`; `None` where that is not readable).
+    /// On a machine shared with other work, wall time counts the time the
+    /// thread waited for a core; CPU time does not.
+    pub cpu_seconds: Option<f64>,
+    /// Megabytes of text per CPU second (median run).
+    pub mb_per_cpu_second: Option<f64>,
+    /// Tokens per run, and how many of them the syntax stage analysed (it
+    /// parses only the sentences that may hold an event trigger).
+    pub tokens: usize,
+    /// Tokens per run with a part of speech (see `tokens`).
+    pub parsed_tokens: usize,
     /// Each stage's time.
     pub stages: Vec<StageShare>,
 }
@@ -82,20 +94,28 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
     let names = pipeline.stage_names();
     let mut totals: Vec<f64> = Vec::new();
     let mut stage_runs: Vec<Vec<Duration>> = Vec::new();
+    let mut cpu_totals: Vec<f64> = Vec::new();
+    let (mut tokens, mut parsed_tokens) = (0, 0);
     for run in 0..opts.warmup + opts.runs.max(1) {
         let mut fresh: Vec<Doc> = docs.iter().map(|d| (*d).clone()).collect();
         let mut stages = vec![Duration::ZERO; names.len()];
+        let cpu_start = thread_cpu_seconds();
         let start = Instant::now();
         let mut out_bytes = 0usize;
+        (tokens, parsed_tokens) = (0, 0);
         for doc in &mut fresh {
             pipeline.process_timed(doc, &mut stages);
+            tokens += doc.tokens.len();
+            parsed_tokens += doc.syntax.iter().filter(|t| !t.upos.is_empty()).count();
             let record = Record::from_doc(doc, RecordOptions::default());
             out_bytes += serde_json::to_string(&record).map_or(0, |s| s.len());
         }
         let elapsed = start.elapsed();
+        let cpu = thread_cpu_seconds().zip(cpu_start).map(|(b, a)| b - a);
         std::hint::black_box(out_bytes);
         if run >= opts.warmup {
             totals.push(elapsed.as_secs_f64());
+            cpu_totals.extend(cpu);
             stage_runs.push(stages);
         }
     }
@@ -127,6 +147,7 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
         .map(|s| s.seconds)
         .sum();
     let per_second = |n: f64, secs: f64| if secs > 0.0 { n / secs } else { 0.0 };
+    let cpu_seconds = (cpu_totals.len() == totals.len()).then(|| median(&cpu_totals));
     BenchReport {
         docs: docs.len(),
         bytes,
@@ -139,8 +160,20 @@ pub fn bench(corpus: &[Doc], pipeline: &Pipeline, opts: BenchOptions) -> BenchRe
         mb_per_second: per_second(bytes as f64 / 1e6, median_seconds),
         words_per_second: per_second(words as f64, median_seconds),
         tokenize_mb_per_second: per_second(bytes as f64 / 1e6, tokenize_seconds),
+        cpu_seconds,
+        mb_per_cpu_second: cpu_seconds.map(|c| per_second(bytes as f64 / 1e6, c)),
+        tokens,
+        parsed_tokens,
         stages,
     }
+}
+
+/// The calling thread's time on a core so far, in seconds (Linux: the
+/// first field of `/proc/thread-self/schedstat`, in nanoseconds).
+fn thread_cpu_seconds() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 fn median(values: &[f64]) -> f64 {
@@ -163,8 +196,7 @@ impl BenchReport {
         let mut s = format!(
             "corpus: {} docs, {:.2} MB, {} words per run; {} timed runs (one core)\n\
              pipeline: {:.0} docs/s, {:.2} MB/s, {:.0} words/s (median {:.3} s, min {:.3} s, max {:.3} s)\n\
-             tokenise + sentences: {:.1} MB/s\n\
-             stage            seconds   share\n",
+             tokenise + sentences: {:.1} MB/s\n",
             self.docs,
             self.bytes as f64 / 1e6,
             self.words,
@@ -177,6 +209,19 @@ impl BenchReport {
             self.max_seconds,
             self.tokenize_mb_per_second,
         );
+        if let (Some(cpu), Some(rate)) = (self.cpu_seconds, self.mb_per_cpu_second) {
+            s.push_str(&format!(
+                "cpu time: {rate:.2} MB per CPU second (median {cpu:.3} s on a core; \
+                 wall time above also counts waits for a core)\n"
+            ));
+        }
+        s.push_str(&format!(
+            "syntax: {} of {} tokens analysed ({:.1}%)\n",
+            self.parsed_tokens,
+            self.tokens,
+            100.0 * self.parsed_tokens as f64 / self.tokens.max(1) as f64
+        ));
+        s.push_str("stage            seconds   share\n");
         for st in &self.stages {
             s.push_str(&format!(
                 "{:<16} {:>7.3}  {:>5.1}%\n",
@@ -227,6 +272,12 @@ mod tests {
         assert!(r.mb_per_second > 0.0 && r.words_per_second > 0.0);
         assert_eq!(r.stages.len(), p.stage_names().len());
         assert!(r.to_text().contains("tokenise + sentences"));
+        assert!(r.parsed_tokens > 0 && r.parsed_tokens <= r.tokens);
+        if cfg!(target_os = "linux") {
+            let cpu = r.cpu_seconds.expect("Linux reports thread CPU time");
+            assert!(cpu > 0.0 && r.mb_per_cpu_second.is_some_and(|m| m > 0.0));
+            assert!(r.to_text().contains("MB per CPU second"));
+        }
     }
 
     #[test]

@@ -165,13 +165,14 @@ impl Agreements {
 
     /// The head words whose sentences the rules read from the parse (the
     /// syntax stage's filter adds them): plain heads ("agreement", "deal",
-    /// "ceasefire"), not the frequent "statement" or "programme" nor court
-    /// or short ones, so that parsing stays cheap.
+    /// "ceasefire") and numbered ones ("resolution": `occasion.rs` reads
+    /// its adopting verb from the parse), not the frequent "statement" or
+    /// "programme" nor court or short ones, so that parsing stays cheap.
     pub fn parsed_heads(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for list in self.heads.by_first.values() {
             for p in list {
-                let generic = p.value.flag == Flag::Plain;
+                let generic = matches!(p.value.flag, Flag::Plain | Flag::Numbered);
                 // "memorandum of understanding": the word before "of"
                 let before_of = p.lower.iter().position(|w| w == "of");
                 let head = before_of.map_or(p.lower.last(), |k| {

@@ -320,7 +320,28 @@ impl Table {
             }
         }
         std::hint::black_box(touch);
-        for &r in &rows[..k] {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above).
+            unsafe { self.add_resolved_avx2(&rows[..k], out) };
+            return;
+        }
+        self.add_resolved(&rows[..k], out);
+    }
+
+    /// [`Table::add_resolved`] compiled for AVX2 (see
+    /// [`Fused::accumulate`]: the same sums, bit for bit).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn add_resolved_avx2(&self, rows: &[u32], out: &mut [f32]) {
+        self.add_resolved(rows, out);
+    }
+
+    /// Adds the stored rows `rows` (row numbers), in order, to `out`.
+    #[inline(always)]
+    fn add_resolved(&self, rows: &[u32], out: &mut [f32]) {
+        let st = self.stride();
+        for &r in rows {
             let r = r as usize;
             let row = &self.data[r * st..(r + 1) * st];
             let scale = f32::from_le_bytes([row[0], row[1], row[2], row[3]]);
@@ -421,6 +442,26 @@ impl Fused {
     /// Adds the rows (from [`Fused::resolve`]) in order to both stages' scores.
     #[inline]
     pub fn accumulate(&self, rows: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2 (checked just above).
+            unsafe { self.accumulate_avx2(rows, out1, out2) };
+            return;
+        }
+        self.accumulate_plain(rows, out1, out2);
+    }
+
+    /// [`Fused::accumulate_plain`] compiled for AVX2: eight classes per
+    /// instruction instead of four. Multiplies and adds stay separate (no
+    /// fused multiply-add), in the same order, so the sums are identical.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn accumulate_avx2(&self, rows: &[u32], out1: &mut [f32], out2: &mut [f32]) {
+        self.accumulate_plain(rows, out1, out2);
+    }
+
+    #[inline(always)]
+    fn accumulate_plain(&self, rows: &[u32], out1: &mut [f32], out2: &mut [f32]) {
         let n = self.n;
         let st = 8 + 2 * n;
         for &r in rows {

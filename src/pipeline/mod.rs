@@ -140,10 +140,8 @@ impl Pipeline {
         syntax_model.add_known_lemmas(event_lexicon.triggers.rows.iter().map(|r| r.lemma.as_str()));
         let mut syntax_stage = SyntaxStage::new(syntax_model).with_titles(titles);
         if !syntax {
-            let filter = LemmaFilter::new(
-                filter_lemmas(&event_lexicon, &agreements)
-                    .iter()
-                    .map(String::as_str),
+            let filter = LemmaFilter::with_phrases(
+                &filter_phrases(&event_lexicon, &agreements),
                 syntax_stage.model().lemma_table(),
             );
             syntax_stage = syntax_stage.with_filter(filter);
@@ -461,19 +459,24 @@ fn boilerplate_sources(dicts: &Dicts) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// The lemmas whose sentences the syntax stage parses: the triggers' (with
-/// the past participles in -n and -en, "withdrawn", "taken", "beaten",
-/// which no regular inflection gives) and the agreement heads whose phrase
-/// the agreements stage reads from the parse.
-fn filter_lemmas(lexicon: &EventLexicon, agreements: &Agreements) -> Vec<String> {
+/// The phrases whose sentences the syntax stage parses: the triggers'
+/// lemmas (also as past participles in -n and -en, "withdrawn", "taken",
+/// "beaten", which no regular inflection gives), each with the further
+/// words its row requires as dependents ("call on", "take part"), and the
+/// agreement heads whose phrase the agreements stage reads from the parse.
+fn filter_phrases(lexicon: &EventLexicon, agreements: &Agreements) -> Vec<Vec<String>> {
     lexicon
         .triggers
         .rows
         .iter()
         .flat_map(|r| {
             let l = &r.lemma;
-            [l.clone(), format!("{l}n"), format!("{l}en")]
+            [l.clone(), format!("{l}n"), format!("{l}en")].map(|head| {
+                std::iter::once(head)
+                    .chain(r.with.iter().cloned())
+                    .collect::<Vec<String>>()
+            })
         })
-        .chain(agreements.parsed_heads())
+        .chain(agreements.parsed_heads().into_iter().map(|h| vec![h]))
         .collect()
 }

@@ -251,7 +251,13 @@ impl Lemmatizer {
             }
             return form.to_string();
         }
-        let lower = form.to_lowercase();
+        // (most words are lower-case ASCII already: no copy for those)
+        let lower: std::borrow::Cow<str> =
+            if form.is_ascii() && !form.bytes().any(|b| b.is_ascii_uppercase()) {
+                form.into()
+            } else {
+                form.to_lowercase().into()
+            };
         if lower != form {
             if let Some(l) = exception(&lower) {
                 return l.clone();

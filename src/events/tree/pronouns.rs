@@ -31,6 +31,8 @@ const REACH: usize = 2;
 pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let groups = coordinations(doc);
     let salient = salient_bodies(doc, tree);
+    let groups_sorted = groups.is_sorted_by_key(|(end, _)| *end);
+    let salient_sorted = salient.is_sorted_by_key(|(at, _)| *at);
     let mut out = forward_possessives(doc, tree);
     for (i, actors) in reason_possessives(doc, tree) {
         out.entry(i).or_insert(actors);
@@ -41,21 +43,28 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     for i in 0..doc.tokens.len() {
         let word = doc.norm(i);
         let sentence = doc.sentence_of_token(i);
-        let near = |at: usize| doc.sentence_of_token(at) + REACH >= sentence;
         let actors: Vec<usize> = match word {
-            "they" | "them" | "their" | "theirs" | "themselves" => groups
-                .iter()
-                .rev()
-                .find(|(end, _)| *end <= i && near(*end))
+            "they" | "them" | "their" | "theirs" | "themselves" => {
+                let near = |at: usize| doc.sentence_of_token(at) + REACH >= sentence;
+                last_before(
+                    (&groups, groups_sorted),
+                    |(end, _)| *end <= i,
+                    |(end, _)| near(*end),
+                )
                 .map(|(_, a)| a.clone())
                 .or_else(|| (!doc.co_authors.is_empty()).then(|| doc.author.into_iter().collect()))
-                .unwrap_or_default(),
-            "it" | "its" | "itself" if tree.deprel(i) != "expl" => salient
-                .iter()
-                .rev()
-                .find(|(at, _)| *at < i && doc.sentence_of_token(*at) + 1 >= sentence)
+                .unwrap_or_default()
+            }
+            "it" | "its" | "itself" if tree.deprel(i) != "expl" => {
+                let near = |at: usize| doc.sentence_of_token(at) + 1 >= sentence;
+                last_before(
+                    (&salient, salient_sorted),
+                    |(at, _)| *at < i,
+                    |(at, _)| near(*at),
+                )
                 .map(|&(_, a)| vec![a])
-                .unwrap_or_default(),
+                .unwrap_or_default()
+            }
             _ => continue,
         };
         if !actors.is_empty() && !out.contains_key(&i) {
@@ -63,6 +72,24 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
         }
     }
     out
+}
+
+/// The last item of `list` (in its order) that is `before` the pronoun
+/// and `near` it. Both tests are monotone along a list sorted by position
+/// (true up to some point, and from some point on), so on such a list
+/// (nearly always) the item is found by binary search: a scan back from
+/// the end per pronoun made a long one-line document quadratic. An
+/// unsorted list (nested actor spans; `sorted` says) is scanned as before.
+fn last_before<T>(
+    (list, sorted): (&[(usize, T)], bool),
+    before: impl Fn(&(usize, T)) -> bool,
+    near: impl Fn(&(usize, T)) -> bool,
+) -> Option<&(usize, T)> {
+    if sorted {
+        let k = list.partition_point(&before);
+        return k.checked_sub(1).map(|k| &list[k]).filter(|x| near(x));
+    }
+    list.iter().rev().find(|x| before(x) && near(x))
 }
 
 /// Runs of two or more actor spans joined by "and" or commas, as (the
