@@ -37,10 +37,14 @@ impl Builder<'_> {
         // X", "Alan Tarn AC and Minister Y") joins no title after "and"
         let post_nominal = title_text.ends_with('.')
             || (title_text.len() > 1 && title_text.chars().all(|c| c.is_ascii_uppercase()));
+        // nor does a title after "the" ("Assistant to the President and
+        // Principal Deputy National Security Advisor X": the President is
+        // another person)
+        let and_joins = !post_nominal && !(ts > 0 && self.tok(ts - 1) == "the");
         loop {
             j = self.extend_title(j, end, &mut title_text, &mut affil);
             titles_here.push(std::mem::take(&mut title_text));
-            let Some((text, pre2, e)) = self.next_title(j, end, !post_nominal) else {
+            let Some((text, pre2, e)) = self.next_title(j, end, and_joins) else {
                 break;
             };
             title_text = text;

@@ -94,3 +94,43 @@ fn a_title_modifier_is_no_organisation() {
     );
     assert_eq!(title_of(&doc, "Zhao Minfeng").as_deref(), Some("Premier"));
 }
+
+#[test]
+fn an_organisation_named_without_its_body_word_is_one_actor() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("2024-05-02"),
+        "The President met the head of the Tarvelon Society, Anna Brisk. Tarvelon held lectures in every region last year, Anna Brisk said.",
+    );
+    let orgs: Vec<&str> = doc
+        .actors
+        .iter()
+        .filter(|a| a.kind == Some(ActorKind::Organization))
+        .map(|a| a.name.as_str())
+        .collect();
+    assert!(!orgs.contains(&"Tarvelon"), "{orgs:?}");
+}
+
+#[test]
+fn a_counterpart_of_a_nationality_acts_for_that_state() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("2024-05-02"),
+        "Foreign Minister Lena Dahl of Sweden spoke with her Chilean counterpart, Ravi Ortega, on Monday.",
+    );
+    assert_eq!(
+        affiliation_of(&doc, "Ravi Ortega").as_deref(),
+        Some("Chile")
+    );
+}
+
+#[test]
+fn a_title_after_the_is_not_joined_to_the_next_persons() {
+    let doc = run(
+        DateOrder::Dmy,
+        Some("2024-05-02"),
+        "Today, Assistant to the President and Deputy National Security Advisor Mara Lindholm met community leaders.",
+    );
+    let title = title_of(&doc, "Mara Lindholm").unwrap_or_default();
+    assert!(!title.split("; ").any(|t| t == "President"), "{title:?}");
+}
