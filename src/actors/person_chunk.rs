@@ -40,7 +40,8 @@ impl Builder<'_> {
         // nor does a title after "the" ("Assistant to the President and
         // Principal Deputy National Security Advisor X": the President is
         // another person)
-        let and_joins = !post_nominal && !(ts > 0 && self.tok(ts - 1) == "the");
+        let after_the = ts > 0 && self.tok(ts - 1) == "the";
+        let and_joins = !(post_nominal || after_the);
         loop {
             j = self.extend_title(j, end, &mut title_text, &mut affil);
             titles_here.push(std::mem::take(&mut title_text));

@@ -454,7 +454,7 @@ fn a_capitalised_common_word_is_no_person() {
 /// title-case phrase, not a name; one with a name in it stays.
 #[test]
 fn a_person_of_common_words_only_is_no_person() {
-    use crate::doc::{Doc, EntityType, Mention, Origin};
+    use crate::doc::{EntityType, Mention, Origin};
     use crate::pipeline::Stage;
     // tokens: The(0) Population(1) Change(2) figures(3) were(4) read(5)
     //         by(6) Tarvel(7) Price(8) .(9)

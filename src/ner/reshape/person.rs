@@ -76,16 +76,16 @@ impl Shaper<'_> {
     }
 
     /// The start of `start..end` after a person's title that begins before
-    /// the span and ends inside it ("Chief of the General [Staff] Pavel
+    /// the span and ends inside it ("Chief of the Defence [Force] Pavel
     /// Dorin"): the title's words are no part of the name.
     fn after_title_into(&self, start: usize, end: usize) -> usize {
         (start + 1..end.min(start + MAX_TITLE_TAIL + 1))
+            .rev()
             .filter(|&p| capitalised(self.doc.token_text(p)))
-            .filter(|&p| {
+            .find(|&p| {
                 self.title_ending_exactly(p, &[TitleKind::Person])
                     .is_some_and(|(_, ts)| ts < start)
             })
-            .last()
             .unwrap_or(start)
     }
 
@@ -139,8 +139,8 @@ mod tests {
         // the end of a title before the span is no part of the name
         assert_eq!(
             tagged(
-                "Chief of the General Staff Pavel Dorin spoke.",
-                &[("Staff Pavel Dorin", "PER")]
+                "Chief of the Defence Force Pavel Dorin spoke.",
+                &[("Force Pavel Dorin", "PER")]
             ),
             owned(&[("Pavel Dorin", Person)])
         );
