@@ -1,7 +1,7 @@
 //! The actors stage's last steps: author references resolved, names
 //! repaired, person variants merged and the results handed back.
 
-use super::variants::merge_person_variants;
+use super::variants::{merge_org_short_forms, merge_person_variants};
 use super::{repair, turns, Builder, NameRules};
 use crate::doc::{ActorKind, ActorRef, ActorSpan, PlaceRef, RefKind};
 
@@ -39,6 +39,10 @@ impl Builder<'_> {
         let rules = NameRules::new(self.lexical.words(), self.gaz);
         repair::repair_names(&rules, &mut self.actors, &mut self.spans);
         merge_person_variants(&mut self.actors, &mut self.spans);
+        let words = self.lexical.words();
+        merge_org_short_forms(&mut self.actors, &mut self.spans, |w| {
+            words.has(crate::lexicon::WordClass::BodyWord, w)
+        });
         for a in &mut self.actors {
             a.mentions.sort_unstable();
             a.mentions.dedup();

@@ -40,6 +40,8 @@ mod tests_author_text;
 mod tests_leaders;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_titles;
 mod title_chunk;
 mod turns;
 mod variants;

@@ -168,9 +168,6 @@ impl<'a> NameRules<'a> {
             let f = class_form(w);
             self.words.has(WordClass::BodyWord, &f) || self.words.has(WordClass::DocumentWord, &f)
         };
-        if words.iter().any(not_personal) {
-            return None;
-        }
         let lead = words
             .iter()
             .take_while(|w| {
@@ -178,6 +175,13 @@ impl<'a> NameRules<'a> {
                 self.breaks_person_name(&f) || self.words.has(WordClass::NameFunctionWord, &f)
             })
             .count();
+        // ... unless the body word only ends a title's field before the
+        // name ("[Chief of the General] Staff Pavel Dorin"): two or more
+        // words of a name after it stay the person's
+        let body_lead = words[..lead].iter().any(not_personal);
+        if words[lead..].iter().any(not_personal) || (body_lead && words.len() - lead < 2) {
+            return None;
+        }
         let rest = &words[lead..];
         let keep = rest
             .iter()
@@ -195,7 +199,11 @@ impl<'a> NameRules<'a> {
         if kept.is_empty() || !starts_upper || (cut && kept.len() < 2) {
             return None;
         }
-        let title = (lead > 0).then(|| words[..lead].join(" "));
+        if body_lead && cut {
+            return None;
+        }
+        // (a body word is no title: "Staff" stays out of it)
+        let title = (lead > 0 && !body_lead).then(|| words[..lead].join(" "));
         Some((title, kept.join(" ")))
     }
 }
@@ -290,6 +298,13 @@ mod tests {
             assert_eq!(r.split_person_name("Deputy Chair"), None);
             assert_eq!(r.split_person_name("Legal Adviser"), None);
             assert_eq!(r.split_person_name("Relief Fund"), None);
+            // a body word that ends a title's field before a name
+            assert_eq!(
+                r.split_person_name("Staff Pavel Dorin"),
+                Some((None, "Pavel Dorin".into()))
+            );
+            assert_eq!(r.split_person_name("Press Release Tarvel"), None);
+            assert_eq!(r.split_person_name("Trust Fund Manager"), None);
         });
     }
 }

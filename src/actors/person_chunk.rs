@@ -9,6 +9,10 @@ use crate::text::titles::TitleKind;
 /// How many earlier references a bare title ("the Minister") looks back at.
 const BACK_REFERENCE_WINDOW: usize = 400;
 
+/// How many words a title's field before its holder's name may take
+/// ("of the Main Operations Directorate of the General Staff").
+const MAX_FIELD_WORDS: usize = 10;
+
 impl Builder<'_> {
     /// A person's title at `ts..te` with what follows it: more of the
     /// title ("of Foreign Affairs", "to Australia"), its affiliation
@@ -29,10 +33,19 @@ impl Builder<'_> {
             .doc
             .span_text(self.doc.token_span(ts, te - 1))
             .to_string();
+        // a post-nominal after a name ("Joseph R. Biden, Jr. and President
+        // X", "Alan Tarn AC and Minister Y") joins no title after "and"
+        let post_nominal = title_text.ends_with('.')
+            || (title_text.len() > 1 && title_text.chars().all(|c| c.is_ascii_uppercase()));
+        // nor does a title after "the" ("Assistant to the President and
+        // Principal Deputy National Security Advisor X": the President is
+        // another person)
+        let after_the = ts > 0 && self.tok(ts - 1) == "the";
+        let and_joins = !(post_nominal || after_the);
         loop {
             j = self.extend_title(j, end, &mut title_text, &mut affil);
             titles_here.push(std::mem::take(&mut title_text));
-            let Some((text, pre2, e)) = self.next_title(j, end) else {
+            let Some((text, pre2, e)) = self.next_title(j, end, and_joins) else {
                 break;
             };
             title_text = text;
@@ -43,6 +56,21 @@ impl Builder<'_> {
         }
         if let Some(e) = self.named_person_at(chunk_start, j, end, titles_here.clone(), affil) {
             return e;
+        }
+        // "Commander-in-Chief of the Aerospace Forces Sergei Surovikin": a
+        // field that names no affiliation, then the holder's name; the
+        // title is his, not the person's named before the comma.
+        if let Some(k) = self.field_before_name(j, end) {
+            if let Some(last) = titles_here.last_mut() {
+                let field = self.doc.span_text(self.doc.token_span(j, k - 1));
+                *last = format!("{last} {field}");
+            }
+            if affil.is_none() {
+                affil = self.affiliation_ending_at(j, k, end);
+            }
+            if let Some(e) = self.named_person_at(chunk_start, k, end, titles_here.clone(), affil) {
+                return e;
+            }
         }
         self.title_alone(chunk_start, j, &titles_here, affil)
     }
@@ -103,7 +131,27 @@ impl Builder<'_> {
     /// Another person's title at `j` (after an optional comma), perhaps
     /// after its own affiliation: "OSCE Chairman-in-Office, Minister of
     /// Foreign Affairs …". Returns (its text, that affiliation, its end).
-    fn next_title(&mut self, j: usize, end: usize) -> Option<(String, Option<usize>, usize)> {
+    fn next_title(
+        &mut self,
+        j: usize,
+        end: usize,
+        and_joins: bool,
+    ) -> Option<(String, Option<usize>, usize)> {
+        // "State Councilor and Foreign Minister Wang Yi": one person's two
+        // titles when a name follows the second
+        if self.tok(j) == "and" {
+            if !and_joins {
+                return None;
+            }
+            let t = self.titles.longest_at(&self.lower, &self.raw, j + 1, end)?;
+            if self.titles.get(t.title).kind != TitleKind::Person
+                || !self.name_starts_at(t.end, end)
+            {
+                return None;
+            }
+            let text = self.doc.span_text(self.doc.token_span(t.start, t.end - 1));
+            return Some((text.to_string(), None, t.end));
+        }
         let k = if self.tok(j) == "," { j + 1 } else { j };
         let mut k2 = k;
         let mut pre2 = None;
@@ -131,6 +179,67 @@ impl Builder<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Whether a person's name starts at `k`: a PERSON mention or a form
+    /// of address.
+    fn name_starts_at(&self, k: usize, end: usize) -> bool {
+        let person = self
+            .mention_at
+            .starting_at(k)
+            .is_some_and(|mi| self.doc.entities[mi].label == EntityType::Person);
+        person
+            || self
+                .titles
+                .longest_at(&self.lower, &self.raw, k, end)
+                .is_some_and(|t| self.titles.get(t.title).kind == TitleKind::Honorific)
+    }
+
+    /// Where a person's name starts after the field at `j` ("of the
+    /// Aerospace Forces", "of the National Assembly"): "of" or "for", then
+    /// "the", "and" and capitalised words only, up to a name; `None` when
+    /// no name ends the field.
+    fn field_before_name(&self, j: usize, end: usize) -> Option<usize> {
+        if !matches!(self.tok(j), "of" | "for") {
+            return None;
+        }
+        let limit = end.min(j + MAX_FIELD_WORDS);
+        let mut k = j + 1;
+        while k < limit {
+            if self.name_starts_at(k, end) {
+                return (k > j + 1).then_some(k);
+            }
+            let capitalised = self
+                .raw
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if !(capitalised || matches!(self.tok(k), "the" | "and" | "of")) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The affiliation "of X" that ends a field `j..k` right before a
+    /// name ("Chief of Staff for the President of the European
+    /// Commission"), if a mention after the field's last "of" ends at `k`.
+    fn affiliation_ending_at(&mut self, j: usize, k: usize, end: usize) -> Option<usize> {
+        let of = (j..k).rev().find(|&p| self.tok(p) == "of")?;
+        let at = if self.tok(of + 1) == "the" {
+            of + 2
+        } else {
+            of + 1
+        };
+        let mi = self.mention_at.starting_at(at)?;
+        if self.doc.entities[mi].tokens.end != k {
+            return None;
+        }
+        self.affiliation_at(of + 1, end)
+            .filter(|&(_, e)| e == k)
+            .map(|(a, _)| a)
     }
 
     /// Titles `chunk_start..j` with no name after them: an apposition's

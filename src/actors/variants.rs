@@ -50,6 +50,53 @@ pub(super) fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorS
             into.insert(a, b);
         }
     }
+    merge(actors, spans, &into);
+}
+
+/// Organisations named by another organisation's name without its last
+/// word, a body word ("Znaniye" → "Znaniye Society", "Tarvel" → "Tarvel
+/// Company") become that organisation, unless the gazetteer knows the
+/// shorter name or it is an acronym (NATO is no short form of "NATO
+/// Council").
+pub(super) fn merge_org_short_forms(
+    actors: &mut [ActorRef],
+    spans: &mut [ActorSpan],
+    is_body_word: impl Fn(&str) -> bool,
+) {
+    let orgs: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].kind == Some(ActorKind::Organization))
+        .collect();
+    let by_name: WordMap<String, usize> = orgs
+        .iter()
+        .map(|&a| (actors[a].name.to_lowercase(), a))
+        .collect();
+    let mut into: WordMap<usize, usize> = WordMap::default();
+    for &b in &orgs {
+        let name = actors[b].name.to_lowercase();
+        let Some((short, last)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if !is_body_word(last) {
+            continue;
+        }
+        if let Some(&a) = by_name.get(short) {
+            // (an acronym names its own body: "IPEF", "IPEF Council")
+            let acronym = !actors[a].name.chars().any(char::is_lowercase);
+            if a != b && actors[a].entry.is_none() && !acronym {
+                into.insert(a, b);
+            }
+        }
+    }
+    merge(actors, spans, &into);
+}
+
+/// Moves each actor of `into`'s keys into the actor it maps to: its
+/// mentions and spans, its title and affiliation where the other has none,
+/// its name as an alias.
+fn merge(actors: &mut [ActorRef], spans: &mut [ActorSpan], into: &WordMap<usize, usize>) {
+    if into.is_empty() {
+        return;
+    }
     let resolve = |mut a: usize| {
         let mut steps = 0;
         while let Some(&b) = into.get(&a) {
@@ -61,7 +108,7 @@ pub(super) fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorS
         }
         a
     };
-    for (&a, _) in into.clone().iter() {
+    for (&a, _) in into.iter() {
         let b = resolve(a);
         let moved = std::mem::take(&mut actors[a].mentions);
         actors[b].mentions.extend(moved);

@@ -7,6 +7,11 @@
 //! or right after punctuation), the treebank knows the word only as a
 //! common word ([`SyntaxModel::only_common_word`]), and no longer person's
 //! name in the document ends with it ("Price" after "Ned Price").
+//!
+//! A longer PERSON mention from the tagger whose every word the treebank
+//! knows only as a common word is a title-case phrase, not a name, wherever
+//! it stands ("Population Change", "Recovery Plan", "Nuclear Terrorism"):
+//! a person's name has at least one word that is a name (issue 13, item 1).
 
 use std::collections::HashSet;
 
@@ -43,8 +48,17 @@ fn is_common_word_person(
     model: &SyntaxModel,
     surnames: &HashSet<String>,
 ) -> bool {
-    if m.label != EntityType::Person || m.origin != Origin::Model || m.tokens.len() != 1 {
+    if m.label != EntityType::Person || m.origin != Origin::Model {
         return false;
+    }
+    if m.tokens.len() > 1 {
+        return m.tokens.clone().all(|i| {
+            let t = &doc.tokens[i];
+            t.kind != TokenKind::Word || model.only_common_word(doc.token_text(i))
+        }) && m
+            .tokens
+            .clone()
+            .any(|i| doc.tokens[i].kind == TokenKind::Word);
     }
     let i = m.tokens.start;
     let word = doc.token_text(i);

@@ -449,3 +449,32 @@ fn a_capitalised_common_word_is_no_person() {
     let left: Vec<&str> = doc.entities.iter().map(|m| doc.span_text(m.span)).collect();
     assert_eq!(left, ["Tarvel", "Ned Price", "Price"]);
 }
+
+/// A longer PERSON from the tagger made only of common words is a
+/// title-case phrase, not a name; one with a name in it stays.
+#[test]
+fn a_person_of_common_words_only_is_no_person() {
+    use crate::doc::{EntityType, Mention, Origin};
+    use crate::pipeline::Stage;
+    // tokens: The(0) Population(1) Change(2) figures(3) were(4) read(5)
+    //         by(6) Tarvel(7) Price(8) .(9)
+    let mut doc = crate::pipeline::testing::split_doc(
+        "The Population Change figures were read by Tarvel Price.",
+    );
+    for r in [1..3, 7..9] {
+        let m = Mention {
+            span: doc.token_span(r.start, r.end - 1),
+            sentence: doc.sentence_of_token(r.start),
+            tokens: r,
+            label: EntityType::Person,
+            score: None,
+            origin: Origin::Model,
+            entry: None,
+        };
+        doc.entities.push(m);
+    }
+    let stage = super::SyntaxStage::new(SyntaxModel::embedded().expect("embedded model"));
+    stage.process(&mut doc);
+    let left: Vec<&str> = doc.entities.iter().map(|m| doc.span_text(m.span)).collect();
+    assert_eq!(left, ["Tarvel Price"]);
+}

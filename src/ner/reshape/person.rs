@@ -14,6 +14,10 @@ use crate::text::titles::TitleKind;
 /// The fewest words a name keeps once a field is cut from its front.
 const MIN_NAME_AFTER_FIELD: usize = 2;
 
+/// How many words of a title that starts before a PERSON span the tagger
+/// may have taken into it.
+const MAX_TITLE_TAIL: usize = 3;
+
 impl Shaper<'_> {
     /// A PERSON span, reshaped: none, itself, or pieces.
     pub(super) fn reshape_person(&self, m: Mention) -> Vec<Mention> {
@@ -43,6 +47,7 @@ impl Shaper<'_> {
             .find(|&k| self.doc.raw(k) == "'s")
             .unwrap_or(end);
         let end = self.without_trailing_title(start, end);
+        let start = self.after_title_into(start, end);
         let start = self.without_leading_field(start, end);
         if start >= end || !capitalised(self.doc.token_text(start)) {
             return Vec::new();
@@ -70,6 +75,20 @@ impl Shaper<'_> {
         end
     }
 
+    /// The start of `start..end` after a person's title that begins before
+    /// the span and ends inside it ("Chief of the Defence [Force] Pavel
+    /// Dorin"): the title's words are no part of the name.
+    fn after_title_into(&self, start: usize, end: usize) -> usize {
+        (start + 1..end.min(start + MAX_TITLE_TAIL + 1))
+            .rev()
+            .filter(|&p| capitalised(self.doc.token_text(p)))
+            .find(|&p| {
+                self.title_ending_exactly(p, &[TitleKind::Person])
+                    .is_some_and(|(_, ts)| ts < start)
+            })
+            .unwrap_or(start)
+    }
+
     /// The start of `start..end` after a title's field that the tagger took
     /// in: portfolio words at the front of a span that follows "of", "for",
     /// "and", a comma or another capitalised word of the field.
@@ -94,5 +113,41 @@ impl Shaper<'_> {
             return start;
         }
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::EntityType::{Loc, Org, Person};
+    use crate::ner::stage::tests::{owned, reshaped as tagged};
+
+    #[test]
+    fn a_person_span_headed_by_a_place_plan_or_body_word_is_no_person() {
+        // a facility or plan: MISC, not scored and no actor
+        let left = tagged(
+            "Shells hit the Varsky Library and the Orlen Highway.",
+            &[("Varsky Library", "PER"), ("Orlen Highway", "PER")],
+        );
+        assert!(left.iter().all(|(_, t)| *t != Person), "{left:?}");
+        assert_eq!(
+            tagged(
+                "Detainees were moved to Tarsk Island by Tarvel Holdings LLC.",
+                &[("Tarsk Island", "PER"), ("Tarvel Holdings LLC", "PER")],
+            ),
+            owned(&[("Tarsk Island", Loc), ("Tarvel Holdings LLC", Org)])
+        );
+        // the end of a title before the span is no part of the name
+        assert_eq!(
+            tagged(
+                "Chief of the Defence Force Pavel Dorin spoke.",
+                &[("Force Pavel Dorin", "PER")]
+            ),
+            owned(&[("Pavel Dorin", Person)])
+        );
+        // a surname that is also a noun stays a name
+        assert_eq!(
+            tagged("Tony Street spoke.", &[("Tony Street", "PER")]),
+            owned(&[("Tony Street", Person)])
+        );
     }
 }
