@@ -6,7 +6,9 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
-/// 1687 of 1922, 0.878, after session 14's argument resolvers; 1648 of
+/// 1729 of 1935, 0.894, after session 15's "between", place-target and
+/// judged-"of" resolvers; 1687 of 1922, 0.878, after session 14's argument
+/// resolvers; 1648 of
 /// 1913, 0.861, before them;
 /// 1540 of 1837, 0.838, after session 11's lexicon batch, tagger verb
 /// checks and tree repairs; 1322 of 1689, 0.783, once 542 cases for
@@ -19,7 +21,7 @@ use crate::util::{attache, check_record, json_lines, repo};
 /// 1116, 0.666, a session before; the pattern coder it replaced passed
 /// 0.838, mostly on frames it was written for), rounded down a little.
 /// Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.86;
+const PASS_RATE_FLOOR: f64 = 0.88;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {
