@@ -109,6 +109,8 @@
 //! text helpers are in `words.rs`.
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_defined;

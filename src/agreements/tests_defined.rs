@@ -4,19 +4,7 @@
 //! indefinite head after a bare one (`join.rs`). Every sentence is
 //! invented for these tests.
 
-use crate::doc::Doc;
-
-fn run(text: &str) -> Doc {
-    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, Some("2023-06-03"), text)
-}
-
-fn names(text: &str) -> Vec<String> {
-    run(text)
-        .agreements
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
-}
+use super::test_support::names;
 
 #[test]
 fn a_definite_head_with_a_defining_complement_is_an_instrument() {

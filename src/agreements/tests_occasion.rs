@@ -2,19 +2,7 @@
 //! before a head (`occasion.rs`) and of a joint headline naming a visitor
 //! and a place (`title.rs`). Every sentence is invented for these tests.
 
-use crate::doc::Doc;
-
-fn run(text: &str) -> Doc {
-    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, Some("2023-06-03"), text)
-}
-
-fn names(text: &str) -> Vec<String> {
-    run(text)
-        .agreements
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
-}
+use super::test_support::{names, run};
 
 #[test]
 fn a_set_made_at_an_occasion_is_one_record() {

@@ -4,25 +4,14 @@
 //! short forms written in full and resolution issuers after the number.
 //! Every sentence is invented for these tests.
 
+use super::test_support::{names, run};
 use crate::doc::Doc;
-
-fn run(text: &str) -> Doc {
-    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, Some("2023-06-03"), text)
-}
 
 /// (name, parties) of every record.
 fn records(doc: &Doc) -> Vec<(String, Vec<String>)> {
     doc.agreements
         .iter()
         .map(|a| (a.name.clone(), a.parties.clone()))
-        .collect()
-}
-
-fn names(text: &str) -> Vec<String> {
-    run(text)
-        .agreements
-        .iter()
-        .map(|a| a.name.clone())
         .collect()
 }
 

@@ -3,19 +3,7 @@
 //! head and the CRPD and Addis Ababa Action Agenda aliases in the data
 //! files). Every sentence is invented for these tests.
 
-use crate::doc::Doc;
-
-fn run(text: &str) -> Doc {
-    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, Some("2023-06-03"), text)
-}
-
-fn names(text: &str) -> Vec<String> {
-    run(text)
-        .agreements
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
-}
+use super::test_support::names;
 
 #[test]
 fn a_declaration_named_after_a_place_is_an_instrument() {

@@ -2,13 +2,7 @@
 //! compounds, a leaders' consensus, plainer descriptive names and a longer
 //! name after an alias. Every sentence and name is invented for these tests.
 
-fn names(text: &str) -> Vec<String> {
-    crate::pipeline::testing::run(crate::dates::DateOrder::Dmy, Some("2023-06-03"), text)
-        .agreements
-        .iter()
-        .map(|a| a.name.clone())
-        .collect()
-}
+use super::test_support::names;
 
 #[test]
 fn a_mediator_or_term_compound_makes_one_instrument() {
