@@ -204,10 +204,8 @@ pub fn forward_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec
 fn bound_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let mut out = HashMap::new();
     for i in 0..doc.tokens.len() {
-        let plural = match doc.norm(i) {
-            "its" => false,
-            "their" => true,
-            _ => continue,
+        let Some(plural) = possessive_plural(doc.norm(i)) else {
+            continue;
         };
         if tree.deprel(i) != "nmod:poss" {
             continue;
@@ -271,10 +269,8 @@ fn bound_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize
 fn reason_possessives(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
     let mut out = HashMap::new();
     for i in 0..doc.tokens.len() {
-        let plural = match doc.norm(i) {
-            "its" => false,
-            "their" => true,
-            _ => continue,
+        let Some(plural) = possessive_plural(doc.norm(i)) else {
+            continue;
         };
         let Some(reason) = tree.head(i).filter(|_| tree.deprel(i) == "nmod:poss") else {
             continue;
@@ -355,4 +351,14 @@ fn spans_at(doc: &Doc, i: usize) -> Vec<usize> {
         .filter(|s| s.tokens.contains(&i) && s.how != crate::doc::RefKind::Pronoun)
         .map(|s| s.actor)
         .collect()
+}
+
+/// Whether a possessive the resolvers bind is plural: "their" yes, "its" no,
+/// `None` for any other word.
+fn possessive_plural(word: &str) -> Option<bool> {
+    match word {
+        "its" => Some(false),
+        "their" => Some(true),
+        _ => None,
+    }
 }
