@@ -21,18 +21,36 @@ pub(super) fn refine(
     lex: &EventLexicon,
     mut events: Vec<EventRef>,
 ) -> Vec<EventRef> {
-    // A visit (CAMEO 042) goes to its host.
-    let is_visit = |e: &EventRef| {
-        lex.triggers
-            .row(&e.pattern)
-            .is_some_and(|r| r.cameo.starts_with("042"))
-    };
+    visit_hosts(doc, lex, &mut events);
+    visitor_to_host(doc, lex, &mut events);
+    merge_repeats(&mut events);
+    drop_subsumed_targetless(&mut events);
+    drop_said_by_person(doc, &mut events);
+    drop_own_side(doc, &mut events);
+    list_actors(doc, &mut events);
+    events
+}
 
-    // Visits: a state target is the host in person when the document
-    // names one who takes part in its meetings with the visitor's side
-    // (not a spokesperson who speaks of the visit).
+/// A visit (CAMEO 042) goes to its host.
+fn is_visit(lex: &EventLexicon, e: &EventRef) -> bool {
+    lex.triggers
+        .row(&e.pattern)
+        .is_some_and(|r| r.cameo.starts_with("042"))
+}
+
+/// Whether `a` is a person actor.
+fn is_person(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|x| x.kind == Some(ActorKind::Person))
+}
+
+/// Visits: a state target is the host in person when the document
+/// names one who takes part in its meetings with the visitor's side
+/// (not a spokesperson who speaks of the visit).
+fn visit_hosts(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
     let mut takes_part: WordMap<(PloverType, usize), Vec<Participant>> = WordMap::default();
-    for o in &events {
+    for o in events.iter() {
         for (p, other) in [(o.source, o.target), (o.target, o.source)] {
             let Some(p) = p else { continue };
             if let Some(aff) = doc
@@ -49,7 +67,7 @@ pub(super) fn refine(
         }
     }
     for e in events.iter_mut() {
-        if !is_visit(e) {
+        if !is_visit(lex, e) {
             continue;
         }
         let Some(t) = e.target else { continue };
@@ -93,21 +111,23 @@ pub(super) fn refine(
             e.target = Some(h);
         }
     }
+}
 
-    // A meeting between a visitor and a host goes visitor → host, whichever
-    // way a sentence tells it ("Zelenskyy met with Rau" in a text about
-    // Rau's visit: dev README, CONSULT visitor → host).
+/// A meeting between a visitor and a host goes visitor → host, whichever
+/// way a sentence tells it ("Zelenskyy met with Rau" in a text about
+/// Rau's visit: dev README, CONSULT visitor → host).
+fn visitor_to_host(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
     let same_side = |a: usize, b: usize| {
         let aff = |x: usize| affiliation(doc, x);
         a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
     };
     let visits: Vec<(usize, usize)> = events
         .iter()
-        .filter(|e| is_visit(e))
+        .filter(|e| is_visit(lex, e))
         .filter_map(|e| Some((e.source?, e.target?)))
         .collect();
     for e in events.iter_mut() {
-        if e.kind != PloverType::Consult || is_visit(e) {
+        if e.kind != PloverType::Consult || is_visit(lex, e) {
             continue;
         }
         let (Some(s), Some(t)) = (e.source, e.target) else {
@@ -120,10 +140,12 @@ pub(super) fn refine(
             (e.source, e.target) = (Some(t), Some(s));
         }
     }
+}
 
-    // 4. One event per (type, source, target, status): the first mention
-    // stays (often the title's), with the date and place of a later one
-    // when it has none.
+/// One event per (type, source, target, status): the first mention
+/// stays (often the title's), with the date and place of a later one
+/// when it has none.
+fn merge_repeats(events: &mut Vec<EventRef>) {
     let mut first: WordMap<(PloverType, Option<usize>, Option<usize>, EventStatus), usize> =
         WordMap::default();
     let mut keep = vec![true; events.len()];
@@ -149,29 +171,31 @@ pub(super) fn refine(
     }
     let mut keep = keep.into_iter();
     events.retain(|_| keep.next().unwrap_or(true));
-    // A target-less event adds nothing next to one of the same type in the
-    // same sentence that involves its source and has a target.
+}
+
+/// A target-less event adds nothing next to one of the same type in the
+/// same sentence that involves its source and has a target.
+fn drop_subsumed_targetless(events: &mut Vec<EventRef>) {
     let mut involved: WordSet<(PloverType, usize, Option<usize>)> = WordSet::default();
     for o in events.iter().filter(|o| o.target.is_some()) {
         involved.insert((o.kind, o.sentence, o.source));
         involved.insert((o.kind, o.sentence, o.target));
     }
     events.retain(|e| e.target.is_some() || !involved.contains(&(e.kind, e.sentence, e.source)));
-    // A state's or organisation's event adds nothing next to the same event
-    // by a named person acting for it ("the United States and the AUC sign"
-    // and "Blinken and Faki signed"), nor next to the same exchange told the
-    // other way round between their people.
+}
+
+/// A state's or organisation's event adds nothing next to the same event
+/// by a named person acting for it ("the United States and the AUC sign"
+/// and "Blinken and Faki signed"), nor next to the same exchange told the
+/// other way round between their people.
+fn drop_said_by_person(doc: &Doc, events: &mut Vec<EventRef>) {
     let actors = &doc.actors;
-    let is_person = |a: usize| {
-        actors
-            .get(a)
-            .is_some_and(|x| x.kind == Some(ActorKind::Person))
-    };
+    let is_person = |a: usize| is_person(doc, a);
     // (keyed by CAMEO code: a person's expressed support does not make the
     // state's signing redundant)
     let mut by_person: WordSet<(String, usize, Option<usize>)> = WordSet::default();
     let mut person_sentences: WordMap<(PloverType, usize), Vec<usize>> = WordMap::default();
-    for o in &events {
+    for o in events.iter() {
         let Some(os) = o.source.filter(|&p| is_person(p)) else {
             continue;
         };
@@ -219,20 +243,28 @@ pub(super) fn refine(
         });
         !(redundant_default || said_by_person)
     });
-    // No actor acts on its own side ("Indonesia → its Foreign Minister"
-    // from a visit that returned to its host): a person and the state or
-    // body they serve. A body's affiliation is where it stands, not whose
-    // side it acts for: an armed group fights the state it is in ("the
-    // Front's attacks on Rhun").
+}
+
+/// No actor acts on its own side ("Indonesia → its Foreign Minister"
+/// from a visit that returned to its host): a person and the state or
+/// body they serve. A body's affiliation is where it stands, not whose
+/// side it acts for: an armed group fights the state it is in ("the
+/// Front's attacks on Rhun").
+fn drop_own_side(doc: &Doc, events: &mut Vec<EventRef>) {
     events.retain(|e| match (e.source, e.target) {
-        (Some(s), Some(t)) if is_person(s) || is_person(t) => {
+        (Some(s), Some(t)) if is_person(doc, s) || is_person(doc, t) => {
             !(affiliation(doc, t) == Some(s) || affiliation(doc, s) == Some(t))
         }
         _ => true,
     });
-    // Merged-away actors never reach an event (spans point at the survivor).
+}
+
+/// Drops the events whose source was merged away (spans point at the
+/// survivor), then marks the actors of the rest, and their affiliations,
+/// as listed.
+fn list_actors(doc: &mut Doc, events: &mut Vec<EventRef>) {
     events.retain(|e| e.source.is_some_and(|s| listed_kind(&doc.actors[s])));
-    for e in &events {
+    for e in events.iter() {
         for a in [e.source, e.target].into_iter().flatten() {
             mark_listed(&mut doc.actors, a);
         }
@@ -243,7 +275,6 @@ pub(super) fn refine(
             mark_listed(&mut doc.actors, i);
         }
     }
-    events
 }
 
 /// A joint statement by states with no collective name: what its author
