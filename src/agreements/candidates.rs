@@ -46,6 +46,18 @@ impl Agreements {
             out.push(c);
             return end;
         }
+        let at = InSentence {
+            doc,
+            v,
+            date_at,
+            s,
+            first,
+            lim,
+        };
+        // "legally binding security guarantees" (`guarantees.rs`)
+        if let Some(end) = self.legal_guarantees(at, i, out) {
+            return end;
+        }
         let Some((hend, head)) = self.heads.longest(v, i, lim) else {
             return i + 1;
         };
@@ -67,14 +79,6 @@ impl Agreements {
         {
             return i + 1;
         }
-        let at = InSentence {
-            doc,
-            v,
-            date_at,
-            s,
-            first,
-            lim,
-        };
         let site = Site {
             at,
             i,
@@ -87,10 +91,15 @@ impl Agreements {
             // in an upper-case heading a capitalised-only head is no name;
             // followed by a capitalised word it is inside a longer name
             // ("Economic Framework Supply Chain Agreement")
-            Flag::Capital if !v.text[i].chars().any(char::is_lowercase) => hend,
-            Flag::Capital if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) => i + 1,
+            Flag::Capital | Flag::CapitalOnly if !v.text[i].chars().any(char::is_lowercase) => hend,
+            Flag::Capital | Flag::CapitalOnly
+                if v.cap(hend) && v.kind.get(hend) == Some(&TokenKind::Word) =>
+            {
+                i + 1
+            }
             _ if capital => self.named(site, out),
             Flag::Capital => self.lower_capital_head(site, out),
+            Flag::CapitalOnly => hend,
             Flag::Short => hend,
             _ => self.generic(site, out),
         }

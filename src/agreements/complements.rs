@@ -85,6 +85,12 @@ impl Agreements {
                 break;
             }
             let e = self.cap_run(v, j, lim, date_at);
+            let e = self.second_instrument(v, j, e);
+            let e = if e > j {
+                self.serial_list_end(at, j, e, w == "between")
+            } else {
+                e
+            };
             if e == j || e - i > 40 {
                 break;
             }
@@ -140,6 +146,73 @@ impl Agreements {
             parts.clear();
         }
         parts
+    }
+}
+
+impl Agreements {
+    /// "between Gondor and Rohan and the Treaty of Amity": a capitalised run
+    /// `j..e` that coordinates a second instrument ends before its "and"
+    /// (a head inside the run without "and", "the Implementation of the
+    /// Paris Agreement", stays in it).
+    fn second_instrument(&self, v: &View, j: usize, e: usize) -> usize {
+        (j + 1..e)
+            .find(|&t| {
+                let and_before = v.w(t - 1) == "and"
+                    || (v.w(t - 1) == "the" && t >= j + 2 && v.w(t - 2) == "and");
+                and_before && v.cap(t) && self.heads.longest(v, t, e).is_some()
+            })
+            .map_or(e, |t| if v.w(t - 1) == "and" { t - 1 } else { t - 2 })
+    }
+
+    /// "Treaty of Friendship, Cooperation and Mutual Assistance": a
+    /// capitalised run that a comma continues into a serial list of
+    /// capitalised items closed by "and" or "or" is one complement. The end
+    /// of the list, or `e` when no closed list follows. An item is at most
+    /// six tokens, holds no head word ("Pact of the Future, Declaration on
+    /// …" are two instruments) and, outside "between", no place (a list of
+    /// parties after a name is no part of it; the tagger's persons are left
+    /// alone: it tags capitalised nouns of a name, "Trade", as persons).
+    fn serial_list_end(&self, at: InSentence<'_>, j: usize, e: usize, parties: bool) -> usize {
+        let v = at.v;
+        let holds_head = |a: usize, b: usize| (a..b).any(|t| self.heads.longest(v, t, b).is_some());
+        // a run that already holds a second instrument ("between A and B and
+        // the Treaty of …") is continued by nothing
+        if holds_head(j, e) {
+            return e;
+        }
+        let mut k = e;
+        for _ in 0..6 {
+            if v.text.get(k) != Some(&",") {
+                return e;
+            }
+            let mut j = k + 1;
+            let mut closed = matches!(v.w(j), "and" | "or");
+            j += usize::from(closed);
+            // (an upper-case heading's "…, AND SHOULD" is no list of name words)
+            let shouting = !v
+                .text
+                .get(j)
+                .is_some_and(|t| t.chars().any(char::is_lowercase));
+            if !v.cap(j) || shouting || at.date_at.contains_key(&j) {
+                return e;
+            }
+            let end = self.cap_run(v, j, at.lim, at.date_at);
+            let named = |t: usize| {
+                at.doc
+                    .entities
+                    .iter()
+                    .any(|m| m.label == EntityType::Gpe && m.tokens.contains(&t))
+            };
+            if end == j || end - j > 6 || holds_head(j, end) || (!parties && (j..end).any(named)) {
+                return e;
+            }
+            closed |= (j..end).any(|t| matches!(v.w(t), "and" | "or"));
+            if closed {
+                return end;
+            }
+            k = end;
+        }
+        e
     }
 }
 

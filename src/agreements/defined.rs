@@ -32,7 +32,7 @@ impl Agreements {
         let v = at.v;
         let kind = head.kind.as_str();
         if head.plural
-            || head.flag == Flag::Capital
+            || matches!(head.flag, Flag::Capital | Flag::CapitalOnly)
             || matches!(kind, "other" | "resolution" | "ceasefire")
             || !matches!(
                 v.w(hend),

@@ -95,6 +95,15 @@
 //! action plan" is no earlier roadmap); an indefinite head does not join a
 //! bare earlier record ("a resolution on Moldova" after "the resolution").
 //!
+//! Session 16 (`docs/agreements-recall.md`, fourth sample
+//! `eval/corpus-agreements-4/`): a serial list stays in a capitalised
+//! complement ("Treaty of Friendship, Cooperation and Mutual Assistance
+//! between …") and a run stops before a coordinated second instrument
+//! (`complements.rs`); "Compact" is a capital-only head; legal guarantees
+//! sought ("legally binding security guarantees") are one instrument
+//! (`guarantees.rs`); a short form with a named party ("the current MOU
+//! with Tonga") starts a record (`named.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -122,12 +131,15 @@ mod tests_recall;
 mod tests_recall2;
 #[cfg(test)]
 mod tests_refine;
+#[cfg(test)]
+mod tests_session16;
 
 mod candidates;
 mod complements;
 mod dating;
 mod defined;
 mod generic;
+mod guarantees;
 mod join;
 mod lower_heads;
 mod named;
@@ -166,8 +178,12 @@ enum Flag {
     Court,
     Numbered,
     Short,
-    /// A head only when capitalised ("Wassenaar Arrangement").
+    /// A head only when capitalised ("Wassenaar Arrangement"); in lower
+    /// case only when specific (`lower_heads.rs`).
     Capital,
+    /// A head only when capitalised, never in lower case ("Compact of Free
+    /// Association"; "a social compact" is a metaphor).
+    CapitalOnly,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +223,8 @@ pub struct Agreements {
     recall: recall::Cues,
     /// Occasion nouns and quantity words of `occasion.rs`.
     occasion: occasion::Cues,
+    /// Guarantee heads and legal premodifiers of `guarantees.rs`.
+    guarantees: guarantees::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }
@@ -253,6 +271,8 @@ struct Cand {
     link: Link,
     dates: Vec<(String, u8)>,
     parties: Vec<String>,
+    /// Signed or adopted in its sentence, or a short form with a named
+    /// party: a short form then starts a record when none came before.
     signed: bool,
 }
 
@@ -309,7 +329,8 @@ impl Agreements {
             }
             let signing = self.signing(&v, first, lim);
             for c in &mut cands[before..] {
-                c.signed = signing.is_some();
+                // (a short form with a named party starts a record too, `named.rs`)
+                c.signed |= signing.is_some();
                 if let Some(verb_at) = signing {
                     if let Some(d) = nearest_date(doc, &date_at, first, lim, verb_at) {
                         c.dates.push((d, 2));

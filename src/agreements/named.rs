@@ -161,6 +161,17 @@ impl Agreements {
         }
         let link = if short { Link::Short } else { Link::Named };
         let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
+        // "the current MOU with the Government of Tonga": a short form
+        // whose party is named is that one instrument; it refers back to
+        // an earlier one of its kind or starts a record
+        c.signed = short
+            && head.flag == Flag::Short
+            && v.w(hend) == "with"
+            && !parties.is_empty()
+            && (first..i)
+                .rev()
+                .take(2)
+                .any(|k| self.determiners.contains(v.w(k)));
         c.parties = parties;
         self.inner_dates(doc, date_at, dates_from, b, &mut c);
         out.push(c);

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::phrases::PhraseTable;
-use super::{occasion, recall, refine, specific, Agreements, Entry, Flag, Head};
+use super::{guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head};
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;
 use crate::lexicon::formations::Formations;
@@ -30,6 +30,7 @@ impl Agreements {
             refine: refine::Cues::default(),
             recall: recall::Cues::default(),
             occasion: occasion::Cues::default(),
+            guarantees: guarantees::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -104,6 +105,7 @@ impl Agreements {
                         "numbered" => Flag::Numbered,
                         "short" => Flag::Short,
                         "capital" => Flag::Capital,
+                        "capital_only" => Flag::CapitalOnly,
                         _ => Flag::Plain,
                     };
                     let canon = line.fields.get(4).copied().unwrap_or(phrase).to_string();
@@ -151,6 +153,7 @@ impl Agreements {
                 c if refine::Cues::CLASSES.contains(&c) => self.refine.add(class, phrase),
                 c if recall::Cues::CLASSES.contains(&c) => self.recall.add(class, phrase),
                 c if occasion::Cues::CLASSES.contains(&c) => self.occasion.add(class, phrase),
+                c if guarantees::Cues::CLASSES.contains(&c) => self.guarantees.add(class, phrase),
                 other => {
                     return Err(Error::Data {
                         file: file.to_string(),
