@@ -6,6 +6,28 @@
 use super::super::tests::coded;
 
 #[test]
+fn the_leaders_of_a_readout_are_its_two_named_persons() {
+    let text = "Aragorn Arathornson of Arnor spoke with Theoden Thengel of Rohan. \
+                The leaders condemned the shelling of Pelargir by Umbar.";
+    let got = coded(text, None);
+    assert!(
+        got.contains(&"ACCUSE 111 Aragorn Arathornson -> Umbar (asserted)".to_string())
+            && got.contains(&"ACCUSE 111 Theoden Thengel -> Umbar (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+#[test]
+fn the_leaders_of_named_states_are_no_pair_of_persons() {
+    let text = "Aragorn Arathornson of Arnor spoke with Theoden Thengel of Rohan. \
+                The leaders of Dale and Lindon condemned Umbar.";
+    let got = coded(text, None);
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("ACCUSE") && e.contains("Aragorn")),
+        "{got:?}"
+    );
+}
+#[test]
 fn a_planned_visit_and_its_purpose_are_hypothetical() {
     let got = coded(
         "We will travel to Rohan next week to discuss trade with Theoden Thengel.",
