@@ -28,6 +28,26 @@ fn the_leaders_of_named_states_are_no_pair_of_persons() {
     );
 }
 #[test]
+fn a_national_counterpart_is_the_person_of_that_side() {
+    let text = "The Foreign Minister of Dale, Bard Girion, thanked Rohan. \
+                Hirgon Baranor spoke with his Dalish counterpart by telephone.";
+    let got = coded(text, None);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Hirgon Baranor -> Bard Girion")),
+        "{got:?}"
+    );
+}
+#[test]
+fn a_counterpart_with_no_one_of_its_side_named_is_the_side() {
+    let got = coded("Hirgon Baranor met his Dalish counterpart on Monday.", None);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Hirgon Baranor -> Dale")),
+        "{got:?}"
+    );
+}
+#[test]
 fn a_planned_visit_and_its_purpose_are_hypothetical() {
     let got = coded(
         "We will travel to Rohan next week to discuss trade with Theoden Thengel.",
