@@ -16,6 +16,7 @@ fn the_leaders_of_a_readout_are_its_two_named_persons() {
         "{got:?}"
     );
 }
+
 #[test]
 fn the_leaders_of_named_states_are_no_pair_of_persons() {
     let text = "Aragorn Arathornson of Arnor spoke with Theoden Thengel of Rohan. \
@@ -27,6 +28,7 @@ fn the_leaders_of_named_states_are_no_pair_of_persons() {
         "{got:?}"
     );
 }
+
 #[test]
 fn a_national_counterpart_is_the_person_of_that_side() {
     let text = "The Foreign Minister of Dale, Bard Girion, thanked Rohan. \
@@ -38,6 +40,7 @@ fn a_national_counterpart_is_the_person_of_that_side() {
         "{got:?}"
     );
 }
+
 #[test]
 fn a_counterpart_with_no_one_of_its_side_named_is_the_side() {
     let got = coded("Hirgon Baranor met his Dalish counterpart on Monday.", None);
@@ -47,6 +50,7 @@ fn a_counterpart_with_no_one_of_its_side_named_is_the_side() {
         "{got:?}"
     );
 }
+
 #[test]
 fn a_planned_visit_and_its_purpose_are_hypothetical() {
     let got = coded(
@@ -57,6 +61,26 @@ fn a_planned_visit_and_its_purpose_are_hypothetical() {
     assert!(
         got.iter()
             .all(|e| e.starts_with("CONSULT") && e.ends_with("(hypothetical)")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn future_aid_with_its_amount_is_aid_and_without_one_a_commitment() {
+    let author = Some("Ministry of Foreign Affairs of Arnor");
+    let got = coded(
+        "We will provide $4 million in humanitarian assistance to Dale.",
+        author,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("AID") && e.contains("Arnor -> Dale (asserted)")),
+        "{got:?}"
+    );
+    let got = coded("We will provide humanitarian assistance to Dale.", author);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("AGREE") && e.contains("Arnor -> Dale (asserted)")),
         "{got:?}"
     );
 }
