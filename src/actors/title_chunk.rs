@@ -10,6 +10,9 @@ use crate::text::titles::TitleKind;
 /// How many sentences back "the two presidents" looks for its persons.
 const PERSON_PAIR_SENTENCES: usize = 3;
 
+/// How many persons named nearby "the two presidents" chooses among.
+const PAIR_CANDIDATES: usize = 6;
+
 /// How many earlier references "the two sides" counts its parties in.
 const PAIR_WINDOW: usize = 2000;
 
@@ -49,11 +52,22 @@ impl Builder<'_> {
             // "Burmese refugees": people, not the state
             TitleKind::People => first.end,
             TitleKind::Pair => {
-                // "the two presidents": the last two persons named, nearby
-                if t.title == "persons" && self.person_pair(chunk_start, first.start, first.end) {
+                // "the two presidents": the two persons named most, nearby
+                let persons = t.title.starts_with("persons");
+                if self.tok(first.end) == "of" {
+                    // "the leaders of X and Y", "the Prime Ministers of
+                    // X, Y and Z": the names after it say who
                     return first.end;
                 }
-                self.party_pair(chunk_start, first.start, first.end);
+                let only = t.title == "persons only";
+                if persons && self.person_pair(chunk_start, (first.start, first.end), only) {
+                    return first.end;
+                }
+                // ("the leaders" also opens a summit statement of many
+                // states: no two parties stand for it)
+                if !only {
+                    self.party_pair(chunk_start, first.start, first.end);
+                }
                 first.end
             }
             TitleKind::Latter | TitleKind::Former => {
@@ -139,23 +153,62 @@ impl Builder<'_> {
         fe
     }
 
-    /// "the two presidents" at `fs..fe`: the last two persons named
-    /// nearby, if there are two; returns whether they were found.
-    fn person_pair(&mut self, chunk_start: usize, fs: usize, fe: usize) -> bool {
+    /// "the two presidents" at `fs..fe`: of the persons named in the last
+    /// few sentences, the two named most so far (ties: the later named),
+    /// if there are two (with `only`, "the leaders", when no third is named
+    /// as often as the second); returns whether they were found. A readout's two
+    /// principals are named throughout; a third person it mentions in
+    /// passing ("informed him of his meeting with X and Y") is named once.
+    fn person_pair(&mut self, chunk_start: usize, (fs, fe): (usize, usize), only: bool) -> bool {
         let sent = self.doc.sentence_of_token(fs);
-        let mut persons: Vec<usize> = Vec::new();
-        for sp in self.spans.iter().rev().filter(|sp| sp.tokens.end <= fs) {
-            if self.doc.sentence_of_token(sp.tokens.start) + PERSON_PAIR_SENTENCES < sent {
+        // (persons are merged with their name's variants only at the end:
+        // "President Biden" and "Joseph R. Biden" are one person here too)
+        let mut nearby: Vec<usize> = Vec::new();
+        let spans = self.spans.iter().rev().take(PAIR_WINDOW);
+        for sp in spans.filter(|sp| sp.tokens.end <= fs) {
+            if self.doc.sentence_of_token(sp.tokens.start) + PERSON_PAIR_SENTENCES < sent
+                || nearby.len() == PAIR_CANDIDATES
+            {
                 break;
             }
             let a = sp.actor;
-            if self.actors[a].kind == Some(ActorKind::Person) && !persons.contains(&a) {
-                persons.push(a);
-                if persons.len() == 2 {
-                    break;
-                }
+            let known = nearby.iter().any(|&b| self.same_person(a, b));
+            if self.actors[a].kind == Some(ActorKind::Person) && !known {
+                nearby.push(a);
             }
         }
+        // mentions per person actor, then per candidate (names compared
+        // once per distinct actor, not per mention)
+        let recent = self.spans.len().saturating_sub(PAIR_WINDOW);
+        let mut per_actor: Vec<(usize, usize)> = Vec::new();
+        for sp in self.spans[recent..].iter().filter(|sp| sp.tokens.end <= fs) {
+            if self.actors[sp.actor].kind != Some(ActorKind::Person) {
+                continue;
+            }
+            match per_actor.iter_mut().find(|(a, _)| *a == sp.actor) {
+                Some(c) => c.1 += 1,
+                None => per_actor.push((sp.actor, 1)),
+            }
+        }
+        let mut counts = vec![0usize; nearby.len()];
+        for (a, n) in per_actor {
+            if let Some(k) = nearby.iter().position(|&b| self.same_person(a, b)) {
+                counts[k] += n;
+            }
+        }
+        let mut counted: Vec<(usize, usize)> = nearby.iter().copied().zip(counts).collect();
+        // (stable: among equals the later named, first in `nearby`, wins)
+        counted.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
+        // ("the leaders" without "two" may be three or four: a third named
+        // as often as the second leaves the pair open)
+        let open = |k: usize| counted.get(k).map(|&(_, c)| c);
+        if only && open(2).is_some() && open(2) == open(1) {
+            return false;
+        }
+        let mut persons: Vec<usize> = counted.iter().take(2).map(|&(a, _)| a).collect();
+        // the pair in the order `nearby` has them, the later named first
+        // (pushed below in reverse: the first named signs first)
+        persons.sort_by_key(|&a| nearby.iter().position(|&b| b == a));
         if persons.len() == 2 {
             let start = chunk_start.min(fs);
             for &p in persons.iter().rev() {
@@ -164,6 +217,28 @@ impl Builder<'_> {
             return true;
         }
         false
+    }
+
+    /// Whether persons `a` and `b` are one: the same actor, or every word
+    /// of one's name is in the other's ("Biden", "Joseph R. Biden").
+    fn same_person(&self, a: usize, b: usize) -> bool {
+        if a == b {
+            return true;
+        }
+        let words = |x: usize| -> Vec<String> {
+            self.actors[x]
+                .name
+                .split_whitespace()
+                .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+                .collect()
+        };
+        let (wa, wb) = (words(a), words(b));
+        let (short, long) = if wa.len() <= wb.len() {
+            (&wa, &wb)
+        } else {
+            (&wb, &wa)
+        };
+        !short.is_empty() && short.iter().all(|w| long.contains(w))
     }
 
     /// "the two sides" at `fs..fe`: the two parties named most so far (a

@@ -21,6 +21,7 @@ pub(super) fn refine(
     lex: &EventLexicon,
     mut events: Vec<EventRef>,
 ) -> Vec<EventRef> {
+    concrete_aid_pledges(doc, lex, &mut events);
     visit_hosts(doc, lex, &mut events);
     visitor_to_host(doc, lex, &mut events);
     merge_repeats(&mut events);
@@ -29,6 +30,47 @@ pub(super) fn refine(
     drop_own_side(doc, &mut events);
     list_actors(doc, &mut events);
     events
+}
+
+/// How many tokens before and after an aid trigger an amount is looked for
+/// ("will provide an additional $24 million", "its existing $15 million
+/// assistance").
+const AMOUNT_BEFORE: usize = 8;
+const AMOUNT_AFTER: usize = 12;
+
+/// Future aid that names its amount is aid concretely pledged, AID (dev
+/// README: "aid and assistance delivered or concretely pledged → AID"),
+/// asserted like any decided measure; the future tense had made it a
+/// statement of intent (`models/events/future.tsv`). An amount is a token
+/// with a currency sign ("$4", "A$1", "€20").
+fn concrete_aid_pledges(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
+    let money = |i: usize| doc.raw(i).contains(['$', '€', '£', '¥']);
+    for e in events.iter_mut() {
+        if e.kind != PloverType::Agree {
+            continue;
+        }
+        let Some(row) = lex
+            .triggers
+            .row(&e.pattern)
+            .filter(|r| r.kind == PloverType::Aid)
+        else {
+            continue;
+        };
+        let Some(sentence) = doc.sentences.get(e.sentence) else {
+            continue;
+        };
+        let from = e
+            .tokens
+            .start
+            .saturating_sub(AMOUNT_BEFORE)
+            .max(sentence.tokens.start);
+        let to = (e.tokens.end + AMOUNT_AFTER).min(sentence.tokens.end);
+        if (from..to).any(money) {
+            e.kind = PloverType::Aid;
+            e.cameo.clone_from(&row.cameo);
+            e.status = EventStatus::Asserted;
+        }
+    }
 }
 
 /// A visit (CAMEO 042) goes to its host.

@@ -242,6 +242,10 @@ impl<'a> ActorIndex<'a> {
         if let Some(a) = nominals.agent.get(i).copied().flatten() {
             return vec![a];
         }
+        // (one word, not a list: the noun whose possessor is the other side)
+        if tree.lemma(i).eq_ignore_ascii_case("counterpart") {
+            return self.counterpart(tree, i, nominals);
+        }
         if self.classes.has(WordClass::RelativePronoun, tree.lemma(i)) {
             let clause = tree.head(i).filter(|&h| tree.deprel(h) == "acl:relcl");
             return match clause.and_then(|c| tree.head(c)) {
@@ -253,6 +257,44 @@ impl<'a> ActorIndex<'a> {
             };
         }
         self.in_phrase(tree, i, nominals)
+    }
+
+    /// Whom "counterpart" at `i` stands for: the person its apposition
+    /// names ("his Dalish counterpart, Bard Girion"); else, for a national
+    /// or body modifier ("his Dalish counterpart", "his G7 counterparts"),
+    /// the one person of that side the document names, or the side itself.
+    /// Never its possessor ("his", "Gondor's"): that is the other party.
+    fn counterpart(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
+        let children = tree.children(i);
+        for &c in children.iter().filter(|&&c| tree.rel(c) == "appos") {
+            let named = self.of_node(tree, c, nominals);
+            if !named.is_empty() {
+                return named;
+            }
+        }
+        let side = children
+            .iter()
+            .copied()
+            .filter(|&c| matches!(tree.deprel(c), "amod" | "compound"))
+            .map(|c| self.named_at(c))
+            .find(|found| !found.is_empty());
+        let Some(side) = side else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for s in side {
+            let persons: Vec<usize> = (0..self.doc.actors.len())
+                .filter(|&a| self.is_person(a) && self.affiliation(a) == Some(s))
+                .collect();
+            let a = match persons[..] {
+                [p] => p,
+                _ => s,
+            };
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
     }
 
     /// The state a place mention at token `i` lies in, or is (a state

@@ -22,7 +22,7 @@
 use std::collections::HashMap;
 
 use super::view::TreeView;
-use crate::doc::{ActorKind, Doc};
+use crate::doc::{ActorKind, Doc, RefKind};
 
 /// How many sentences back an antecedent may be.
 const REACH: usize = 2;
@@ -103,9 +103,21 @@ fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
         let mut actors = vec![spans[k].actor];
         let mut end = spans[k].tokens.end;
         let mut j = k + 1;
+        // a pair reference ("the two sides") is a run of its own: "…
+        // assistance to Dale, the leaders said" joins no list
+        let pair_at = |j: usize| {
+            spans
+                .get(j + 1)
+                .is_some_and(|n| n.tokens == spans[j].tokens && n.how == RefKind::Pronoun)
+        };
+        let pair = pair_at(k);
         while j < spans.len() {
             let s = &spans[j];
-            let joined = s.tokens == spans[j - 1].tokens
+            let same = s.tokens == spans[j - 1].tokens;
+            if pair && !same || !pair && pair_at(j) {
+                break;
+            }
+            let joined = same
                 || s.tokens.start >= end
                     && s.tokens.start - end <= 2
                     && (end..s.tokens.start).all(|t| matches!(doc.norm(t), "and" | "," | "the"))

@@ -40,7 +40,44 @@ pub fn clause_status(
     if modal || under_condition(tree, classes, at) || possible(tree, classes, t) {
         return EventStatus::Hypothetical;
     }
+    if !intent && planned_by_governor(tree, classes, at) {
+        return EventStatus::Hypothetical;
+    }
     EventStatus::Asserted
+}
+
+/// How many purpose clauses up a planned verb is looked for ("will travel
+/// to X to meet Y to discuss Z").
+const PURPOSE_DEPTH: usize = 3;
+
+/// Whether the clause of `at` is the purpose of a planned action or what
+/// happens during it: a to-infinitive adverbial ("will meet Y to discuss
+/// Z", "will travel to X to attend …") or a "during" phrase ("during the
+/// visit, the leaders will hold talks") of a verb with a modal of the
+/// future or of possibility. What a planned action is for is planned too
+/// (dev README: planned actions are hypothetical).
+fn planned_by_governor(tree: &TreeView<'_>, classes: &WordClasses, at: usize) -> bool {
+    let mut n = at;
+    for _ in 0..PURPOSE_DEPTH {
+        let Some(h) = tree.head(n) else {
+            return false;
+        };
+        let purpose = tree.rel(n) == "advcl"
+            && tree.upos(n) == "VERB"
+            && tree.children_rel(n, "mark").any(|m| tree.lemma(m) == "to");
+        let during = tree.rel(n) == "obl" && tree.case_of(n) == Some("during");
+        if !purpose && !during {
+            return false;
+        }
+        let planned = tree
+            .children_rel(h, "aux")
+            .any(|d| classes.has(WordClass::HypotheticalModal, tree.lemma(d)));
+        if planned {
+            return true;
+        }
+        n = h;
+    }
+    false
 }
 
 /// Whether a nominal trigger is called possible: a modifier ("a possible
@@ -259,3 +296,7 @@ pub fn hearsay(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     }
     marked(at)
 }
+
+#[cfg(test)]
+#[path = "tests_refs.rs"]
+mod tests_refs;

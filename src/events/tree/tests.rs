@@ -18,7 +18,7 @@ fn pipeline() -> &'static Pipeline {
 }
 
 /// "TYPE CAMEO source -> target (status)" of each event, sorted.
-fn coded(text: &str, author: Option<&str>) -> Vec<String> {
+pub(super) fn coded(text: &str, author: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = code_doc(pipeline(), "t", text, author)
         .into_iter()
         .map(|c| {
