@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::doc::{Doc, EntityType, FormKind, Words};
+use crate::doc::{Doc, EntityType, FormKind, Origin, Words};
 use crate::text::titles::{TitleKind, Titles};
 
 /// A title chain before a person's name.
@@ -80,7 +80,18 @@ impl NamePlan {
                 plan.flat_head[i] = Some(last);
                 plan.hidden[i] = true;
             }
-            if last > m.tokens.start {
+            // (a one-word place or organisation too, when a gazetteer
+            // knows it: "Umbar extended its thanks", "Rohan cut ties" read
+            // as an adverb and an adjective before their verb; not a
+            // people's name, an adjective as often as a noun, nor the
+            // tagger's one-word names, common words as often: "General
+            // (Retired)", "the General Staff"; nor an acronym's plural,
+            // "MEPs", no singular proper noun)
+            let one_word_name =
+                matches!(m.label, EntityType::Gpe | EntityType::Org | EntityType::Loc)
+                    && m.origin == Origin::Gazetteer
+                    && !acronym_plural(doc.raw(last));
+            if last > m.tokens.start || one_word_name {
                 plan.name_head[last] = true;
             }
             if m.label != EntityType::Person {
@@ -128,6 +139,12 @@ fn reducible(doc: &Doc, m: &crate::doc::Mention) -> bool {
             .all(|i| doc.raw(i).chars().next().is_some_and(char::is_uppercase)),
         _ => false,
     }
+}
+
+/// Whether `word` is an acronym's plural ("MEPs", "NGOs"): a plural noun.
+fn acronym_plural(word: &str) -> bool {
+    let mut rev = word.chars().rev();
+    rev.next() == Some('s') && rev.next().is_some_and(char::is_uppercase)
 }
 
 /// The first token of the longest title chain that ends right before the

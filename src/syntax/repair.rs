@@ -31,11 +31,15 @@
 //!    apposition of "terms". An apposition with no punctuation before it,
 //!    on an oblique of a verb that has no object, is that verb's object
 //!    ([`late_object`]).
+//! 6. **A subject after a fronted adverbial clause.** "If Mordor attacks
+//!    Dale, Rohan will send troops": "Rohan" hung on "Dale" as an
+//!    apposition, the main verb subjectless ([`fronted_clause`]).
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
 //!    adjective's `xcomp`.
 
+mod fronted_clause;
 mod late_object;
 
 /// The labels the repairs write, as label ids of the model.
@@ -117,6 +121,7 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     pronoun_with_apposition(p, ids);
     participle_for_verb(p, ids);
     late_object::object_after_adverbial(p, ids);
+    fronted_clause::subject_after_fronted_clause(p, ids);
 }
 
 /// Repair 4: "The regime attacked civilians" has "attacked" as its root.
@@ -297,7 +302,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    pub(super) const LABELS: [&str; 17] = [
+    pub(super) const LABELS: [&str; 20] = [
         "root",
         "nsubj",
         "obj",
@@ -315,6 +320,9 @@ mod tests {
         "amod",
         "cop",
         "obl",
+        "advcl",
+        "mark",
+        "aux",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,

@@ -40,6 +40,13 @@ pub struct VerbClasses {
     pub opener: Vec<bool>,
     /// Common noun classes (UPOS NOUN).
     pub noun: Vec<u8>,
+    /// Per class: a present-tense finite verb (VBZ, VBP).
+    pub present: Vec<bool>,
+    /// Per class: NOUN or ADJ.
+    pub noun_or_adj: Vec<bool>,
+    /// Per class: the infinitive marker (Penn TO; the preposition "to" is
+    /// IN in UD English).
+    pub to_marker: Vec<bool>,
     /// The tag dictionary's VERB bit.
     pub verb_bit: u32,
     /// The tag dictionary's NOUN bit.
@@ -81,6 +88,13 @@ impl VerbClasses {
             noun: (0..upos.len())
                 .filter(|&c| upos[c] == "NOUN")
                 .filter_map(|c| u8::try_from(c).ok())
+                .collect(),
+            present: (0..upos.len())
+                .map(|c| upos[c] == "VERB" && matches!(xpos.get(c).copied(), Some("VBZ" | "VBP")))
+                .collect(),
+            noun_or_adj: is(&["NOUN", "ADJ"]),
+            to_marker: (0..upos.len())
+                .map(|c| xpos.get(c) == Some(&"TO"))
                 .collect(),
             verb_bit,
             noun_bit,
@@ -129,6 +143,8 @@ impl<S: Scorer> Retag<'_, S> {
     /// gets one.
     pub fn revise_tags(&self, tags: &mut [u8]) {
         self.nouns_for_subjectless_verbs(tags);
+        self.nouns_before_of(tags);
+        self.verbs_after_to(tags);
         self.ensure_verbs(tags);
     }
 
@@ -230,6 +246,81 @@ impl<S: Scorer> Retag<'_, S> {
             retag_after(scorer, classes, atoms, tags, i, &mut feats, &mut scores);
         }
     }
+
+    /// The likeliest class among `among` for word `i`, by the tagger's
+    /// scores; `tags[i]` becomes it and the words after it are tagged
+    /// again.
+    fn retag_as(&self, tags: &mut [u8], i: usize, among: &[u8]) {
+        let (mut feats, mut scores) = (Vec::new(), vec![0.0f32; self.classes]);
+        features(self.atoms, i, tags, &mut feats);
+        self.scorer.score(&feats, &mut scores);
+        let best = among.iter().copied().max_by(|&a, &b| {
+            let score = |c: u8| scores.get(c as usize).copied().unwrap_or(f32::MIN);
+            score(a).total_cmp(&score(b))
+        });
+        let Some(best) = best else { return };
+        tags[i] = best;
+        retag_after(
+            self.scorer,
+            self.classes,
+            self.atoms,
+            tags,
+            i,
+            &mut feats,
+            &mut scores,
+        );
+    }
+
+    /// A phrase "N1 N2s of X" has its plural noun as its head: a
+    /// present-tense verb right after a common noun and right before "of"
+    /// ("annexed the border districts of Arnor", "the member states of the
+    /// Union") is a noun when the tag dictionary allows one (the verbs
+    /// that take "of", "consists of", "speaks of", it knows only as verbs).
+    pub fn nouns_before_of(&self, tags: &mut [u8]) {
+        if !self.fits(tags, &self.vc.noun) {
+            return;
+        }
+        for i in 1..tags.len().saturating_sub(1) {
+            let present = VerbClasses::has(&self.vc.present, tags[i]);
+            let after_noun = self.vc.noun.contains(&tags[i - 1]);
+            let of = self.forms[i + 1].eq_ignore_ascii_case("of");
+            let dict = self.atoms[i].dict;
+            let can_be_noun = dict == 0 || dict & self.vc.noun_bit != 0;
+            let fixed = fixed_class(&self.atoms[i], self.classes).is_some();
+            if present && after_noun && of && can_be_noun && !fixed {
+                self.retag_as(tags, i, &self.vc.noun);
+            }
+        }
+    }
+
+    /// The infinitive marker is followed by a bare verb: a word read as a
+    /// noun or adjective right after a "to" the tagger itself read as the
+    /// marker ("urged Umbar to free the crew", "continues to mass troops")
+    /// is the bare verb when the tag dictionary allows a verb. An -s or
+    /// -ing form is no bare verb ("in response to attacks", "a commitment
+    /// to meeting the deadline": the preposition's).
+    pub fn verbs_after_to(&self, tags: &mut [u8]) {
+        let bare: Vec<u8> = (0..self.classes)
+            .filter(|&c| self.vc.base.get(c).copied().unwrap_or(false))
+            .filter_map(|c| u8::try_from(c).ok())
+            .collect();
+        if !self.fits(tags, &bare) {
+            return;
+        }
+        for i in 1..tags.len() {
+            let marker = VerbClasses::has(&self.vc.to_marker, tags[i - 1])
+                && self.forms[i - 1].eq_ignore_ascii_case("to");
+            let nominal = VerbClasses::has(&self.vc.noun_or_adj, tags[i]);
+            let form = self.forms[i].to_lowercase();
+            let inflected = form.ends_with('s') && !form.ends_with("ss") || form.ends_with("ing");
+            let dict = self.atoms[i].dict;
+            let can_be_verb = dict != 0 && dict & self.vc.verb_bit != 0;
+            let fixed = fixed_class(&self.atoms[i], self.classes).is_some();
+            if marker && nominal && !inflected && can_be_verb && !fixed {
+                self.retag_as(tags, i, &bare);
+            }
+        }
+    }
 }
 
 /// Tags the words after `i` again, greedily, as [`super::tagger`] does.
@@ -258,15 +349,19 @@ mod tests {
     use super::*;
 
     /// Classes: 0 PROPN|NNP, 1 NOUN|NN, 2 VERB|VBD, 3 PUNCT|., 4 SCONJ|IN,
-    /// 5 NOUN|NNS, 6 PART|POS.
-    const UPOS: [&str; 7] = ["PROPN", "NOUN", "VERB", "PUNCT", "SCONJ", "NOUN", "PART"];
-    const XPOS: [&str; 7] = ["NNP", "NN", "VBD", ".", "IN", "NNS", "POS"];
+    /// 5 NOUN|NNS, 6 PART|POS, 7 VERB|VBZ, 8 PART|TO, 9 VERB|VB, 10 ADJ|JJ.
+    const UPOS: [&str; 11] = [
+        "PROPN", "NOUN", "VERB", "PUNCT", "SCONJ", "NOUN", "PART", "VERB", "PART", "VERB", "ADJ",
+    ];
+    const XPOS: [&str; 11] = [
+        "NNP", "NN", "VBD", ".", "IN", "NNS", "POS", "VBZ", "TO", "VB", "JJ",
+    ];
 
     /// A scorer that always prefers the plural noun, then the verb.
     struct Plural;
     impl Scorer for Plural {
         fn score(&self, _feats: &[u64], out: &mut [f32]) {
-            out.copy_from_slice(&[0.0, 1.0, 2.0, 0.0, 0.0, 3.0, 0.0]);
+            out.copy_from_slice(&[0.0, 1.0, 2.0, 0.0, 0.0, 3.0, 0.0, 0.5, 0.0, 1.5, 0.0]);
         }
     }
 
@@ -281,7 +376,7 @@ mod tests {
     ) -> Retag<'a, Plural> {
         Retag {
             scorer: &Plural,
-            classes: 7,
+            classes: 11,
             forms,
             atoms,
             vc,
@@ -315,5 +410,57 @@ mod tests {
         let mut tags = [0, 6, 2, 2, 3];
         retag(&forms, &atoms, &classes()).nouns_for_subjectless_verbs(&mut tags);
         assert_eq!(tags[2], 5);
+    }
+    #[test]
+    fn a_present_verb_between_a_noun_and_of_is_the_plural_head() {
+        // Gondor annexed the border districts of Arnor .
+        let forms = [
+            "Gondor",
+            "annexed",
+            "the",
+            "border",
+            "districts",
+            "of",
+            "Arnor",
+            ".",
+        ];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 2, 1, 1, 7, 4, 0, 3];
+        retag(&forms, &atoms, &classes()).nouns_before_of(&mut tags);
+        assert_eq!(tags[4], 5);
+    }
+
+    #[test]
+    fn a_verb_before_of_after_a_name_stays() {
+        // Gondor speaks of peace .
+        let forms = ["Gondor", "speaks", "of", "peace", "."];
+        let atoms = vec![TokAtoms::default(); forms.len()];
+        let mut tags = [0, 7, 4, 1, 3];
+        retag(&forms, &atoms, &classes()).nouns_before_of(&mut tags);
+        assert_eq!(tags[1], 7);
+    }
+
+    #[test]
+    fn a_word_after_the_infinitive_marker_is_a_bare_verb() {
+        // Gondor urged Mordor to free the crew .
+        let forms = [
+            "Gondor", "urged", "Mordor", "to", "free", "the", "crew", ".",
+        ];
+        let mut atoms = vec![TokAtoms::default(); forms.len()];
+        atoms[4].dict = 1;
+        let mut tags = [0, 2, 0, 8, 10, 1, 1, 3];
+        retag(&forms, &atoms, &classes()).verbs_after_to(&mut tags);
+        assert_eq!(tags[4], 9);
+    }
+
+    #[test]
+    fn a_gerund_after_to_stays_a_noun() {
+        // a commitment to meeting deadlines .
+        let forms = ["a", "commitment", "to", "meeting", "deadlines", "."];
+        let mut atoms = vec![TokAtoms::default(); forms.len()];
+        atoms[3].dict = 1;
+        let mut tags = [1, 1, 8, 1, 5, 3];
+        retag(&forms, &atoms, &classes()).verbs_after_to(&mut tags);
+        assert_eq!(tags[3], 1);
     }
 }

@@ -323,10 +323,43 @@ impl Args<'_> {
             return Vec::new();
         }
         let found = self.slot_target(t, row);
-        if found.is_empty() {
-            return self.place_target(t, row);
+        if !found.is_empty() {
+            return found;
         }
-        found
+        let reached = self.reached_by(t, row);
+        if !reached.is_empty() {
+            return reached;
+        }
+        self.place_target(t, row)
+    }
+
+    /// What an act named as the subject of a verb of reaching is done to:
+    /// that verb's object ("a drone strike by Mordor hit a convoy of the
+    /// Council", "aid from Lindon reached Umbar"), or the state of the
+    /// place it names.
+    fn reached_by(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        if row.pos != TriggerPos::Noun || tree.deprel(t) != "nsubj" {
+            return Vec::new();
+        }
+        let Some(v) = tree.head(t) else {
+            return Vec::new();
+        };
+        // (the verbs whose subject arrives at their object)
+        let reaching = matches!(tree.lemma(v), "hit" | "strike" | "reach" | "target");
+        if !reaching || tree.upos(v) != "VERB" {
+            return Vec::new();
+        }
+        for o in self.nodes(v, &Rel::Obj) {
+            let found = self.actors_at(o);
+            if !found.is_empty() {
+                return found;
+            }
+            if let Some(s) = self.actors.place_state(o) {
+                return vec![s];
+            }
+        }
+        Vec::new()
     }
 
     /// The target the row's slots and the light verb give.

@@ -115,22 +115,35 @@ fn initial_noun(tree: &TreeView<'_>, i: usize) -> bool {
 }
 
 /// The tokens of `words`, each the lemma of a dependent of `i` or of one
-/// of its dependents, or `None` when one is missing.
+/// of its dependents, or of a dependent of a word matched before it (a
+/// row's words name the object and then its modifier: "deliver aid
+/// humanitarian" in "delivered forty tonnes of humanitarian aid"), or
+/// `None` when one is missing.
 pub(super) fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> Option<Vec<usize>> {
-    let mut out = Vec::with_capacity(words.len());
+    let mut out: Vec<usize> = Vec::with_capacity(words.len());
     for w in words {
-        let hit = tree.children(i).iter().find_map(|&c| {
-            // the trigger's own infinitive marker ("about to ask") is not
-            // the "to" of "ask to"
-            let own_marker = c < i && tree.rel(c) == "mark";
-            if !own_marker && tree.lemma(c).eq_ignore_ascii_case(w) {
-                return Some(c);
-            }
-            tree.children(c)
-                .iter()
-                .copied()
-                .find(|&g| tree.lemma(g).eq_ignore_ascii_case(w))
-        })?;
+        let is = |g: &usize| tree.lemma(*g).eq_ignore_ascii_case(w);
+        let hit = tree
+            .children(i)
+            .iter()
+            .find_map(|&c| {
+                // the trigger's own infinitive marker ("about to ask") is not
+                // the "to" of "ask to"
+                let own_marker = c < i && tree.rel(c) == "mark";
+                if !own_marker && is(&c) {
+                    return Some(c);
+                }
+                // (not in the subject's phrase: "aid agencies delivered
+                // food" delivers no aid)
+                if tree.deprel(c) == "nsubj" {
+                    return None;
+                }
+                tree.children(c).iter().copied().find(is)
+            })
+            .or_else(|| {
+                out.iter()
+                    .find_map(|&m| tree.children(m).iter().copied().find(is))
+            })?;
         out.push(hit);
     }
     Some(out)

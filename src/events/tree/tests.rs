@@ -307,3 +307,55 @@ fn an_adjectival_passive_is_the_adjective_row_with_its_stimulus_as_target() {
         ["ACCUSE 110 Rohan -> Harad (asserted)"]
     );
 }
+
+#[test]
+fn an_act_that_hits_something_is_done_to_its_owner() {
+    assert_eq!(
+        coded(
+            "A missile strike by Harad hit a depot of the Corsair Brotherhood.",
+            None
+        ),
+        ["ASSAULT 195 Harad -> Corsair Brotherhood (asserted)"]
+    );
+}
+
+#[test]
+fn the_subject_after_a_conditional_clause_is_the_main_verbs() {
+    assert_eq!(
+        coded(
+            "If Umbar attacks Harad, Khand will send troops to Harad.",
+            None
+        ),
+        [
+            "ASSAULT 190 Umbar -> Harad (hypothetical)",
+            "MOBILIZE 154 Khand -> Harad (hypothetical)"
+        ]
+    );
+}
+
+#[test]
+fn a_rows_modifier_may_hang_on_its_object_under_a_measure_noun() {
+    assert_eq!(
+        coded(
+            "Lindon delivered ten tonnes of humanitarian aid to Dale.",
+            None
+        ),
+        ["AID 073 Lindon -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn a_rows_object_word_is_not_read_in_the_subject() {
+    assert_eq!(
+        coded("The aid agencies of Lindon delivered food to Dale.", None),
+        ["AID 073 Lindon -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn a_plural_head_before_of_is_no_verb() {
+    assert_eq!(
+        coded("Arnor occupied the border districts of Rhun.", None),
+        ["COERCE 192 Arnor -> Rhun (asserted)"]
+    );
+}
