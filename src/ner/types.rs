@@ -113,11 +113,15 @@ impl TypeMap {
         self.is(WordClass::Generic, word)
     }
 
-    /// Whether the file puts `word` (as written) in `class`.
+    /// Whether the file puts `word` (as written) in `class`. A word written
+    /// all in capitals ("MINISTER FOR JUSTICE AND MULTICULTURAL AFFAIRS", an
+    /// upper-case title line) is read in its capitalised form as well, since
+    /// capitals carry no case information there.
     pub fn is(&self, class: WordClass, word: &str) -> bool {
-        self.classes
-            .get(&class)
-            .is_some_and(|set| set.contains(word))
+        let Some(set) = self.classes.get(&class) else {
+            return false;
+        };
+        set.contains(word) || capitalised_form(word).is_some_and(|w| set.contains(&w))
     }
 
     /// The record type of a span the tagger labelled `model_type`.
@@ -162,6 +166,19 @@ impl TypeMap {
     }
 }
 
+/// "JUSTICE" → "Justice": the capitalised form of a word of two or more
+/// letters written all in capitals; `None` for any other word.
+fn capitalised_form(word: &str) -> Option<String> {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
+    if !all_caps {
+        return None;
+    }
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    Some(first.to_string() + &chars.as_str().to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +213,9 @@ mod tests {
         assert_eq!(map("ORG", "Westfold Province"), EntityType::Gpe);
         assert!(m.is(WordClass::Generic, "Government"));
         assert!(m.is(WordClass::Breaker, "Imposes"));
+        // an upper-case title line's words are read in their capitalised form
+        assert!(m.is(WordClass::Breaker, "IMPOSES"));
+        assert!(!m.is(WordClass::Breaker, "imposes"));
         assert!(!m.is(WordClass::Breaker, "Government"));
         assert_eq!(map("XYZ", "Thing"), EntityType::Misc);
         // a role plural is the head of a set of people, not inside a body's name
