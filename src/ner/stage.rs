@@ -17,6 +17,7 @@ use crate::ner::leaders;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::province;
 use crate::ner::reshape::{self, Shaper};
+use crate::ner::runon;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::Titles;
@@ -235,6 +236,7 @@ impl Stage for EntityStage {
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
         let merged = acronym::defined_acronyms(doc, &instruments, merged);
+        let merged = runon::run_on_names(doc, &self.types, self.titles.as_ref(), merged);
         let merged = province::places_with_their_words(doc, &self.types, merged);
         let merged = joined::joined_heads(doc, &self.types, &self.gazetteer, merged);
         let merged = leaders::leader_names(doc, &self.words, &self.gazetteer, merged);

@@ -38,6 +38,9 @@ pub enum WordClass {
     NotAName,
     /// A lower-case place word trimmed from a name's end ("the Kharkiv region").
     Tail,
+    /// A body's head noun whose name may run on over "on|for <field>"
+    /// ("Commission [on Public Diplomacy]").
+    Body,
 }
 
 impl WordClass {
@@ -50,6 +53,7 @@ impl WordClass {
             "office" => WordClass::Office,
             "notaname" => WordClass::NotAName,
             "tail" => WordClass::Tail,
+            "body" => WordClass::Body,
             _ => return None,
         })
     }
