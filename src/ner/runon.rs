@@ -18,7 +18,7 @@ const MAX_AND_RUN: usize = 3;
 
 /// Words that may join the capitalised words of a run, never end it.
 fn connector(w: &str) -> bool {
-    matches!(w, "and" | "of" | "the" | "for" | "on" | "&")
+    matches!(w, "and" | "of" | "the" | "for" | "on")
 }
 
 fn capitalised(w: &str) -> bool {
