@@ -36,6 +36,7 @@ pub mod offices;
 mod province;
 pub mod recipe;
 pub(crate) mod reshape;
+mod runon;
 pub mod scheme;
 pub mod stage;
 pub mod train;

@@ -17,6 +17,7 @@ use crate::ner::leaders;
 use crate::ner::merge::{adds_a_name, merge};
 use crate::ner::province;
 use crate::ner::reshape::{self, Shaper};
+use crate::ner::runon;
 use crate::ner::types::{TypeMap, WordClass};
 use crate::pipeline::{Contract, Stage};
 use crate::text::titles::Titles;
@@ -177,9 +178,14 @@ impl Stage for EntityStage {
                         entry: None,
                     })
                 })
-                .filter(|m| m.label != EntityType::Date && m.label != EntityType::Agreement)
+                .filter(|m| m.label != EntityType::Date)
                 .collect(),
         };
+        // instruments are the agreements stage's to name; kept aside only so
+        // that their bracketed acronyms are known
+        let (instruments, tagged): (Vec<Mention>, Vec<Mention>) = tagged
+            .into_iter()
+            .partition(|m| m.label == EntityType::Agreement);
         let mut split: Vec<Mention> = Vec::with_capacity(tagged.len());
         let mut persons: Vec<String> = Vec::new();
         for m in tagged {
@@ -229,7 +235,8 @@ impl Stage for EntityStage {
             let words: Vec<&str> = outside.iter().map(|&i| doc_ref.token_text(i)).collect();
             adds_a_name(&words, classes, |w| types.is_generic(w))
         });
-        let merged = acronym::defined_acronyms(doc, merged);
+        let merged = acronym::defined_acronyms(doc, &instruments, merged);
+        let merged = runon::run_on_names(doc, &self.types, self.titles.as_ref(), merged);
         let merged = province::places_with_their_words(doc, &self.types, merged);
         let merged = joined::joined_heads(doc, &self.types, &self.gazetteer, merged);
         let merged = leaders::leader_names(doc, &self.words, &self.gazetteer, merged);
@@ -949,5 +956,21 @@ pub(super) mod tests {
                 ("HSD", EntityType::Event)
             ])
         );
+    }
+
+    #[test]
+    fn an_acronym_defined_after_an_instrument_is_no_org() {
+        // the instrument and its acronym are the agreements stage's to name
+        let text =
+            "Both sides signed the Harbour Safeguards Agreement (HSA) in May. The HSA holds.";
+        let got = reshaped(
+            text,
+            &[
+                ("Harbour Safeguards Agreement", "ORG"),
+                ("HSA", "ORG"),
+                (">HSA", "ORG"),
+            ],
+        );
+        assert_eq!(got, vec![]);
     }
 }

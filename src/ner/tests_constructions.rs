@@ -118,3 +118,47 @@ fn a_sanctions_programme_named_after_a_law_is_no_name() {
         vec![]
     );
 }
+
+#[test]
+fn a_bodys_name_runs_on_over_its_field() {
+    use EntityType::Org;
+    // "on|for <field>" after a body's head noun
+    assert_eq!(
+        tagged(
+            "The Northern Advisory Commission on Coastal Fisheries met in spring.",
+            &[("Northern Advisory Commission", "ORG")]
+        ),
+        owned(&[("Northern Advisory Commission on Coastal Fisheries", Org)])
+    );
+    assert_eq!(
+        tagged(
+            "She chairs the Harbour Council for Coastal Shipping today.",
+            &[("Harbour Council", "ORG")]
+        ),
+        owned(&[("Harbour Council for Coastal Shipping", Org)])
+    );
+    // a meeting's topic, a day, a person: no run
+    assert_eq!(
+        tagged(
+            "The Harbour Council on Wednesday praised the plan.",
+            &[("Harbour Council", "ORG")]
+        ),
+        owned(&[("Harbour Council", Org)])
+    );
+    // a ministry named by its portfolios, cut at "and" by the tagger
+    assert_eq!(
+        tagged(
+            "Officials of the Department of Immigration and Ethnic Affairs said so.",
+            &[("Department of Immigration", "ORG")]
+        ),
+        owned(&[("Department of Immigration and Ethnic Affairs", Org)])
+    );
+    // a second body after "and" stays apart
+    assert_eq!(
+        tagged(
+            "The Ministry of Defence and the Harbour Board agreed.",
+            &[("Ministry of Defence", "ORG"), ("Harbour Board", "ORG")]
+        ),
+        owned(&[("Ministry of Defence", Org), ("Harbour Board", Org)])
+    );
+}

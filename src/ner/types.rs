@@ -38,6 +38,9 @@ pub enum WordClass {
     NotAName,
     /// A lower-case place word trimmed from a name's end ("the Kharkiv region").
     Tail,
+    /// A body's head noun whose name may run on over "on|for <field>"
+    /// ("Commission [on Public Diplomacy]").
+    Body,
 }
 
 impl WordClass {
@@ -50,6 +53,7 @@ impl WordClass {
             "office" => WordClass::Office,
             "notaname" => WordClass::NotAName,
             "tail" => WordClass::Tail,
+            "body" => WordClass::Body,
             _ => return None,
         })
     }
@@ -113,11 +117,15 @@ impl TypeMap {
         self.is(WordClass::Generic, word)
     }
 
-    /// Whether the file puts `word` (as written) in `class`.
+    /// Whether the file puts `word` (as written) in `class`. A word written
+    /// all in capitals ("MINISTER FOR JUSTICE AND MULTICULTURAL AFFAIRS", an
+    /// upper-case title line) is read in its capitalised form as well, since
+    /// capitals carry no case information there.
     pub fn is(&self, class: WordClass, word: &str) -> bool {
-        self.classes
-            .get(&class)
-            .is_some_and(|set| set.contains(word))
+        let Some(set) = self.classes.get(&class) else {
+            return false;
+        };
+        set.contains(word) || capitalised_form(word).is_some_and(|w| set.contains(&w))
     }
 
     /// The record type of a span the tagger labelled `model_type`.
@@ -162,6 +170,19 @@ impl TypeMap {
     }
 }
 
+/// "JUSTICE" → "Justice": the capitalised form of a word of two or more
+/// letters written all in capitals; `None` for any other word.
+fn capitalised_form(word: &str) -> Option<String> {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let all_caps = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
+    if !all_caps {
+        return None;
+    }
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    Some(first.to_string() + &chars.as_str().to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +217,9 @@ mod tests {
         assert_eq!(map("ORG", "Westfold Province"), EntityType::Gpe);
         assert!(m.is(WordClass::Generic, "Government"));
         assert!(m.is(WordClass::Breaker, "Imposes"));
+        // an upper-case title line's words are read in their capitalised form
+        assert!(m.is(WordClass::Breaker, "IMPOSES"));
+        assert!(!m.is(WordClass::Breaker, "imposes"));
         assert!(!m.is(WordClass::Breaker, "Government"));
         assert_eq!(map("XYZ", "Thing"), EntityType::Misc);
         // a role plural is the head of a set of people, not inside a body's name
