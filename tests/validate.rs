@@ -6,6 +6,8 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
+/// 1749 of 1938, 0.902, after session 16's tagger checks, fronted-clause
+/// repair and acts that "hit" or "reach" (issue 12 asks 0.90);
 /// 1729 of 1935, 0.894, after session 15's "between", place-target and
 /// judged-"of" resolvers; 1687 of 1922, 0.878, after session 14's argument
 /// resolvers; 1648 of
@@ -21,7 +23,7 @@ use crate::util::{attache, check_record, json_lines, repo};
 /// 1116, 0.666, a session before; the pattern coder it replaced passed
 /// 0.838, mostly on frames it was written for), rounded down a little.
 /// Raise it as the coder improves.
-const PASS_RATE_FLOOR: f64 = 0.88;
+const PASS_RATE_FLOOR: f64 = 0.90;
 
 /// The number written just before `word` in `line` ("738 cases" → 738).
 fn count_before(line: &str, word: &str) -> Option<usize> {
