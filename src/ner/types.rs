@@ -38,7 +38,7 @@ pub enum WordClass {
     NotAName,
     /// A lower-case place word trimmed from a name's end ("the Kharkiv region").
     Tail,
-    /// A body's head noun whose name may run on over "on|for <field>"
+    /// A body's head noun whose name may run on over "on|for `<field>`"
     /// ("Commission [on Public Diplomacy]").
     Body,
 }
