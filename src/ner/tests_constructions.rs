@@ -162,3 +162,31 @@ fn a_bodys_name_runs_on_over_its_field() {
         owned(&[("Ministry of Defence", Org), ("Harbour Board", Org)])
     );
 }
+
+#[test]
+fn a_title_line_in_capitals_keeps_its_field_out_of_names() {
+    // "FOR"/"OF" in capitals end the field as "for"/"of" do
+    assert_eq!(
+        tagged("MINISTER FOR TRADE AND CITIZENSHIP", &[("TRADE", "ORG")]),
+        vec![]
+    );
+    assert_eq!(
+        tagged(
+            "MINISTER FOR HOME AFFAIRS MINISTER FOR JUSTICE",
+            &[("JUSTICE", "ORG")]
+        ),
+        vec![]
+    );
+    assert_eq!(
+        tagged(
+            "PAULA GRENVILLE, MINISTER FOR FOREIGN AFFAIRS",
+            &[("PAULA GRENVILLE", "PER"), ("FOREIGN AFFAIRS", "ORG")]
+        ),
+        owned(&[("PAULA GRENVILLE", Person)])
+    );
+    // the same line in title case, as before
+    assert_eq!(
+        tagged("Minister for Trade and Citizenship", &[("Trade", "ORG")]),
+        vec![]
+    );
+}

@@ -54,6 +54,13 @@ fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `word` is one of the function words `words` (given in lower
+/// case), in any case: title lines in capitals ("MINISTER FOR FOREIGN
+/// AFFAIRS") and title-case headlines ("Minister Of …") write them so.
+fn function_word(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// The first token of a PERSON span once leading titles and honorifics
 /// are skipped ("Chairperson Moussa Faki Mahamat" → "Moussa Faki Mahamat");
 /// never into lower-case words. None when the span is titles only
@@ -135,7 +142,7 @@ impl Shaper<'_> {
             }
             let and = j
                 .checked_sub(1)
-                .filter(|&a| j < pos && self.doc.token_text(a) == "and")?;
+                .filter(|&a| j < pos && function_word(self.doc.token_text(a), &["and"]))?;
             self.title_ending_exactly(and, kinds)
         })
     }
@@ -193,13 +200,13 @@ impl Shaper<'_> {
 
     /// Token `i` as written is "of" (after a title: "President of …").
     fn is_of(&self, i: usize) -> bool {
-        self.doc.token_text(i) == "of"
+        function_word(self.doc.token_text(i), &["of"])
     }
 
     /// Whether a gazetteer match follows "<person title> of [the]".
     fn titled_place(&self, place: &Mention) -> bool {
         let mut of = place.tokens.start.checked_sub(1);
-        if of.is_some_and(|i| self.doc.token_text(i) == "the") {
+        if of.is_some_and(|i| function_word(self.doc.token_text(i), &["the"])) {
             of = of.and_then(|i| i.checked_sub(1));
         }
         of.is_some_and(|of| {
@@ -333,7 +340,7 @@ impl Shaper<'_> {
             return None;
         }
         let mut of = start.checked_sub(1)?;
-        if matches!(doc.token_text(of), "the" | "The") {
+        if function_word(doc.token_text(of), &["the"]) {
             of = of.checked_sub(1)?;
         }
         if !self.is_of(of) {
@@ -434,7 +441,7 @@ impl Shaper<'_> {
                 .then(|| vec![self.piece(m, te, end, EntityType::Person)]);
         }
         let mut after = te + 1;
-        if matches!(self.doc.token_text(after), "the" | "The") {
+        if function_word(self.doc.token_text(after), &["the"]) {
             after += 1;
         }
         let place = self.ruled_at(after)?;
@@ -464,14 +471,18 @@ impl Shaper<'_> {
                 return None;
             }
             let mut of = start.checked_sub(1)?;
+            // (the walk stops at "of"/"for" in any case: in a title line
+            // in capitals "FOR" is capitalised too)
+            let of_or_for = |w: &str| function_word(w, &["of", "for"]);
             while of + 6 > start
                 && of > 0
+                && !of_or_for(self.doc.token_text(of))
                 && (matches!(self.doc.token_text(of), "and" | ",")
                     || capitalised(self.doc.token_text(of)))
             {
                 of -= 1;
             }
-            matches!(self.doc.token_text(of), "of" | "for")
+            of_or_for(self.doc.token_text(of))
                 .then(|| self.title_ending_at(of, &kinds))
                 .flatten()
         };
@@ -494,15 +505,16 @@ impl Shaper<'_> {
         let (start, end) = (m.tokens.start, m.tokens.end);
         let doc = self.doc;
         let mut of = start.checked_sub(1)?;
-        if matches!(doc.token_text(of), "the" | "The") {
+        if function_word(doc.token_text(of), &["the"]) {
             of = of.checked_sub(1)?;
         }
         // (the last field of a chain: "for Civilian Security, Democracy, and
         // [Human Rights Uzra Zeya]")
         let mut steps = 0;
-        while !matches!(doc.token_text(of), "of" | "for") {
+        while !function_word(doc.token_text(of), &["of", "for"]) {
             let w = doc.token_text(of);
-            let in_chain = self.types.is(WordClass::Portfolio, w) || matches!(w, "," | "and");
+            let in_chain =
+                self.types.is(WordClass::Portfolio, w) || function_word(w, &["and", ","]);
             if !in_chain || steps == MAX_FIELD_CHAIN {
                 return None;
             }
@@ -516,7 +528,7 @@ impl Shaper<'_> {
         let field_end = (start..end)
             .take_while(|&i| {
                 let w = doc.token_text(i);
-                self.types.is(WordClass::Portfolio, w) || matches!(w, "and" | ",")
+                self.types.is(WordClass::Portfolio, w) || function_word(w, &["and", ","])
             })
             .filter(|&i| self.types.is(WordClass::Portfolio, doc.token_text(i)))
             .last()?

@@ -6,7 +6,7 @@
 //! second form of the name after an honorific ("Ann Duffield [Ms
 //! Duffield]": two mentions).
 
-use super::{capitalised, Shaper};
+use super::{capitalised, function_word, Shaper};
 use crate::doc::Mention;
 use crate::ner::types::WordClass;
 use crate::text::titles::TitleKind;
@@ -97,7 +97,7 @@ impl Shaper<'_> {
             return start;
         };
         let w = self.doc.token_text(before);
-        let field_before = matches!(w, "of" | "for" | "and" | ",")
+        let field_before = function_word(w, &["of", "for", "and", ","])
             || (capitalised(w) && self.types.is(WordClass::Portfolio, w))
             || self
                 .title_ending_exactly(start, &[TitleKind::Person])
