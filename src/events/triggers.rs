@@ -111,6 +111,9 @@ pub struct TriggerFlags {
     /// Coded only when a source is a person: an official arrives on a
     /// visit; migrants, ships and aircraft that arrive make no visit.
     pub person: bool,
+    /// Coded only when its object is no amount of money ("requested $40
+    /// million from Congress" is a budget request, no diplomatic one).
+    pub nomoney: bool,
 }
 
 /// One row.
@@ -302,6 +305,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "posspatient" => flags.posspatient = true,
             "judge" => flags.judge = true,
             "person" => flags.person = true,
+            "nomoney" => flags.nomoney = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

@@ -420,10 +420,11 @@ impl Args<'_> {
     }
 
     /// Whether `t`'s object is of the kind the row's flags ask for
-    /// (`actorobj`, `actorhead`).
+    /// (`actorobj`, `actorhead`, `nomoney`).
     pub fn object_fits(&self, t: usize, row: &TriggerRow) -> bool {
         (!row.flags.actorobj || self.object_is_actor(t))
             && (!row.flags.actorhead || self.object_head_is_actor(t))
+            && (!row.flags.nomoney || !self.object_is_amount(t, row))
     }
 
     /// Whether `t`'s object, if it has one, names an actor.
@@ -441,8 +442,10 @@ impl Args<'_> {
     /// it genocide" with "it" for a state).
     pub fn object_head_is_actor(&self, t: usize) -> bool {
         let tree = self.tree;
+        // (an "as" phrase is a predicate too: "welcomed X as the new Envoy")
         let predicate = tree.children(t).iter().any(|&c| {
             tree.deprel(c) == "xcomp" && matches!(tree.upos(c), "NOUN" | "PROPN" | "ADJ")
+                || tree.rel(c) == "obl" && tree.case_of(c) == Some("as")
         });
         let objects = self.nodes(t, &Rel::Obj);
         !predicate

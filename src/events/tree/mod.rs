@@ -27,6 +27,7 @@ mod occasion;
 mod pairs;
 mod place;
 mod pronouns;
+mod sense;
 mod status;
 mod strays;
 #[cfg(test)]
@@ -98,7 +99,7 @@ fn add_place_states(doc: &mut Doc, events: &mut [EventRef], pending: Vec<crate::
 type Coding = (Vec<EventRef>, Vec<crate::doc::ActorRef>);
 
 fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
-    let found = find_triggers(doc, lex, tree);
+    let mut found = find_triggers(doc, lex, tree);
     for f in found.iter().filter(|f| f.adjectival) {
         tree.read_as_adjective(f.token);
     }
@@ -113,6 +114,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         nominals: &nominals,
         triggers: &lex.triggers,
     };
+    sense::by_object(&args, lex, &mut found);
     let voice = document_voice(doc);
     let own = [voice, doc.author, doc.author_person];
     let called = called_for_nodes(lex, &args, &found, &own);

@@ -359,3 +359,58 @@ fn a_plural_head_before_of_is_no_verb() {
         ["COERCE 192 Arnor -> Rhun (asserted)"]
     );
 }
+
+#[test]
+fn welcoming_a_person_is_hosting_a_visit() {
+    assert_eq!(
+        coded(
+            "President Ingold Targon welcomed Foreign Minister Hirgon Baranor to Fornost.",
+            None
+        ),
+        ["CONSULT 043 Hirgon Baranor -> Ingold Targon (asserted)"]
+    );
+    assert_eq!(
+        coded(
+            "Elwing Nimloth was welcomed by Brand Bainson in Dale.",
+            None
+        ),
+        ["CONSULT 043 Elwing Nimloth -> Brand Bainson (asserted)"]
+    );
+}
+
+#[test]
+fn welcoming_a_step_or_an_appointee_is_praise() {
+    assert_eq!(
+        coded(
+            "Herumor Fuinur welcomed the statement by Suladan Mirkan.",
+            None
+        ),
+        ["SUPPORT 051 Herumor Fuinur -> Suladan Mirkan (asserted)"]
+    );
+    assert_eq!(
+        coded(
+            "Herumor Fuinur welcomed Suladan Mirkan as the new Envoy of the White Council.",
+            None
+        )
+        .iter()
+        .filter(|e| e.starts_with("CONSULT"))
+        .count(),
+        0
+    );
+}
+
+#[test]
+fn requesting_an_amount_of_money_is_no_request() {
+    assert!(coded(
+        "The Government of Gondor requested $40 million from its parliament for new embassies.",
+        None
+    )
+    .is_empty());
+    assert_eq!(
+        coded("Rohan requested assistance from the White Council.", None),
+        [
+            "AID 070 White Council -> Rohan (called_for)",
+            "REQUEST 020 Rohan -> White Council (asserted)"
+        ]
+    );
+}
