@@ -120,21 +120,10 @@ impl EntityStage {
     }
 }
 
-impl Stage for EntityStage {
-    fn name(&self) -> &'static str {
-        "entities"
-    }
-
-    fn contract(&self) -> Contract {
-        Contract::new(
-            &[Layer::Info, Layer::Tokens, Layer::Sentences],
-            &[Layer::Entities],
-        )
-    }
-
-    fn process(&self, doc: &mut Doc) {
-        let ruled: Vec<Mention> = self
-            .gazetteer
+impl EntityStage {
+    /// The gazetteer's mentions, each without a trailing generic word.
+    fn ruled_mentions(&self, doc: &Doc) -> Vec<Mention> {
+        self.gazetteer
             .find(doc)
             .into_iter()
             .map(|m| {
@@ -151,8 +140,12 @@ impl Stage for EntityStage {
                     entry: Some(entry.id.clone()),
                 }
             })
-            .collect();
-        let tagged: Vec<Mention> = match &self.tagger {
+            .collect()
+    }
+
+    /// The tagger's spans that pass its probability floor, trimmed and typed.
+    fn tagged_mentions(&self, doc: &Doc) -> Vec<Mention> {
+        match &self.tagger {
             None => Vec::new(),
             Some(tagger) => tagger
                 .tag(doc)
@@ -180,7 +173,25 @@ impl Stage for EntityStage {
                 })
                 .filter(|m| m.label != EntityType::Date)
                 .collect(),
-        };
+        }
+    }
+}
+
+impl Stage for EntityStage {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn contract(&self) -> Contract {
+        Contract::new(
+            &[Layer::Info, Layer::Tokens, Layer::Sentences],
+            &[Layer::Entities],
+        )
+    }
+
+    fn process(&self, doc: &mut Doc) {
+        let ruled = self.ruled_mentions(doc);
+        let tagged = self.tagged_mentions(doc);
         // instruments are the agreements stage's to name; kept aside only so
         // that their bracketed acronyms are known
         let (instruments, tagged): (Vec<Mention>, Vec<Mention>) = tagged
