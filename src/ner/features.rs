@@ -371,92 +371,16 @@ impl Extractor<'_> {
             attrs.push(pl);
             attrs.push(pl);
             let off = attrs.len();
-            let (mut n_alpha, mut n_upper) = (0, 0);
-            for w in s {
-                let a = token_attr(w, &mut buf);
-                if a.flags & F_ALPHA != 0 {
-                    n_alpha += 1;
-                    if a.flags & F_ALLCAP != 0 {
-                        n_upper += 1;
-                    }
-                }
-                attrs.push(a);
-            }
+            allcaps.push(push_token_attrs(&mut attrs, s, &mut buf));
             attrs.push(pr);
             attrs.push(pr);
             sents.push((off, s.len()));
-            allcaps.push(n_alpha >= 2 && n_upper == n_alpha);
-            if let Some(cl) = self.clusters.filter(|_| self.cfg.clusters) {
-                for a in &mut attrs[off..off + s.len()] {
-                    if let Some(ids) = cl.map.get(&a.lw) {
-                        for (l, (dst, &id)) in a.cl.iter_mut().zip(ids.iter()).enumerate() {
-                            *dst = if id > 0 {
-                                mix(id as u64 + ((l as u64) << 20))
-                            } else {
-                                0
-                            };
-                        }
-                    } else {
-                        a.cl = [mix(0xC1), mix(0xC2), mix(0xC3)];
-                    }
-                }
-            }
-            if let Some(g) = self.gaz.filter(|_| self.cfg.gazetteer) {
-                let toks = &mut attrs[off..off + s.len()];
-                let n = toks.len();
-                let mut lws = Vec::with_capacity(g.max_len);
-                for i in 0..n {
-                    // only start matches at tokens with a letter or digit
-                    if toks[i].flags & F_NOALNUM != 0 {
-                        continue;
-                    }
-                    lws.clear();
-                    for len in 1..=g.max_len.min(n - i) {
-                        lws.push(toks[i + len - 1].lw);
-                        if let Some(&m) = g.map.get(&LearnedGazetteer::seq_hash(&lws)) {
-                            for t in 0..8u32 {
-                                if m & (1 << t) == 0 {
-                                    continue;
-                                }
-                                if len == 1 {
-                                    toks[i].gaz |= 1 << (t * 4 + 3);
-                                } else {
-                                    toks[i].gaz |= 1 << (t * 4);
-                                    for tk in &mut toks[i + 1..i + len - 1] {
-                                        tk.gaz |= 1 << (t * 4 + 1);
-                                    }
-                                    toks[i + len - 1].gaz |= 1 << (t * 4 + 2);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if let Some(ext) = self.ext.filter(|_| self.cfg.ext_gazetteer) {
-                let m = ext.lookup(s);
-                for (a, &b) in attrs[off..off + s.len()].iter_mut().zip(m.iter()) {
-                    a.ext = b;
-                }
-            }
+            self.add_lexicon_attrs(&mut attrs[off..off + s.len()], s);
         }
         if let Some(aux) = self.aux.filter(|_| self.cfg.aux) {
-            let labels = aux.decode(sentences, None).labels;
-            for (&(off, n), y) in sents.iter().zip(&labels) {
-                for (a, &l) in attrs[off..off + n].iter_mut().zip(y) {
-                    a.aux = l.saturating_add(1);
-                }
-            }
+            add_aux_labels(aux, sentences, &sents, &mut attrs);
         }
-        let numeric = sents
-            .iter()
-            .map(|&(off, n)| {
-                let k = attrs[off..off + n]
-                    .iter()
-                    .filter(|a| a.flags & F_HASDIGIT != 0)
-                    .count();
-                (4 * k).checked_div(n).unwrap_or(0).min(3) as u8 + if n < 4 { 4 } else { 0 }
-            })
-            .collect();
+        let numeric = numeric_shares(&attrs, &sents);
         let doc_first = sents
             .first()
             .filter(|s| s.1 > 0)
@@ -477,6 +401,128 @@ impl Extractor<'_> {
         }
         d
     }
+
+    /// Fill in what the clusters and the gazetteers (those the config enables) say about
+    /// the tokens `toks` of the sentence `s`.
+    fn add_lexicon_attrs(&self, toks: &mut [TokAttr], s: &[&str]) {
+        if let Some(cl) = self.clusters.filter(|_| self.cfg.clusters) {
+            add_clusters(cl, toks);
+        }
+        if let Some(g) = self.gaz.filter(|_| self.cfg.gazetteer) {
+            add_learned_gazetteer(g, toks);
+        }
+        if let Some(ext) = self.ext.filter(|_| self.cfg.ext_gazetteer) {
+            let m = ext.lookup(s);
+            for (a, &b) in toks.iter_mut().zip(m.iter()) {
+                a.ext = b;
+            }
+        }
+    }
+}
+
+/// Append the word-only attributes of the sentence's tokens; returns whether the sentence
+/// is all-caps (at least 2 alphabetic tokens, all of them all-caps).
+fn push_token_attrs(attrs: &mut Vec<TokAttr>, s: &[&str], buf: &mut String) -> bool {
+    let (mut n_alpha, mut n_upper) = (0, 0);
+    for w in s {
+        let a = token_attr(w, buf);
+        if a.flags & F_ALPHA != 0 {
+            n_alpha += 1;
+            if a.flags & F_ALLCAP != 0 {
+                n_upper += 1;
+            }
+        }
+        attrs.push(a);
+    }
+    n_alpha >= 2 && n_upper == n_alpha
+}
+
+/// Hashed cluster ids of each token; words not in the clusters get a fixed "unknown" id
+/// at each granularity (so that "unknown word" is a feature of its own).
+fn add_clusters(cl: &Clusters, toks: &mut [TokAttr]) {
+    for a in toks {
+        if let Some(ids) = cl.map.get(&a.lw) {
+            for (l, (dst, &id)) in a.cl.iter_mut().zip(ids.iter()).enumerate() {
+                *dst = if id > 0 {
+                    mix(id as u64 + ((l as u64) << 20))
+                } else {
+                    0
+                };
+            }
+        } else {
+            a.cl = [mix(0xC1), mix(0xC2), mix(0xC3)];
+        }
+    }
+}
+
+/// BILOU bits of every learned-gazetteer match in the sentence `toks`, for each entity
+/// type of the matched sequence (overlapping matches all count).
+fn add_learned_gazetteer(g: &LearnedGazetteer, toks: &mut [TokAttr]) {
+    let n = toks.len();
+    let mut lws = Vec::with_capacity(g.max_len);
+    for i in 0..n {
+        // only start matches at tokens with a letter or digit
+        if toks[i].flags & F_NOALNUM != 0 {
+            continue;
+        }
+        lws.clear();
+        for len in 1..=g.max_len.min(n - i) {
+            lws.push(toks[i + len - 1].lw);
+            if let Some(&m) = g.map.get(&LearnedGazetteer::seq_hash(&lws)) {
+                mark_gazetteer_match(&mut toks[i..i + len], m);
+            }
+        }
+    }
+}
+
+/// Set the BILOU bits of a match `span` for each entity type in the mask `m`.
+#[inline]
+fn mark_gazetteer_match(span: &mut [TokAttr], m: u8) {
+    let len = span.len();
+    for t in 0..8u32 {
+        if m & (1 << t) == 0 {
+            continue;
+        }
+        if len == 1 {
+            span[0].gaz |= 1 << (t * 4 + 3);
+        } else {
+            span[0].gaz |= 1 << (t * 4);
+            for tk in &mut span[1..len - 1] {
+                tk.gaz |= 1 << (t * 4 + 1);
+            }
+            span[len - 1].gaz |= 1 << (t * 4 + 2);
+        }
+    }
+}
+
+/// The auxiliary tagger's label of each token, + 1 (0 is left for the pads).
+fn add_aux_labels(
+    aux: &super::model::Model,
+    sentences: &[Vec<&str>],
+    sents: &[(usize, usize)],
+    attrs: &mut [TokAttr],
+) {
+    let labels = aux.decode(sentences, None).labels;
+    for (&(off, n), y) in sents.iter().zip(&labels) {
+        for (a, &l) in attrs[off..off + n].iter_mut().zip(y) {
+            a.aux = l.saturating_add(1);
+        }
+    }
+}
+
+/// Per sentence: the share of tokens with a digit in quarters (0-3), + 4 for sentences
+/// of fewer than 4 tokens, whose share says little.
+fn numeric_shares(attrs: &[TokAttr], sents: &[(usize, usize)]) -> Vec<u8> {
+    sents
+        .iter()
+        .map(|&(off, n)| {
+            let k = attrs[off..off + n]
+                .iter()
+                .filter(|a| a.flags & F_HASDIGIT != 0)
+                .count();
+            (4 * k).checked_div(n).unwrap_or(0).min(3) as u8 + if n < 4 { 4 } else { 0 }
+        })
+        .collect()
 }
 
 /// Casing of the same (lower-cased) word elsewhere in the document, counted only at
