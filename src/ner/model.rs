@@ -878,115 +878,128 @@ impl Model {
     /// Run both stages; returns emissions and Viterbi labels.
     pub fn decode(&self, sentences: &[Vec<&str>], ext: Option<&dyn GazetteerLookup>) -> Decoded {
         let attrs = self.extractor(ext).doc_attrs(sentences);
-        let n = self.labels.n;
-        let bits = self.cfg.bits;
-        let mut hashes = Vec::with_capacity(128);
-        let mut buckets: Vec<u32> = Vec::with_capacity(128);
-        let mut emit = Vec::with_capacity(sentences.len());
-        let mut emit2: Vec<Vec<f32>> = Vec::new();
-        let mut labels = Vec::with_capacity(sentences.len());
-        let mut y = Vec::new();
-        let mut vs = ViterbiScratch::default();
-        let (mut fstart, mut rows, mut rstart) = (Vec::new(), Vec::new(), Vec::new());
-        let fused = self.fused();
-        for (si, s) in sentences.iter().enumerate() {
-            let mut e = vec![0f32; s.len() * n];
-            let mut e2 = if fused.is_some() {
-                vec![0f32; s.len() * n]
-            } else {
-                Vec::new()
-            };
-            match fused {
-                Some(f) => {
-                    // buckets of every token, then rows resolved (and prefetched)
-                    // `AHEAD` tokens before they are accumulated
-                    const AHEAD: usize = 3;
-                    buckets.clear();
-                    fstart.clear();
-                    fstart.push(0);
-                    for i in 0..s.len() {
-                        hashes.clear();
-                        local_features(&attrs, si, i, &mut hashes);
-                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
-                        fstart.push(buckets.len());
-                    }
-                    rows.clear();
-                    rstart.clear();
-                    rstart.push(0);
-                    let resolve = |i: usize, rows: &mut Vec<u32>, rstart: &mut Vec<usize>| {
-                        f.resolve(&buckets[fstart[i]..fstart[i + 1]], rows);
-                        rstart.push(rows.len());
-                    };
-                    for i in 0..AHEAD.min(s.len()) {
-                        resolve(i, &mut rows, &mut rstart);
-                    }
-                    for i in 0..s.len() {
-                        if i + AHEAD < s.len() {
-                            resolve(i + AHEAD, &mut rows, &mut rstart);
-                        }
-                        f.accumulate(
-                            &rows[rstart[i]..rstart[i + 1]],
-                            &mut e[i * n..i * n + n],
-                            &mut e2[i * n..i * n + n],
-                        );
-                    }
-                }
-                None => {
-                    for i in 0..s.len() {
-                        hashes.clear();
-                        local_features(&attrs, si, i, &mut hashes);
-                        buckets.clear();
-                        buckets.extend(hashes.iter().map(|&h| bucket(h, bits)));
-                        self.w1.add_rows(&buckets, &mut e[i * n..i * n + n]);
-                    }
-                }
-            }
-            viterbi_with(&e, &self.w1.trans, &self.labels, &mut y, &mut vs);
-            labels.push(y.clone());
-            emit.push(e);
-            if fused.is_some() {
-                emit2.push(e2);
-            }
-        }
+        let mut sc = DecodeScratch::new();
+        let s1 = self.decode_stage1(&attrs, sentences, &mut sc);
+        let (mut emit, mut labels) = (s1.emit, s1.labels);
         if let Some(w2) = &self.w2 {
-            let tr = self.combined_trans();
-            let flat: Vec<u8> = labels.iter().flatten().copied().collect();
-            let nl = NonLocal::new(&attrs, &flat, n);
-            let b2 = if self.cfg.stage2_full {
-                bits
-            } else {
-                self.cfg.bits2
-            };
-            if fused.is_some() {
-                emit = emit2;
+            // a fused table has already scored stage 2's local features
+            if self.fused().is_some() {
+                emit = s1.local2;
             }
-            let mut k = 0;
-            for (si, s) in sentences.iter().enumerate() {
-                let e = &mut emit[si];
-                for i in 0..s.len() {
-                    hashes.clear();
-                    nl.features(
-                        &attrs,
-                        &flat,
-                        si,
-                        i,
-                        k,
-                        &self.labels.label_type,
-                        &mut hashes,
-                    );
-                    buckets.clear();
-                    buckets.extend(hashes.iter().map(|&h| bucket(h, b2)));
-                    w2.add_rows(&buckets, &mut e[i * n..i * n + n]);
-                    k += 1;
-                }
-                viterbi_with(e, &tr, &self.labels, &mut y, &mut vs);
-                labels[si].clone_from(&y);
-            }
+            self.decode_stage2(w2, &attrs, sentences, &mut emit, &mut labels, &mut sc);
         }
         Decoded {
             attrs,
             emit,
             labels,
+        }
+    }
+
+    /// Stage 1 of [`Model::decode`].
+    fn decode_stage1(
+        &self,
+        attrs: &DocAttrs,
+        sentences: &[Vec<&str>],
+        sc: &mut DecodeScratch,
+    ) -> Stage1 {
+        let n = self.labels.n;
+        let fused = self.fused();
+        let mut emit = Vec::with_capacity(sentences.len());
+        let mut emit2: Vec<Vec<f32>> = Vec::new();
+        let mut labels = Vec::with_capacity(sentences.len());
+        for (si, s) in sentences.iter().enumerate() {
+            let mut e = vec![0f32; s.len() * n];
+            match fused {
+                Some(f) => {
+                    let mut e2 = vec![0f32; s.len() * n];
+                    self.local_buckets(attrs, si, s.len(), sc);
+                    score_fused(f, n, sc, &mut e, &mut e2);
+                    emit2.push(e2);
+                }
+                None => self.score_local(attrs, si, s.len(), &mut e, sc),
+            }
+            viterbi_with(&e, &self.w1.trans, &self.labels, &mut sc.y, &mut sc.vs);
+            labels.push(sc.y.clone());
+            emit.push(e);
+        }
+        Stage1 {
+            emit,
+            local2: emit2,
+            labels,
+        }
+    }
+
+    /// The stage-1 feature buckets of the `len` tokens of sentence `si`, one token after
+    /// another in `sc.buckets`, token `i`'s from `sc.fstart[i]` to `sc.fstart[i + 1]`.
+    fn local_buckets(&self, attrs: &DocAttrs, si: usize, len: usize, sc: &mut DecodeScratch) {
+        let bits = self.cfg.bits;
+        sc.buckets.clear();
+        sc.fstart.clear();
+        sc.fstart.push(0);
+        for i in 0..len {
+            sc.hashes.clear();
+            local_features(attrs, si, i, &mut sc.hashes);
+            sc.buckets
+                .extend(sc.hashes.iter().map(|&h| bucket(h, bits)));
+            sc.fstart.push(sc.buckets.len());
+        }
+    }
+
+    /// Stage-1 emissions `e` of the `len` tokens of sentence `si` from the stage-1 table
+    /// (a model without a fused table).
+    fn score_local(
+        &self,
+        attrs: &DocAttrs,
+        si: usize,
+        len: usize,
+        e: &mut [f32],
+        sc: &mut DecodeScratch,
+    ) {
+        let (n, bits) = (self.labels.n, self.cfg.bits);
+        for i in 0..len {
+            sc.hashes.clear();
+            local_features(attrs, si, i, &mut sc.hashes);
+            sc.buckets.clear();
+            sc.buckets
+                .extend(sc.hashes.iter().map(|&h| bucket(h, bits)));
+            self.w1.add_rows(&sc.buckets, &mut e[i * n..i * n + n]);
+        }
+    }
+
+    /// Stage 2 of [`Model::decode`]: adds the non-local features' scores to `emit` and
+    /// decodes again with the combined transitions, replacing `labels`.
+    fn decode_stage2(
+        &self,
+        w2: &Table,
+        attrs: &DocAttrs,
+        sentences: &[Vec<&str>],
+        emit: &mut [Vec<f32>],
+        labels: &mut [Vec<u8>],
+        sc: &mut DecodeScratch,
+    ) {
+        let n = self.labels.n;
+        let tr = self.combined_trans();
+        let flat: Vec<u8> = labels.iter().flatten().copied().collect();
+        let nl = NonLocal::new(attrs, &flat, n);
+        let b2 = if self.cfg.stage2_full {
+            self.cfg.bits
+        } else {
+            self.cfg.bits2
+        };
+        let mut k = 0;
+        for (si, s) in sentences.iter().enumerate() {
+            let e = &mut emit[si];
+            for i in 0..s.len() {
+                sc.hashes.clear();
+                let lt = &self.labels.label_type;
+                nl.features(attrs, &flat, si, i, k, lt, &mut sc.hashes);
+                sc.buckets.clear();
+                sc.buckets.extend(sc.hashes.iter().map(|&h| bucket(h, b2)));
+                w2.add_rows(&sc.buckets, &mut e[i * n..i * n + n]);
+                k += 1;
+            }
+            viterbi_with(e, &tr, &self.labels, &mut sc.y, &mut sc.vs);
+            labels[si].clone_from(&sc.y);
         }
     }
 
@@ -1374,6 +1387,84 @@ impl Model {
             fused: Default::default(),
             aux,
         })
+    }
+}
+
+/// What stage 1 of [`Model::decode`] leaves, per sentence.
+struct Stage1 {
+    /// Stage-1 emissions.
+    emit: Vec<Vec<f32>>,
+    /// Stage 2's scores of the local features: only with a fused table, else empty.
+    local2: Vec<Vec<f32>>,
+    /// Viterbi labels of stage 1.
+    labels: Vec<Vec<u8>>,
+}
+
+/// Scratch buffers of [`Model::decode`], reused from token to token and from sentence to
+/// sentence so that tagging allocates per sentence, not per token.
+struct DecodeScratch {
+    /// Feature hashes of one token.
+    hashes: Vec<u64>,
+    /// Their buckets: of one token, or of a whole sentence for a fused table.
+    buckets: Vec<u32>,
+    /// For a fused table: where each token's buckets start in `buckets` (`len + 1` bounds).
+    fstart: Vec<usize>,
+    /// For a fused table: the resolved rows of the tokens so far.
+    rows: Vec<u32>,
+    /// Where each token's rows start in `rows`.
+    rstart: Vec<usize>,
+    /// Viterbi labels of one sentence.
+    y: Vec<u8>,
+    vs: ViterbiScratch,
+}
+
+impl DecodeScratch {
+    fn new() -> DecodeScratch {
+        DecodeScratch {
+            hashes: Vec::with_capacity(128),
+            buckets: Vec::with_capacity(128),
+            fstart: Vec::new(),
+            rows: Vec::new(),
+            rstart: Vec::new(),
+            y: Vec::new(),
+            vs: ViterbiScratch::default(),
+        }
+    }
+}
+
+/// Stage-1 emissions `e` and the local part of stage 2's `e2` of a sentence from the
+/// fused table, given the sentence's buckets in `sc` ([`Model::local_buckets`]). Each
+/// token's rows are resolved (and prefetched) `AHEAD` tokens before they are accumulated,
+/// which hides the table's memory latency.
+fn score_fused(f: &Fused, n: usize, sc: &mut DecodeScratch, e: &mut [f32], e2: &mut [f32]) {
+    const AHEAD: usize = 3;
+    let len = sc.fstart.len() - 1;
+    let DecodeScratch {
+        buckets,
+        fstart,
+        rows,
+        rstart,
+        ..
+    } = sc;
+    rows.clear();
+    rstart.clear();
+    rstart.push(0);
+    let resolve = |i: usize, rows: &mut Vec<u32>, rstart: &mut Vec<usize>| {
+        f.resolve(&buckets[fstart[i]..fstart[i + 1]], rows);
+        rstart.push(rows.len());
+    };
+    for i in 0..AHEAD.min(len) {
+        resolve(i, rows, rstart);
+    }
+    for i in 0..len {
+        if i + AHEAD < len {
+            resolve(i + AHEAD, rows, rstart);
+        }
+        f.accumulate(
+            &rows[rstart[i]..rstart[i + 1]],
+            &mut e[i * n..i * n + n],
+            &mut e2[i * n..i * n + n],
+        );
     }
 }
 
