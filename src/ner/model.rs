@@ -1287,100 +1287,24 @@ impl Model {
     }
 
     fn decode_bytes(bytes: &[u8], check_sum: bool) -> Result<Model, NerError> {
-        let bad = |m: &str| NerError::BadModel(m.to_string());
-        if bytes.len() < 8 + 4 + 8 {
-            return Err(bad("file too short"));
-        }
-        if &bytes[..8] != MAGIC {
-            return Err(bad("wrong magic"));
-        }
-        let (body, tail) = bytes.split_at(bytes.len() - 8);
-        let sum = u64::from_le_bytes(tail.try_into().map_err(|_| bad("checksum"))?);
-        if check_sum && super::hash::fnv(body) != sum {
-            return Err(bad("checksum mismatch (corrupt file)"));
-        }
+        let body = checked_body(bytes, check_sum)?;
         let mut r = Reader { b: body, p: 8 };
-        let version = r.u32()?;
-        if version != VERSION {
-            return Err(NerError::BadModel(format!("unsupported version {version}")));
-        }
-        let hl = r.u32()? as usize;
-        let header: serde_json::Value = serde_json::from_slice(r.take(hl)?)
-            .map_err(|e| NerError::BadModel(format!("header: {e}")))?;
-        let types: Vec<String> = serde_json::from_value(header["types"].clone())
-            .map_err(|e| NerError::BadModel(format!("types: {e}")))?;
-        let cfg: FeatureConfig = serde_json::from_value(header["cfg"].clone())
-            .map_err(|e| NerError::BadModel(format!("cfg: {e}")))?;
-        let temperature = header["temperature"]
-            .as_f64()
-            .ok_or_else(|| bad("temperature"))? as f32;
-        if types.is_empty() || types.len() > 8 {
-            return Err(bad("type count must be 1..=8"));
-        }
-        if !(10..=26).contains(&cfg.bits) || !(10..=26).contains(&cfg.bits2) {
-            return Err(bad("bits out of range"));
-        }
-        let labels = LabelSet::new(types);
-        let max_len = r.u32()? as usize;
-        let ng = r.u64()? as usize;
-        if ng > r.remaining() / 9 {
-            return Err(bad("gazetteer size"));
-        }
-        let mut gmap = IdMap::default();
-        gmap.reserve(ng);
-        for _ in 0..ng {
-            let k = r.u64()?;
-            let v = r.take(1)?[0];
-            gmap.insert(k, v);
-        }
-        let nc = r.u64()? as usize;
-        if nc > r.remaining() / 14 {
-            return Err(bad("cluster size"));
-        }
-        let mut cmap = IdMap::default();
-        cmap.reserve(nc);
-        for _ in 0..nc {
-            let k = r.u64()?;
-            let mut v = [0u16; 3];
-            for x in &mut v {
-                *x = r.u16()?;
-            }
-            cmap.insert(k, v);
-        }
-        let nw = r.u32()?;
-        if !(1..=2).contains(&nw) {
-            return Err(bad("weight table count"));
-        }
-        let w1 = read_weights(&mut r, labels.n, cfg.bits)?;
-        let w2 = if nw == 2 {
-            Some(read_weights(
-                &mut r,
-                labels.n,
-                if cfg.stage2_full { cfg.bits } else { cfg.bits2 },
-            )?)
-        } else {
-            None
-        };
-        let alen = r.u64()? as usize;
-        let aux = if alen > 0 {
-            if alen > r.remaining() {
-                return Err(bad("aux model size"));
-            }
-            Some(Box::new(Model::from_bytes(r.take(alen)?)?))
-        } else {
-            None
-        };
+        let (labels, cfg, temperature) = read_header(&mut r)?;
+        let gaz = read_gazetteer(&mut r)?;
+        let clusters = read_clusters(&mut r)?;
+        let (w1, w2) = read_tables(&mut r, labels.n, &cfg)?;
+        let aux = read_aux(&mut r)?;
         if r.remaining() != 0 {
-            return Err(bad("trailing bytes"));
+            return Err(bad_model("trailing bytes"));
         }
         if cfg.aux && aux.is_none() {
-            return Err(bad("model expects an auxiliary tagger"));
+            return Err(bad_model("model expects an auxiliary tagger"));
         }
         Ok(Model {
             labels,
             cfg,
-            gaz: LearnedGazetteer { map: gmap, max_len },
-            clusters: Clusters { map: cmap },
+            gaz,
+            clusters,
             w1,
             w2,
             temperature,
@@ -1490,6 +1414,124 @@ fn write_weights(b: &mut Vec<u8>, w: &Table) {
     }
     b.extend_from_slice(&bitmap);
     b.extend_from_slice(&w.data);
+}
+
+fn bad_model(m: &str) -> NerError {
+    NerError::BadModel(m.to_string())
+}
+
+/// The file without its checksum, after checking its length and magic and (with
+/// `check_sum`) the checksum.
+fn checked_body(bytes: &[u8], check_sum: bool) -> Result<&[u8], NerError> {
+    if bytes.len() < 8 + 4 + 8 {
+        return Err(bad_model("file too short"));
+    }
+    if &bytes[..8] != MAGIC {
+        return Err(bad_model("wrong magic"));
+    }
+    let (body, tail) = bytes.split_at(bytes.len() - 8);
+    let sum = u64::from_le_bytes(tail.try_into().map_err(|_| bad_model("checksum"))?);
+    if check_sum && super::hash::fnv(body) != sum {
+        return Err(bad_model("checksum mismatch (corrupt file)"));
+    }
+    Ok(body)
+}
+
+/// The version and the JSON header: labels, feature switches and temperature.
+fn read_header(r: &mut Reader) -> Result<(LabelSet, FeatureConfig, f32), NerError> {
+    let version = r.u32()?;
+    if version != VERSION {
+        return Err(NerError::BadModel(format!("unsupported version {version}")));
+    }
+    let hl = r.u32()? as usize;
+    let header: serde_json::Value = serde_json::from_slice(r.take(hl)?)
+        .map_err(|e| NerError::BadModel(format!("header: {e}")))?;
+    let types: Vec<String> = serde_json::from_value(header["types"].clone())
+        .map_err(|e| NerError::BadModel(format!("types: {e}")))?;
+    let cfg: FeatureConfig = serde_json::from_value(header["cfg"].clone())
+        .map_err(|e| NerError::BadModel(format!("cfg: {e}")))?;
+    let temperature = header["temperature"]
+        .as_f64()
+        .ok_or_else(|| bad_model("temperature"))? as f32;
+    if types.is_empty() || types.len() > 8 {
+        return Err(bad_model("type count must be 1..=8"));
+    }
+    if !(10..=26).contains(&cfg.bits) || !(10..=26).contains(&cfg.bits2) {
+        return Err(bad_model("bits out of range"));
+    }
+    Ok((LabelSet::new(types), cfg, temperature))
+}
+
+/// The learned gazetteer: its longest sequence, then (hash, type mask) entries.
+fn read_gazetteer(r: &mut Reader) -> Result<LearnedGazetteer, NerError> {
+    let max_len = r.u32()? as usize;
+    let ng = r.u64()? as usize;
+    // 9 bytes an entry: a size larger than the rest of the file is corrupt, and must not
+    // reserve memory
+    if ng > r.remaining() / 9 {
+        return Err(bad_model("gazetteer size"));
+    }
+    let mut map = IdMap::default();
+    map.reserve(ng);
+    for _ in 0..ng {
+        let k = r.u64()?;
+        let v = r.take(1)?[0];
+        map.insert(k, v);
+    }
+    Ok(LearnedGazetteer { map, max_len })
+}
+
+/// The word clusters: (hash, three cluster ids) entries.
+fn read_clusters(r: &mut Reader) -> Result<Clusters, NerError> {
+    let nc = r.u64()? as usize;
+    // 14 bytes an entry (see `read_gazetteer`)
+    if nc > r.remaining() / 14 {
+        return Err(bad_model("cluster size"));
+    }
+    let mut map = IdMap::default();
+    map.reserve(nc);
+    for _ in 0..nc {
+        let k = r.u64()?;
+        let mut v = [0u16; 3];
+        for x in &mut v {
+            *x = r.u16()?;
+        }
+        map.insert(k, v);
+    }
+    Ok(Clusters { map })
+}
+
+/// The stage-1 weight table and, if the file has one, stage 2's (of `bits` buckets when
+/// it is a full model, else `bits2`).
+fn read_tables(
+    r: &mut Reader,
+    n: usize,
+    cfg: &FeatureConfig,
+) -> Result<(Table, Option<Table>), NerError> {
+    let nw = r.u32()?;
+    if !(1..=2).contains(&nw) {
+        return Err(bad_model("weight table count"));
+    }
+    let w1 = read_weights(r, n, cfg.bits)?;
+    let w2 = if nw == 2 {
+        let bits2 = if cfg.stage2_full { cfg.bits } else { cfg.bits2 };
+        Some(read_weights(r, n, bits2)?)
+    } else {
+        None
+    };
+    Ok((w1, w2))
+}
+
+/// The embedded auxiliary tagger, a whole model file of its own (size 0: none).
+fn read_aux(r: &mut Reader) -> Result<Option<Box<Model>>, NerError> {
+    let alen = r.u64()? as usize;
+    if alen == 0 {
+        return Ok(None);
+    }
+    if alen > r.remaining() {
+        return Err(bad_model("aux model size"));
+    }
+    Ok(Some(Box::new(Model::from_bytes(r.take(alen)?)?)))
 }
 
 fn read_weights(r: &mut Reader, n: usize, bits: u32) -> Result<Table, NerError> {
