@@ -65,32 +65,115 @@ fn dist(a: Option<u32>, b: Option<u32>) -> u64 {
     }
 }
 
-/// Features for choosing the next transition.
-pub fn move_features(st: &State, words: &Words, out: &mut Vec<u64>) {
-    out.clear();
-    let (w, p, c) = (words.w, words.p, words.c);
+/// What the move features combine: the top three stack items, the first three buffer
+/// words, the outermost children of `s0` and `b0` (and the next ones in), distances,
+/// valencies and the label sets of the children.
+struct MoveAtoms {
+    s0i: Option<u32>,
+    s1i: Option<u32>,
+    b0i: Option<u32>,
+    s0: At,
+    s1: At,
+    s2: At,
+    b0: At,
+    b1: At,
+    b2: At,
+    /// Leftmost and rightmost children of `s0`, and the second ones from each end.
+    s0l: At,
+    s0r: At,
+    s0l2: At,
+    s0r2: At,
+    /// Leftmost children of `b0` (a buffer word has no right children yet).
+    b0l: At,
+    b0l2: At,
+    /// Distance buckets `s0`-`b0` and `s1`-`s0`.
+    d: u64,
+    d10: u64,
+    /// Valencies: left (`l`) and right (`r`) child counts.
+    s0vl: u64,
+    s0vr: u64,
+    b0vl: u64,
+    s1vr: u64,
+    /// Label sets of the left and right children.
+    s0ls: u64,
+    s0rs: u64,
+    b0ls: u64,
+}
+
+/// The atoms of the parser state `st` over the sentence's `words`.
+#[inline]
+fn move_atoms(st: &State, words: &Words) -> MoveAtoms {
+    let (w, p) = (words.w, words.p);
     let (s0i, s1i, s2i) = (st.s(0), st.s(1), st.s(2));
     let (b0i, b1i, b2i) = (st.buf(0), st.buf(1), st.buf(2));
-    let s0 = at(st, w, p, s0i);
-    let s1 = at(st, w, p, s1i);
-    let s2 = at(st, w, p, s2i);
-    let b0 = at(st, w, p, b0i);
-    let b1 = at(st, w, p, b1i);
-    let b2 = at(st, w, p, b2i);
-    let s0l = at(st, w, p, st.child(s0i, false, 0));
-    let s0r = at(st, w, p, st.child(s0i, true, 0));
-    let s0l2 = at(st, w, p, st.child(s0i, false, 1));
-    let s0r2 = at(st, w, p, st.child(s0i, true, 1));
-    let b0l = at(st, w, p, st.child(b0i, false, 0));
-    let b0l2 = at(st, w, p, st.child(b0i, false, 1));
-    let d = dist(s0i, b0i);
-    let d10 = dist(s1i, s0i);
     let val = |x: Option<u32>, side: usize| x.map_or(9, |i| st.val[i as usize][side] as u64);
     let set = |x: Option<u32>, side: usize| x.map_or(1 << 62, |i| st.sets[i as usize][side]);
-    let (s0vl, s0vr, b0vl, s1vr) = (val(s0i, 0), val(s0i, 1), val(b0i, 0), val(s1i, 1));
-    let (s0ls, s0rs, b0ls) = (set(s0i, 0), set(s0i, 1), set(b0i, 0));
-    let wp = |a: At| a.w ^ a.p.rotate_left(7);
-    out.extend_from_slice(&[
+    MoveAtoms {
+        s0i,
+        s1i,
+        b0i,
+        s0: at(st, w, p, s0i),
+        s1: at(st, w, p, s1i),
+        s2: at(st, w, p, s2i),
+        b0: at(st, w, p, b0i),
+        b1: at(st, w, p, b1i),
+        b2: at(st, w, p, b2i),
+        s0l: at(st, w, p, st.child(s0i, false, 0)),
+        s0r: at(st, w, p, st.child(s0i, true, 0)),
+        s0l2: at(st, w, p, st.child(s0i, false, 1)),
+        s0r2: at(st, w, p, st.child(s0i, true, 1)),
+        b0l: at(st, w, p, st.child(b0i, false, 0)),
+        b0l2: at(st, w, p, st.child(b0i, false, 1)),
+        d: dist(s0i, b0i),
+        d10: dist(s1i, s0i),
+        s0vl: val(s0i, 0),
+        s0vr: val(s0i, 1),
+        b0vl: val(b0i, 0),
+        s1vr: val(s1i, 1),
+        s0ls: set(s0i, 0),
+        s0rs: set(s0i, 1),
+        b0ls: set(b0i, 0),
+    }
+}
+
+/// Word and tag of a position as one atom.
+#[inline]
+fn wp(a: At) -> u64 {
+    a.w ^ a.p.rotate_left(7)
+}
+
+/// Features for choosing the next transition. The template ids are part of the
+/// trained model; the order of the features is the order their weights are summed in.
+pub fn move_features(st: &State, words: &Words, out: &mut Vec<u64>) {
+    out.clear();
+    let x = move_atoms(st, words);
+    out.extend_from_slice(&move_templates(&x));
+    cluster_features(&x, words.c, out);
+}
+
+/// The templates over words, tags and structure: the stack and buffer positions alone,
+/// in pairs and in tag triples, distance, valency, the children and their labels, and
+/// the children's label sets. One table, so that the features are copied out at once.
+#[inline]
+fn move_templates(x: &MoveAtoms) -> [u64; 58] {
+    let MoveAtoms {
+        s0,
+        s1,
+        s2,
+        b0,
+        b1,
+        b2,
+        s0l,
+        s0r,
+        s0l2,
+        s0r2,
+        b0l,
+        b0l2,
+        d,
+        d10,
+        ..
+    } = *x;
+    [
         // single positions
         f(1, wp(s0), 0, 0),
         f(2, s0.w, 0, 0),
@@ -133,10 +216,10 @@ pub fn move_features(st: &State, words: &Words, out: &mut Vec<u64>) {
         f(42, s0.p, b0.p, d),
         f(43, s1.p, s0.p, d10),
         // valency
-        f(46, s0.p, s0vr, 0),
-        f(48, s0.p, s0vl, 0),
-        f(50, b0.p, b0vl, 0),
-        f(51, s1.p, s1vr, 0),
+        f(46, s0.p, x.s0vr, 0),
+        f(48, s0.p, x.s0vl, 0),
+        f(50, b0.p, x.b0vl, 0),
+        f(51, s1.p, x.s1vr, 0),
         // children
         f(52, s0l.w, 0, 0),
         f(53, s0l.p, 0, 0),
@@ -151,24 +234,30 @@ pub fn move_features(st: &State, words: &Words, out: &mut Vec<u64>) {
         f(71, s0.p, s0r.l, s0r2.l),
         f(72, b0.p, b0l.l, b0l2.l),
         // label sets
-        f(75, s0.w, s0rs, 0),
-        f(76, s0.p, s0rs, 0),
-        f(78, s0.p, s0ls, 0),
-        f(80, b0.p, b0ls, 0),
+        f(75, s0.w, x.s0rs, 0),
+        f(76, s0.p, x.s0rs, 0),
+        f(78, s0.p, x.s0ls, 0),
+        f(80, b0.p, x.b0ls, 0),
         // wider context
         f(83, s0.p, s0l.p, s0r.p),
-    ]);
-    // word clusters (coarse 1, fine 2)
+    ]
+}
+
+/// Word clusters (coarse 1, fine 2) of `s0`, `s1` and `b0`; `c` holds the packed
+/// clusters of the sentence's words.
+#[inline]
+fn cluster_features(x: &MoveAtoms, c: &[u32], out: &mut Vec<u64>) {
     let cl = |x: Option<u32>, k: usize| {
         x.and_then(|i| c.get(i as usize))
             .map_or(4095, |&v| cluster_ids(v)[k])
     };
+    let (s0i, s1i, b0i) = (x.s0i, x.s1i, x.b0i);
     out.extend_from_slice(&[
         f(90, cl(s0i, 2), 0, 0),
         f(91, cl(b0i, 2), 0, 0),
         f(94, cl(s0i, 1), cl(b0i, 1), 0),
-        f(95, cl(s0i, 2), b0.p, 0),
-        f(96, s0.p, cl(b0i, 2), 0),
+        f(95, cl(s0i, 2), x.b0.p, 0),
+        f(96, x.s0.p, cl(b0i, 2), 0),
         f(97, cl(s1i, 1), cl(s0i, 1), 0),
     ]);
 }
@@ -187,7 +276,6 @@ pub fn label_features(st: &State, words: &Words, h: u32, d: u32, out: &mut Vec<u
     let next = at(st, w, p, Some(d + 1).filter(|&x| (x as usize) <= st.n));
     let dist = (h.abs_diff(d) as u64).min(8) | dir << 8;
     let (ds, hs) = (st.sets[d as usize], st.sets[h as usize]);
-    let wp = |a: At| a.w ^ a.p.rotate_left(7);
     let g = |id: u64, a: u64, b: u64, c: u64| f(id + 200, a, b, c ^ dir.rotate_left(60));
     out.extend_from_slice(&[
         g(1, wp(hd), 0, 0),
