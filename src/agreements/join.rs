@@ -10,27 +10,28 @@ use crate::doc::{AgreementMention, AgreementRef, Doc};
 use crate::lexicon::WordSet;
 
 /// A record being built, with what later candidates are matched on.
-struct Rec {
-    r: AgreementRef,
+pub(super) struct Rec {
+    pub(super) r: AgreementRef,
     toks: WordSet<String>,
     name_toks: WordSet<String>,
-    link: Link,
+    pub(super) link: Link,
     named_name: bool,
     dates: Vec<(String, u8)>,
-    title: bool,
+    pub(super) title: bool,
 }
 
 impl Agreements {
     /// Groups candidates into records.
     pub(super) fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
         let mut recs: Vec<Rec> = Vec::new();
-        for c in cands {
+        for mut c in cands {
+            let back = self.refers_back(doc, &recs, &mut c);
             let mention = AgreementMention {
                 span: doc.token_span(c.first, c.last),
                 sentence: c.sentence,
                 named: c.named,
             };
-            match self.target(doc, &recs, &c) {
+            match back.or_else(|| self.target(doc, &recs, &c)) {
                 Some(t) => merge(&mut recs[t], c, mention),
                 None => {
                     if c.link == Link::Short && !c.signed {
@@ -117,8 +118,10 @@ impl Agreements {
         recs.into_iter()
             .map(|mut r| {
                 if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
+                    // (the document's own statement is dated by its meeting,
+                    // whatever a later mention's sentence signed)
                     if let Some(d) = meeting_date(doc, doc_date) {
-                        r.dates.push((d, 2));
+                        r.dates.push((d, 4));
                     }
                     if r.r.parties.is_empty() {
                         r.r.parties = title::headline_parties(doc, &self.formations);

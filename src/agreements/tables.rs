@@ -19,6 +19,7 @@ impl Agreements {
         let mut a = Agreements {
             entries: Vec::new(),
             aliases: PhraseTable::default(),
+            backrefs: WordMap::default(),
             heads: PhraseTable::default(),
             issuers: PhraseTable::default(),
             modifiers: WordSet::default(),
@@ -82,6 +83,12 @@ impl Agreements {
                 }
             };
             self.aliases.add(tokenizer, name, index, true);
+            let backrefs = line.fields.get(5).copied().unwrap_or("-");
+            for back in backrefs.split('|').map(str::trim) {
+                if !back.is_empty() && back != "-" {
+                    self.backrefs.insert(back.to_lowercase(), index);
+                }
+            }
             for alias in aliases.split('|').map(str::trim) {
                 if !alias.is_empty() && alias != "-" {
                     self.aliases.add(tokenizer, alias, index, true);
