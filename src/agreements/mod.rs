@@ -162,6 +162,7 @@ mod recall;
 mod refine;
 mod resolution;
 mod ruling;
+mod signed_heads;
 mod specific;
 mod tables;
 mod title;
@@ -225,6 +226,10 @@ pub struct Agreements {
     modifiers: WordSet<String>,
     courts: WordMap<String, Option<String>>,
     verbs: WordSet<String>,
+    /// Verbs and participles whose object is an instrument even when its
+    /// head needs a modifier ("signed a declaration on …", `signed_heads.rs`).
+    object_verbs: WordSet<String>,
+    object_participles: WordSet<String>,
     negations: WordSet<String>,
     determiners: WordSet<String>,
     /// Defining participles, auxiliaries, court verbs, general words and

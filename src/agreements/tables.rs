@@ -25,6 +25,8 @@ impl Agreements {
             modifiers: WordSet::default(),
             courts: WordMap::default(),
             verbs: WordSet::default(),
+            object_verbs: WordSet::default(),
+            object_participles: WordSet::default(),
             negations: WordSet::default(),
             determiners: WordSet::default(),
             spec: specific::Cues::default(),
@@ -145,6 +147,12 @@ impl Agreements {
                 }
                 "verb" => {
                     self.verbs.insert(phrase.to_lowercase());
+                }
+                "object_verb" => {
+                    self.object_verbs.insert(phrase.to_lowercase());
+                }
+                "object_participle" => {
+                    self.object_participles.insert(phrase.to_lowercase());
                 }
                 "negation" => {
                     self.negations.insert(phrase.to_lowercase());

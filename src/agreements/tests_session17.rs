@@ -54,3 +54,24 @@ fn the_strategic_concept_is_an_entry() {
         ["NATO Strategic Concept"]
     );
 }
+
+#[test]
+fn a_signed_or_adopted_declaration_needs_no_joint() {
+    let got = names("The two presidents signed a declaration on river navigation in Lindos.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("declaration on river navigation"),
+        "{got:?}"
+    );
+    let got = names("The summit adopted a declaration on ocean plastics.");
+    assert_eq!(got, ["declaration on ocean plastics"]);
+    let got = names("They welcomed the statement agreed by the ministers of Gondor and Rohan.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn an_issued_statement_stays_one_authors() {
+    // issued or made: one author's statement, no instrument
+    assert!(names("The ministry issued a statement on the floods.").is_empty());
+    assert!(names("The minister made a statement on the budget on Monday.").is_empty());
+}
