@@ -79,6 +79,18 @@ impl Agreements {
         {
             return i + 1;
         }
+        // "signed a declaration on …": the object of a signing verb needs
+        // no "joint" (`signed_heads.rs`)
+        let head =
+            if head.flag == Flag::Modifier && !head.plural && self.signed_object(v, first, i, hend)
+            {
+                Head {
+                    flag: Flag::Plain,
+                    ..head
+                }
+            } else {
+                head
+            };
         let site = Site {
             at,
             i,

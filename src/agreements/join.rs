@@ -10,115 +10,99 @@ use crate::doc::{AgreementMention, AgreementRef, Doc};
 use crate::lexicon::WordSet;
 
 /// A record being built, with what later candidates are matched on.
-struct Rec {
-    r: AgreementRef,
+pub(super) struct Rec {
+    pub(super) r: AgreementRef,
     toks: WordSet<String>,
     name_toks: WordSet<String>,
-    link: Link,
+    pub(super) link: Link,
     named_name: bool,
     dates: Vec<(String, u8)>,
-    title: bool,
+    pub(super) title: bool,
 }
 
 impl Agreements {
     /// Groups candidates into records.
     pub(super) fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
         let mut recs: Vec<Rec> = Vec::new();
-        for c in cands {
-            let span = doc.token_span(c.first, c.last);
-            // "a resolution on Moldova" after a bare "the resolution": an
-            // indefinite head brings in a new instrument (after "the
-            // 72-hour ceasefire", "a 72-hour ceasefire" may be the same)
-            let article = |k: usize| matches!(doc.lower(k), "a" | "an");
-            let indefinite = article(c.first) || (c.first > 0 && article(c.first - 1));
-            let target = match &c.link {
-                Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
-                    recs.iter().rposition(|r| r.link == c.link)
-                }
-                // (coordinated siblings share a span and stay apart)
-                Link::Named | Link::Generic => recs.iter().rposition(|r| {
-                    r.r.kind == c.kind
-                        && !r.r.mentions.iter().any(|m| m.span == span)
-                        && !matches!(r.link, Link::Resolution(_))
-                        && (c.toks.is_subset(&r.toks)
-                            || (jaccard(&c.toks, &r.name_toks) >= 0.5
-                                && !(c.link == Link::Named
-                                    && r.named_name
-                                    && self.one_word_apart(&c.toks, &r.name_toks)))
-                            // a generic first mention ("sign agreement") named later
-                            // (not a bare earlier one after an indefinite head)
-                            || (!(r.named_name || (indefinite && r.toks.len() <= 1))
-                                && r.toks.is_subset(&c.toks)))
-                }),
-                // kind "other" gathers unlike heads (roadmap, action plan,
-                // programme): "the action plan" names no earlier roadmap
-                Link::Short => recs.iter().rposition(|r| {
-                    r.r.kind == c.kind
-                        && (c.kind != "other" || c.toks.intersection(&r.toks).next().is_some())
-                }),
-            };
+        for mut c in cands {
+            let back = self.refers_back(doc, &recs, &mut c);
             let mention = AgreementMention {
                 span: doc.token_span(c.first, c.last),
                 sentence: c.sentence,
                 named: c.named,
             };
-            match target {
-                Some(t) => {
-                    let r = &mut recs[t];
-                    if !r.r.mentions.iter().any(|m| m.span == mention.span) {
-                        r.r.mentions.push(mention);
-                    }
-                    let shouting = |n: &str| !n.chars().any(char::is_lowercase);
-                    let louder = shouting(&r.r.name) && !shouting(&c.name);
-                    if c.link == Link::Named && (!r.named_name || louder) {
-                        r.r.name = c.name.clone();
-                        r.name_toks = c.toks.clone();
-                        r.named_name = true;
-                    }
-                    r.toks.extend(c.toks.iter().cloned());
-                    r.dates.extend(c.dates);
-                    r.title |= c.sentence == 0;
-                    for p in c.parties {
-                        if !r.r.parties.contains(&p) {
-                            r.r.parties.push(p);
-                        }
-                    }
-                    if r.r.issuer.is_none() {
-                        r.r.issuer = c.issuer;
-                    }
-                }
+            match back.or_else(|| self.target(doc, &recs, &c)) {
+                Some(t) => merge(&mut recs[t], c, mention),
                 None => {
                     if c.link == Link::Short && !c.signed {
                         continue;
                     }
-                    let entry = match c.link {
-                        Link::Entry(e) => Some(self.entries[e].id.clone()),
-                        _ => None,
-                    };
-                    recs.push(Rec {
-                        r: AgreementRef {
-                            name: c.name.clone(),
-                            kind: c.kind.clone(),
-                            date: None,
-                            parties: c.parties.clone(),
-                            issuer: c.issuer.clone(),
-                            mentions: vec![mention],
-                            entry,
-                        },
-                        toks: c.toks.clone(),
-                        name_toks: c.toks.clone(),
-                        named_name: matches!(
-                            c.link,
-                            Link::Named | Link::Entry(_) | Link::Resolution(_)
-                        ),
-                        link: c.link.clone(),
-                        dates: c.dates.clone(),
-                        title: c.sentence == 0,
-                    });
+                    recs.push(self.start(c, mention));
                 }
             }
         }
         self.finish(doc, recs)
+    }
+
+    /// The latest record a candidate names again, if any.
+    fn target(&self, doc: &Doc, recs: &[Rec], c: &Cand) -> Option<usize> {
+        let span = doc.token_span(c.first, c.last);
+        // "a resolution on Moldova" after a bare "the resolution": an
+        // indefinite head brings in a new instrument (after "the
+        // 72-hour ceasefire", "a 72-hour ceasefire" may be the same)
+        let article = |k: usize| matches!(doc.lower(k), "a" | "an");
+        let indefinite = article(c.first) || (c.first > 0 && article(c.first - 1));
+        match &c.link {
+            Link::Entry(_) | Link::Resolution(_) | Link::Court(_) => {
+                recs.iter().rposition(|r| r.link == c.link)
+            }
+            // (coordinated siblings share a span and stay apart)
+            Link::Named | Link::Generic => recs.iter().rposition(|r| {
+                r.r.kind == c.kind
+                    && !r.r.mentions.iter().any(|m| m.span == span)
+                    && !matches!(r.link, Link::Resolution(_))
+                    && (c.toks.is_subset(&r.toks)
+                        || (jaccard(&c.toks, &r.name_toks) >= 0.5
+                            && !(c.link == Link::Named
+                                && r.named_name
+                                && self.one_word_apart(&c.toks, &r.name_toks)))
+                        // a generic first mention ("sign agreement") named later
+                        // (not a bare earlier one after an indefinite head)
+                        || (!(r.named_name || (indefinite && r.toks.len() <= 1))
+                            && r.toks.is_subset(&c.toks)))
+            }),
+            // kind "other" gathers unlike heads (roadmap, action plan,
+            // programme): "the action plan" names no earlier roadmap
+            Link::Short => recs.iter().rposition(|r| {
+                r.r.kind == c.kind
+                    && (c.kind != "other" || c.toks.intersection(&r.toks).next().is_some())
+            }),
+        }
+    }
+
+    /// A new record from a candidate that names none before it.
+    fn start(&self, c: Cand, mention: AgreementMention) -> Rec {
+        let entry = match c.link {
+            Link::Entry(e) => Some(self.entries[e].id.clone()),
+            _ => None,
+        };
+        Rec {
+            named_name: matches!(c.link, Link::Named | Link::Entry(_) | Link::Resolution(_)),
+            title: c.sentence == 0,
+            toks: c.toks.clone(),
+            name_toks: c.toks,
+            link: c.link,
+            dates: c.dates,
+            r: AgreementRef {
+                name: c.name,
+                kind: c.kind,
+                date: None,
+                parties: c.parties,
+                issuer: c.issuer,
+                mentions: vec![mention],
+                entry,
+            },
+        }
     }
 
     /// A record's date and, for a statement or declaration named in a
@@ -134,8 +118,10 @@ impl Agreements {
         recs.into_iter()
             .map(|mut r| {
                 if headline && r.title && matches!(r.r.kind.as_str(), "statement" | "declaration") {
+                    // (the document's own statement is dated by its meeting,
+                    // whatever a later mention's sentence signed)
                     if let Some(d) = meeting_date(doc, doc_date) {
-                        r.dates.push((d, 2));
+                        r.dates.push((d, 4));
                     }
                     if r.r.parties.is_empty() {
                         r.r.parties = title::headline_parties(doc, &self.formations);
@@ -158,5 +144,31 @@ fn jaccard(a: &WordSet<String>, b: &WordSet<String>) -> f32 {
         0.0
     } else {
         inter as f32 / union as f32
+    }
+}
+
+/// Adds a candidate's mention, name, words, dates and parties to the
+/// record it names again; a named mention renames a descriptive record.
+fn merge(r: &mut Rec, c: Cand, mention: AgreementMention) {
+    if !r.r.mentions.iter().any(|m| m.span == mention.span) {
+        r.r.mentions.push(mention);
+    }
+    let shouting = |n: &str| !n.chars().any(char::is_lowercase);
+    let louder = shouting(&r.r.name) && !shouting(&c.name);
+    if c.link == Link::Named && (!r.named_name || louder) {
+        r.r.name = c.name.clone();
+        r.name_toks = c.toks.clone();
+        r.named_name = true;
+    }
+    r.toks.extend(c.toks.iter().cloned());
+    r.dates.extend(c.dates);
+    r.title |= c.sentence == 0;
+    for p in c.parties {
+        if !r.r.parties.contains(&p) {
+            r.r.parties.push(p);
+        }
+    }
+    if r.r.issuer.is_none() {
+        r.r.issuer = c.issuer;
     }
 }

@@ -104,6 +104,13 @@
 //! (`guarantees.rs`); a short form with a named party ("the current MOU
 //! with Tonga") starts a record (`named.rs`).
 //!
+//! Session 17 (`backref.rs`, `docs/agreements-recall.md`): a lower-case
+//! mention joins the instrument the document named before it when the
+//! alias table lists it as a back-reference ("the nuclear deal" after
+//! "JCPOA"), when it stands in apposition or as the predicate of a
+//! mention ("The JCPOA is a multilateral agreement endorsed by …"), or
+//! when it is "the following joint statement" of a headline statement.
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -133,7 +140,10 @@ mod tests_recall2;
 mod tests_refine;
 #[cfg(test)]
 mod tests_session16;
+#[cfg(test)]
+mod tests_session17;
 
+mod backref;
 mod candidates;
 mod complements;
 mod dating;
@@ -152,6 +162,7 @@ mod recall;
 mod refine;
 mod resolution;
 mod ruling;
+mod signed_heads;
 mod specific;
 mod tables;
 mod title;
@@ -207,11 +218,18 @@ struct Entry {
 pub struct Agreements {
     entries: Vec<Entry>,
     aliases: PhraseTable<usize>,
+    /// Descriptive names that refer back to an entry named earlier in the
+    /// document ("the nuclear deal" after "JCPOA"), lower case, to its index.
+    backrefs: WordMap<String, usize>,
     heads: PhraseTable<Head>,
     issuers: PhraseTable<String>,
     modifiers: WordSet<String>,
     courts: WordMap<String, Option<String>>,
     verbs: WordSet<String>,
+    /// Verbs and participles whose object is an instrument even when its
+    /// head needs a modifier ("signed a declaration on …", `signed_heads.rs`).
+    object_verbs: WordSet<String>,
+    object_participles: WordSet<String>,
     negations: WordSet<String>,
     determiners: WordSet<String>,
     /// Defining participles, auxiliaries, court verbs, general words and

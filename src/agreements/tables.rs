@@ -19,11 +19,14 @@ impl Agreements {
         let mut a = Agreements {
             entries: Vec::new(),
             aliases: PhraseTable::default(),
+            backrefs: WordMap::default(),
             heads: PhraseTable::default(),
             issuers: PhraseTable::default(),
             modifiers: WordSet::default(),
             courts: WordMap::default(),
             verbs: WordSet::default(),
+            object_verbs: WordSet::default(),
+            object_participles: WordSet::default(),
             negations: WordSet::default(),
             determiners: WordSet::default(),
             spec: specific::Cues::default(),
@@ -82,6 +85,12 @@ impl Agreements {
                 }
             };
             self.aliases.add(tokenizer, name, index, true);
+            let backrefs = line.fields.get(5).copied().unwrap_or("-");
+            for back in backrefs.split('|').map(str::trim) {
+                if !back.is_empty() && back != "-" {
+                    self.backrefs.insert(back.to_lowercase(), index);
+                }
+            }
             for alias in aliases.split('|').map(str::trim) {
                 if !alias.is_empty() && alias != "-" {
                     self.aliases.add(tokenizer, alias, index, true);
@@ -138,6 +147,12 @@ impl Agreements {
                 }
                 "verb" => {
                     self.verbs.insert(phrase.to_lowercase());
+                }
+                "object_verb" => {
+                    self.object_verbs.insert(phrase.to_lowercase());
+                }
+                "object_participle" => {
+                    self.object_participles.insert(phrase.to_lowercase());
                 }
                 "negation" => {
                     self.negations.insert(phrase.to_lowercase());
