@@ -106,9 +106,13 @@ impl EntityStage {
         Some((start, self.without_tail(doc, start, s.end)))
     }
 
-    /// The end of `start..end` without trailing lower-case place words.
+    /// The end of `start..end` without trailing lower-case place words and
+    /// without a possessive clitic: "the Ministry's decision" names the
+    /// Ministry, and the tagger sometimes takes the "'s" token into the span.
     fn without_tail(&self, doc: &Doc, start: usize, mut end: usize) -> usize {
-        while end > start + 1 && self.types.is(WordClass::Tail, doc.token_text(end - 1)) {
+        while end > start + 1
+            && (self.types.is(WordClass::Tail, doc.token_text(end - 1)) || doc.raw(end - 1) == "'s")
+        {
             end -= 1;
         }
         end
@@ -983,5 +987,21 @@ pub(super) mod tests {
             ],
         );
         assert_eq!(got, vec![]);
+    }
+
+    #[test]
+    fn a_possessive_clitic_stays_outside_a_name() {
+        // typographic and straight apostrophes alike
+        let got = reshaped(
+            "The envoy welcomed the Harbour Ministry’s decision and the Council's reply.",
+            &[("Harbour Ministry’s", "ORG"), ("Council's", "ORG")],
+        );
+        assert_eq!(
+            got,
+            owned(&[
+                ("Harbour Ministry", EntityType::Org),
+                ("Council", EntityType::Org)
+            ])
+        );
     }
 }
