@@ -22,6 +22,7 @@ mod groups;
 mod inherit;
 mod initiative;
 mod judge;
+mod nominal;
 mod obligation;
 mod occasion;
 mod pairs;
