@@ -19,12 +19,19 @@ impl Args<'_> {
     /// object (or oblique) it is, or a verb in a clause that modifies it.
     pub(super) fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
-        // (a coordinated noun shares its first conjunct's verb: "justify
-        // their actions and new attacks")
+        // (a coordinated noun shares its first conjunct's verb when that
+        // is the verb's object: "justify their actions and new attacks";
+        // an oblique's conjuncts are too often misattached, "standing up
+        // for human rights, and preventing atrocities")
         let first = self.first_conjunct(t);
+        let relations: &[&str] = if first == t {
+            &["obj", "nsubj:pass", "obl"]
+        } else {
+            &["obj", "nsubj:pass"]
+        };
         if let Some(h) = tree.head(first) {
             let light = tree.upos(h) == "VERB" && self.performs(h, t);
-            if light && matches!(tree.deprel(first), "obj" | "nsubj:pass" | "obl") {
+            if light && relations.contains(&tree.deprel(first)) {
                 return Some(h);
             }
         }
