@@ -79,7 +79,7 @@ FRAMES = {
  ],
  "reject": [
   ("{A} rejected the proposal of {B}.", [("REJECT", "120", A, B, AS)]),
-  ("{A} denied the allegations made by {B}.", [("REJECT", "120", A, B, AS)]),
+  ("{A} denied the allegations made by {B}.", [("REJECT", "120", A, B, AS), ("ACCUSE", "112", B, A, AS)]),
   ("{A} vetoed the plan of {B}.", [("REJECT", "129", A, B, AS)]),
  ],
  "threaten": [
@@ -173,9 +173,10 @@ def main():
     out["context"] = [{"id": i, "text": t, "author": au,
                        "expect": [{"type": ty, "cameo": c, "source": s, "target": g, "status": st}
                                   for (ty, c, s, g, st) in ev]} for (i, t, au, ev) in SINGLES]
-    # the individually written cases (written-*.jsonl) are not generated here: keep them
+    # only the generated groups are rewritten: the individually written cases (written-*, constructions-*,
+    # coder-rules) are not generated here and are kept
     for f in os.listdir(here):
-        if f.endswith(".jsonl") and not f.startswith("written-"):
+        if f.endswith(".jsonl") and f[: -len(".jsonl")] in out:
             os.remove(os.path.join(here, f))
     n = 0
     for group, lines in out.items():

@@ -383,15 +383,21 @@ impl Args<'_> {
         if !received.is_empty() {
             return received;
         }
+        let shared = self.last_conjunct_target(t, row);
+        if !shared.is_empty() {
+            return shared;
+        }
         let Some(v) = self.light_verb_of(t) else {
             return Vec::new();
         };
         // (not the nominal itself: in "expressed gratitude for Lindon's
         // assistance" the "for" phrase of "expressed" is the aid)
+        let heads = std::iter::once(v).chain(self.agent_phrases(v));
+        let heads: Vec<usize> = heads.collect();
         row.target
             .iter()
             .filter(|r| matches!(r, Rel::Prep(_)))
-            .flat_map(|rel| self.nodes(v, rel))
+            .flat_map(|rel| heads.iter().flat_map(move |&h| self.nodes(h, rel)))
             .filter(|&n| n != t)
             .map(|n| self.actors_at(n))
             .find(|found| !found.is_empty())
@@ -466,46 +472,5 @@ impl Args<'_> {
             .children(t)
             .iter()
             .any(|&c| matches!(self.tree.rel(c), "nsubj" | "csubj"))
-    }
-
-    /// The light verb whose object (or oblique) the nominal `t` is, or
-    /// that a relative clause on it performs it with ("the aid that
-    /// Lindon delivered to Dale", "the sanctions Rohan imposed").
-    pub(super) fn light_verb_of(&self, t: usize) -> Option<usize> {
-        let tree = self.tree;
-        if let Some(h) = tree.head(t) {
-            let light = tree.upos(h) == "VERB" && self.performs(h, t);
-            if light && matches!(tree.deprel(t), "obj" | "nsubj:pass" | "obl") {
-                return Some(h);
-            }
-        }
-        tree.children(t).iter().copied().find(|&c| {
-            // (its object is the noun, or the relative pronoun for it)
-            let own_object = tree.children(c).iter().any(|&o| {
-                let relativizer = o < c && tree.upos(o) == "PRON"
-                    || self.classes.has(WordClass::RelativePronoun, tree.lemma(o));
-                tree.rel(o) == "obj" && !relativizer
-            });
-            tree.deprel(c) == "acl:relcl"
-                && tree.upos(c) == "VERB"
-                && !own_object
-                && self.performs(c, t)
-        })
-    }
-
-    /// Whether verb `v` performs the action noun `t` names: a light verb
-    /// ("launched an attack"), or a verb the lexicon pairs with the noun
-    /// ("provided assistance").
-    pub(super) fn performs(&self, v: usize, t: usize) -> bool {
-        let tree = self.tree;
-        if self.classes.has(WordClass::LightVerb, tree.lemma(v)) {
-            return true;
-        }
-        let noun = tree.lemma(t).to_lowercase();
-        let verb = tree.lemma(v).to_lowercase();
-        self.triggers
-            .candidates(&verb, TriggerPos::Verb)
-            .iter()
-            .any(|&r| self.triggers.rows[r].with.first() == Some(&noun))
     }
 }

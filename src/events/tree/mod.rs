@@ -22,11 +22,13 @@ mod groups;
 mod inherit;
 mod initiative;
 mod judge;
+mod nominal;
 mod obligation;
 mod occasion;
 mod pairs;
 mod place;
 mod pronouns;
+mod questions;
 mod sense;
 mod status;
 mod strays;
@@ -40,12 +42,13 @@ use crate::doc::{Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
-use crate::lexicon::{WordClass, WordClasses};
+use crate::lexicon::WordClass;
 use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
 use obligation::{code_obligation, is_obligation, obligation_at, obliged};
 use pairs::{event_pairs, is_dyadic, is_person, parties_of};
+use questions::question_sentences;
 use view::TreeView;
 use voice::{is_reported, speaks_for_author};
 
@@ -140,6 +143,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
             called: &called,
             voice,
             fallback_target: fallback,
+            earlier: &events,
         };
         let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &clause) else {
             continue;
@@ -177,70 +181,6 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
     }
     (events, index.pending().to_vec())
 }
-
-/// Sentence → whether it asks a question: it ends with "?", or its line
-/// opens with a questioner's label ("Q:", "QUESTION:", in
-/// `events.question-label`) as in briefing transcripts. A question reports
-/// no event ("Is Gondor ready to send aid?").
-fn question_sentences(doc: &Doc, classes: &WordClasses) -> Vec<bool> {
-    let text = doc.text();
-    // Line starts are found by one forward pass over the sentences (a
-    // search back from each would read a one-line document again per
-    // sentence).
-    let (mut line_start, mut scanned) = (0, 0);
-    doc.sentences
-        .iter()
-        .map(|s| {
-            let asks = (s.tokens.start..s.tokens.end)
-                .rev()
-                .find(|&i| !matches!(doc.norm(i), "\"" | "”" | "’" | "'" | ")"))
-                .is_some_and(|i| doc.norm(i) == "?");
-            let at = s.span.byte_start;
-            if at >= scanned {
-                if let Some(k) = text.get(scanned..at).and_then(|t| t.rfind('\n')) {
-                    line_start = scanned + k + 1;
-                }
-                scanned = at;
-            } else {
-                let head = text.get(..at).unwrap_or("");
-                line_start = head.rfind('\n').map_or(0, |k| k + 1);
-                scanned = at;
-            }
-            asks || in_question_line(text, line_start, classes)
-        })
-        .collect()
-}
-
-/// Whether the line starting at byte `line_start` opens with a questioner's
-/// label.
-fn in_question_line(text: &str, line_start: usize, classes: &WordClasses) -> bool {
-    let line = text.get(line_start..).unwrap_or("").trim_start();
-    // The label is what precedes the first colon, trailing space trimmed;
-    // stop reading once it is longer than a label can be.
-    let mut label_end = 0;
-    let mut colon = None;
-    for (k, c) in line.char_indices() {
-        if c == ':' {
-            colon = Some(k);
-            break;
-        }
-        if !c.is_whitespace() {
-            label_end = k + c.len_utf8();
-            if label_end > MAX_LABEL_LEN {
-                return false;
-            }
-        }
-    }
-    let Some(colon) = colon else {
-        return false;
-    };
-    let label = line[..colon].trim_end();
-    debug_assert_eq!(label.len(), label_end);
-    classes.has(WordClass::QuestionLabel, &label.to_lowercase())
-}
-
-/// The longest questioner's label, in bytes.
-const MAX_LABEL_LEN: usize = 12;
 
 /// The nominal triggers, each with its agent found from its own phrase
 /// or its light verb, before any other argument is looked for.
@@ -384,6 +324,8 @@ struct Clause<'c> {
     voice: Option<usize>,
     /// The target its complement names, when its own slots name none.
     fallback_target: Vec<usize>,
+    /// The document's events before this trigger.
+    earlier: &'c [EventRef],
 }
 
 fn code_one(
@@ -418,6 +360,9 @@ fn code_one(
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
     targets.retain(|_| !mutual);
+    if sources.is_empty() {
+        sources = occasion::same_act_before(row, &targets, clause.earlier);
+    }
     if sources.is_empty() {
         (sources, from_author) =
             occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;

@@ -5,7 +5,7 @@
 //! attended by that clause's subject.
 
 use super::args::Args;
-use crate::doc::PloverType;
+use crate::doc::{EventRef, PloverType};
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
 
 /// Who performs a nominal trigger of a joint action (consultation,
@@ -40,6 +40,27 @@ pub(super) fn occasion_source(
     let found = args.by_rels(h, &[Rel::Subj]);
     let other = !found.is_empty() && found.iter().all(|a| !targets.contains(a));
     other.then_some((found, false))
+}
+
+/// The agent of a nominal act of force that names only its target: the
+/// source of the document's last such act against that target before it
+/// ("Mordor invaded Rohan in May. … further attacks on Rohan": Mordor's).
+pub(super) fn same_act_before(
+    row: &TriggerRow,
+    targets: &[usize],
+    earlier: &[EventRef],
+) -> Vec<usize> {
+    let forceful = matches!(row.kind, PloverType::Assault | PloverType::Coerce);
+    if row.pos != TriggerPos::Noun || !forceful || targets.is_empty() {
+        return Vec::new();
+    }
+    earlier
+        .iter()
+        .rev()
+        .find(|e| e.kind == row.kind && e.target.is_some_and(|g| targets.contains(&g)))
+        .and_then(|e| e.source)
+        .into_iter()
+        .collect()
 }
 
 /// Joint actions, where whoever is at the occasion takes part.
