@@ -90,14 +90,10 @@ fn an_organisation_needs_a_name_or_a_modified_body_word() {
                 "{name}"
             );
         }
-        for name in [
-            "Parliament",
-            "Supreme Court",
-            "National Security Council",
-            "Varnholt Institute",
-            "Foreign Ministries",
-            "START",
-        ] {
+        for name in ["Parliament", "Supreme Court", "National Security Council"] {
+            assert_eq!(r.fault(ActorKind::Organization, name), None, "{name}");
+        }
+        for name in ["Varnholt Institute", "Foreign Ministries", "START"] {
             assert_eq!(r.fault(ActorKind::Organization, name), None, "{name}");
         }
     });
