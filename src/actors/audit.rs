@@ -80,16 +80,16 @@ impl Auditor {
         report.records += 1;
         let rules = NameRules::new(&self.words, &self.gazetteer);
         let doc = record["doc"]["id"].as_str().unwrap_or("").to_string();
-        let entity_texts: Vec<String> = record["entities"]
+        let entities: Vec<(&str, &str)> = record["entities"]
             .as_array()
             .map(|es| {
                 es.iter()
-                    .filter(|e| e["type"].as_str() != Some("DATE"))
-                    .filter_map(|e| e["text"].as_str())
-                    .map(|t| t.to_lowercase())
+                    .filter_map(|e| Some((e["type"].as_str()?, e["text"].as_str()?)))
+                    .filter(|(t, _)| *t != "DATE")
                     .collect()
             })
             .unwrap_or_default();
+        let entity_texts: Vec<String> = entities.iter().map(|(_, t)| t.to_lowercase()).collect();
         for actor in record["actors"].as_array().into_iter().flatten() {
             report.actors += 1;
             let (Some(kind_name), Some(name)) = (actor["kind"].as_str(), actor["name"].as_str())
@@ -102,8 +102,9 @@ impl Auditor {
             let backed = kind == ActorKind::Group
                 || rules.in_gazetteer(name)
                 || entity_texts.contains(&name.to_lowercase());
+            let titled = actor["title"].as_str().is_some();
             let fault = rules
-                .fault(kind, name)
+                .fault_titled(kind, name, titled)
                 .or((!backed).then_some(NameFault::Unbacked));
             if let Some(fault) = fault {
                 *report.faults.entry(fault.label()).or_default() += 1;

@@ -1,7 +1,7 @@
 //! The actors stage's last steps: author references resolved, names
 //! repaired, person variants merged and the results handed back.
 
-use super::variants::{merge_org_short_forms, merge_person_variants};
+use super::variants::{merge_generic_heads, merge_org_short_forms, merge_person_variants};
 use super::{repair, turns, Builder, NameRules};
 use crate::doc::{ActorKind, ActorRef, ActorSpan, PlaceRef, RefKind};
 
@@ -37,7 +37,8 @@ impl Builder<'_> {
         self.spans
             .sort_by_key(|s| (s.tokens.start, std::cmp::Reverse(s.tokens.end)));
         let rules = NameRules::new(self.lexical.words(), self.gaz);
-        repair::repair_names(&rules, &mut self.actors, &mut self.spans);
+        merge_generic_heads(&mut self.actors, &mut self.spans, |n| rules.generic_head(n));
+        repair::repair_names(&rules, self.doc, &mut self.actors, &mut self.spans);
         merge_person_variants(&mut self.actors, &mut self.spans);
         let words = self.lexical.words();
         merge_org_short_forms(&mut self.actors, &mut self.spans, |w| {

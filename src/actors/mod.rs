@@ -27,6 +27,7 @@ mod author_text;
 mod create;
 mod finish;
 mod leaders;
+mod name_words;
 pub mod names;
 mod person_chunk;
 mod repair;
@@ -38,6 +39,8 @@ mod tests;
 mod tests_author_text;
 #[cfg(test)]
 mod tests_leaders;
+#[cfg(test)]
+mod tests_name_rules;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! drops what fails; `attache audit-actors` counts what still fails in
 //! saved records.
 
+use super::name_words::{is_common_word, may_be_surname, written_as_word};
 use crate::doc::ActorKind;
 use crate::lexicon::{WordClass, WordClasses};
 use crate::ner::gazetteer::Gazetteer;
@@ -28,6 +29,13 @@ pub enum NameFault {
     NotAState,
     /// A name that is neither an entity mention nor a gazetteer name.
     Unbacked,
+    /// A person or organisation named only by words that running text
+    /// writes in lower case ("Regional Migration", "Arms Control").
+    CommonWords,
+    /// An organisation named by a body word alone ("Council", "Consulates").
+    GenericHead,
+    /// A person's name with a company word: the actor is a company.
+    CompanyAsPerson,
 }
 
 impl NameFault {
@@ -39,6 +47,9 @@ impl NameFault {
             NameFault::PlaceAsActor => "place-as-actor",
             NameFault::NotAState => "not-a-state",
             NameFault::Unbacked => "unbacked",
+            NameFault::CommonWords => "common-words",
+            NameFault::GenericHead => "generic-head",
+            NameFault::CompanyAsPerson => "company-as-person",
         }
     }
 }
@@ -71,17 +82,24 @@ impl<'a> NameRules<'a> {
         NameRules { words, gazetteer }
     }
 
+    /// The word classes the rules read.
+    pub(crate) fn words(&self) -> &WordClasses {
+        self.words
+    }
+
     /// Whether the word belongs to a title: a role, rank or form of address,
     /// or a portfolio word.
     fn is_title_word(&self, w: &str) -> bool {
         is_role_word(self.words, w) || self.words.has(WordClass::PortfolioWord, w)
     }
 
-    /// Whether the word is no part of a person's name.
+    /// Whether the word is no part of a person's name (a side noun:
+    /// "[Armed] Forces", "Delegation").
     fn breaks_person_name(&self, w: &str) -> bool {
         self.is_title_word(w)
             || self.words.has(WordClass::BodyWord, w)
             || self.words.has(WordClass::DocumentWord, w)
+            || self.words.has(WordClass::SideNoun, w)
     }
 
     /// Whether the word carries no name: a title, body, document or
@@ -97,6 +115,13 @@ impl<'a> NameRules<'a> {
     /// The fault of `name` for an actor of `kind` that the name itself shows
     /// (not whether a mention backs it), if any.
     pub fn fault(&self, kind: ActorKind, name: &str) -> Option<NameFault> {
+        self.fault_titled(kind, name, false)
+    }
+
+    /// As [`Self::fault`], for an actor the text gives a title or form of
+    /// address ("Mr Young", "Speaker Levy"): a person so named may bear a
+    /// surname that is also a common word.
+    pub fn fault_titled(&self, kind: ActorKind, name: &str, titled: bool) -> Option<NameFault> {
         let words: Vec<String> = name.split_whitespace().map(class_form).collect();
         // An organisation's name may be all common words if a body word
         // heads it ("National Security Council", "Parliament").
@@ -121,9 +146,12 @@ impl<'a> NameRules<'a> {
                 if words.iter().any(|w| self.breaks_person_name(w)) {
                     return Some(NameFault::TitleInPersonName);
                 }
-                self.is_place(name).then_some(NameFault::PlaceAsActor)
+                self.person_word_fault(&words, titled)
+                    .or(self.is_place(name).then_some(NameFault::PlaceAsActor))
             }
-            ActorKind::Organization => self.is_place(name).then_some(NameFault::PlaceAsActor),
+            ActorKind::Organization => self
+                .organization_word_fault(name)
+                .or(self.is_place(name).then_some(NameFault::PlaceAsActor)),
             ActorKind::State => {
                 let known = self
                     .gazetteer
@@ -133,6 +161,78 @@ impl<'a> NameRules<'a> {
             }
             ActorKind::Government | ActorKind::Group => None,
         }
+    }
+
+    /// What a person's words (in class form) show: initials alone ("H.
+    /// E.", "Y"), a company word, or only common words, unless a title
+    /// comes with a one-word name ("Mr Young": a surname may be a word).
+    fn person_word_fault(&self, words: &[String], titled: bool) -> Option<NameFault> {
+        if words.iter().all(|w| w.chars().count() <= 1) {
+            return Some(NameFault::NotAName);
+        }
+        let company = |w: &String| self.words.has(WordClass::CompanyWord, w);
+        if words.iter().all(|w| company(w) || self.is_empty_word(w)) {
+            return Some(NameFault::NotAName);
+        }
+        if words.iter().any(company) {
+            return Some(NameFault::CompanyAsPerson);
+        }
+        let common = |w: &String| is_common_word(w) || self.is_empty_word(w);
+        let surname = titled && words.len() == 1 && may_be_surname(&words[0]);
+        (!surname && words.iter().all(common)).then_some(NameFault::CommonWords)
+    }
+
+    /// An organisation's content words as written and in class form:
+    /// without function words and determiners.
+    fn content_words<'n>(&self, name: &'n str) -> Vec<(&'n str, String)> {
+        name.split_whitespace()
+            .map(|w| (w, class_form(w)))
+            .filter(|(_, f)| !self.words.has(WordClass::NameFunctionWord, f))
+            .filter(|(_, f)| !self.words.is_phrase_opener(f))
+            .collect()
+    }
+
+    /// A body word (or its plural: "consulates", "ministries") in the
+    /// singular.
+    fn body_singular(&self, f: &str) -> Option<String> {
+        let body = |w: &str| self.words.has(WordClass::BodyWord, w);
+        if body(f) {
+            return Some(f.to_string());
+        }
+        let ies = f.strip_suffix("ies").map(|s| format!("{s}y"));
+        let s = f.strip_suffix('s').map(str::to_string);
+        [ies, s].into_iter().flatten().find(|w| body(w))
+    }
+
+    /// The body word, in the singular, that names an organisation alone
+    /// ("Council", "the Consulates" → "consulate"), unless it is the one
+    /// body of its kind ("Parliament") or the gazetteer knows the name.
+    pub(crate) fn generic_head(&self, name: &str) -> Option<String> {
+        let content = self.content_words(name);
+        let [(_, only)] = content.as_slice() else {
+            return None;
+        };
+        let head = self.body_singular(only)?;
+        let unique = self.words.has(WordClass::UniqueBodyWord, &head);
+        (!unique && !self.in_gazetteer(name)).then_some(head)
+    }
+
+    /// What an organisation's words show: a body word alone (see
+    /// [`Self::generic_head`]), or only common words with no body word
+    /// (or plural) among them ("Opening Ceremony", "Win-win Cooperation"); acronyms
+    /// and words with capitals inside are names ("START", "al-Qaeda").
+    fn organization_word_fault(&self, name: &str) -> Option<NameFault> {
+        if self.generic_head(name).is_some() {
+            return Some(NameFault::GenericHead);
+        }
+        let content = self.content_words(name);
+        let all_common = !content.is_empty()
+            && content.iter().all(|(w, f)| {
+                written_as_word(w)
+                    && self.body_singular(f).is_none()
+                    && (is_common_word(f) || self.is_empty_word(f))
+            });
+        (all_common && !self.in_gazetteer(name)).then_some(NameFault::CommonWords)
     }
 
     /// Whether the gazetteer knows `name` as a place (not an organisation).

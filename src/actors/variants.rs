@@ -90,6 +90,39 @@ pub(super) fn merge_org_short_forms(
     merge(actors, spans, &into);
 }
 
+/// An organisation named by a body word alone ("the Council") is the one
+/// organisation of the document whose name holds that word ("Security
+/// Council", "Council of Europe"); with none or several, it stays (and the
+/// name rules drop it).
+pub(super) fn merge_generic_heads(
+    actors: &mut [ActorRef],
+    spans: &mut [ActorSpan],
+    generic_head: impl Fn(&str) -> Option<String>,
+) {
+    let orgs: Vec<usize> = (0..actors.len())
+        .filter(|&i| actors[i].kind == Some(ActorKind::Organization))
+        .collect();
+    let mut into: WordMap<usize, usize> = WordMap::default();
+    for &a in &orgs {
+        let Some(head) = generic_head(&actors[a].name) else {
+            continue;
+        };
+        let holds = |b: usize| {
+            b != a
+                && generic_head(&actors[b].name).is_none()
+                && actors[b]
+                    .name
+                    .split_whitespace()
+                    .any(|w| w.to_lowercase().trim_end_matches('s') == head.trim_end_matches('s'))
+        };
+        let mut found = orgs.iter().copied().filter(|&b| holds(b));
+        if let (Some(b), None) = (found.next(), found.next()) {
+            into.insert(a, b);
+        }
+    }
+    merge(actors, spans, &into);
+}
+
 /// Moves each actor of `into`'s keys into the actor it maps to: its
 /// mentions and spans, its title and affiliation where the other has none,
 /// its name as an alias.

@@ -56,6 +56,8 @@ word_classes! {
     PortfolioWord => "actors.portfolio-word",
     BodyWord => "actors.body-word",
     DocumentWord => "actors.document-word",
+    CompanyWord => "actors.company-word",
+    UniqueBodyWord => "actors.unique-body-word",
     LeaderGovernment => "actors.leader-government",
     Preposition => "events.preposition",
     PassiveAuxiliary => "events.passive-auxiliary",
