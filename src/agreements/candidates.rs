@@ -79,18 +79,7 @@ impl Agreements {
         {
             return i + 1;
         }
-        // "signed a declaration on …": the object of a signing verb needs
-        // no "joint" (`signed_heads.rs`)
-        let head =
-            if head.flag == Flag::Modifier && !head.plural && self.signed_object(v, first, i, hend)
-            {
-                Head {
-                    flag: Flag::Plain,
-                    ..head
-                }
-            } else {
-                head
-            };
+        let head = self.as_signed_object(head, v, first, i, hend);
         let site = Site {
             at,
             i,

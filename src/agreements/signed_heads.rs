@@ -7,13 +7,34 @@
 //! signed or adopted (session 17, issue 13 item 4; verbs in
 //! `models/agreement_cues.tsv`, classes `object_verb`, `object_participle`).
 
-use super::{Agreements, View};
+use super::{Agreements, Flag, Head, View};
 
 /// Words that may stand between the verb and the head: an article and up
 /// to two lower-case premodifiers ("signed a migration declaration").
 const MAX_BETWEEN: usize = 3;
 
 impl Agreements {
+    /// `head` read as a plain head when it needs a modifier but stands as
+    /// the object of a signing verb ("signed a declaration on …": no
+    /// "joint" needed).
+    pub(super) fn as_signed_object(
+        &self,
+        head: Head,
+        v: &View,
+        first: usize,
+        i: usize,
+        hend: usize,
+    ) -> Head {
+        if head.flag == Flag::Modifier && !head.plural && self.signed_object(v, first, i, hend) {
+            Head {
+                flag: Flag::Plain,
+                ..head
+            }
+        } else {
+            head
+        }
+    }
+
     /// Whether the singular head at `i..hend` is the object of a signing
     /// verb or is followed by a defining participle and "by", "at" or "in".
     pub(super) fn signed_object(&self, v: &View, first: usize, i: usize, hend: usize) -> bool {
