@@ -433,11 +433,32 @@ impl Args<'_> {
             && (!row.flags.nomoney || !self.object_is_amount(t, row))
     }
 
-    /// Whether `t`'s object, if it has one, names an actor.
+    /// Whether `t`'s object, if it has one, names an actor: it is headed
+    /// by a name, a pronoun or a word for people or a body ("met EU
+    /// officials"), or it is an actor's own ("admire Gondor's
+    /// institutions"); an actor that only modifies a thing is another
+    /// sense ("meet NATO standards", "meet the needs of Dale's refugees").
     pub fn object_is_actor(&self, t: usize) -> bool {
-        self.nodes(t, &Rel::Obj)
-            .into_iter()
-            .all(|o| !self.actors_at(o).is_empty())
+        let tree = self.tree;
+        self.nodes(t, &Rel::Obj).into_iter().all(|o| {
+            let lemma = tree.lemma(o).to_lowercase();
+            let people = [
+                WordClass::RoleWord,
+                WordClass::SideNoun,
+                WordClass::AgentNoun,
+            ]
+            .iter()
+            .any(|&class| self.classes.has(class, &lemma));
+            let owned = tree.children(o).iter().any(|&c| {
+                tree.deprel(c) == "nmod:poss"
+                    && !self.actors.of_nodes(tree, c, self.nominals).is_empty()
+            });
+            let head_ok = people
+                || owned
+                || matches!(tree.upos(o), "PROPN" | "PRON")
+                || !self.actors.at(o).is_empty();
+            head_ok && !self.actors_at(o).is_empty()
+        })
     }
 
     /// Whether `t` has an object whose head is a person itself (a name or
