@@ -71,8 +71,12 @@ fn judged_by_phrase(args: &Args<'_>, t: usize) -> Vec<usize> {
         }
         noun = h;
     }
+    // (a judged modifier's noun judges the verb's subject only when the
+    // verb does what the noun names, "Mordor conducted illegal strikes";
+    // "combat illegal fishing" opposes it)
+    let does = |v: usize| noun == t || args.performs(v, noun);
     match tree.head(noun) {
-        Some(v) if tree.deprel(noun) == "obj" && tree.upos(v) == "VERB" && !told(v) => {
+        Some(v) if tree.deprel(noun) == "obj" && tree.upos(v) == "VERB" && !told(v) && does(v) => {
             let own = args.by_rels(v, &[Rel::Subj]);
             if own.is_empty() && !args.has_own_subject(v) {
                 args.inherited_subject(v, TriggerPos::Verb)
