@@ -449,10 +449,10 @@ impl Args<'_> {
             ]
             .iter()
             .any(|&class| self.classes.has(class, &lemma));
-            let owned = tree.children(o).iter().any(|&c| {
-                tree.deprel(c) == "nmod:poss"
-                    && !self.actors.of_nodes(tree, c, self.nominals).is_empty()
-            });
+            let owned = tree
+                .children(o)
+                .iter()
+                .any(|&c| tree.deprel(c) == "nmod:poss" && !self.actors_at(c).is_empty());
             let head_ok = people
                 || owned
                 || matches!(tree.upos(o), "PROPN" | "PRON")
