@@ -77,6 +77,7 @@ fn cmd_train(all: &[String]) -> Result<(), NerError> {
         gaz_gmb: m.get("gaz-gmb").map(Into::into),
         gaz_conll: paths("gaz-conll"),
         train_plus_dev: flags.iter().any(|f| f == "train-plus-dev"),
+        press_features: flags.iter().any(|f| f == "press-features"),
         output: need(&m, "o")?.into(),
         command: std::env::args().collect::<Vec<_>>().join(" "),
     };

@@ -222,6 +222,7 @@ pub(crate) fn train(args: TrainArgs) -> Result<ExitCode> {
         gaz_gmb: args.gaz_gmb,
         gaz_conll: args.gaz_conll,
         train_plus_dev: args.train_plus_dev,
+        press_features: args.press_features,
         output: args.output,
         command: std::env::args().collect::<Vec<_>>().join(" "),
     };

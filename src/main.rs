@@ -122,6 +122,9 @@ struct TrainArgs {
     /// Retrain on train+dev with the epochs chosen on dev.
     #[arg(long)]
     train_plus_dev: bool,
+    /// Features from the embedded titles and common-words files (press releases).
+    #[arg(long)]
+    press_features: bool,
     /// Where to write the model (`FILE.meta.json` is written beside it).
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,

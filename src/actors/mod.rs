@@ -27,7 +27,7 @@ mod author_text;
 mod create;
 mod finish;
 mod leaders;
-mod name_words;
+pub(crate) mod name_words;
 pub mod names;
 mod person_chunk;
 mod repair;

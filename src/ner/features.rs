@@ -20,7 +20,7 @@ pub struct FeatureConfig {
     /// Learned-gazetteer features (BILOU position bits of matched training entity strings).
     pub gazetteer: bool,
     /// External-gazetteer features from a [`GazetteerLookup`] (set by training when one is
-    /// given).
+    /// given, or for press features: then the embedded [`super::press`] lookup).
     pub ext_gazetteer: bool,
     /// Train a second, non-local stage on stage-1 predictions (training may still drop it
     /// when it does not beat stage 1 on dev).
@@ -411,7 +411,13 @@ impl Extractor<'_> {
         if let Some(g) = self.gaz.filter(|_| self.cfg.gazetteer) {
             add_learned_gazetteer(g, toks);
         }
-        if let Some(ext) = self.ext.filter(|_| self.cfg.ext_gazetteer) {
+        if self.cfg.ext_gazetteer {
+            // a model trained with press features reads the embedded lookup
+            // whenever the caller brings none (see `press`)
+            let ext: &dyn GazetteerLookup = match self.ext {
+                Some(e) => e,
+                None => super::press::embedded(),
+            };
             let m = ext.lookup(s);
             for (a, &b) in toks.iter_mut().zip(m.iter()) {
                 a.ext = b;

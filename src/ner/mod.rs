@@ -33,6 +33,7 @@ pub(crate) mod leaders;
 pub mod merge;
 pub mod model;
 pub mod offices;
+pub mod press;
 mod province;
 pub mod recipe;
 pub(crate) mod reshape;

@@ -43,6 +43,9 @@ pub struct TrainOptions {
     pub gaz_conll: Vec<PathBuf>,
     /// Retrain on train+dev with the epochs chosen on dev.
     pub train_plus_dev: bool,
+    /// Press-release features: titles, bodies and common words from the embedded data
+    /// files (see [`crate::ner::press`]).
+    pub press_features: bool,
     /// Where to write the model (`<output>.meta.json` beside it).
     pub output: PathBuf,
     /// The command line, recorded in the meta file.
@@ -211,6 +214,7 @@ fn train_config(opts: &TrainOptions) -> Result<(TrainConfig, Vec<String>), NerEr
         }
         None => cfg.features.clusters = false,
     }
+    cfg.features.ext_gazetteer = opts.press_features;
     let mut gaz_desc = Vec::new();
     if let Some(p) = &opts.gaz_gmb {
         let path = p

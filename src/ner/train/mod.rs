@@ -276,7 +276,8 @@ pub fn train_with_gazetteer(
 /// missing switched off.
 fn feature_config(cfg: &TrainConfig, has_ext: bool) -> Result<FeatureConfig, NerError> {
     let mut fcfg = cfg.features.clone();
-    fcfg.ext_gazetteer = has_ext;
+    // press features (`TrainConfig::features.ext_gazetteer`) need no lookup passed in
+    fcfg.ext_gazetteer = has_ext || cfg.features.ext_gazetteer;
     fcfg.clusters = fcfg.clusters && cfg.clusters.is_some();
     fcfg.aux = cfg.aux.is_some();
     if !(10..=26).contains(&fcfg.bits) {
