@@ -60,7 +60,7 @@ impl Args<'_> {
     /// names itself is a destination ("travelled to Edoras"), and acts
     /// done to a place's people or things keep it (attacks, coercion,
     /// protests, aid, deployments, withdrawals, sanctions: see
-    /// [`Args::place_target`]).
+    /// `Args::place_target`).
     pub(super) fn without_located_towns(
         &self,
         t: usize,
