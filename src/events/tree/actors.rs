@@ -365,12 +365,14 @@ impl<'a> ActorIndex<'a> {
                 let agent_only = nominals.trigger(n);
                 // a title's apposition names the person before the
                 // title's own modifiers ("the Member for Calare, Mr
-                // Andren")
+                // Andren"), and so does a name the parser hung on the
+                // title as part of it ("Rohan's Marshal Eomer Eorling")
                 let children = tree.children(n);
+                let named = |c: usize| matches!(tree.rel(c), "appos" | "flat");
                 let ordered = children
                     .iter()
-                    .filter(|&&c| tree.rel(c) == "appos")
-                    .chain(children.iter().filter(|&&c| tree.rel(c) != "appos"));
+                    .filter(|&&c| named(c))
+                    .chain(children.iter().filter(|&&c| !named(c)));
                 for &c in ordered {
                     if tree.is_clausal(c) || matches!(tree.rel(c), "case" | "det" | "punct") {
                         continue;

@@ -188,7 +188,7 @@ impl Args<'_> {
         }
         let own = self.by_rels(t, &rels);
         if !own.is_empty() {
-            return self.speaker_for_own_side(t, row.pos, own);
+            return self.speaker_for_own_side(t, (row.pos, row.kind), own);
         }
         if self.has_own_subject(t) {
             if row.pos != TriggerPos::Verb && (self.misread_verb(t) || self.in_state_of(t)) {
@@ -298,24 +298,6 @@ impl Args<'_> {
         })
     }
 
-    /// A nominal trigger's possessor that is the state of the person who
-    /// performs the light verb gives way to the person ("the Minister of
-    /// Rohan expressed Rohan's support": the Minister).
-    fn speaker_for_own_side(&self, t: usize, pos: TriggerPos, own: Vec<usize>) -> Vec<usize> {
-        if pos == TriggerPos::Verb || self.light_verb_of(t).is_none() {
-            return own;
-        }
-        let performer = self.inherited_subject(t, pos);
-        let speaks_for = |p: usize| {
-            self.actors.is_person(p) && self.actors.affiliation(p).is_some_and(|s| own.contains(&s))
-        };
-        if performer.len() == 1 && speaks_for(performer[0]) {
-            performer
-        } else {
-            own
-        }
-    }
-
     /// The trigger's target actors (after a light verb, its prepositional
     /// phrases count too: "launched an attack on Arnor").
     pub fn target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
@@ -323,6 +305,7 @@ impl Args<'_> {
             return Vec::new();
         }
         let found = self.slot_target(t, row);
+        let found = self.without_located_towns(t, row, found);
         if !found.is_empty() {
             return found;
         }
@@ -372,11 +355,19 @@ impl Args<'_> {
         if !own.is_empty() {
             return own;
         }
+        let own = self.infinitive_subject(t, row);
+        if !own.is_empty() {
+            return own;
+        }
         let patient = self.patient_possessor(t, row);
         if !patient.is_empty() {
             return patient;
         }
         if row.pos == TriggerPos::Verb {
+            // (a slot of its own, even one naming no actor, is not shared)
+            if self.slot_filled(t, row) {
+                return Vec::new();
+            }
             return self.shared_object(t, row);
         }
         let received = self.receiver(t);

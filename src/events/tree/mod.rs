@@ -32,6 +32,7 @@ mod questions;
 mod sense;
 mod status;
 mod strays;
+mod targets;
 #[cfg(test)]
 mod tests;
 mod thanks;

@@ -1,0 +1,203 @@
+//! Targets (and one source) the row's slots miss or mistake: the subject
+//! of a request's "for … to" infinitive ("called for Mordor to withdraw":
+//! Mordor is the one asked), a town that only locates the slot's phrase
+//! ("met with policymakers in Minas Tirith" names no partner), and the
+//! official who states a possessor's act ("Hurin underscored Gondor's
+//! support for Arnor": Hurin speaks, dev README "in a readout, the named
+//! official is the person").
+
+use super::args::Args;
+use crate::doc::PloverType;
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+
+/// How deep into a slot's phrase a locating town is looked for.
+const LOCATED_DEPTH: usize = 5;
+
+impl Args<'_> {
+    /// The one a request asks through "for NP to VP", the infinitive's
+    /// own subject ("called for Mordor to end the siege", "the call for
+    /// Mordor to withdraw"): a "for" phrase headed by an actor, with an
+    /// infinitive after it on the trigger or on the phrase.
+    pub(super) fn infinitive_subject(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        if !row.flags.req {
+            return Vec::new();
+        }
+        let tree = self.tree;
+        let infinitive = |c: usize| {
+            matches!(tree.deprel(c), "xcomp" | "advcl" | "acl")
+                && tree.upos(c) == "VERB"
+                && tree.case_of(c) == Some("to")
+        };
+        for n in self.nodes(t, &Rel::Prep("for".to_string())) {
+            let after = tree.children(t).iter().any(|&c| c > n && infinitive(c))
+                || tree.children(n).iter().any(|&c| infinitive(c));
+            if !after {
+                continue;
+            }
+            // (the phrase's head is the actor, not one deep in it: "called
+            // for the release of Hurin to be …" asks no one)
+            let found = self.actors.at(n);
+            if !found.is_empty() {
+                return self.actors_at(n);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Whether one of the row's target slots holds a phrase, an actor or
+    /// not ("called on international actors to …" has its addressee,
+    /// though no actor): a coordinated verb's object is then not shared.
+    pub(super) fn slot_filled(&self, t: usize, row: &TriggerRow) -> bool {
+        row.target
+            .iter()
+            .filter(|r| !matches!(r, Rel::Subj))
+            .any(|rel| !self.nodes(t, rel).is_empty())
+    }
+
+    /// `found` without the states of towns that only locate a noun inside
+    /// the trigger's phrase ("met with policymakers in Minas Tirith",
+    /// "commended the results of the summit in Edoras"); a town the slot
+    /// names itself is a destination ("travelled to Edoras"), and acts
+    /// done to a place's people or things keep it (attacks, coercion,
+    /// protests, aid, deployments, withdrawals, sanctions: see
+    /// `Args::place_target`).
+    pub(super) fn without_located_towns(
+        &self,
+        t: usize,
+        row: &TriggerRow,
+        found: Vec<usize>,
+    ) -> Vec<usize> {
+        let about_place = matches!(
+            row.kind,
+            PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Protest
+                | PloverType::Aid
+                | PloverType::Mobilize
+                | PloverType::Retreat
+                | PloverType::Sanction
+        );
+        if about_place || found.is_empty() {
+            return found;
+        }
+        // (the trigger's whole phrase: a slot may hang on a further word,
+        // "expressed concern about the situation in Edoras")
+        let tokens = self.phrase_tokens(t);
+        found
+            .into_iter()
+            .filter(|&a| {
+                let mut yielding = tokens
+                    .iter()
+                    .filter(|&&(tok, _)| self.actors.at(tok).contains(&a))
+                    .peekable();
+                yielding.peek().is_none()
+                    || !yielding.all(|&(tok, located)| located && self.actors.is_town(tok))
+            })
+            .collect()
+    }
+
+    /// The tokens of the phrase headed by `n` (not into clauses), each
+    /// with whether a locative phrase ("in", "at") below `n`'s own
+    /// dependents lies on its way down.
+    fn phrase_tokens(&self, n: usize) -> Vec<(usize, bool)> {
+        let tree = self.tree;
+        let mut out = vec![(n, false)];
+        let mut level = vec![(n, false)];
+        for depth in 0..LOCATED_DEPTH {
+            let mut next = Vec::new();
+            for &(h, located) in &level {
+                for &c in tree.children(h) {
+                    // (a listed name is a conjunct, not a clause: "in Edoras
+                    // and Fornost")
+                    let listed = tree.rel(c) == "conj" && tree.upos(c) != "VERB";
+                    if tree.is_clausal(c) && !listed
+                        || matches!(tree.rel(c), "case" | "det" | "punct")
+                    {
+                        continue;
+                    }
+                    // (a town on the trigger itself is its slot or where it
+                    // happens, "arrived in Edoras": only one inside a noun's
+                    // phrase merely locates that noun)
+                    let here = depth > 0
+                        && matches!(tree.rel(c), "nmod" | "obl")
+                        && matches!(tree.case_of(c), Some("in" | "at"));
+                    next.push((c, located || here));
+                }
+            }
+            out.extend(next.iter().copied());
+            level = next;
+        }
+        out
+    }
+
+    /// A nominal trigger's possessor that is the state of the person who
+    /// performs the light verb, or who states the act as the object of
+    /// another verb, gives way to the person ("the Minister of Rohan
+    /// expressed Rohan's support", "Hurin underscored Gondor's support":
+    /// the person).
+    pub(super) fn speaker_for_own_side(
+        &self,
+        t: usize,
+        (pos, kind): (TriggerPos, PloverType),
+        own: Vec<usize>,
+    ) -> Vec<usize> {
+        if pos == TriggerPos::Verb {
+            return own;
+        }
+        // (a statement the person makes for the state; a deed stays the
+        // state's: "Hurin highlighted Gondor's aid to Dale" is Gondor's aid)
+        let light = self.light_verb_of(t).is_some();
+        if !light && !states(kind) {
+            return own;
+        }
+        let performer = if light {
+            self.inherited_subject(t, pos)
+        } else {
+            self.stater(t)
+        };
+        let speaks_for = |p: usize| {
+            self.actors.is_person(p) && self.actors.affiliation(p).is_some_and(|s| own.contains(&s))
+        };
+        if performer.len() == 1 && speaks_for(performer[0]) {
+            performer
+        } else {
+            own
+        }
+    }
+
+    /// The subject of the verb whose object nominal `t` is ("Hurin
+    /// reaffirmed Gondor's commitment": Hurin).
+    fn stater(&self, t: usize) -> Vec<usize> {
+        let tree = self.tree;
+        let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+            return Vec::new();
+        };
+        if tree.upos(h) != "VERB" {
+            return Vec::new();
+        }
+        let found = self.by_rels(h, &[Rel::Subj]);
+        if found.is_empty() && !self.has_own_subject(h) {
+            return self.inherited_subject(h, TriggerPos::Verb);
+        }
+        found
+    }
+}
+
+/// Whether acts of this type are statements, which a person makes for a
+/// state (support, commitments, criticism, requests, refusals, warnings),
+/// rather than deeds the state performs.
+fn states(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Support
+            | PloverType::Agree
+            | PloverType::Accuse
+            | PloverType::Request
+            | PloverType::Reject
+            | PloverType::Threaten
+    )
+}
+
+#[cfg(test)]
+#[path = "tests_targets.rs"]
+mod tests_targets;

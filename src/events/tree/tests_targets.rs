@@ -1,0 +1,106 @@
+//! Targets the slots miss or mistake, and the official who states a
+//! possessor's act: invented sentences, actors from the validation
+//! suite's gazetteer.
+
+use super::super::tests::coded;
+
+fn has(got: &[String], want: &str) -> bool {
+    got.iter().any(|e| e == want)
+}
+
+#[test]
+fn the_subject_of_a_requests_for_infinitive_is_the_one_asked() {
+    let got = coded(
+        "Gondor continues to call for Mordor to withdraw its troops from Ithilien.",
+        None,
+    );
+    assert!(
+        has(&got, "REQUEST 020 Gondor -> Mordor (asserted)"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|e| e.starts_with("RETREAT")
+            && e.contains(" Mordor -> ")
+            && e.ends_with("(called_for)")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_for_phrase_without_an_infinitive_is_what_is_asked_for() {
+    let got = coded("Gondor called for the release of the prisoners.", None);
+    assert!(!got.iter().any(|e| e.contains("-> Mordor")), "{got:?}");
+}
+
+#[test]
+fn a_town_that_locates_the_objects_phrase_is_no_target() {
+    let got = coded(
+        "Gondor commended the results of the summit in Edoras.",
+        None,
+    );
+    assert!(!got.iter().any(|e| e.contains("-> Rohan")), "{got:?}");
+}
+
+#[test]
+fn a_town_the_slot_names_itself_is_a_destination() {
+    let got = coded("Hirgon Baranor travelled to Edoras.", None);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Hirgon Baranor -> Rohan")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_official_who_states_his_states_support_is_its_source() {
+    let got = coded(
+        "Hirgon Baranor underscored Gondor's support for Rohan.",
+        None,
+    );
+    assert_eq!(got, ["SUPPORT 052 Hirgon Baranor -> Rohan (asserted)"]);
+}
+
+#[test]
+fn another_states_support_welcomed_stays_that_states() {
+    let got = coded("Hirgon Baranor welcomed Dale's support for Rohan.", None);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("SUPPORT") && e.contains("Dale -> Rohan")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_coordinated_verb_with_its_own_addressee_shares_no_object() {
+    let got = coded(
+        "Rohan called on all parties to show restraint and thanked Dale for its aid.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("REQUEST") && e.contains("-> Dale")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_deed_of_the_officials_state_stays_the_states() {
+    let got = coded(
+        "Herumor Fuinur highlighted Umbar's assistance to the people of Harad.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("AID") && e.contains("Umbar -> Harad")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_town_inside_a_further_words_phrase_is_no_target() {
+    let got = coded(
+        "Dale expressed concern about the situation in Pelargir.",
+        None,
+    );
+    assert!(!got.iter().any(|e| e.contains("-> Gondor")), "{got:?}");
+}
