@@ -3,6 +3,7 @@
 
 usage: scripts/lexicon/firings.py RECORDS.jsonl [...] [--examples 3] [--top 5]
                                   [--seed 1] [--counts-only] [--pattern PREFIX]
+                                  [--rows TRIGGERS.tsv] [--sample N]
 
 Reads records from `attache extract` (JSONL, one record per document; `-` or
 no file reads stdin). Every event carries `pattern`, the id of the row that
@@ -12,6 +13,10 @@ prints the number of firings, the documents they are in, the type and CAMEO
 codes it produced, its most frequent trigger texts (lower-cased), and a few
 randomly chosen events with source -> target, status and the evidence
 sentence, so that a reviewer can judge the row's precision.
+
+--rows keeps the ids of a trigger file (a batch of new rows: rows that never
+fired are listed with 0); --sample N then prints N events drawn at random from
+all the kept firings, numbered, to be judged by hand (precision of a batch).
 
 --counts-only prints one tab-separated line per pattern (id, firings,
 documents, type) with no corpus text: the form to quote in the repository.
@@ -77,7 +82,8 @@ def show(pid, evs, args, rng):
     docs = len({e["doc"] for e in evs})
     types = collections.Counter(f'{e["type"]} {e["cameo"]}' for e in evs)
     if args.counts_only:
-        print(f"{pid}\t{len(evs)}\t{docs}\t{types.most_common(1)[0][0]}")
+        top = types.most_common(1)[0][0] if types else "-"
+        print(f"{pid}\t{len(evs)}\t{docs}\t{top}")
         return
     print(f"== {pid}: {len(evs)} firings in {docs} documents; "
           + ", ".join(f"{t} x{n}" for t, n in types.most_common()))
@@ -93,6 +99,26 @@ def show(pid, evs, args, rng):
               f'"{e["trigger"]}": {ev_text}')
 
 
+def row_ids(path):
+    """The ids of a trigger file (`attache-triggers/1`), in file order."""
+    ids = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line or line.startswith("id\t"):
+                continue
+            ids.append(line.split("\t", 1)[0])
+    return ids
+
+
+def sample(by_pattern, ids, n, rng):
+    """N random firings of the kept rows, numbered, for a precision judgment."""
+    evs = [(pid, e) for pid in ids for e in by_pattern.get(pid, [])]
+    for i, (pid, e) in enumerate(rng.sample(evs, min(n, len(evs))), 1):
+        ev_text = " ".join(e["evidence"].split())[:400]
+        print(f'{i}. [{e["doc"]}] {pid} {e["type"]} {e["cameo"]} {e["source"]} -> {e["target"]} '
+              f'({e["status"]}) "{e["trigger"]}": {ev_text}')
+
+
 def main():
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet under `| head`
@@ -103,10 +129,21 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="seed of the random examples")
     ap.add_argument("--counts-only", action="store_true", help="aggregate counts, no text")
     ap.add_argument("--pattern", default="", help="only ids starting with this")
+    ap.add_argument("--rows", help="only the ids of this trigger file")
+    ap.add_argument("--sample", type=int, default=0, help="with --rows: N random firings")
     args = ap.parse_args()
     by_pattern, ndocs, nevents = collect(args.records)
     rng = random.Random(args.seed)
-    head = f"{nevents} events in {ndocs} documents, {len(by_pattern)} patterns fired"
+    if args.rows:
+        ids = row_ids(args.rows)
+        if args.sample:
+            sample(by_pattern, ids, args.sample, rng)
+            return
+        by_pattern = {pid: by_pattern.get(pid, []) for pid in ids}
+    fired = sum(1 for evs in by_pattern.values() if evs)
+    head = f"{nevents} events in {ndocs} documents, {fired} patterns fired"
+    if args.rows:
+        head += f" (of the {len(by_pattern)} rows of {args.rows})"
     print(("# " if args.counts_only else "") + head)
     if args.counts_only:
         print("pattern\tfirings\tdocuments\ttype")

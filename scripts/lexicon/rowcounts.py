@@ -2,7 +2,7 @@
 """Count, per row of the trigger lexicon, its matches in a parsed sample.
 
 usage: scripts/lexicon/rowcounts.py PARSED.conllu [MORE.conllu ...] [--triggers FILE] [--markdown]
-       scripts/lexicon/rowcounts.py PARSED.conllu --show ROW_ID [--n 10] [--seed 1]
+       scripts/lexicon/rowcounts.py PARSED.conllu --show ROW_ID[,ROW_ID...|all] [--n 10] [--seed 1]
 
 For every row of models/events/triggers.tsv (or --triggers FILE) counts the
 tokens of the CoNLL-U sample (from `attache parse --format conllu`) that it
@@ -22,7 +22,8 @@ are not firings of the coder (see firings.py for those). Several samples
 give a pair of columns each. --markdown prints a table per type for
 docs/events-lexicon.md. --show prints random sentences
 a row matches, the trigger in [brackets] and a + when an actor-like argument
-was found (corpus text: read it, do not save it in the repository).
+was found (corpus text: read it, do not save it in the repository); several
+comma-separated ids, or `all` (every row of --triggers), read the sample once.
 """
 import argparse
 import collections
@@ -90,11 +91,11 @@ def fillers(rel, t, deps, own, subj_of):
             and case_of(deps, d) == rel]
 
 
-def count(parsed, rows, show=None):
-    """Per row id [matches, with actor]; with `show`, the matched sentences too."""
+def count(parsed, rows, show=frozenset()):
+    """Per row id [matches, with actor]; for the ids in `show`, the matched sentences too."""
     by = index(rows)
     counts = {r["id"]: [0, 0] for r in rows}
-    shown = []
+    shown = collections.defaultdict(list)
     ndocs = 0
     for toks, newdoc, text in read_sentences(parsed):
         ndocs += newdoc
@@ -118,9 +119,9 @@ def count(parsed, rows, show=None):
                 hit = bool(head) and any(actor_like(s) for s in subj_of(head)
                                          if s["rel"] != "nsubj:pass")
             c[1] += hit
-            if row["id"] == show:
+            if row["id"] in show:
                 forms = [f"[{x['form']}]" if x is t else x["form"] for x in toks]
-                shown.append(("+ " if hit else "  ") + " ".join(forms))
+                shown[row["id"]].append(("+ " if hit else "  ") + " ".join(forms))
     return counts, ndocs, shown
 
 
@@ -129,17 +130,21 @@ def main():
     ap.add_argument("parsed", nargs="+", help="CoNLL-U samples from `attache parse`")
     ap.add_argument("--triggers", default=DEFAULT)
     ap.add_argument("--markdown", action="store_true")
-    ap.add_argument("--show", metavar="ROW_ID", help="print sentences this row matches")
+    ap.add_argument("--show", metavar="ROW_IDS",
+                    help="print sentences these rows match (comma-separated ids, or all)")
     ap.add_argument("--n", type=int, default=10, help="how many sentences --show prints")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rows = read_rows(a.triggers)
     if a.show:
-        counts, ndocs, shown = count(a.parsed[0], rows, a.show)
-        c = counts.get(a.show, [0, 0])
-        print(f"# {a.show}: {c[0]} matches, {c[1]} with an actor, in {ndocs} documents")
-        for line in random.Random(a.seed).sample(shown, min(a.n, len(shown))):
-            print(line)
+        ids = [r["id"] for r in rows] if a.show == "all" else a.show.split(",")
+        counts, ndocs, shown = count(a.parsed[0], rows, frozenset(ids))
+        for rid in ids:
+            c = counts.get(rid, [0, 0])
+            print(f"# {rid}: {c[0]} matches, {c[1]} with an actor, in {ndocs} documents")
+            lines = shown.get(rid, [])
+            for line in random.Random(a.seed).sample(lines, min(a.n, len(lines))):
+                print(line)
         return
     samples = [count(p, rows)[:2] for p in a.parsed]
     cols = [f"{n} docs" for _, n in samples]
