@@ -97,6 +97,17 @@ fn one_partys_official_at_a_pairs_act_meets_the_other() {
 }
 
 #[test]
+fn a_target_phrase_hung_inside_the_of_phrase_is_the_acts() {
+    assert_eq!(
+        coded(
+            "The withdrawal of the armed forces of Mordor from Rohan was completed.",
+            None
+        ),
+        ["RETREAT 0874 Mordor -> Rohan (asserted)"]
+    );
+}
+
+#[test]
 fn talks_of_the_documents_own_side_go_from_it_to_the_other() {
     assert_eq!(
         coded(
