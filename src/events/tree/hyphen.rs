@@ -79,18 +79,25 @@ pub(super) fn narrator_party(
     parties.iter().copied().find(|&p| p == v || own == Some(p))
 }
 
-/// The other party of a pair on `t` when the act's source is one of them
-/// or acts for one ("Mordor's envoy attended the Mordor-Harad talks":
-/// Harad).
-pub(super) fn other_party(args: &Args<'_>, t: usize, sources: &[usize]) -> Vec<usize> {
+/// The other party of a pair on `t` as the target, when the act's one
+/// source is one of the pair or acts for it ("Mordor's envoy attended the
+/// Mordor-Harad talks": Harad) and no target was found, or only one of the
+/// source's own side ("Gondor's envoy co-chaired the Gondor-Harad talks
+/// with a Gondorian minister").
+pub(super) fn other_party(args: &Args<'_>, t: usize, sources: &[usize], targets: &mut Vec<usize>) {
     let Some(parties) = parties_on(args, t) else {
-        return Vec::new();
+        return;
     };
     let [source] = sources else {
-        return Vec::new();
+        return;
     };
-    match narrator_party(args, &parties, Some(*source)) {
-        Some(mine) => parties.iter().copied().filter(|&p| p != mine).collect(),
-        None => Vec::new(),
+    let Some(mine) = narrator_party(args, &parties, Some(*source)) else {
+        return;
+    };
+    let own_side = targets
+        .iter()
+        .all(|&g| narrator_party(args, &parties, Some(g)) == Some(mine));
+    if own_side {
+        *targets = parties.iter().copied().filter(|&p| p != mine).collect();
     }
 }

@@ -360,8 +360,8 @@ fn code_one(
         from_author = true;
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
-    if targets.is_empty() && !mutual && hyphen::mutual_act(row) {
-        targets = hyphen::other_party(args, t, &sources);
+    if !mutual && hyphen::mutual_act(row) {
+        hyphen::other_party(args, t, &sources, &mut targets);
     }
     targets.retain(|_| !mutual);
     if sources.is_empty() {

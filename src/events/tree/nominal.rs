@@ -163,7 +163,11 @@ impl Args<'_> {
     /// rarely take the act's own target preposition themselves.
     fn of_phrase_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
         let tree = self.tree;
-        if row.pos != TriggerPos::Noun {
+        // (only an act whose own phrase named its doer: "the support of a
+        // handful of countries to X" names none; and not through an act
+        // of its own, "appreciation of Xi's visit to the DPRK")
+        let agent = self.nominals.agent.get(t).copied().flatten();
+        if row.pos != TriggerPos::Noun || agent.is_none() {
             return Vec::new();
         }
         let preps: Vec<&str> = row
@@ -178,7 +182,7 @@ impl Args<'_> {
             tree.children(n)
                 .iter()
                 .copied()
-                .filter(move |&c| c > n && tree.rel(c) == "nmod")
+                .filter(move |&c| c > n && tree.rel(c) == "nmod" && !self.nominals.trigger(c))
                 .collect::<Vec<usize>>()
         };
         let mut level: Vec<usize> = nmods(t)
