@@ -26,6 +26,7 @@ mod author;
 mod author_text;
 mod create;
 mod finish;
+mod hyphen;
 mod leaders;
 pub(crate) mod name_words;
 pub mod names;

@@ -10,6 +10,15 @@ impl<'a> Builder<'a> {
         let n = self.doc.tokens.len();
         let mut i = 0;
         while i < n {
+            if self.one_word_at(i) && self.hyphen_parties(i).is_some() {
+                i += 1;
+                continue;
+            }
+            if self.place_led_by_pair(i) {
+                // ("the Thai-Burma border": the pair's parties, and the
+                // place as before)
+                self.hyphen_parties(i);
+            }
             if let Some(mi) = self.mention_at.starting_at(i) {
                 let m = &self.doc.entities[mi];
                 let mend = m.tokens.end.max(i + 1);
@@ -107,6 +116,24 @@ impl<'a> Builder<'a> {
             }
             i += 1;
         }
+    }
+
+    /// Whether token `i` is a mention of one word with no gazetteer entry,
+    /// or no mention at all (where a hyphenated pair of parties may be).
+    fn one_word_at(&self, i: usize) -> bool {
+        match self.mention_at.starting_at(i) {
+            Some(mi) => self.doc.entities[mi].tokens == (i..i + 1) && self.entry_of(mi).is_none(),
+            None => !self.covered.covers(i, true),
+        }
+    }
+
+    /// Whether a place mention the gazetteer does not know starts at `i`
+    /// with a word of its own ("Indian-Chinese border").
+    fn place_led_by_pair(&self, i: usize) -> bool {
+        self.mention_at.starting_at(i).is_some_and(|mi| {
+            let m = &self.doc.entities[mi];
+            m.label == EntityType::Loc && m.tokens.len() > 1 && self.entry_of(mi).is_none()
+        })
     }
 
     /// A formation named at `i` that no mention covers ("the Troika", "NB8

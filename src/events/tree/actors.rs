@@ -145,6 +145,8 @@ pub struct ActorIndex<'a> {
     in_agreement: Vec<bool>,
     /// Token → names a place that is no country (a city, a province).
     in_town: Vec<bool>,
+    /// Token → the parties of a hyphenated word ([`super::hyphen`]).
+    pairs: HashMap<usize, Vec<usize>>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -167,6 +169,7 @@ impl<'a> ActorIndex<'a> {
             pending,
             in_agreement,
             in_town: town_tokens(doc),
+            pairs: super::hyphen::pair_tokens(doc),
         }
     }
 
@@ -210,6 +213,10 @@ impl<'a> ActorIndex<'a> {
         }
         if let Some(&g) = self.groups.get(&i) {
             return vec![g];
+        }
+        if self.pairs.contains_key(&i) {
+            // (only a mutual act it modifies reads a hyphenated pair)
+            return Vec::new();
         }
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {
@@ -313,6 +320,11 @@ impl<'a> ActorIndex<'a> {
             [a] if state(a) => Some(a),
             _ => None,
         }
+    }
+
+    /// The parties of a hyphenated word at token `i` ("U.S.-China").
+    pub fn pair_at(&self, i: usize) -> Option<&[usize]> {
+        self.pairs.get(&i).map(Vec::as_slice)
     }
 
     /// Whether token `i` is part of a place's name that is no country.

@@ -19,6 +19,7 @@ mod aside;
 mod complement;
 mod find;
 mod groups;
+mod hyphen;
 mod inherit;
 mod initiative;
 mod judge;
@@ -353,13 +354,16 @@ fn code_one(
         Some((_, who, _)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
         _ => args.source(t, row),
     };
-    let mutual = pairs::between(args, row, t, &mut sources);
+    let mutual = pairs::between(args, row, t, &mut sources, voice);
     let mut from_author = false;
     if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
         sources.extend(voice);
         from_author = true;
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
+    if !mutual && hyphen::mutual_act(row) {
+        hyphen::other_party(args, t, &sources, &mut targets);
+    }
     targets.retain(|_| !mutual);
     if sources.is_empty() {
         sources = occasion::same_act_before(row, &targets, clause.earlier);

@@ -14,6 +14,10 @@ use crate::lexicon::WordClass;
 /// How many levels down a phrase's last token is looked for.
 const PHRASE_LEVELS: usize = 4;
 
+/// How many levels below a nominal trigger's "of" phrase a stray target
+/// phrase is looked for.
+const OF_PHRASE_LEVELS: usize = 2;
+
 impl Args<'_> {
     /// The verb that performs the nominal `t`: the light verb whose
     /// object (or oblique) it is, or a verb in a clause that modifies it.
@@ -141,8 +145,67 @@ impl Args<'_> {
 
     /// A phrase the coordinated nouns share, hung on the last of them
     /// ("launched strikes and a blockade against Umbar": the strikes too
-    /// are against Umbar).
+    /// are against Umbar); else one hung inside the noun's own "of"
+    /// phrase.
     pub(super) fn last_conjunct_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let shared = self.shared_by_conjuncts(t, row);
+        if !shared.is_empty() {
+            return shared;
+        }
+        self.of_phrase_target(t, row)
+    }
+
+    /// A target phrase of nominal `t` that the parser hung on a noun of
+    /// its "of" phrase, a level or two down ("the withdrawal of the forces
+    /// of Mordor from Rohan", "from Rohan" under "Mordor"; "the visit of
+    /// the Foreign Minister to Dale", "to Dale" under "Minister"). The
+    /// nouns of an "of" phrase that names who acts or what is acted on
+    /// rarely take the act's own target preposition themselves.
+    fn of_phrase_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        // (only an act whose own phrase named its doer: "the support of a
+        // handful of countries to X" names none; and not through an act
+        // of its own, "appreciation of Xi's visit to the DPRK")
+        let agent = self.nominals.agent.get(t).copied().flatten();
+        if row.pos != TriggerPos::Noun || agent.is_none() {
+            return Vec::new();
+        }
+        let preps: Vec<&str> = row
+            .target
+            .iter()
+            .filter_map(|r| match r {
+                Rel::Prep(p) if p != "of" => Some(p.as_str()),
+                _ => None,
+            })
+            .collect();
+        let nmods = |n: usize| {
+            tree.children(n)
+                .iter()
+                .copied()
+                .filter(move |&c| c > n && tree.rel(c) == "nmod" && !self.nominals.trigger(c))
+                .collect::<Vec<usize>>()
+        };
+        let mut level: Vec<usize> = nmods(t)
+            .into_iter()
+            .filter(|&o| tree.case_of(o) == Some("of"))
+            .collect();
+        for _ in 0..OF_PHRASE_LEVELS {
+            let next: Vec<usize> = level.iter().flat_map(|&n| nmods(n)).collect();
+            for &c in &next {
+                if tree.case_of(c).is_some_and(|p| preps.contains(&p)) {
+                    let found = self.actors_at(c);
+                    if !found.is_empty() {
+                        return found;
+                    }
+                }
+            }
+            level = next;
+        }
+        Vec::new()
+    }
+
+    /// A phrase the coordinated nouns share, hung on the last of them.
+    fn shared_by_conjuncts(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
         let tree = self.tree;
         let Some(last) = tree
             .children(t)

@@ -153,6 +153,7 @@ pub(super) fn between(
     row: &crate::events::triggers::TriggerRow,
     t: usize,
     sources: &mut Vec<usize>,
+    voice: Option<usize>,
 ) -> bool {
     // (acts one party does to another and receives back; a visit, a
     // request or an accusation "between" two has a direction the phrase
@@ -172,5 +173,19 @@ pub(super) fn between(
         return false;
     }
     *sources = args.between_parties(t);
+    if sources.is_empty() && super::hyphen::mutual_act(row) {
+        // the two parties named in one word ("the Rohan-Gondor talks");
+        // talks the document's own side took part in go from that side
+        // to the other (dev README: the narrating side → the other)
+        let parties = super::hyphen::parties_on(args, t).unwrap_or_default();
+        let narrator = super::hyphen::narrator_party(args, &parties, voice);
+        match narrator.filter(|_| row.kind == PloverType::Consult) {
+            Some(own) => {
+                *sources = vec![own];
+                return false;
+            }
+            None => *sources = parties,
+        }
+    }
     !sources.is_empty()
 }

@@ -97,9 +97,16 @@ fn last_before<T>(
 /// two sides": two spans of one range) is a run too.
 fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
     let spans = &doc.actor_spans;
+    // (a hyphenated pair, "U.S.-China", modifies a noun: it is no run
+    // that "they" continues)
+    let hyphen_pair = super::hyphen::pair_span_test(doc);
     let mut out = Vec::new();
     let mut k = 0;
     while k < spans.len() {
+        if hyphen_pair(&spans[k]) {
+            k += 1;
+            continue;
+        }
         let mut actors = vec![spans[k].actor];
         let mut end = spans[k].tokens.end;
         let mut j = k + 1;
@@ -113,6 +120,9 @@ fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
         let pair = pair_at(k);
         while j < spans.len() {
             let s = &spans[j];
+            if hyphen_pair(s) {
+                break;
+            }
             let same = s.tokens == spans[j - 1].tokens;
             if pair && !same || !pair && pair_at(j) {
                 break;
@@ -143,7 +153,11 @@ fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
 /// actor), in text order.
 fn salient_bodies(doc: &Doc, tree: &TreeView<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    let hyphen_pair = super::hyphen::pair_span_test(doc);
     for s in &doc.actor_spans {
+        if hyphen_pair(s) {
+            continue;
+        }
         let body = doc.actors.get(s.actor).is_some_and(|a| {
             matches!(
                 a.kind,

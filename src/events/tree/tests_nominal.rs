@@ -58,3 +58,62 @@ fn one_who_justifies_an_act_performs_it() {
         ["ASSAULT 190 Mordor -> Rohan (hypothetical)"]
     );
 }
+
+#[test]
+fn a_hyphenated_pair_names_the_parties_of_a_mutual_act() {
+    assert_eq!(
+        coded("The Gondor-Rohan talks ended in Edoras.", None),
+        [
+            "CONSULT 046 Gondor -> Rohan (asserted)",
+            "CONSULT 046 Rohan -> Gondor (asserted)"
+        ]
+    );
+    // (a pair of demonyms, on the trigger's own modifier)
+    assert_eq!(
+        coded(
+            "Delegates praised the outcome of the Arnorian-Dalish summit.",
+            None
+        ),
+        [
+            "CONSULT 040 Arnor -> Dale (asserted)",
+            "CONSULT 040 Dale -> Arnor (asserted)"
+        ]
+    );
+}
+
+#[test]
+fn a_hyphenated_pair_on_no_act_or_a_directed_act_names_no_one() {
+    assert!(coded("Gondor-Rohan relations have a long history.", None).is_empty());
+    // (a visit has a direction the word does not give)
+    assert!(coded("The Gondor-Rohan visit was postponed.", None).is_empty());
+}
+
+#[test]
+fn one_partys_official_at_a_pairs_act_meets_the_other() {
+    assert_eq!(
+        coded("Ingold Targon took part in the Arnor-Khand talks.", None),
+        ["CONSULT 046 Ingold Targon -> Khand (asserted)"]
+    );
+}
+
+#[test]
+fn a_target_phrase_hung_inside_the_of_phrase_is_the_acts() {
+    assert_eq!(
+        coded(
+            "The withdrawal of the armed forces of Mordor from Rohan was completed.",
+            None
+        ),
+        ["RETREAT 0874 Mordor -> Rohan (asserted)"]
+    );
+}
+
+#[test]
+fn talks_of_the_documents_own_side_go_from_it_to_the_other() {
+    assert_eq!(
+        coded(
+            "The Gondor-Harad talks ended on Monday.",
+            Some("Ministry of Foreign Affairs of Gondor")
+        ),
+        ["CONSULT 046 Gondor -> Harad (asserted)"]
+    );
+}
