@@ -64,6 +64,11 @@ impl Agreements {
         {
             return hend;
         }
+        // "signed 15 cooperation agreements", "concluded agreements with
+        // A and B": a signed set pinned down (`sets.rs`)
+        if let Some(end) = self.signed_set(site, a, out) {
+            return end;
+        }
         let det = (a > first)
             .then(|| v.w(a - 1))
             .filter(|w| self.determiners.contains(*w));

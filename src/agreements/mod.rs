@@ -142,6 +142,8 @@ mod tests_refine;
 mod tests_session16;
 #[cfg(test)]
 mod tests_session17;
+#[cfg(test)]
+mod tests_session18;
 
 mod backref;
 mod candidates;
@@ -162,6 +164,7 @@ mod recall;
 mod refine;
 mod resolution;
 mod ruling;
+mod sets;
 mod signed_heads;
 mod specific;
 mod tables;

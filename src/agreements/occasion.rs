@@ -61,18 +61,26 @@ pub(super) struct Cues {
     /// First words of a relative date ("yesterday", "last", "this"): such an
     /// adjunct stays out of an instrument's name.
     relative_date: WordSet<String>,
+    /// Nouns of "in the fields of …" that describe a signed set
+    /// (`sets.rs`: "agreements in the fields of energy and transport").
+    set_fields: WordSet<String>,
+    /// Plural nouns of a population of parties ("countries"): a clause that
+    /// names one tallies instruments rather than making a set (`sets.rs`).
+    set_population: WordSet<String>,
 }
 
 impl Cues {
     /// The class names this module reads.
     // not a word list: the cue file's class names
-    pub(super) const CLASSES: [&'static str; 6] = [
+    pub(super) const CLASSES: [&'static str; 8] = [
         "occasion",
         "occasion_placing",
         "quantity",
         "concluding",
         "sought_marker",
         "relative_date",
+        "set_field",
+        "set_population",
     ];
 
     /// Adds a row of class `class` (one of `CLASSES`).
@@ -84,8 +92,22 @@ impl Cues {
             "concluding" => self.concluding.insert(w),
             "sought_marker" => self.sought.insert(w),
             "relative_date" => self.relative_date.insert(w),
+            "set_field" => self.set_fields.insert(w),
+            "set_population" => self.set_population.insert(w),
             _ => self.quantity.insert(w),
         };
+    }
+}
+
+impl Cues {
+    /// Whether `w` is a field noun of a signed set's complement (`sets.rs`).
+    pub(super) fn set_field(&self, w: &str) -> bool {
+        self.set_fields.contains(w)
+    }
+
+    /// Whether `w` names a population of parties (`sets.rs`).
+    pub(super) fn set_population(&self, w: &str) -> bool {
+        self.set_population.contains(w)
     }
 }
 

@@ -109,7 +109,7 @@ fn under(doc: &Doc, t: usize, root: usize) -> bool {
 
 /// Where the head's phrase ends before `end`: the first token the parse
 /// does not hang under the head ("agreements on grain exports | expire").
-fn phrase_end(doc: &Doc, (i, hend): (usize, usize), end: usize) -> usize {
+pub(super) fn phrase_end(doc: &Doc, (i, hend): (usize, usize), end: usize) -> usize {
     (hend..end)
         .find(|&t| parsed(doc, t).is_some() && !(i..hend).any(|h| under(doc, t, h)))
         .unwrap_or(end)
