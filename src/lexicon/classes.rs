@@ -87,6 +87,8 @@ word_classes! {
     QuestionLabel => "events.question-label",
     AgentNoun => "events.agent-noun",
     CeasingVerb => "events.ceasing-verb",
+    OccurrenceVerb => "events.occurrence-verb",
+    ArrangingVerb => "events.arranging-verb",
 }
 
 /// The words of every class.

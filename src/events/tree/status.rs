@@ -139,9 +139,18 @@ fn carriers(
             // is not taken
             return (carriers, Some(EventStatus::Negated));
         }
+        if arranged_for_later(tree, classes, at, h) {
+            return (carriers, Some(EventStatus::Hypothetical));
+        }
         // a nominal leans on a light verb only: "did not launch an
-        // attack" denies the attack, "did not condemn the attack" does not
+        // attack" denies the attack, "did not condemn the attack" does not;
+        // and on a verb that says it happens ("the talks will take place")
         let leans = match tree.deprel(at) {
+            "nsubj" => {
+                tree.upos(at) == "NOUN"
+                    && tree.upos(h) == "VERB"
+                    && classes.has(WordClass::OccurrenceVerb, tree.lemma(h))
+            }
             "xcomp" => true,
             "obj" | "nsubj:pass" => {
                 tree.upos(at) != "VERB"
@@ -169,6 +178,18 @@ fn carriers(
         at = h;
     }
     (carriers, None)
+}
+
+/// Whether the nominal `at` is the subject of a verb or adjective that
+/// arranges it for later ("the visit is scheduled for May", "the talks are
+/// expected to resume", "the summit is due in June").
+fn arranged_for_later(tree: &TreeView<'_>, classes: &WordClasses, at: usize, h: usize) -> bool {
+    let subject = match tree.deprel(at) {
+        "nsubj:pass" => tree.upos(h) == "VERB",
+        "nsubj" => tree.upos(h) == "ADJ",
+        _ => false,
+    };
+    subject && tree.upos(at) == "NOUN" && classes.has(WordClass::ArrangingVerb, tree.lemma(h))
 }
 
 /// Whether the trigger (or a verb it leans on) is in the future tense
