@@ -28,7 +28,6 @@ mod create;
 mod finish;
 mod hyphen;
 mod leaders;
-pub(crate) mod name_words;
 pub mod names;
 mod person_chunk;
 mod repair;

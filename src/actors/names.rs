@@ -10,8 +10,8 @@
 //! drops what fails; `attache audit-actors` counts what still fails in
 //! saved records.
 
-use super::name_words::{is_common_word, may_be_surname, written_as_word};
 use crate::doc::ActorKind;
+use crate::lexicon::name_words::{is_common_word, may_be_surname, written_as_word};
 use crate::lexicon::{WordClass, WordClasses};
 use crate::ner::gazetteer::Gazetteer;
 use crate::ner::reshape::is_role_word;

@@ -55,19 +55,8 @@ impl<'a> Builder<'a> {
                 }
                 // Followed by a title, body or group noun ("Artsakh’s Foreign Minister").
                 let mut j = mend;
-                // "African Union Commission (AUC) Chairperson …": a bracketed
-                // short form is the same actor, here and wherever it recurs.
-                if let (Some(a), EntityType::Org, "(") = (actor, label, self.tok(j)) {
-                    if let Some(inner) = self.mention_at.starting_at(j + 1) {
-                        let im = &self.doc.entities[inner];
-                        if im.label == EntityType::Org && self.tok(im.tokens.end) == ")" {
-                            let key =
-                                format!("text:{}", self.doc.span_text(im.span).to_lowercase());
-                            self.by_key.entry(key).or_insert(a);
-                            self.actors[a].mentions.push(inner);
-                            j = im.tokens.end + 1;
-                        }
-                    }
+                if let (Some(a), EntityType::Org) = (actor, label) {
+                    j = self.bracketed_short_form(a, j);
                 }
                 if matches!(self.tok(j), "'s") {
                     j += 1;
@@ -116,6 +105,27 @@ impl<'a> Builder<'a> {
             }
             i += 1;
         }
+    }
+
+    /// "African Union Commission (AUC) Chairperson …": a bracketed short form
+    /// at token `j` after organisation `a`'s name is the same actor, here and
+    /// wherever it recurs. Returns the token after the bracket, or `j`.
+    fn bracketed_short_form(&mut self, a: usize, j: usize) -> usize {
+        if self.tok(j) != "(" {
+            return j;
+        }
+        let Some(inner) = self.mention_at.starting_at(j + 1) else {
+            return j;
+        };
+        let im = &self.doc.entities[inner];
+        if im.label != EntityType::Org || self.tok(im.tokens.end) != ")" {
+            return j;
+        }
+        let after = im.tokens.end + 1;
+        let key = format!("text:{}", self.doc.span_text(im.span).to_lowercase());
+        self.by_key.entry(key).or_insert(a);
+        self.actors[a].mentions.push(inner);
+        after
     }
 
     /// Whether token `i` is a mention of one word with no gazetteer entry,

@@ -13,6 +13,7 @@ use crate::error::Error;
 pub mod chars;
 pub mod classes;
 pub mod formations;
+pub mod name_words;
 
 pub use classes::{WordClass, WordClasses};
 

@@ -98,8 +98,8 @@ impl GazetteerLookup for PressLookup {
         self.title_bits(&lower, &raw, &mut out);
         for ((bits, word), low) in out.iter_mut().zip(&raw).zip(&lower) {
             if word.starts_with(char::is_uppercase)
-                && crate::actors::name_words::written_as_word(word)
-                && crate::actors::name_words::is_common_word(low)
+                && crate::lexicon::name_words::written_as_word(word)
+                && crate::lexicon::name_words::is_common_word(low)
             {
                 *bits |= COMMON_CAPITALISED;
             }
