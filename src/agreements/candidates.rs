@@ -119,6 +119,18 @@ impl Agreements {
         let (kind, link) = (&head.kind, Link::Generic);
         self.cand(at.doc, at.v, at.s, start, end - 1, &name, kind, false, link)
     }
+    /// A candidate of a generic head (no name) over tokens `a..=b` of the
+    /// sentence `at`.
+    pub(super) fn generic_cand(
+        &self,
+        at: &super::InSentence,
+        a: usize,
+        b: usize,
+        name: &str,
+        kind: &str,
+    ) -> Cand {
+        self.cand(at.doc, at.v, at.s, a, b, name, kind, false, Link::Generic)
+    }
 
     #[allow(clippy::too_many_arguments)]
     pub(super) fn cand(

@@ -11,7 +11,7 @@
 //! (corpus counts in `docs/agreements-recall.md`).
 
 use super::specific::parsed;
-use super::{join_tokens, Agreements, Cand, Flag, Link, Site, View};
+use super::{join_tokens, Agreements, Cand, Flag, Site, View};
 use crate::doc::Doc;
 
 /// The fewest tokens of a defining complement: its opener and two words.
@@ -58,17 +58,7 @@ impl Agreements {
             return None;
         }
         let name = join_tokens(at.doc, a, end);
-        out.push(self.cand(
-            at.doc,
-            v,
-            at.s,
-            a,
-            end - 1,
-            &name,
-            kind,
-            false,
-            Link::Generic,
-        ));
+        out.push(self.generic_cand(&at, a, end - 1, &name, kind));
         Some(inner.unwrap_or(end))
     }
 

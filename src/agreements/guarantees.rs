@@ -8,7 +8,7 @@
 //! Corpus counts in `docs/agreements-recall.md`.
 
 use super::specific::parsed;
-use super::{join_tokens, name_tokens, Agreements, Cand, InSentence, Link};
+use super::{join_tokens, name_tokens, Agreements, Cand, InSentence};
 use crate::doc::TokenKind;
 use crate::lexicon::WordSet;
 
@@ -86,17 +86,7 @@ impl Agreements {
         let start = start?;
         let before = join_tokens(at.doc, start, i);
         let name = format!("{before} guarantees");
-        let mut c = self.cand(
-            at.doc,
-            v,
-            at.s,
-            start,
-            i,
-            &name,
-            "agreement",
-            false,
-            Link::Generic,
-        );
+        let mut c = self.generic_cand(&at, start, i, &name, "agreement");
         // every legal-guarantees mention of a document is one record
         // ("legally binding security guarantees" … "these legal guarantees")
         c.toks = name_tokens("legal guarantees", &self.words);

@@ -28,7 +28,7 @@
 
 use super::recall::PLAN_KIND;
 use super::specific::parsed;
-use super::{count_word, join_tokens, point_value, Agreements, Cand, InSentence, Link, Site};
+use super::{count_word, join_tokens, point_value, Agreements, Cand, InSentence, Site};
 use crate::doc::{Doc, EntityType, TokenKind};
 use crate::lexicon::WordSet;
 
@@ -193,17 +193,7 @@ impl Agreements {
         );
         let start = (a..i).find(|&k| !counts(k)).unwrap_or(i);
         let last = if fronted { hend } else { end };
-        let c = self.cand(
-            at.doc,
-            v,
-            at.s,
-            start,
-            last - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        );
+        let c = self.generic_cand(&at, start, last - 1, &name, &head.kind);
         out.push(c);
         Some(last)
     }
@@ -224,17 +214,7 @@ impl Agreements {
             && !(a == i && v.w(i).starts_with("agreement"));
         if indefinite && !head.plural && super::generic::infinitive_after(at.doc, v, hend, at.lim) {
             let name = join_tokens(at.doc, a, hend);
-            let c = self.cand(
-                at.doc,
-                v,
-                at.s,
-                a,
-                hend - 1,
-                &name,
-                &head.kind,
-                false,
-                Link::Generic,
-            );
+            let c = self.generic_cand(&at, a, hend - 1, &name, &head.kind);
             out.push(c);
         }
     }

@@ -30,7 +30,7 @@
 //! Word lists are in `models/agreement_cues.tsv` (classes `place_named`,
 //! `party_count`, `domestic`).
 
-use super::{join_tokens, Agreements, Cand, Link, Site};
+use super::{join_tokens, Agreements, Cand, Site};
 use crate::doc::{EntityType, TokenKind};
 use crate::lexicon::WordSet;
 
@@ -152,17 +152,7 @@ impl Agreements {
         }
         let end = self.trim_end(v, hend, b);
         let name = join_tokens(at.doc, a, end);
-        let c = self.cand(
-            at.doc,
-            v,
-            at.s,
-            a,
-            end - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        );
+        let c = self.generic_cand(&at, a, end - 1, &name, &head.kind);
         out.push(c);
         Some(end)
     }
@@ -195,17 +185,7 @@ impl Agreements {
             return None;
         }
         let name = join_tokens(at.doc, count, hend);
-        let mut c = self.cand(
-            at.doc,
-            v,
-            at.s,
-            count,
-            hend - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        );
+        let mut c = self.generic_cand(&at, count, hend - 1, &name, &head.kind);
         c.parties = super::complements::entity_names(at.doc, k, i, &[EntityType::Gpe]);
         out.push(c);
         Some(hend)

@@ -17,7 +17,7 @@
 
 use super::complements::entity_names;
 use super::specific::{parsed, phrase_end};
-use super::{count_word, join_tokens, singular, Agreements, Cand, Link, Site};
+use super::{count_word, join_tokens, singular, Agreements, Cand, Site};
 use crate::doc::{EntityType, TokenKind};
 
 /// The longest describing complement kept in a set's name (tokens).
@@ -86,17 +86,7 @@ impl Agreements {
             if ps.len() == n {
                 for p in ps {
                     let name = format!("{} with {p}", singular(&stem));
-                    let mut c = self.cand(
-                        at.doc,
-                        v,
-                        at.s,
-                        a,
-                        hend - 1,
-                        &name,
-                        &head.kind,
-                        false,
-                        Link::Generic,
-                    );
+                    let mut c = self.generic_cand(&at, a, hend - 1, &name, &head.kind);
                     c.parties = vec![p.clone()];
                     out.push(c);
                 }
@@ -112,17 +102,7 @@ impl Agreements {
             (None, None) => hend,
         };
         let name = join_tokens(at.doc, a, end);
-        let mut c = self.cand(
-            at.doc,
-            v,
-            at.s,
-            a,
-            end - 1,
-            &name,
-            &head.kind,
-            false,
-            Link::Generic,
-        );
+        let mut c = self.generic_cand(&at, a, end - 1, &name, &head.kind);
         c.parties = parties;
         out.push(c);
         Some(end)
