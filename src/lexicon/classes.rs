@@ -89,6 +89,8 @@ word_classes! {
     CeasingVerb => "events.ceasing-verb",
     OccurrenceVerb => "events.occurrence-verb",
     ArrangingVerb => "events.arranging-verb",
+    TargetGathering => "events.target-gathering",
+    TargetJourneyVerb => "events.target-journey-verb",
 }
 
 /// The words of every class.

@@ -244,7 +244,8 @@ impl<'a> ActorIndex<'a> {
     pub fn of_node(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let here = self.at(i);
         if !here.is_empty() {
-            return here;
+            let named = self.person_after_title(tree, i, &here);
+            return if named.is_empty() { here } else { named };
         }
         if let Some(a) = nominals.agent.get(i).copied().flatten() {
             return vec![a];
@@ -264,6 +265,45 @@ impl<'a> ActorIndex<'a> {
             };
         }
         self.in_phrase(tree, i, nominals)
+    }
+
+    /// The person a name the parser hung on a state's or body's name
+    /// stands for, when that name only modified the person's title:
+    /// "Korean Foreign Minister Chung Eui-yong", read as "Korea" with the
+    /// title and the name flat under it (dev README: in a readout, the
+    /// named official is the person, not the title's state).
+    fn person_after_title(&self, tree: &TreeView<'_>, i: usize, here: &[usize]) -> Vec<usize> {
+        if here.iter().any(|&a| self.is_person(a)) {
+            return Vec::new();
+        }
+        tree.children(i)
+            .iter()
+            .copied()
+            .filter(|&c| c > i && matches!(tree.deprel(c), "flat" | "appos"))
+            .map(|c| self.named_at(c))
+            .find(|found| {
+                !found.is_empty()
+                    && found.iter().all(|&a| self.is_person(a))
+                    && !found.iter().any(|a| here.contains(a))
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether actor `a` is named as a gathering, not a body ("the G7
+    /// Summit in Cornwall", class `events.target-gathering`): no party to
+    /// an act.
+    pub fn is_gathering(&self, a: usize) -> bool {
+        // (the pending actors are states and groups the coder made)
+        let Some(actor) = self.doc.actors.get(a) else {
+            return false;
+        };
+        if matches!(actor.kind, Some(ActorKind::Person | ActorKind::State)) {
+            return false;
+        }
+        actor.name.split_whitespace().any(|w| {
+            self.classes
+                .has_ignore_ascii_case(WordClass::TargetGathering, w)
+        })
     }
 
     /// Whom "counterpart" at `i` stands for: the person its apposition

@@ -64,8 +64,8 @@ impl Args<'_> {
                 }
                 Rel::Ccomp => tree.deprel(c) == "ccomp",
                 Rel::Prep(p) => {
-                    let cased = matches!(tree.rel(c), "obl" | "nmod")
-                        && tree.case_of(c) == Some(p.as_str());
+                    let marker = tree.case_of(c).or_else(|| self.leading_case(c));
+                    let cased = matches!(tree.rel(c), "obl" | "nmod") && marker == Some(p.as_str());
                     cased || self.particle_object(t, c, p)
                 }
             })
@@ -80,17 +80,6 @@ impl Args<'_> {
                 .collect();
         }
         picked
-    }
-
-    /// Whether `c` is the object of a preposition `p` the parser read as
-    /// the trigger's particle ("concerned over Khand's tariffs" with
-    /// "over" a particle and "tariffs" a bare oblique after it).
-    fn particle_object(&self, t: usize, c: usize, p: &str) -> bool {
-        let tree = self.tree;
-        let particle = tree
-            .children_rel(t, "compound")
-            .find(|&d| tree.deprel(d) == "compound:prt" && tree.lemma(d) == p);
-        particle.is_some_and(|d| d < c) && tree.rel(c) == "obl" && tree.case_of(c).is_none()
     }
 
     /// The actors of the first relation in `rels` that yields any; a
@@ -304,7 +293,15 @@ impl Args<'_> {
         if row.flags.notgt {
             return Vec::new();
         }
-        let found = self.slot_target(t, row);
+        let mut found = self.slot_target(t, row);
+        let gathering = found.iter().any(|&a| self.actors.is_gathering(a));
+        found.retain(|&a| !self.actors.is_gathering(a));
+        if found.is_empty() {
+            let host = self.gathering_host(t, row);
+            if gathering || !host.is_empty() {
+                return host;
+            }
+        }
         let found = self.without_located_towns(t, row, found);
         if !found.is_empty() {
             return found;
@@ -316,38 +313,13 @@ impl Args<'_> {
         self.place_target(t, row)
     }
 
-    /// What an act named as the subject of a verb of reaching is done to:
-    /// that verb's object ("a drone strike by Mordor hit a convoy of the
-    /// Council", "aid from Lindon reached Umbar"), or the state of the
-    /// place it names.
-    fn reached_by(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
-        let tree = self.tree;
-        if row.pos != TriggerPos::Noun || tree.deprel(t) != "nsubj" {
-            return Vec::new();
-        }
-        let Some(v) = tree.head(t) else {
-            return Vec::new();
-        };
-        // (the verbs whose subject arrives at their object)
-        let reaching = matches!(tree.lemma(v), "hit" | "strike" | "reach" | "target");
-        if !reaching || tree.upos(v) != "VERB" {
-            return Vec::new();
-        }
-        for o in self.nodes(v, &Rel::Obj) {
-            let found = self.actors_at(o);
-            if !found.is_empty() {
-                return found;
-            }
-            if let Some(s) = self.actors.place_state(o) {
-                return vec![s];
-            }
-        }
-        Vec::new()
-    }
-
     /// The target the row's slots and the light verb give.
     fn slot_target(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
         let own = self.by_rels(t, &row.target);
+        if !own.is_empty() {
+            return own;
+        }
+        let own = self.supplied_object(t, row);
         if !own.is_empty() {
             return own;
         }
@@ -385,14 +357,19 @@ impl Args<'_> {
         // assistance" the "for" phrase of "expressed" is the aid)
         let heads = std::iter::once(v).chain(self.agent_phrases(v));
         let heads: Vec<usize> = heads.collect();
-        row.target
+        let found = row
+            .target
             .iter()
             .filter(|r| matches!(r, Rel::Prep(_)))
             .flat_map(|rel| heads.iter().flat_map(move |&h| self.nodes(h, rel)))
             .filter(|&n| n != t)
             .map(|n| self.actors_at(n))
             .find(|found| !found.is_empty())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if found.is_empty() && self.journey_on(v, t) {
+            return self.journey_host(v);
+        }
+        found
     }
 
     /// The persons possessing a `posspatient` nominal ("Hurin's

@@ -34,7 +34,8 @@ impl Args<'_> {
             &["obj", "nsubj:pass"]
         };
         if let Some(h) = tree.head(first) {
-            let light = tree.upos(h) == "VERB" && self.performs(h, t);
+            let light =
+                tree.upos(h) == "VERB" && (self.performs(h, t) || self.journey_on(h, first));
             if light && relations.contains(&tree.deprel(first)) {
                 return Some(h);
             }
@@ -46,6 +47,17 @@ impl Args<'_> {
                 && self.performs(c, t)
         });
         modifier.or_else(|| self.misread_relative(t))
+    }
+
+    /// Whether verb `h` is a journey that noun `t`, its "on" phrase, names
+    /// ("arrived in Hanoi on a state visit": the one who arrives visits).
+    pub(super) fn journey_on(&self, h: usize, t: usize) -> bool {
+        let tree = self.tree;
+        tree.rel(t) == "obl"
+            && tree.case_of(t) == Some("on")
+            && self
+                .classes
+                .has_ignore_ascii_case(WordClass::TargetJourneyVerb, tree.lemma(h))
     }
 
     /// Whether verb `c`, a dependent of noun `t`, modifies it as a relative

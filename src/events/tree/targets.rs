@@ -4,11 +4,14 @@
 //! ("met with policymakers in Minas Tirith" names no partner), and the
 //! official who states a possessor's act ("Hurin underscored Gondor's
 //! support for Arnor": Hurin speaks, dev README "in a readout, the named
-//! official is the person").
+//! official is the person"); prepositions the parser hung away from their
+//! phrase, the recipient an aid verb is provided "with" something for,
+//! and what an act that "hits" or "reaches" is done to.
 
 use super::args::Args;
 use crate::doc::PloverType;
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow};
+use crate::lexicon::WordClass;
 
 /// How deep into a slot's phrase a locating town is looked for.
 const LOCATED_DEPTH: usize = 5;
@@ -39,6 +42,96 @@ impl Args<'_> {
             let found = self.actors.at(n);
             if !found.is_empty() {
                 return self.actors_at(n);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The object of an aid verb whose "with" phrase names what is given,
+    /// no actor: the recipient ("provided Dale with weapons", "supplied
+    /// the Dalish army with fuel").
+    pub(super) fn supplied_object(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        if row.kind != PloverType::Aid || row.pos != TriggerPos::Verb {
+            return Vec::new();
+        }
+        let given = tree.children(t).iter().any(|&c| {
+            tree.rel(c) == "obl" && tree.case_of(c) == Some("with") && self.actors_at(c).is_empty()
+        });
+        if !given {
+            return Vec::new();
+        }
+        self.by_rels(t, &[Rel::Obj])
+    }
+
+    /// The preposition of a name the parser split from its phrase: hung on
+    /// the name's first word ("a call with Amir Sheikh Tamim", "with"
+    /// under "Amir", a compound of "Tamim"), or on a bare title just
+    /// before it that the name follows as a second phrase ("with Amir |
+    /// Tamim Al-Thani"): the name's own.
+    pub(super) fn leading_case(&self, c: usize) -> Option<&str> {
+        let tree = self.tree;
+        let first = tree
+            .children(c)
+            .iter()
+            .copied()
+            .filter(|&d| d < c)
+            .min()
+            .unwrap_or(c);
+        let on_first = tree.children_rel(first, "case").next();
+        if matches!(tree.deprel(first), "compound" | "nmod:desc" | "flat") && on_first.is_some() {
+            return on_first.map(|k| tree.lemma(k));
+        }
+        let title = first.checked_sub(1)?;
+        let bare = tree
+            .children(title)
+            .iter()
+            .all(|&d| d < title && tree.rel(d) == "case");
+        let is_title = self
+            .classes
+            .has_ignore_ascii_case(WordClass::RoleWord, tree.lemma(title));
+        let sibling = tree.head(title) == tree.head(c) && matches!(tree.rel(title), "obl" | "nmod");
+        if bare && is_title && sibling && self.actors.at(title).is_empty() {
+            return tree.case_of(title);
+        }
+        None
+    }
+
+    /// Whether `c` is the object of a preposition `p` the parser read as
+    /// the trigger's particle ("concerned over Khand's tariffs" with
+    /// "over" a particle and "tariffs" a bare oblique after it).
+    pub(super) fn particle_object(&self, t: usize, c: usize, p: &str) -> bool {
+        let tree = self.tree;
+        let particle = tree
+            .children_rel(t, "compound")
+            .find(|&d| tree.deprel(d) == "compound:prt" && tree.lemma(d) == p);
+        particle.is_some_and(|d| d < c) && tree.rel(c) == "obl" && tree.case_of(c).is_none()
+    }
+
+    /// What an act named as the subject of a verb of reaching is done to:
+    /// that verb's object ("a drone strike by Mordor hit a convoy of the
+    /// Council", "aid from Lindon reached Umbar"), or the state of the
+    /// place it names.
+    pub(super) fn reached_by(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        if row.pos != TriggerPos::Noun || tree.deprel(t) != "nsubj" {
+            return Vec::new();
+        }
+        let Some(v) = tree.head(t) else {
+            return Vec::new();
+        };
+        // (the verbs whose subject arrives at their object)
+        let reaching = matches!(tree.lemma(v), "hit" | "strike" | "reach" | "target");
+        if !reaching || tree.upos(v) != "VERB" {
+            return Vec::new();
+        }
+        for o in self.nodes(v, &Rel::Obj) {
+            let found = self.actors_at(o);
+            if !found.is_empty() {
+                return found;
+            }
+            if let Some(s) = self.actors.place_state(o) {
+                return vec![s];
             }
         }
         Vec::new()

@@ -104,3 +104,59 @@ fn a_town_inside_a_further_words_phrase_is_no_target() {
     );
     assert!(!got.iter().any(|e| e.contains("-> Gondor")), "{got:?}");
 }
+
+#[test]
+fn a_named_official_after_a_states_title_is_the_partner() {
+    let got = coded(
+        "Hirgon Baranor met with Rohan Foreign Minister Erkenbrand Westfold in Edoras today.",
+        None,
+    );
+    assert_eq!(
+        got,
+        ["CONSULT 040 Hirgon Baranor -> Erkenbrand Westfold (asserted)"]
+    );
+}
+
+#[test]
+fn a_title_before_a_name_keeps_the_names_preposition() {
+    let got = coded(
+        "Ingold Targon held a telephone call with King Theoden Thengel of Rohan.",
+        None,
+    );
+    assert_eq!(
+        got,
+        ["CONSULT 041 Ingold Targon -> Theoden Thengel (asserted)"]
+    );
+}
+
+#[test]
+fn a_gathering_is_no_target_and_its_place_hosts_it() {
+    let got = coded(
+        "Elwing Nimloth will attend the Northern Summit in Edoras next week.",
+        None,
+    );
+    assert_eq!(got, ["CONSULT 040 Elwing Nimloth -> Rohan (hypothetical)"]);
+}
+
+#[test]
+fn the_one_provided_with_aid_is_its_recipient() {
+    let got = coded("Lindon provided Dale with weapons and fuel.", None);
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("AID") && e.contains("Lindon -> Dale")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn one_who_arrives_on_a_visit_visits_the_place() {
+    let got = coded(
+        "Suladan Mirkan arrived in Edoras on an official visit.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Suladan Mirkan -> Rohan")),
+        "{got:?}"
+    );
+}
