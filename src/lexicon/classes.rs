@@ -91,6 +91,7 @@ word_classes! {
     ArrangingVerb => "events.arranging-verb",
     TargetGathering => "events.target-gathering",
     TargetJourneyVerb => "events.target-journey-verb",
+    TargetDefendingVerb => "events.target-defending-verb",
 }
 
 /// The words of every class.

@@ -310,6 +310,10 @@ impl Args<'_> {
         if !reached.is_empty() {
             return reached;
         }
+        let defender = self.defender(t, row);
+        if !defender.is_empty() {
+            return defender;
+        }
         self.place_target(t, row)
     }
 

@@ -137,6 +137,59 @@ impl Args<'_> {
         Vec::new()
     }
 
+    /// The one who holds off an attack: the subject of a defending verb
+    /// whose "against" phrase, or whose object, the attack noun is
+    /// ("Arnor defends itself against Mordor's aggression", "Dale repelled
+    /// Rhun's attack": Arnor, Dale).
+    pub(super) fn defender(&self, t: usize, row: &TriggerRow) -> Vec<usize> {
+        let tree = self.tree;
+        if row.kind != PloverType::Assault || row.pos != TriggerPos::Noun {
+            return Vec::new();
+        }
+        let Some(v) = tree.head(t) else {
+            return Vec::new();
+        };
+        let held_off =
+            tree.rel(t) == "obl" && tree.case_of(t) == Some("against") || tree.deprel(t) == "obj";
+        let defending = tree.upos(v) == "VERB"
+            && self
+                .classes
+                .has_ignore_ascii_case(WordClass::TargetDefendingVerb, tree.lemma(v));
+        if !held_off || !defending {
+            return Vec::new();
+        }
+        // (one protected against the attack is its target: "shield
+        // civilians against attacks"; not the attack as the object; and
+        // only a named one: a pronoun ("as it defends itself") and the
+        // subject of an infinitive of purpose ("equipment to defend
+        // against …") too often resolve to the wrong side)
+        let named = |rel: Rel| {
+            self.nodes(v, &rel)
+                .into_iter()
+                .filter(|&n| n != t && tree.upos(n) != "PRON")
+                .map(|n| self.actors_at(n))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default()
+        };
+        let protected = named(Rel::Obj);
+        if !protected.is_empty() {
+            return protected;
+        }
+        // (a subject lent by an open complement holds: "Dale continues
+        // to defend itself")
+        if !self.has_own_subject(v) && tree.deprel(v) == "xcomp" {
+            let lender = tree
+                .head(v)
+                .map(|h| self.nodes(h, &Rel::Subj))
+                .unwrap_or_default();
+            if lender.iter().any(|&s| tree.upos(s) == "PRON") {
+                return Vec::new();
+            }
+            return self.inherited_subject(v, TriggerPos::Verb);
+        }
+        named(Rel::Subj)
+    }
+
     /// Whether one of the row's target slots holds a phrase, an actor or
     /// not ("called on international actors to …" has its addressee,
     /// though no actor): a coordinated verb's object is then not shared.

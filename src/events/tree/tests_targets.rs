@@ -160,3 +160,16 @@ fn one_who_arrives_on_a_visit_visits_the_place() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_one_defending_against_an_attack_is_its_target() {
+    let got = coded(
+        "Dale continues to defend itself against Rhun's aggression.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("ASSAULT") && e.contains("Rhun -> Dale")),
+        "{got:?}"
+    );
+}
