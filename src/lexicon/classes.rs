@@ -89,6 +89,7 @@ word_classes! {
     CeasingVerb => "events.ceasing-verb",
     OccurrenceVerb => "events.occurrence-verb",
     ArrangingVerb => "events.arranging-verb",
+    MeetingVerb => "events.meeting-verb",
 }
 
 /// The words of every class.

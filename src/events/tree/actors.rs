@@ -163,7 +163,7 @@ impl<'a> ActorIndex<'a> {
             doc,
             spans,
             classes,
-            pronouns: super::pronouns::resolve(doc, tree),
+            pronouns: super::pronouns::resolve(doc, tree, classes),
             places,
             groups,
             pending,

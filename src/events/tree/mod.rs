@@ -23,6 +23,7 @@ mod hyphen;
 mod inherit;
 mod initiative;
 mod judge;
+mod meetings;
 mod nominal;
 mod obligation;
 mod occasion;
