@@ -72,7 +72,7 @@ fn class_form(word: &str) -> String {
 pub(crate) fn is_state_kind(kind: &str) -> bool {
     matches!(
         kind,
-        "country" | "observer_state" | "de_facto_state" | "territory"
+        "country" | "observer_state" | "de_facto_state" | "territory" | "former_state"
     )
 }
 

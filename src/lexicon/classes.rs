@@ -92,6 +92,7 @@ word_classes! {
     TargetGathering => "events.target-gathering",
     TargetJourneyVerb => "events.target-journey-verb",
     TargetDefendingVerb => "events.target-defending-verb",
+    MeetingVerb => "events.meeting-verb",
 }
 
 /// The words of every class.

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use crate::ner::hash::{comb, fnv, IdMap};
 
@@ -263,6 +264,11 @@ impl Lemmatizer {
                 return l.clone();
             }
         }
+        if matches!(upos, "VERB" | "AUX") && matches!(xpos, "VBD" | "VBN") {
+            if let Some(l) = irregular_verbs().get(lower.as_ref()) {
+                return l.clone();
+            }
+        }
         self.apply_rule(&lower, &lower, fnv(upos.as_bytes()))
     }
 
@@ -342,6 +348,37 @@ impl Lemmatizer {
     }
 }
 
+/// Past forms of English irregular verbs → their lemma, from
+/// `models/syntax/irregular_verbs.tsv`: read for a past-tense or participle
+/// verb the treebank's exceptions do not know ("fled" would otherwise go
+/// through the suffix rules to "fl").
+fn irregular_verbs() -> &'static HashMap<String, String> {
+    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+    TABLE.get_or_init(|| parse_irregular(include_str!("../../models/syntax/irregular_verbs.tsv")))
+}
+
+/// The form → lemma map of an irregular-verb table (lemma, past,
+/// participle; alternatives '|'-separated); the first lemma of a form
+/// wins ("lay": past of "lie").
+fn parse_irregular(text: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .skip(1)
+    {
+        let mut cols = line.split('\t');
+        let Some(lemma) = cols.next() else { continue };
+        for form in cols.flat_map(|c| c.split('|')) {
+            if form != lemma {
+                out.entry(form.to_string())
+                    .or_insert_with(|| lemma.to_string());
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_perfect_s, Lemmatizer};
@@ -374,5 +411,31 @@ mod tests {
         assert_eq!(lem.lemma("conceding", "VERB", "VBG"), "concede");
         // training words are unchanged
         assert_eq!(lem.lemma("walked", "VERB", "VBD"), "walk");
+    }
+
+    #[test]
+    fn irregular_past_forms_the_treebank_lacks_get_their_verb() {
+        let lem = embedded();
+        assert_eq!(lem.lemma("froze", "VERB", "VBD"), "freeze");
+        assert_eq!(lem.lemma("fled", "VERB", "VBD"), "flee");
+        assert_eq!(lem.lemma("forbidden", "VERB", "VBN"), "forbid");
+        assert_eq!(lem.lemma("Unfroze", "VERB", "VBD"), "unfreeze");
+        // only past forms: a base form that spells a past ("lay") stays
+        assert_eq!(lem.lemma("lay", "VERB", "VB"), "lay");
+    }
+
+    #[test]
+    fn the_embedded_irregular_verb_table_is_well_formed() {
+        let text = include_str!("../../models/syntax/irregular_verbs.tsv");
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert!(rows.len() > 150);
+        assert!(
+            rows.iter().all(|l| l.split('\t').count() == 3),
+            "three columns"
+        );
+        assert_eq!(
+            parse_irregular(text).get("slain").map(String::as_str),
+            Some("slay")
+        );
     }
 }

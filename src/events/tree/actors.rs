@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use super::view::TreeView;
+use crate::actors::names::is_state_kind;
 use crate::doc::{ActorKind, ActorRef, Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
 
@@ -84,7 +85,7 @@ fn place_states(doc: &Doc, inside: &[bool]) -> (HashMap<usize, usize>, Vec<Actor
         }
         let state = match state_of.get(country) {
             Some(&s) => s,
-            None if p.kind == "country" => {
+            None if is_state_kind(&p.kind) => {
                 pending.push(ActorRef {
                     name: p.name.clone(),
                     kind: Some(ActorKind::State),
@@ -111,7 +112,7 @@ fn place_states(doc: &Doc, inside: &[bool]) -> (HashMap<usize, usize>, Vec<Actor
 /// Token → part of a mention of a place that is no country.
 fn town_tokens(doc: &Doc) -> Vec<bool> {
     let mut out = vec![false; doc.tokens.len()];
-    for p in doc.places.iter().filter(|p| p.kind != "country") {
+    for p in doc.places.iter().filter(|p| !is_state_kind(&p.kind)) {
         for e in p.mentions.iter().filter_map(|&m| doc.entities.get(m)) {
             for t in e.tokens.clone() {
                 if let Some(x) = out.get_mut(t) {
@@ -163,7 +164,7 @@ impl<'a> ActorIndex<'a> {
             doc,
             spans,
             classes,
-            pronouns: super::pronouns::resolve(doc, tree),
+            pronouns: super::pronouns::resolve(doc, tree, classes),
             places,
             groups,
             pending,

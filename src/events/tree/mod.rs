@@ -23,6 +23,7 @@ mod hyphen;
 mod inherit;
 mod initiative;
 mod judge;
+mod meetings;
 mod nominal;
 mod obligation;
 mod occasion;
@@ -403,7 +404,16 @@ fn code_one(
     {
         sources = parties_of(doc, sources);
     }
-    let pairs = event_pairs(doc, &sources, &targets, signing, dyadic);
+    let mut pairs = event_pairs(doc, &sources, &targets, signing, dyadic);
+    // (a meeting of two parties named together is one CONSULT, from the
+    // first named to the other: the dev conventions code the reverse only
+    // when the text tells it apart, 1 of 30 target pairs on tune)
+    let both_ways = |p: &[(usize, Option<usize>)]| {
+        p.len() == 2 && p[0].1 == Some(p[1].0) && p[1].1 == Some(p[0].0)
+    };
+    if row.kind == PloverType::Consult && both_ways(&pairs) {
+        pairs.truncate(1);
+    }
     let mut events: Vec<EventRef> = pairs
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))

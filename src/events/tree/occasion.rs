@@ -27,11 +27,15 @@ pub(super) fn occasion_source(
     if heading(args, t) {
         return voice[1].or(voice[0]).map(|v| (vec![v], true));
     }
-    // "in / during / at a meeting with X, Y said": the verb's subject
+    // "in / during / at a meeting with X, Y said", "while on a visit to
+    // X, Y met …": the verb's subject
     let h = tree.head(t)?;
-    let setting = tree.rel(t) == "obl"
+    let setting = matches!(tree.rel(t), "obl" | "advcl")
         && tree.upos(h) == "VERB"
-        && matches!(tree.case_of(t), Some("in" | "during" | "at"));
+        && tree.children(t).iter().any(|&c| {
+            matches!(tree.rel(c), "case" | "mark")
+                && matches!(tree.lemma(c), "in" | "during" | "at" | "on")
+        });
     if !setting {
         return None;
     }

@@ -11,7 +11,9 @@
 //!   commitment", "Gondor continued its shelling"): the object's owner is
 //!   the subject far more often than an actor named earlier;
 //! - "they", "them", "their": the last coordination of actors ("Gondor
-//!   and Arnor … They agreed") within two sentences before; in a joint
+//!   and Arnor … They agreed") or pair of a meeting ("Gondor met with
+//!   Arnor … They agreed", [`super::meetings`]) within two sentences
+//!   before; in a joint
 //!   statement without one, its authors;
 //! - "it", "its": the last state or organisation that is a subject or a
 //!   possessor ("Gondor's involvement … and its support"), in the same
@@ -23,16 +25,24 @@ use std::collections::HashMap;
 
 use super::view::TreeView;
 use crate::doc::{ActorKind, Doc, RefKind};
+use crate::lexicon::{WordClass, WordClasses};
 
 /// How many sentences back an antecedent may be.
 const REACH: usize = 2;
 
 /// Token → the actors a plural or neuter pronoun there stands for.
-pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
-    let groups = coordinations(doc);
+pub fn resolve(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+) -> HashMap<usize, Vec<usize>> {
+    let mut groups = coordinations(doc);
+    groups.extend(super::meetings::meeting_parties(doc, tree, classes));
+    groups.sort_by_key(|(end, _)| *end);
     let salient = salient_bodies(doc, tree);
     let groups_sorted = groups.is_sorted_by_key(|(end, _)| *end);
     let salient_sorted = salient.is_sorted_by_key(|(at, _)| *at);
+    let plural_subjects = plural_subjects_before(doc, tree, classes);
     let mut out = forward_possessives(doc, tree);
     for (i, actors) in reason_possessives(doc, tree) {
         out.entry(i).or_insert(actors);
@@ -45,7 +55,16 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
         let sentence = doc.sentence_of_token(i);
         let actors: Vec<usize> = match word {
             "they" | "them" | "their" | "theirs" | "themselves" => {
-                let near = |at: usize| doc.sentence_of_token(at) + REACH >= sentence;
+                // (a plural subject named since in the same sentence,
+                // "Protesters gathered and they demanded", is the nearer
+                // antecedent of a subject "they")
+                let start = doc.sentences.get(sentence).map_or(0, |s| s.tokens.start);
+                let nearer =
+                    word == "they" && plural_subjects.get(i) != plural_subjects.get(start.min(i));
+                let near = |at: usize| {
+                    doc.sentence_of_token(at) + REACH >= sentence
+                        && !(nearer && plural_subjects.get(i) != plural_subjects.get(at.min(i)))
+                };
                 last_before(
                     (&groups, groups_sorted),
                     |(end, _)| *end <= i,
@@ -71,6 +90,32 @@ pub fn resolve(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, Vec<usize>> {
             out.insert(i, actors);
         }
     }
+    out
+}
+
+/// Token → how many plural common nouns before it are subjects and name
+/// no actor and no role ("ministers", "sides": those continue a named
+/// run): a prefix count, so the test between two tokens is O(1).
+fn plural_subjects_before(doc: &Doc, tree: &TreeView<'_>, classes: &WordClasses) -> Vec<usize> {
+    let mut named = vec![false; doc.tokens.len()];
+    for s in &doc.actor_spans {
+        for t in s.tokens.clone() {
+            if let Some(x) = named.get_mut(t) {
+                *x = true;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut count = 0;
+    for (i, &is_named) in named.iter().enumerate() {
+        out.push(count);
+        let role = classes.has(WordClass::RoleWord, doc.norm(i))
+            || classes.has(WordClass::SideNoun, tree.lemma(i));
+        if tree.xpos(i) == "NNS" && tree.rel(i) == "nsubj" && !is_named && !role {
+            count += 1;
+        }
+    }
+    out.push(count);
     out
 }
 

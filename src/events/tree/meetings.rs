@@ -1,0 +1,71 @@
+//! The two parties of a meeting, as a run that a later "they" continues:
+//! "Gondor's President met with the King of Arnor. They discussed …" The
+//! parties are a clause's subject and its "with" phrase ("met with",
+//! "spoke with", "held talks with"), or the object of a verb of meeting
+//! ("received the Ambassador", `events.meeting-verb`): a readout names the
+//! pair once and then continues with "they" far more often than it
+//! repeats the names.
+
+use super::view::TreeView;
+use crate::doc::Doc;
+use crate::lexicon::{WordClass, WordClasses};
+
+/// (the token after the later party, [subject's actor, other party's
+/// actors…]) for each clause that names both parties of a meeting, in
+/// text order.
+pub fn meeting_parties(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+) -> Vec<(usize, Vec<usize>)> {
+    let covering = covering_actors(doc);
+    let actors_at = |i: usize| covering.get(i).cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    for v in 0..tree.len() {
+        if tree.upos(v) != "VERB" {
+            continue;
+        }
+        let Some(subject) = tree.children_rel(v, "nsubj").next() else {
+            continue;
+        };
+        let Some(&first) = actors_at(subject).first() else {
+            continue;
+        };
+        let meeting_verb = classes.has(WordClass::MeetingVerb, tree.lemma(v));
+        let mut actors = vec![first];
+        let mut end = subject + 1;
+        for &c in tree.children(v) {
+            let with = tree.rel(c) == "obl" && tree.case_of(c) == Some("with");
+            let met = meeting_verb && tree.rel(c) == "obj";
+            if !(with || met) {
+                continue;
+            }
+            for n in std::iter::once(c).chain(tree.children_rel(c, "conj")) {
+                for a in actors_at(n) {
+                    if !actors.contains(&a) {
+                        actors.push(a);
+                        end = end.max(n + 1);
+                    }
+                }
+            }
+        }
+        if actors.len() >= 2 {
+            out.push((end, actors));
+        }
+    }
+    out
+}
+
+/// Token → the actors of the spans covering it (one pass over the spans,
+/// so a long document stays linear).
+fn covering_actors(doc: &Doc) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); doc.tokens.len()];
+    for s in &doc.actor_spans {
+        for t in s.tokens.clone() {
+            if let Some(list) = out.get_mut(t) {
+                list.push(s.actor);
+            }
+        }
+    }
+    out
+}
