@@ -89,6 +89,13 @@ word_classes! {
     CeasingVerb => "events.ceasing-verb",
     OccurrenceVerb => "events.occurrence-verb",
     ArrangingVerb => "events.arranging-verb",
+    StatusWishVerb => "events.status-wish-verb",
+    StatusPerformativeVerb => "events.status-performative-verb",
+    StatusHopeThat => "events.status-hope-that",
+    StatusDirectiveVerb => "events.status-directive-verb",
+    StatusProspectiveModifier => "events.status-prospective-modifier",
+    StatusAimNoun => "events.status-aim-noun",
+    StatusGenericDeterminer => "events.status-generic-determiner",
 }
 
 /// The words of every class.
