@@ -93,6 +93,13 @@ word_classes! {
     TargetJourneyVerb => "events.target-journey-verb",
     TargetDefendingVerb => "events.target-defending-verb",
     MeetingVerb => "events.meeting-verb",
+    StatusWishVerb => "events.status-wish-verb",
+    StatusPerformativeVerb => "events.status-performative-verb",
+    StatusHopeThat => "events.status-hope-that",
+    StatusDirectiveVerb => "events.status-directive-verb",
+    StatusProspectiveModifier => "events.status-prospective-modifier",
+    StatusAimNoun => "events.status-aim-noun",
+    StatusGenericDeterminer => "events.status-generic-determiner",
 }
 
 /// The words of every class.

@@ -32,7 +32,7 @@ pub(super) fn code_judgement(
     // (the judgement is the voice's own, made now: "Mordor will face
     // consequences" warns today; a modal of the judged clause does not make
     // it hypothetical)
-    let status = status::clause_status(args.tree, &lex.words, t, true);
+    let status = status::judgement_status(args.tree, &lex.words, t);
     let events = judged
         .into_iter()
         .map(|a| event(row, t, voice, Some(a), status, true))

@@ -6,6 +6,10 @@ use super::view::TreeView;
 use crate::doc::EventStatus;
 use crate::lexicon::{WordClass, WordClasses};
 
+#[path = "status_frame.rs"]
+mod frame;
+use frame::{framed, performed};
+
 /// How many heads up a condition or a reporting verb is looked for.
 const CLAUSE_DEPTH: usize = 8;
 
@@ -18,11 +22,33 @@ pub fn clause_status(
     t: usize,
     intent: bool,
 ) -> EventStatus {
+    status_of(tree, classes, t, (intent, true))
+}
+
+/// The status of a judgement in the document's voice: as
+/// [`clause_status`] for a statement of intent, but what the judged one
+/// strives for is what is judged, not a mere aim ("Mordor's efforts to
+/// undermine the order" judges Mordor now).
+pub fn judgement_status(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> EventStatus {
+    status_of(tree, classes, t, (true, false))
+}
+
+/// The clause status; `aims`: whether an aim noun's infinitive is only
+/// aimed at.
+fn status_of(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    t: usize,
+    (intent, aims): (bool, bool),
+) -> EventStatus {
     let (carriers, from_verb) = carriers(tree, classes, t, intent);
     if let Some(status) = from_verb {
         return status;
     }
     let at = carriers.last().copied().unwrap_or(t);
+    if let Some(status) = framed(tree, classes, at, (intent, aims)) {
+        return status;
+    }
     let negated = carriers.iter().any(|&c| {
         tree.children(c).iter().any(|&d| {
             matches!(tree.rel(d), "advmod" | "det" | "cc" | "aux")
@@ -87,14 +113,26 @@ fn possible(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     if tree.upos(t) != "NOUN" {
         return false;
     }
-    let modified = tree
-        .children_rel(t, "amod")
-        .any(|c| classes.has(WordClass::HopeVerb, tree.lemma(c)));
+    // ("a possible attack", "the upcoming visit", "the planned talks")
+    let modified = tree.children_rel(t, "amod").any(|c| {
+        let lemma = tree.lemma(c);
+        classes.has(WordClass::HopeVerb, lemma)
+            || classes.has(WordClass::StatusProspectiveModifier, lemma)
+    });
     let predicated = tree.rel(t) == "nsubj"
         && tree.head(t).is_some_and(|h| {
             tree.upos(h) == "ADJ" && classes.has(WordClass::HopeVerb, tree.lemma(h))
         });
-    modified || predicated
+    // ("ahead of the visit"; "any attack on X will be met …", "we
+    // condemn any attempt to …": generic, none in particular)
+    let ahead = tree.rel(t) == "obl"
+        && tree
+            .head(t)
+            .is_some_and(|h| classes.has(WordClass::StatusProspectiveModifier, tree.lemma(h)));
+    let any = tree
+        .children_rel(t, "det")
+        .any(|d| classes.has(WordClass::StatusGenericDeterminer, tree.lemma(d)));
+    modified || predicated || ahead || any
 }
 
 /// The trigger and the verbs it leans on: a light verb ("did not launch
@@ -167,6 +205,16 @@ fn carriers(
             if classes.has(WordClass::NegatingVerb, lemma) {
                 return (carriers, Some(EventStatus::Negated));
             }
+            if performed(tree, classes, at, h) {
+                return (carriers, Some(EventStatus::Asserted));
+            }
+            // ("the ministers were instructed to hold consultations", "the
+            // Minister is due to travel"): ordered or arranged, not done
+            if classes.has(WordClass::StatusDirectiveVerb, lemma)
+                || classes.has(WordClass::ArrangingVerb, lemma)
+            {
+                return (carriers, Some(EventStatus::Hypothetical));
+            }
             // (a statement of intent under a verb of the subject's own
             // will is made: "seeks to strengthen ties")
             let willed = intent && classes.has(WordClass::VolitionVerb, lemma);
@@ -196,7 +244,12 @@ fn arranged_for_later(tree: &TreeView<'_>, classes: &WordClasses, at: usize, h: 
 /// ("will provide", "will hold talks").
 pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     let (carriers, from_verb) = carriers(tree, classes, t, false);
+    // (a hoped-for future is no commitment: "we hope X will continue to …")
+    let hoped = carriers
+        .last()
+        .is_some_and(|&at| framed(tree, classes, at, (false, true)).is_some());
     from_verb.is_none()
+        && !hoped
         && carriers.iter().any(|&c| {
             tree.children_rel(c, "aux")
                 .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))

@@ -15,7 +15,24 @@ pub(super) fn speaks_for_author(tree: &TreeView<'_>, t: usize) -> bool {
         .children(t)
         .iter()
         .any(|&c| matches!(tree.rel(c), "nsubj" | "csubj" | "expl"));
-    !own_subject && tree.head(t).is_none() && tree.upos(t) == "VERB"
+    !own_subject && tree.head(t).is_none() && tree.upos(t) == "VERB" && !imperative(tree, t)
+}
+
+/// Whether a subjectless main verb is an imperative: the base form
+/// ("Consult widely …" in a list of tasks, "End this war now!") bids the
+/// addressee act, where a heading in the document's voice takes the
+/// third person or the gerund ("Condemns the attack", "Welcoming …"); a
+/// greeting's imperative is still the speaker's act ("Thank you",
+/// "Welcome to …").
+fn imperative(tree: &TreeView<'_>, t: usize) -> bool {
+    let greeting = matches!(tree.lemma(t), "thank" | "welcome");
+    // (an infinitive with "to" or a modal is no imperative: "To cooperate
+    // on …" in a list of what two sides intend)
+    let marked = tree
+        .children(t)
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "aux" | "mark"));
+    tree.xpos(t) == "VB" && !greeting && !marked
 }
 
 /// Whether the trigger is known only through another's account: it
