@@ -80,6 +80,9 @@ impl Agreements {
                 && !self.words.has(WordClass::NotModifier, w)
                 && !self.evaluative(w)
                 && self.modifier_word(at, a - 1, hend)
+                // ("the coming months toward agreement", "benefits from
+                // truce": a preposition ends the noun phrase)
+                && super::specific::parsed(at.doc, a - 1).is_none_or(|(upos, _, _)| upos != "ADP")
             {
                 a -= 1;
             } else {
@@ -168,6 +171,13 @@ impl Agreements {
         }
         if let Some(end) = self.counted_on(site, a, b, out) {
             return end;
+        }
+        // "the agreement of 12 March 2020", "the joint statements of 2019
+        // and 2021" (`dated.rs`)
+        if det.is_some() {
+            if let Some(end) = self.dated_reference(site, a, out) {
+                return end;
+            }
         }
         if let Some(end) = self.specific_reference(at, a, i, (hend, b), &head.clone(), out) {
             return end;
