@@ -11,24 +11,60 @@ use crate::lexicon::WordClass;
 /// incidents at sea beyond respective territorial waters" is 16.
 const MAX_COMPLEMENT: usize = 20;
 
+/// What the scan around a generic head found: the first pre-modifier `a`,
+/// the end of the complement `b` and what opens and fills it.
+struct Around<'a> {
+    a: usize,
+    b: usize,
+    complement_ok: bool,
+    /// The determiner before the modifiers ("the", "this", "our").
+    det: Option<&'a str>,
+    /// Where "between" stands in the complement, if anywhere.
+    bw: Option<usize>,
+    /// Whether "between" opens a named party.
+    between: bool,
+    /// The other party after "with" ("an agreement with Gondor").
+    with_party: Vec<String>,
+}
+
 impl Agreements {
     pub(super) fn generic(&self, site: Site<'_>, out: &mut Vec<Cand>) -> usize {
         let Site { at, i, hend, head } = site;
-        let InSentence {
-            doc,
-            v,
-            date_at,
-            s,
-            first,
-            lim,
-        } = at;
+        let Some(a) = self.generic_start(site) else {
+            return hend;
+        };
+        // "reached certain agreements in Istanbul": a set made at an
+        // occasion, however it is counted (`occasion.rs`)
+        if let Some(end) = self.reached_set(site, a, out) {
+            return end;
+        }
+        if self.general_before(at.v, a, i, head)
+            || self.not_a_head(at, i, hend)
+            || self.mass_use(at, a, (i, hend), head)
+        {
+            return hend;
+        }
+        // "signed 15 cooperation agreements", "concluded agreements with
+        // A and B": a signed set pinned down (`sets.rs`)
+        if let Some(end) = self.signed_set(site, a, out) {
+            return end;
+        }
+        let around = self.around(site, a);
+        self.generic_reference(site, &around, out)
+    }
+
+    /// Where the lower-case pre-modifiers of a generic head start ("joint",
+    /// "action", "free trade"), or `None` when the head is no reference
+    /// here ("in agreement with", a modifier-only head without a modifier).
+    fn generic_start(&self, site: Site<'_>) -> Option<usize> {
+        let Site { at, i, hend, head } = site;
+        let InSentence { v, first, .. } = at;
         // "in agreement with", "in full agreement"
         let prev = if i > first { v.w(i - 1) } else { "" };
         if prev == "in" || (i > first + 1 && v.w(i - 2) == "in" && v.kind[i - 1] == TokenKind::Word)
         {
-            return hend;
+            return None;
         }
-        // lower-case pre-modifiers (joint, action, free trade)
         let mut a = i;
         while a > first && a + 3 > i {
             let w = v.w(a - 1);
@@ -44,6 +80,9 @@ impl Agreements {
                 && !self.words.has(WordClass::NotModifier, w)
                 && !self.evaluative(w)
                 && self.modifier_word(at, a - 1, hend)
+                // ("the coming months toward agreement", "benefits from
+                // truce": a preposition ends the noun phrase)
+                && super::specific::parsed(at.doc, a - 1).is_none_or(|(upos, _, _)| upos != "ADP")
             {
                 a -= 1;
             } else {
@@ -51,28 +90,25 @@ impl Agreements {
             }
         }
         if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
-            return hend;
+            return None;
         }
-        // "reached certain agreements in Istanbul": a set made at an
-        // occasion, however it is counted (`occasion.rs`)
-        if let Some(end) = self.reached_set(site, a, out) {
-            return end;
-        }
-        if self.general_before(v, a, i, head)
-            || self.not_a_head(at, i, hend)
-            || self.mass_use(at, a, (i, hend), head)
-        {
-            return hend;
-        }
-        // "signed 15 cooperation agreements", "concluded agreements with
-        // A and B": a signed set pinned down (`sets.rs`)
-        if let Some(end) = self.signed_set(site, a, out) {
-            return end;
-        }
+        Some(a)
+    }
+
+    /// The complement after a generic head (on/between/demanding … up to
+    /// punctuation), its determiner and the parties it names.
+    fn around<'a>(&self, site: Site<'a>, a: usize) -> Around<'a> {
+        let Site { at, hend, .. } = site;
+        let InSentence {
+            v,
+            date_at,
+            first,
+            lim,
+            ..
+        } = at;
         let det = (a > first)
             .then(|| v.w(a - 1))
             .filter(|w| self.determiners.contains(*w));
-        // complement: on/between/demanding … up to punctuation
         let mut b = hend;
         let starts = v.w(b);
         let complement_ok = self.words.has(WordClass::ComplementOpener, starts)
@@ -106,11 +142,26 @@ impl Agreements {
         };
         let between =
             bw.is_some_and(|k| b > k + 1 && v.cap(k + 1 + usize::from(v.w(k + 1) == "the")));
-        // "an agreement with Gondor", "the agreement with Arnor": the other
-        // party is named (the name leaves it out)
-        let with_party = self.with_party(at, a, hend);
-        let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
-        let signed_after = self.verbs.contains(v.w(hend));
+        Around {
+            a,
+            b,
+            complement_ok,
+            det,
+            bw,
+            between,
+            // "an agreement with Gondor", "the agreement with Arnor": the
+            // other party is named (the name leaves it out)
+            with_party: self.with_party(at, a, hend),
+        }
+    }
+
+    /// A generic head with its complement read: counted, specific,
+    /// definite or coordinated references; else `generic_specific`.
+    fn generic_reference(&self, site: Site<'_>, around: &Around<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
+        let InSentence { doc, v, s, lim, .. } = at;
+        let &Around { a, b, det, .. } = around;
+        let starts = v.w(hend);
         let kind = head.kind.as_str();
         // "the three China-US joint communiqués": one closed set (`recall.rs`)
         if starts != "on" {
@@ -118,35 +169,17 @@ impl Agreements {
                 return end;
             }
         }
-        if let Some(n) = count.filter(|n| *n >= 2 && head.plural) {
-            // two joint action plans on A and B
-            if starts == "on" {
-                let parts = split_conjuncts(v, hend + 1, b);
-                if parts.len() == n {
-                    let stem = singular(&join_tokens(doc, a, hend));
-                    for (pa, pb) in parts {
-                        // "on visas and on fisheries": the repeated "on"
-                        let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
-                        let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
-                        out.push(self.cand(
-                            doc,
-                            v,
-                            s,
-                            a - 1,
-                            b - 1,
-                            &name,
-                            kind,
-                            false,
-                            Link::Generic,
-                        ));
-                    }
-                    return b;
-                }
-            }
-            return hend;
+        if let Some(end) = self.counted_on(site, a, b, out) {
+            return end;
         }
-        let reach = (hend, b);
-        if let Some(end) = self.specific_reference(at, a, i, reach, &head.clone(), out) {
+        // "the agreement of 12 March 2020", "the joint statements of 2019
+        // and 2021" (`dated.rs`)
+        if det.is_some() {
+            if let Some(end) = self.dated_reference(site, a, out) {
+                return end;
+            }
+        }
+        if let Some(end) = self.specific_reference(at, a, i, (hend, b), &head.clone(), out) {
             return end;
         }
         // "our agreement to hold the Cross Year", "the deal to supply …": a
@@ -164,34 +197,8 @@ impl Agreements {
             }
         }
         if let Some(d) = det {
-            if !(d == "the" && (between || !with_party.is_empty())) {
-                // "the protocol on upgrading the FTA" (`defined.rs`)
-                if d == "the" {
-                    if let Some(end) = self.defined_by_complement(site, a, b, out) {
-                        return end;
-                    }
-                }
-                let first_tok = a - 1;
-                // "the peace agreement": a definite head with a noun
-                // modifier is a specific instrument even at its first mention
-                // "violations of the ceasefire": the one in force
-                let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
-                // ("the U.S.-led joint statement on racial justice": a
-                // compound's instrument keeps what it is about)
-                let about = if (a..i).any(|k| self.specific_compound(v.w(k), kind)) {
-                    self.trim_end(v, hend, b.max(hend))
-                } else {
-                    hend
-                };
-                let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
-                    (join_tokens(doc, a, about), Link::Generic)
-                } else {
-                    // ("the action plan for 2024–2026": no "for" left dangling)
-                    let end = self.trim_end(v, hend, b.max(hend));
-                    (join_tokens(doc, a, end), Link::Short)
-                };
-                out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
-                return hend;
+            if !(d == "the" && (around.between || !around.with_party.is_empty())) {
+                return self.determined(site, around, d, out);
             }
         }
         if head.plural && starts == "on" {
@@ -206,9 +213,103 @@ impl Agreements {
                 return end;
             }
         }
-        if head.plural && !signed_after {
+        if head.plural && !self.verbs.contains(starts) {
             return hend;
         }
+        self.generic_specific(site, around, out)
+    }
+
+    /// "two joint action plans on A and B": one record per conjunct when
+    /// the count matches; a counted plural is otherwise no reference.
+    fn counted_on(&self, site: Site<'_>, a: usize, b: usize, out: &mut Vec<Cand>) -> Option<usize> {
+        let Site { at, hend, head, .. } = site;
+        let InSentence {
+            doc, v, s, first, ..
+        } = at;
+        let count = (a > first).then(|| count_word(v.w(a - 1))).flatten();
+        let n = count.filter(|n| *n >= 2 && head.plural)?;
+        if v.w(hend) == "on" {
+            let parts = split_conjuncts(v, hend + 1, b);
+            if parts.len() == n {
+                let stem = singular(&join_tokens(doc, a, hend));
+                for (pa, pb) in parts {
+                    // "on visas and on fisheries": the repeated "on"
+                    let pa = if v.w(pa) == "on" { pa + 1 } else { pa };
+                    let name = format!("{stem} on {}", join_tokens(doc, pa, pb));
+                    let kind = head.kind.as_str();
+                    out.push(self.cand(doc, v, s, a - 1, b - 1, &name, kind, false, Link::Generic));
+                }
+                return Some(b);
+            }
+        }
+        Some(hend)
+    }
+
+    /// A head after a determiner `d` ("the", "this", "our"): a definite
+    /// instrument or a reference back to one.
+    fn determined(
+        &self,
+        site: Site<'_>,
+        around: &Around<'_>,
+        d: &str,
+        out: &mut Vec<Cand>,
+    ) -> usize {
+        let Site { at, i, hend, head } = site;
+        let InSentence { doc, v, s, .. } = at;
+        let &Around { a, b, .. } = around;
+        let kind = head.kind.as_str();
+        // "the protocol on upgrading the FTA" (`defined.rs`)
+        if d == "the" {
+            if let Some(end) = self.defined_by_complement(site, a, b, out) {
+                return end;
+            }
+        }
+        let first_tok = a - 1;
+        // "the peace agreement": a definite head with a noun
+        // modifier is a specific instrument even at its first mention
+        // "violations of the ceasefire": the one in force
+        let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
+        // ("the U.S.-led joint statement on racial justice": a
+        // compound's instrument keeps what it is about)
+        let about = if (a..i).any(|k| self.specific_compound(v.w(k), kind)) {
+            self.trim_end(v, hend, b.max(hend))
+        } else {
+            hend
+        };
+        let (name, link) = if d == "the" && (a < i || definite) && !head.plural {
+            (join_tokens(doc, a, about), Link::Generic)
+        } else {
+            // ("the action plan for 2024–2026": no "for" left dangling)
+            let end = self.trim_end(v, hend, b.max(hend));
+            (join_tokens(doc, a, end), Link::Short)
+        };
+        out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
+        hend
+    }
+
+    /// An indefinite or bare head that something in its sentence makes
+    /// specific: parties named, a qualifier, a signing verb, a describing
+    /// complement, a headline joint statement.
+    fn generic_specific(&self, site: Site<'_>, around: &Around<'_>, out: &mut Vec<Cand>) -> usize {
+        let Site { at, i, hend, head } = site;
+        let InSentence {
+            doc,
+            v,
+            s,
+            first,
+            lim,
+            ..
+        } = at;
+        let &Around {
+            a,
+            b,
+            complement_ok,
+            between,
+            ..
+        } = around;
+        let starts = v.w(hend);
+        let kind = head.kind.as_str();
+        let signed_after = self.verbs.contains(starts);
         // "a memorandum of understanding on customs cooperation": a
         // complement of two words or more names one instrument.
         let described = !head.plural
@@ -238,7 +339,7 @@ impl Agreements {
             || signed_after
             || described
             || headline
-            || !with_party.is_empty()
+            || !around.with_party.is_empty()
             || self.signing(v, first, lim).is_some()
             || self.governing_signer(at, htok).is_some();
         if !specific {
@@ -248,22 +349,11 @@ impl Agreements {
         }
         // ("a treaty on good-neighbourly relations in 2001": not "in")
         let mut end = self.trim_end(v, hend, b.max(hend));
-        if !with_party.is_empty() {
+        if !around.with_party.is_empty() {
             end = hend;
         }
         if signed_after {
-            // agreements signed by the X and Y Governments
-            end = hend + 1;
-            while end < lim
-                && v.kind[end] != TokenKind::Punct
-                && end - hend < 10
-                && !matches!(v.w(end), "and" if !v.cap(end + 1))
-            {
-                if matches!(v.w(end), "that" | "which" | "we" | "who") {
-                    break;
-                }
-                end += 1;
-            }
+            end = signed_by_end(v, hend, lim);
         }
         let (a, end, name_from) = match qualified {
             Some(q) => self.ceasefire_extent(v, q.min(a), i, hend, lim),
@@ -271,13 +361,13 @@ impl Agreements {
         };
         let from_subject = !subject.is_empty();
         let mut parties = subject;
-        if let Some(k) = bw.filter(|_| between) {
+        if let Some(k) = around.bw.filter(|_| between) {
             let j = k + 1 + usize::from(v.w(k + 1) == "the");
             parties = split_parties(&v.text[j..b]);
         }
-        for p in with_party {
-            if !parties.contains(&p) {
-                parties.push(p);
+        for p in &around.with_party {
+            if !parties.contains(p) {
+                parties.push(p.clone());
             }
         }
         let mut name = join_tokens(doc, name_from, end);
@@ -342,6 +432,24 @@ impl Agreements {
         }
         start
     }
+}
+
+/// "agreements signed by the X and Y Governments": one past the signing
+/// clause after the head (up to ten words, punctuation, a relative word or
+/// an "and" before a lower-case word).
+fn signed_by_end(v: &View, hend: usize, lim: usize) -> usize {
+    let mut end = hend + 1;
+    while end < lim
+        && v.kind[end] != TokenKind::Punct
+        && end - hend < 10
+        && !matches!(v.w(end), "and" if !v.cap(end + 1))
+    {
+        if matches!(v.w(end), "that" | "which" | "we" | "who") {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// Whether a to-infinitive follows the head ending at `hend` ("agreement

@@ -22,7 +22,10 @@ pub(super) struct Rec {
 
 impl Agreements {
     /// Groups candidates into records.
-    pub(super) fn join(&self, doc: &Doc, cands: Vec<Cand>) -> Vec<AgreementRef> {
+    pub(super) fn join(&self, doc: &Doc, mut cands: Vec<Cand>) -> Vec<AgreementRef> {
+        // "… Partnership Agreement (CEPA)": the document's own acronym
+        // (`acronyms.rs`)
+        self.local_acronyms(doc, &mut cands);
         let mut recs: Vec<Rec> = Vec::new();
         for mut c in cands {
             let back = self.refers_back(doc, &recs, &mut c);

@@ -111,6 +111,16 @@
 //! mention ("The JCPOA is a multilateral agreement endorsed by …"), or
 //! when it is "the following joint statement" of a headline statement.
 //!
+//! Session 19 (`docs/agreements-recall.md`): a lower-case head dated by
+//! an `of <date>` complement ("the agreement of 12 March 2020"; a plural
+//! with several dates is one record per date, `dated.rs`); session-dotted
+//! resolution numbers ("WHA Resolution 25.1", `resolution.rs`); a
+//! document's own bracketed acronym over the alias table's
+//! (`acronyms.rs`); no verb subject or preposition among a generic head's
+//! pre-modifiers; and a sentence's date is no signing date when it ends a
+//! period, marks a commemoration or lies in another instrument's mention
+//! (`dating.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -144,10 +154,14 @@ mod tests_session16;
 mod tests_session17;
 #[cfg(test)]
 mod tests_session18;
+#[cfg(test)]
+mod tests_session19;
 
+mod acronyms;
 mod backref;
 mod candidates;
 mod complements;
+mod dated;
 mod dating;
 mod defined;
 mod generic;
@@ -246,6 +260,7 @@ pub struct Agreements {
     occasion: occasion::Cues,
     /// Guarantee heads and legal premodifiers of `guarantees.rs`.
     guarantees: guarantees::Cues,
+    dating: dating::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
 }
@@ -349,13 +364,25 @@ impl Agreements {
                 continue;
             }
             let signing = self.signing(&v, first, lim);
+            // (spans of this sentence's candidates: a date inside one is
+            // that instrument's, `dating.rs`)
+            let spans: Vec<(usize, usize)> =
+                cands[before..].iter().map(|c| (c.first, c.last)).collect();
             for c in &mut cands[before..] {
                 // (a short form with a named party starts a record too, `named.rs`)
                 c.signed |= signing.is_some();
-                if let Some(verb_at) = signing {
-                    if let Some(d) = nearest_date(doc, &date_at, first, lim, verb_at) {
-                        c.dates.push((d, 2));
-                    }
+                let Some(verb_at) = signing else { continue };
+                let commemorated = self.dating.commemorated(&v, first, verb_at);
+                let own = (c.first, c.last);
+                let usable = |k: usize| {
+                    let d = &doc.dates[k].tokens;
+                    let other =
+                        |&(a, b): &(usize, usize)| (a, b) != own && a < d.end && d.start <= b;
+                    let after = !commemorated || dating::Cues::usable_after(&v, verb_at, d.start);
+                    after && !self.dating.period_end(&v, first, d.start) && !spans.iter().any(other)
+                };
+                if let Some(d) = nearest_date(doc, &date_at, (first, lim), verb_at, usable) {
+                    c.dates.push((d, 2));
                 }
             }
         }

@@ -52,8 +52,14 @@ impl Agreements {
     pub(super) fn modifier_word(&self, at: InSentence<'_>, k: usize, hend: usize) -> bool {
         let governs = parsed(at.doc, hend - 1).is_some_and(|(_, h, _)| h == Some(k))
             && parsed(at.doc, k).is_some_and(|(upos, _, _)| matches!(upos, "VERB" | "AUX"));
-        let article = (k.saturating_sub(2).max(at.first)..k)
-            .any(|j| matches!(at.v.w(j), "a" | "an") || self.determiners.contains(at.v.w(j)));
+        // ("the signed agreement", "a historic implementing arrangement":
+        // the article opens the participle's own phrase; not "The minister
+        // expressed agreement", where it opens the verb's subject)
+        let subject_before = k > at.first
+            && parsed(at.doc, k - 1).is_some_and(|(_, _, rel)| rel.starts_with("nsubj"));
+        let article = !subject_before
+            && (k.saturating_sub(2).max(at.first)..k)
+                .any(|j| matches!(at.v.w(j), "a" | "an") || self.determiners.contains(at.v.w(j)));
         !governs || article
     }
 

@@ -52,11 +52,16 @@ impl Agreements {
         }
         loop {
             let w = v.w(k);
+            // "2254", "68/262", and an assembly's session-dotted "25.1",
+            // "5.14" (the World Health and UN Environment Assemblies)
             let numeric = w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit())
-                || w.split_once('/').is_some_and(|(a, b)| {
-                    !a.is_empty()
-                        && !b.is_empty()
-                        && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                || ['/', '.'].iter().any(|&sep| {
+                    w.split_once(sep).is_some_and(|(a, b)| {
+                        !a.is_empty()
+                            && !b.is_empty()
+                            && (sep == '/' || a.len() <= 3 && b.len() <= 3)
+                            && (a.to_string() + b).bytes().all(|c| c.is_ascii_digit())
+                    })
                 });
             let numbered = v.kind.get(k) == Some(&TokenKind::Number) && numeric
                 || v.kind.get(k) == Some(&TokenKind::Word) && session_symbol(v.text[k]);
@@ -84,6 +89,15 @@ impl Agreements {
             }
             break;
         }
+        // ("UNGA Resolution 2758 and WHA Resolution 25.1": a session-dotted
+        // number is an assembly's own style, so a body named earlier in
+        // the sentence is not its issuer)
+        let dotted = nums.iter().any(|n| n.1.contains('.'));
+        let issuer = if dotted && adjacent.is_none() {
+            None
+        } else {
+            issuer
+        };
         let issuer = match (&issuer, nums.last()) {
             (None, Some(&(e, _, _))) => self.issuer_after(v, e, lim),
             _ => issuer,

@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use super::phrases::PhraseTable;
-use super::{guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head};
+use super::{
+    dating, guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head,
+};
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;
 use crate::lexicon::formations::Formations;
@@ -34,6 +36,7 @@ impl Agreements {
             recall: recall::Cues::default(),
             occasion: occasion::Cues::default(),
             guarantees: guarantees::Cues::default(),
+            dating: dating::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
         };
@@ -169,6 +172,7 @@ impl Agreements {
                 c if recall::Cues::CLASSES.contains(&c) => self.recall.add(class, phrase),
                 c if occasion::Cues::CLASSES.contains(&c) => self.occasion.add(class, phrase),
                 c if guarantees::Cues::CLASSES.contains(&c) => self.guarantees.add(class, phrase),
+                c if dating::Cues::CLASSES.contains(&c) => self.dating.add(class, phrase),
                 other => {
                     return Err(Error::Data {
                         file: file.to_string(),
