@@ -12,7 +12,8 @@
 //! English inflections ("agree": agrees, agreed, agreeing; "apply":
 //! applies, applied; "ban": banned, banning; the "-e" dropped, the "-y"
 //! turned to "-ie", the final consonant doubled) or when the lemmatiser's
-//! exception table maps it to the lemma ("met" → "meet"). The forms are
+//! exception table or its table of irregular verbs maps it to the lemma
+//! ("met" → "meet", "froze" → "freeze"). The forms are
 //! generated generously (a few are not words), so that no regular
 //! inflection is missed.
 
@@ -150,6 +151,12 @@ impl LemmaFilter {
         for (l, &id) in &ids {
             for form in inverse_rule_forms(l, &by_add) {
                 filter.add(form, id);
+            }
+        }
+        // (and the irregular verbs' table the lemmatiser reads: "froze")
+        for (form, lemma) in super::lemma::irregular_verbs() {
+            if let Some(&id) = ids.get(lemma) {
+                filter.add(form.clone(), id);
             }
         }
         filter

@@ -352,7 +352,7 @@ impl Lemmatizer {
 /// `models/syntax/irregular_verbs.tsv`: read for a past-tense or participle
 /// verb the treebank's exceptions do not know ("fled" would otherwise go
 /// through the suffix rules to "fl").
-fn irregular_verbs() -> &'static HashMap<String, String> {
+pub(super) fn irregular_verbs() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| parse_irregular(include_str!("../../models/syntax/irregular_verbs.tsv")))
 }
