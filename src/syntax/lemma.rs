@@ -264,9 +264,15 @@ impl Lemmatizer {
                 return l.clone();
             }
         }
-        if matches!(upos, "VERB" | "AUX") && matches!(xpos, "VBD" | "VBN") {
+        // (a past form the tagger took for a base form, "Gondor froze/VB
+        // the assets", is still a past form unless it is itself a verb's
+        // base: "lay")
+        if matches!(upos, "VERB" | "AUX") {
             if let Some(l) = irregular_verbs().get(lower.as_ref()) {
-                return l.clone();
+                let past = matches!(xpos, "VBD" | "VBN");
+                if past || !irregular_lemmas().contains(lower.as_ref()) {
+                    return l.clone();
+                }
             }
         }
         self.apply_rule(&lower, &lower, fnv(upos.as_bytes()))
@@ -357,6 +363,13 @@ pub(super) fn irregular_verbs() -> &'static HashMap<String, String> {
     TABLE.get_or_init(|| parse_irregular(include_str!("../../models/syntax/irregular_verbs.tsv")))
 }
 
+/// The lemmas of the irregular-verb table ("lay" is one, and also the
+/// past of "lie").
+fn irregular_lemmas() -> &'static std::collections::HashSet<String> {
+    static LEMMAS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    LEMMAS.get_or_init(|| irregular_verbs().values().cloned().collect())
+}
+
 /// The form → lemma map of an irregular-verb table (lemma, past,
 /// participle; alternatives '|'-separated); the first lemma of a form
 /// wins ("lay": past of "lie").
@@ -420,7 +433,8 @@ mod tests {
         assert_eq!(lem.lemma("fled", "VERB", "VBD"), "flee");
         assert_eq!(lem.lemma("forbidden", "VERB", "VBN"), "forbid");
         assert_eq!(lem.lemma("Unfroze", "VERB", "VBD"), "unfreeze");
-        // only past forms: a base form that spells a past ("lay") stays
+        assert_eq!(lem.lemma("froze", "VERB", "VB"), "freeze", "mistagged past");
+        // a base form that also spells a past ("lay", past of "lie") stays
         assert_eq!(lem.lemma("lay", "VERB", "VB"), "lay");
     }
 
