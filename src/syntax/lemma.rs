@@ -394,7 +394,7 @@ fn parse_irregular(text: &str) -> HashMap<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_perfect_s, Lemmatizer};
+    use super::{is_perfect_s, parse_irregular, Lemmatizer};
     use crate::syntax::model::SyntaxModel;
 
     fn embedded() -> Lemmatizer {
