@@ -30,7 +30,7 @@ pub(super) fn definite_actors(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, 
     let mut out = HashMap::new();
     let own = own_government(doc, tree, &covered);
     for i in 0..tree.len().min(doc.tokens.len()) {
-        if covered[i] || !matches!(tree.upos(i), "NOUN" | "PROPN") {
+        if covered.get(i).copied().unwrap_or(true) || !matches!(tree.upos(i), "NOUN" | "PROPN") {
             continue;
         }
         if !bare_definite(doc, tree, &covered, i) {
@@ -122,7 +122,11 @@ fn own_government(doc: &Doc, tree: &TreeView<'_>, covered: &[bool]) -> Option<us
         }
         // the government itself covered ("the Government of Dale" as one
         // span), or a modifier or "of" phrase naming a state
-        let mut named: Vec<usize> = if covered[i] { actors_at(i) } else { Vec::new() };
+        let mut named: Vec<usize> = if covered.get(i).copied().unwrap_or(false) {
+            actors_at(i)
+        } else {
+            Vec::new()
+        };
         for &c in tree.children(i) {
             if matches!(tree.rel(c), "amod" | "compound" | "nmod") {
                 named.extend(actors_at(c));
