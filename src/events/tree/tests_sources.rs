@@ -29,18 +29,6 @@ fn the_government_in_a_states_release_is_that_state() {
 }
 
 #[test]
-fn another_states_government_named_leaves_the_bare_one_open() {
-    let got = coded(
-        "The Government of Rohan announced elections. The Government condemned the Orc Legion.",
-        Some("Ministry of Foreign Affairs of Arnor"),
-    );
-    assert!(
-        !got.iter().any(|e| e.contains("Arnor -> Orc Legion")),
-        "{got:?}"
-    );
-}
-
-#[test]
 fn they_continues_a_meeting_pair_three_sentences_back() {
     let text = "Faramir Hurin met with Eomer Eorling in Edoras. \
                 Hurin praised the reforms in Rohan. \
