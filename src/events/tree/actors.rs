@@ -148,6 +148,9 @@ pub struct ActorIndex<'a> {
     in_town: Vec<bool>,
     /// Token → the parties of a hyphenated word ([`super::hyphen`]).
     pairs: HashMap<usize, Vec<usize>>,
+    /// Token → the actor a definite description refers to
+    /// ([`super::definite`]).
+    definite: HashMap<usize, usize>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -171,6 +174,7 @@ impl<'a> ActorIndex<'a> {
             in_agreement,
             in_town: town_tokens(doc),
             pairs: super::hyphen::pair_tokens(doc),
+            definite: super::definite::definite_actors(doc, tree),
         }
     }
 
@@ -221,7 +225,8 @@ impl<'a> ActorIndex<'a> {
         }
         let spans = &self.doc.actor_spans;
         let Some(k) = self.spans.covering(i) else {
-            return self.places.get(&i).map(|&s| vec![s]).unwrap_or_default();
+            let found = self.places.get(&i).or_else(|| self.definite.get(&i));
+            return found.map(|&s| vec![s]).unwrap_or_default();
         };
         let Some(range) = spans.get(k).map(|s| s.tokens.clone()) else {
             return Vec::new();

@@ -41,7 +41,7 @@ pub fn meeting_parties(
                 continue;
             }
             for n in std::iter::once(c).chain(tree.children_rel(c, "conj")) {
-                for a in actors_at(n) {
+                for a in named_or_apposed(tree, n, &actors_at) {
                     if !actors.contains(&a) {
                         actors.push(a);
                         end = end.max(n + 1);
@@ -54,6 +54,27 @@ pub fn meeting_parties(
         }
     }
     out
+}
+
+/// The actors node `n` names, else those its apposition names: a title
+/// or "counterpart" before the name ("spoke with his counterpart, Bard
+/// Girion") is a party the same as the name.
+fn named_or_apposed(
+    tree: &TreeView<'_>,
+    n: usize,
+    actors_at: &impl Fn(usize) -> Vec<usize>,
+) -> Vec<usize> {
+    let here = actors_at(n);
+    if !here.is_empty() {
+        return here;
+    }
+    tree.children(n)
+        .iter()
+        .copied()
+        .filter(|&c| c > n && matches!(tree.rel(c), "appos" | "flat"))
+        .map(actors_at)
+        .find(|found| !found.is_empty())
+        .unwrap_or_default()
 }
 
 /// Token → the actors of the spans covering it (one pass over the spans,

@@ -17,6 +17,7 @@ mod actors;
 mod args;
 mod aside;
 mod complement;
+mod definite;
 mod find;
 mod groups;
 mod hyphen;

@@ -30,6 +30,12 @@ use crate::lexicon::{WordClass, WordClasses};
 /// How many sentences back an antecedent may be.
 const REACH: usize = 2;
 
+/// How many sentences back the pair of a meeting may be, when no other
+/// run of actors came after it: a readout names the pair once, then
+/// tells what each said, then continues with "they" ("X met with Y. X
+/// stressed … She affirmed … They condemned …").
+const MEETING_REACH: usize = 4;
+
 /// Token → the actors a plural or neuter pronoun there stands for.
 pub fn resolve(
     doc: &Doc,
@@ -37,7 +43,8 @@ pub fn resolve(
     classes: &WordClasses,
 ) -> HashMap<usize, Vec<usize>> {
     let mut groups = coordinations(doc);
-    groups.extend(super::meetings::meeting_parties(doc, tree, classes));
+    let meetings = super::meetings::meeting_parties(doc, tree, classes);
+    groups.extend(meetings.iter().cloned());
     groups.sort_by_key(|(end, _)| *end);
     let salient = salient_bodies(doc, tree);
     let groups_sorted = groups.is_sorted_by_key(|(end, _)| *end);
@@ -71,6 +78,20 @@ pub fn resolve(
                     |(end, _)| near(*end),
                 )
                 .map(|(_, a)| a.clone())
+                .or_else(|| {
+                    // (the last run before it, when that is a meeting's
+                    // pair a little further back)
+                    let far = |at: usize| {
+                        doc.sentence_of_token(at) + MEETING_REACH >= sentence
+                            && !(nearer && plural_subjects.get(i) != plural_subjects.get(at.min(i)))
+                    };
+                    last_before(
+                        (&groups, groups_sorted),
+                        |(end, _)| *end <= i,
+                        |g| far(g.0) && meetings.contains(g),
+                    )
+                    .map(|(_, a)| a.clone())
+                })
                 .or_else(|| (!doc.co_authors.is_empty()).then(|| doc.author.into_iter().collect()))
                 .unwrap_or_default()
             }

@@ -1,0 +1,58 @@
+//! Sources found where the tree's subject named no actor: a body's short
+//! name, a state's own "Government", and the pair of a readout's meeting
+//! that a later "they" continues. Invented sentences, actors from the
+//! validation suite's gazetteer.
+
+use super::super::tests::coded;
+
+#[test]
+fn a_bodys_short_name_after_its_full_name_is_that_body() {
+    let text = "The White Council opened its annual session in Fornost. \
+                The Council condemned the Orc Legion.";
+    let got = coded(text, None);
+    assert!(
+        got.contains(&"ACCUSE 111 White Council -> Orc Legion (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_government_in_a_states_release_is_that_state() {
+    let got = coded(
+        "The Government condemns the Orc Legion.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(
+        got.contains(&"ACCUSE 111 Arnor -> Orc Legion (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn they_continues_a_meeting_pair_three_sentences_back() {
+    let text = "Faramir Hurin met with Eomer Eorling in Edoras. \
+                Hurin praised the reforms in Rohan. \
+                Eorling described the situation on the border. \
+                They condemned the Orc Legion.";
+    let got = coded(text, None);
+    assert!(
+        got.contains(&"ACCUSE 111 Faramir Hurin -> Orc Legion (asserted)".to_string())
+            && got.contains(&"ACCUSE 111 Eomer Eorling -> Orc Legion (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_later_coordination_is_no_meeting_pair() {
+    let text = "Faramir Hurin met with Eomer Eorling in Edoras. \
+                Dale and Lindon sent observers. \
+                The observers stayed a week. \
+                Nothing else happened. \
+                They condemned the Orc Legion.";
+    let got = coded(text, None);
+    assert!(
+        !got.iter()
+            .any(|e| e.contains("Faramir Hurin -> Orc Legion")),
+        "{got:?}"
+    );
+}
