@@ -46,8 +46,10 @@ impl Args<'_> {
             "VERB" => self.defending_subject(h),
             "NOUN" => {
                 let own: Vec<usize> = tree
-                    .children_rel(h, "nmod:poss")
-                    .flat_map(|p| self.actors_at(p))
+                    .children(h)
+                    .iter()
+                    .filter(|&&p| tree.deprel(p) == "nmod:poss")
+                    .flat_map(|&p| self.actors_at(p))
                     .collect();
                 if !own.is_empty() {
                     return own;
@@ -61,13 +63,9 @@ impl Args<'_> {
     /// Whether token `h` is a word of withstanding an act.
     fn withstands(&self, h: usize) -> bool {
         let lemma = self.tree.lemma(h).to_lowercase();
-        let verb = self.tree.upos(h) == "VERB"
-            && self
-                .classes
-                .has(WordClass::TargetDefendingVerb, &lemma);
-        verb || self
-            .classes
-            .has(WordClass::TargetWithstandingWord, &lemma)
+        let verb =
+            self.tree.upos(h) == "VERB" && self.classes.has(WordClass::TargetDefendingVerb, &lemma);
+        verb || self.classes.has(WordClass::TargetWithstandingWord, &lemma)
     }
 
     /// Who performs the defending verb `h`: its named subject; for "it"
@@ -90,8 +88,11 @@ impl Args<'_> {
         if !matches!(tree.deprel(h), "xcomp" | "advcl") || tree.upos(g) != "VERB" {
             return Vec::new();
         }
+        // (an action noun as the object stands for its agent, not for
+        // the one helped)
         self.nodes(g, &Rel::Obj)
             .into_iter()
+            .filter(|&o| !self.nominals.trigger(o))
             .map(|o| self.actors_at(o))
             .find(|found| !found.is_empty())
             .unwrap_or_default()
