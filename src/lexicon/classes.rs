@@ -100,6 +100,8 @@ word_classes! {
     StatusProspectiveModifier => "events.status-prospective-modifier",
     StatusAimNoun => "events.status-aim-noun",
     StatusGenericDeterminer => "events.status-generic-determiner",
+    TargetCoreferentNominal => "events.target-coreferent-nominal",
+    TargetWithstandingWord => "events.target-withstanding-word",
 }
 
 /// The words of every class.

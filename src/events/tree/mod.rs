@@ -17,6 +17,7 @@ mod actors;
 mod args;
 mod aside;
 mod complement;
+mod corefer;
 mod definite;
 mod find;
 mod groups;
@@ -41,6 +42,7 @@ mod tests;
 mod thanks;
 mod view;
 mod voice;
+mod withstand;
 
 use crate::doc::{Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
@@ -183,6 +185,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         }
         events.extend(coded.events);
     }
+    corefer::carry_targets(doc, tree, &lex.words, &mut events);
     (events, index.pending().to_vec())
 }
 

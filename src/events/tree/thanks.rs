@@ -108,7 +108,8 @@ pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<u
     found
 }
 
-/// The trigger's targets: its slots, else its complement's; for what is
+/// The trigger's targets: its slots, else whoever withstands a hostile
+/// act, else its complement's; for what is
 /// done for someone (aid, a release or concession, a visit) the one who
 /// thanks for or welcomes it; for allegations the one who rejects them;
 /// for aid asked for, whoever asks.
@@ -121,6 +122,9 @@ pub(super) fn targets_of(
     asked: Option<&super::Called>,
 ) -> Vec<usize> {
     let mut targets = args.target(t, row);
+    if targets.is_empty() && !row.flags.notgt {
+        targets = args.withstander(t, row);
+    }
     if targets.is_empty() && !row.flags.notgt {
         targets = clause.fallback_target.clone();
     }
