@@ -2,7 +2,7 @@
 //! specific (see the module notes in `mod.rs`).
 
 use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
-use super::{parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
+use super::{bodies, parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
@@ -67,6 +67,18 @@ impl Agreements {
         }
         let mut a = i;
         while a > first && a + 3 > i {
+            // "the G7 leaders' statement": joint authors, with the body
+            // they speak for (`bodies.rs`)
+            if a > first + 1
+                && bodies::plural_possessive(v, a - 1, first)
+                && self.modifiers.contains(v.w(a - 2))
+            {
+                a -= 2;
+                if let Some(k) = self.joint_body_before(at, a) {
+                    return Some(k);
+                }
+                continue;
+            }
             let w = v.w(a - 1);
             // "the UN-mediated truce", "a 60-day truce" (`refine.rs`)
             let compound = self.specific_compound(w, &head.kind);
@@ -89,8 +101,13 @@ impl Agreements {
                 break;
             }
         }
-        if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
-            return None;
+        // ("a ministerial statement": one author's, `bodies.rs`)
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !self.bodies.single_author(v.w(k));
+        if head.flag == Flag::Modifier && !(a..i).any(joint) {
+            // "the UN Security Council statement", "the NAM statement" (`bodies.rs`)
+            return (!head.plural)
+                .then(|| self.joint_body_before(at, a))
+                .flatten();
         }
         Some(a)
     }

@@ -159,6 +159,7 @@ mod tests_session19;
 
 mod acronyms;
 mod backref;
+mod bodies;
 mod candidates;
 mod complements;
 mod dated;
@@ -260,6 +261,8 @@ pub struct Agreements {
     occasion: occasion::Cues,
     /// Guarantee heads and legal premodifiers of `guarantees.rs`.
     guarantees: guarantees::Cues,
+    /// Joint bodies, executive and single-author modifiers of `bodies.rs`.
+    bodies: bodies::Cues,
     dating: dating::Cues,
     words: Arc<WordClasses>,
     formations: Formations,

@@ -88,13 +88,29 @@ impl Agreements {
         // "a joint Declaration on …": a lower-case modifier makes the head
         // joint but stays out of the name
         let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
-        let has_modifier = joint_before
-            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
-            || self.names_parties(doc, v, a, i);
-        let has_modifier = has_modifier
-            || self.capital_of_complement(doc, v, head, hend)
-            || (a < i && self.place_named(doc, v, i));
-        if head.flag == Flag::Modifier && !has_modifier {
+        // ("Presidential Memorandum": a government's own directive, `bodies.rs`)
+        if self.executive_memorandum(v, a, i, &head.kind) {
+            return hend;
+        }
+        // ("Ministerial Statement": one author's unless parties are named)
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !self.bodies.single_author(v.w(k));
+        let has_modifier =
+            joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
+        // ("the Biketawa Declaration": a place or occasion the tagger does not know)
+        let place = self.place_named(doc, v, i)
+            || (self.place_named_head(v.w(i)) && self.run_named(doc, v, first, a, i));
+        let has_modifier =
+            has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
+        if head.flag == Flag::Modifier
+            && !has_modifier
+            && (a..i).any(|k| self.bodies.single_author(v.w(k)))
+        {
+            let r = self.complements(at, i, hend);
+            let named = r.parties.len().max(entity_names(doc, a, r.name_end, &[EntityType::Gpe]).len());
+            if named < 2 {
+                return r.end;
+            }
+        } else if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(
                 doc,
