@@ -18,6 +18,13 @@
 //!   Statement") is one minister's statement unless it names two or more
 //!   parties ("Ministerial Statement of A, B and C").
 //!
+//! - A plural head after "the" and a capitalised name ("the Camp David
+//!   agreements", "the Normandy format accords") is the set concluded
+//!   there or in that format: one record, as a year before it makes one
+//!   ("the 2015 agreements"); a head the parse reads as a verb ("the
+//!   Commission deals with …") is none, and neither is a set an adjective
+//!   describes ("the UN multilateral agreements").
+//!
 //! Word lists are in `models/agreement_cues.tsv` (classes `joint_body`,
 //! `executive_premodifier`, `single_author`).
 
@@ -89,6 +96,20 @@ impl Agreements {
             let formation = v.cap(k) && self.formations.lookup(&v.text[k..a].join(" ")).is_some();
             issuer || listed || formation
         })
+    }
+
+    /// "the Camp David agreements": whether the plural head at `i..hend`,
+    /// named by the capitalised run from `run`, is one set of instruments.
+    pub(super) fn named_set(&self, at: InSentence<'_>, run: usize, i: usize, hend: usize) -> bool {
+        let v = at.v;
+        let verb = super::specific::parsed(at.doc, i).is_some_and(|(upos, _, _)| upos == "VERB")
+            || v.w(hend) == "with";
+        // ("the UN multilateral agreements": an adjective makes a kind, not a set)
+        let kind_word = (run..i).any(|k| {
+            !v.cap(k)
+                && super::specific::parsed(at.doc, k).is_none_or(|(upos, _, _)| upos == "ADJ")
+        });
+        run > at.first && v.w(run - 1) == "the" && v.cap(run) && !verb && !kind_word
     }
 
     /// Whether a pre-modifier in `a..i` makes a memorandum head a
