@@ -100,16 +100,27 @@ impl Agreements {
 
     /// "the Camp David agreements": whether the plural head at `i..hend`,
     /// named by the capitalised run from `run`, is one set of instruments.
-    pub(super) fn named_set(&self, at: InSentence<'_>, run: usize, i: usize, hend: usize) -> bool {
+    pub(super) fn named_set(
+        &self,
+        at: InSentence<'_>,
+        run: usize,
+        (i, hend): (usize, usize),
+        head_kind: &str,
+    ) -> bool {
         let v = at.v;
         let verb = super::specific::parsed(at.doc, i).is_some_and(|(upos, _, _)| upos == "VERB")
             || v.w(hend) == "with";
         // ("the UN multilateral agreements": an adjective makes a kind, not a set)
+        // (only nouns between the name and the head: "the State Department
+        // regarding agreements" is no name of them)
         let kind_word = (run..i).any(|k| {
             !v.cap(k)
-                && super::specific::parsed(at.doc, k).is_none_or(|(upos, _, _)| upos == "ADJ")
+                && super::specific::parsed(at.doc, k)
+                    .is_none_or(|(upos, _, _)| !matches!(upos, "NOUN" | "PROPN"))
         });
-        run > at.first && v.w(run - 1) == "the" && v.cap(run) && !verb && !kind_word
+        // ("the COVID protocols": only agreements and accords are sets here)
+        let agreements = head_kind == "agreement";
+        agreements && run > at.first && v.w(run - 1) == "the" && v.cap(run) && !verb && !kind_word
     }
 
     /// Whether a pre-modifier in `a..i` makes a memorandum head a

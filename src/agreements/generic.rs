@@ -102,10 +102,13 @@ impl Agreements {
             }
         }
         // ("a ministerial statement": one author's, `bodies.rs`)
-        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !self.bodies.single_author(v.w(k));
+        let one_author =
+            |k: usize| self.bodies.single_author(v.w(k)) && head.kind == super::named::STATEMENT;
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
         if head.flag == Flag::Modifier && !(a..i).any(joint) {
             // "the UN Security Council statement", "the NAM statement" (`bodies.rs`)
-            return (!head.plural)
+            let spoken = matches!(head.kind.as_str(), "statement" | "declaration");
+            return (!head.plural && spoken)
                 .then(|| self.joint_body_before(at, a))
                 .flatten();
         }
@@ -144,6 +147,8 @@ impl Agreements {
                     || date_at.contains_key(&b)
                     || self.words.has(WordClass::ComplementEnd, w)
                     || (w == "and" && self.head_follows(v, b + 1, lim))
+                    // "… and several other documents": a second, counted set
+                    || (w == "and" && self.occasion.quantity(v.w(b + 1)))
                 {
                     break;
                 }

@@ -8,6 +8,11 @@ use super::{join_tokens, Agreements, Cand, Flag, InSentence, Link, Site};
 use crate::doc::{EntityType, TokenKind};
 use crate::lexicon::WordClass;
 
+/// The kind of statements (`models/agreement_cues.tsv`): a single-author
+/// modifier makes only a statement one author's ("Ministerial Declaration"
+/// of a conference is joint).
+pub(super) const STATEMENT: &str = "statement";
+
 /// Whether token `k` is the apostrophe of a capitalised plural possessive
 /// ("Leaders’", "Ministers'"): a pre-modifier that names the instrument's
 /// joint authors ("G7 Leaders’ Statement").
@@ -93,7 +98,8 @@ impl Agreements {
             return hend;
         }
         // ("Ministerial Statement": one author's unless parties are named)
-        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !self.bodies.single_author(v.w(k));
+        let one_author = |k: usize| self.bodies.single_author(v.w(k)) && head.kind == STATEMENT;
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
         let has_modifier =
             joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
         // ("the Biketawa Declaration": a place or occasion the tagger does not know)
@@ -103,11 +109,13 @@ impl Agreements {
             has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
         if head.flag == Flag::Modifier
             && !has_modifier
-            && (a..i).any(|k| self.bodies.single_author(v.w(k)))
+            && (a..i).any(one_author)
         {
             let r = self.complements(at, i, hend);
-            let named = r.parties.len().max(entity_names(doc, a, r.name_end, &[EntityType::Gpe]).len());
-            if named < 2 {
+            // ("Ministerial Statement of A, B and C": the states it is of)
+            let of = matches!(v.w(hend), "of" | "by");
+            let states = entity_names(doc, hend, if of { at.lim } else { hend }, &[EntityType::Gpe]);
+            if r.parties.len().max(states.len()) < 2 {
                 return r.end;
             }
         } else if head.flag == Flag::Modifier && !has_modifier {

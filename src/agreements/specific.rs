@@ -338,7 +338,7 @@ impl Agreements {
         // ("the Camp David agreements": a named set, `bodies.rs`)
         let named_set = head.plural
             && year.is_none()
-            && party.is_some_and(|p| self.named_set(at, p, i, hend));
+            && party.is_some_and(|p| self.named_set(at, p, (i, hend), &head.kind));
         if clause.is_none()
             && !passive
             && year.is_none()
