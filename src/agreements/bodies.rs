@@ -89,7 +89,10 @@ impl Agreements {
         let v = at.v;
         let lo = a.saturating_sub(MAX_BODY_WORDS).max(at.first + 1);
         (lo..a).find(|&k| {
-            let issuer = self.issuers.longest(v, k, at.lim).is_some_and(|(e, _)| e == a);
+            let issuer = self
+                .issuers
+                .longest(v, k, at.lim)
+                .is_some_and(|(e, _)| e == a);
             let words: Vec<&str> = (k..a).map(|j| v.w(j)).collect();
             let name = words.join(" ");
             let listed = a == k + 1 && self.bodies.joint_body.contains(name.as_str());
@@ -150,7 +153,8 @@ impl Agreements {
         a > first
             && a < i
             && v.w(a - 1) == "the"
-            && (a..i).all(|k| v.kind[k] == TokenKind::Word && v.text[k].starts_with(char::is_uppercase))
+            && (a..i)
+                .all(|k| v.kind[k] == TokenKind::Word && v.text[k].starts_with(char::is_uppercase))
             && !person
             && !shouting
     }

@@ -1,8 +1,8 @@
 //! Generic references: a lower-case head makes a record only when it is
 //! specific (see the module notes in `mod.rs`).
 
-use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
 use super::{bodies, parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
+use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 

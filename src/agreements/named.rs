@@ -100,21 +100,22 @@ impl Agreements {
         // ("Ministerial Statement": one author's unless parties are named)
         let one_author = |k: usize| self.bodies.single_author(v.w(k)) && head.kind == STATEMENT;
         let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
-        let has_modifier =
-            joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
+        let has_modifier = joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
         // ("the Biketawa Declaration": a place or occasion the tagger does not know)
         let place = self.place_named(doc, v, i)
             || (self.place_named_head(v.w(i)) && self.run_named(doc, v, first, a, i));
         let has_modifier =
             has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
-        if head.flag == Flag::Modifier
-            && !has_modifier
-            && (a..i).any(one_author)
-        {
+        if head.flag == Flag::Modifier && !has_modifier && (a..i).any(one_author) {
             let r = self.complements(at, i, hend);
             // ("Ministerial Statement of A, B and C": the states it is of)
             let of = matches!(v.w(hend), "of" | "by");
-            let states = entity_names(doc, hend, if of { at.lim } else { hend }, &[EntityType::Gpe]);
+            let states = entity_names(
+                doc,
+                hend,
+                if of { at.lim } else { hend },
+                &[EntityType::Gpe],
+            );
             if r.parties.len().max(states.len()) < 2 {
                 return r.end;
             }

@@ -10,7 +10,10 @@ use super::test_support::names;
 fn a_joint_bodys_lower_case_statement_is_its_instrument() {
     let got = names("Gondor acted in line with the UN Security Council statement on the blockade.");
     assert_eq!(got.len(), 1, "{got:?}");
-    assert!(got[0].starts_with("UN Security Council statement"), "{got:?}");
+    assert!(
+        got[0].starts_with("UN Security Council statement"),
+        "{got:?}"
+    );
     let got = names("The ministers recalled the G7 statement on maritime security.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("G7 statement"), "{got:?}");
@@ -43,7 +46,9 @@ fn a_declaration_named_by_an_unknown_place_is_named() {
 
 #[test]
 fn an_executive_memorandum_is_no_instrument() {
-    assert!(names("The President signed a Presidential Memorandum on Protecting Forests.").is_empty());
+    assert!(
+        names("The President signed a Presidential Memorandum on Protecting Forests.").is_empty()
+    );
     assert!(names("She issued a National Security Memorandum on AI last year.").is_empty());
 }
 
