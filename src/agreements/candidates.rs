@@ -10,6 +10,9 @@ use super::{
 use crate::doc::{Doc, TokenKind};
 use crate::lexicon::{WordClass, WordMap, WordSet};
 
+/// The alias table's kind for a name that is no instrument (`models/agreements.tsv`).
+const NO_INSTRUMENT: &str = "none";
+
 impl Agreements {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn candidates_at(
@@ -31,6 +34,10 @@ impl Agreements {
         {
             // a longer named instrument may still contain the alias ("… Agreement between …")
             let entry = &self.entries[e];
+            // ("Olympic Charter": a name the table lists as no instrument)
+            if entry.kind == NO_INSTRUMENT {
+                return end;
+            }
             let mut c = self.cand(
                 doc,
                 v,

@@ -1,8 +1,8 @@
 //! Generic references: a lower-case head makes a record only when it is
 //! specific (see the module notes in `mod.rs`).
 
+use super::{bodies, parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
 use super::{count_word, join_tokens, singular, split_conjuncts, split_parties};
-use super::{parties, title, Agreements, Cand, Flag, InSentence, Link, Site, View};
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
@@ -67,6 +67,18 @@ impl Agreements {
         }
         let mut a = i;
         while a > first && a + 3 > i {
+            // "the G7 leaders' statement": joint authors, with the body
+            // they speak for (`bodies.rs`)
+            if a > first + 1
+                && bodies::plural_possessive(v, a - 1, first)
+                && self.modifiers.contains(v.w(a - 2))
+            {
+                a -= 2;
+                if let Some(k) = self.joint_body_before(at, a) {
+                    return Some(k);
+                }
+                continue;
+            }
             let w = v.w(a - 1);
             // "the UN-mediated truce", "a 60-day truce" (`refine.rs`)
             let compound = self.specific_compound(w, &head.kind);
@@ -89,8 +101,16 @@ impl Agreements {
                 break;
             }
         }
-        if head.flag == Flag::Modifier && !(a..i).any(|k| self.modifiers.contains(v.w(k))) {
-            return None;
+        // ("a ministerial statement": one author's, `bodies.rs`)
+        let one_author =
+            |k: usize| self.bodies.single_author(v.w(k)) && head.kind == super::named::STATEMENT;
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
+        if head.flag == Flag::Modifier && !(a..i).any(joint) {
+            // "the UN Security Council statement", "the NAM statement" (`bodies.rs`)
+            let spoken = matches!(head.kind.as_str(), "statement" | "declaration");
+            return (!head.plural && spoken)
+                .then(|| self.joint_body_before(at, a))
+                .flatten();
         }
         Some(a)
     }
@@ -127,6 +147,8 @@ impl Agreements {
                     || date_at.contains_key(&b)
                     || self.words.has(WordClass::ComplementEnd, w)
                     || (w == "and" && self.head_follows(v, b + 1, lim))
+                    // "… and several other documents": a second, counted set
+                    || (w == "and" && self.occasion.quantity(v.w(b + 1)))
                 {
                     break;
                 }

@@ -121,6 +121,15 @@
 //! period, marks a commemoration or lies in another instrument's mention
 //! (`dating.rs`).
 //!
+//! Session 20 (`bodies.rs`, `docs/agreements-recall.md`): a joint body's
+//! lower-case statement ("the UN Security Council statement", "the G7
+//! leaders' statement", "the NAM statement"); a declaration named by a
+//! capitalised run after "the" that the tagger does not know as a place
+//! ("the Bandung Declaration"); a plural head named by a capitalised run
+//! ("the Camp David agreements"); no record for a government's executive
+//! memorandum, one minister's statement or a name the alias table lists
+//! as no instrument (kind `none`: "Olympic Charter").
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -156,9 +165,12 @@ mod tests_session17;
 mod tests_session18;
 #[cfg(test)]
 mod tests_session19;
+#[cfg(test)]
+mod tests_session20;
 
 mod acronyms;
 mod backref;
+mod bodies;
 mod candidates;
 mod complements;
 mod dated;
@@ -260,6 +272,8 @@ pub struct Agreements {
     occasion: occasion::Cues,
     /// Guarantee heads and legal premodifiers of `guarantees.rs`.
     guarantees: guarantees::Cues,
+    /// Joint bodies, executive and single-author modifiers of `bodies.rs`.
+    bodies: bodies::Cues,
     dating: dating::Cues,
     words: Arc<WordClasses>,
     formations: Formations,

@@ -8,6 +8,11 @@ use super::{join_tokens, Agreements, Cand, Flag, InSentence, Link, Site};
 use crate::doc::{EntityType, TokenKind};
 use crate::lexicon::WordClass;
 
+/// The kind of statements (`models/agreement_cues.tsv`): a single-author
+/// modifier makes only a statement one author's ("Ministerial Declaration"
+/// of a conference is joint).
+pub(super) const STATEMENT: &str = "statement";
+
 /// Whether token `k` is the apostrophe of a capitalised plural possessive
 /// ("Leaders’", "Ministers'"): a pre-modifier that names the instrument's
 /// joint authors ("G7 Leaders’ Statement").
@@ -88,13 +93,33 @@ impl Agreements {
         // "a joint Declaration on …": a lower-case modifier makes the head
         // joint but stays out of the name
         let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
-        let has_modifier = joint_before
-            || (a..i).any(|k| self.modifiers.contains(v.w(k)))
-            || self.names_parties(doc, v, a, i);
-        let has_modifier = has_modifier
-            || self.capital_of_complement(doc, v, head, hend)
-            || (a < i && self.place_named(doc, v, i));
-        if head.flag == Flag::Modifier && !has_modifier {
+        // ("Presidential Memorandum": a government's own directive, `bodies.rs`)
+        if self.executive_memorandum(v, a, i, &head.kind) {
+            return hend;
+        }
+        // ("Ministerial Statement": one author's unless parties are named)
+        let one_author = |k: usize| self.bodies.single_author(v.w(k)) && head.kind == STATEMENT;
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
+        let has_modifier = joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
+        // ("the Biketawa Declaration": a place or occasion the tagger does not know)
+        let place = self.place_named(doc, v, i)
+            || (self.place_named_head(v.w(i)) && self.run_named(doc, v, first, a, i));
+        let has_modifier =
+            has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
+        if head.flag == Flag::Modifier && !has_modifier && (a..i).any(one_author) {
+            let r = self.complements(at, i, hend);
+            // ("Ministerial Statement of A, B and C": the states it is of)
+            let of = matches!(v.w(hend), "of" | "by");
+            let states = entity_names(
+                doc,
+                hend,
+                if of { at.lim } else { hend },
+                &[EntityType::Gpe],
+            );
+            if r.parties.len().max(states.len()) < 2 {
+                return r.end;
+            }
+        } else if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
             let c = self.cand(
                 doc,

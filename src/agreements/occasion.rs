@@ -97,6 +97,11 @@ impl Cues {
             _ => self.quantity.insert(w),
         };
     }
+
+    /// Whether `w` counts or sizes a set ("several", "a", "number").
+    pub(super) fn quantity(&self, w: &str) -> bool {
+        self.quantity.contains(w)
+    }
 }
 
 impl Cues {

@@ -115,6 +115,11 @@ impl Agreements {
                 .any(|m| m.tokens.end == i && matches!(m.label, EntityType::Gpe | EntityType::Loc))
     }
 
+    /// Whether `w` is a head a place before it names ("declaration").
+    pub(super) fn place_named_head(&self, w: &str) -> bool {
+        self.recall.place_named.contains(w)
+    }
+
     /// Whether two named instruments' name words `a` and `b` differ by one
     /// word each that is no head word ("istanbul"/"vienna" in "… Programme
     /// of Action"): then they are two instruments, unless one word is the

@@ -335,9 +335,14 @@ impl Agreements {
         let place = (clause.is_none() && article)
             .then(|| self.place_after(at, hend))
             .flatten();
+        // ("the Camp David agreements": a named set, `bodies.rs`)
+        let named_set = head.plural
+            && year.is_none()
+            && party.is_some_and(|p| self.named_set(at, p, (i, hend), &head.kind));
         if clause.is_none()
             && !passive
             && year.is_none()
+            && !named_set
             && (head.plural || place.is_none() && party.is_none())
         {
             return None;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::phrases::PhraseTable;
 use super::{
-    dating, guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head,
+    bodies, dating, guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head,
 };
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;
@@ -36,6 +36,7 @@ impl Agreements {
             recall: recall::Cues::default(),
             occasion: occasion::Cues::default(),
             guarantees: guarantees::Cues::default(),
+            bodies: bodies::Cues::default(),
             dating: dating::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
@@ -173,6 +174,7 @@ impl Agreements {
                 c if occasion::Cues::CLASSES.contains(&c) => self.occasion.add(class, phrase),
                 c if guarantees::Cues::CLASSES.contains(&c) => self.guarantees.add(class, phrase),
                 c if dating::Cues::CLASSES.contains(&c) => self.dating.add(class, phrase),
+                c if bodies::Cues::CLASSES.contains(&c) => self.bodies.add(class, phrase),
                 other => {
                     return Err(Error::Data {
                         file: file.to_string(),
