@@ -100,6 +100,12 @@ word_classes! {
     StatusProspectiveModifier => "events.status-prospective-modifier",
     StatusAimNoun => "events.status-aim-noun",
     StatusGenericDeterminer => "events.status-generic-determiner",
+    OpinionVerb => "events.opinion-verb",
+    ConcernWord => "events.concern-word",
+    ConcernSituationNoun => "events.concern-situation-noun",
+    ConcernPlacePreposition => "events.concern-place-preposition",
+    TemporalMark => "events.temporal-mark",
+    IntentVerb => "events.intent-verb",
 }
 
 /// The words of every class.
