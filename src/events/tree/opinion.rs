@@ -67,3 +67,7 @@ fn commits(tree: &TreeView<'_>, classes: &WordClasses, clause: usize) -> bool {
         modal && act && !predicate
     })
 }
+
+#[cfg(test)]
+#[path = "tests_precision.rs"]
+mod tests_precision;
