@@ -25,7 +25,10 @@ const PHRASE_LIMIT: usize = 40;
 pub(super) fn about_a_situation(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
     let classes = args.classes;
     let concern = classes.has(WordClass::ConcernWord, &row.lemma)
-        || row.with.iter().any(|w| classes.has(WordClass::ConcernWord, w));
+        || row
+            .with
+            .iter()
+            .any(|w| classes.has(WordClass::ConcernWord, w));
     if row.kind != PloverType::Accuse || !concern {
         return false;
     }
@@ -33,7 +36,10 @@ pub(super) fn about_a_situation(args: &Args<'_>, row: &TriggerRow, t: usize) -> 
     let Some(&o) = objects.first() else {
         return false;
     };
-    if objects.iter().any(|&n| n != o && !args.actors_at(n).is_empty()) {
+    if objects
+        .iter()
+        .any(|&n| n != o && !args.actors_at(n).is_empty())
+    {
         return false;
     }
     let tree = args.tree;

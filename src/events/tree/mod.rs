@@ -462,7 +462,8 @@ fn intent_to_cooperate(
     t: usize,
     events: &mut [EventRef],
 ) {
-    let still = |e: &EventRef| e.kind == PloverType::Cooperate && e.status == EventStatus::Hypothetical;
+    let still =
+        |e: &EventRef| e.kind == PloverType::Cooperate && e.status == EventStatus::Hypothetical;
     if row.kind != PloverType::Cooperate || !status::stated_intent(tree, &lex.words, t) {
         return;
     }

@@ -20,11 +20,11 @@ fn sharing_a_view_is_no_agreement() {
 #[test]
 fn agreeing_on_an_act_is_an_agreement() {
     let got = coded("Umbar and Khand agreed on a new border regime.", None);
-    assert!(
-        has(&got, "AGREE 030 Umbar -> Khand (asserted)"),
-        "{got:?}"
+    assert!(has(&got, "AGREE 030 Umbar -> Khand (asserted)"), "{got:?}");
+    let got = coded(
+        "Umbar has agreed in principle to a joint patrol scheme.",
+        None,
     );
-    let got = coded("Umbar has agreed in principle to a joint patrol scheme.", None);
     assert!(got.iter().any(|e| e.starts_with("AGREE")), "{got:?}");
 }
 
@@ -39,11 +39,11 @@ fn concern_about_a_situation_accuses_no_one() {
 
 #[test]
 fn concern_about_an_act_of_someone_accuses_them() {
-    let got = coded("Lindon is concerned by the arrest of activists by Rhun.", None);
-    assert!(
-        has(&got, "ACCUSE 110 Lindon -> Rhun (asserted)"),
-        "{got:?}"
+    let got = coded(
+        "Lindon is concerned by the arrest of activists by Rhun.",
+        None,
     );
+    assert!(has(&got, "ACCUSE 110 Lindon -> Rhun (asserted)"), "{got:?}");
 }
 
 #[test]
@@ -73,10 +73,7 @@ fn a_headline_infinitive_announces_a_visit_to_come() {
 #[test]
 fn stated_future_cooperation_is_an_intent() {
     let got = coded("Lindon will coordinate closely with Dale on energy.", None);
-    assert!(
-        has(&got, "AGREE 030 Lindon -> Dale (asserted)"),
-        "{got:?}"
-    );
+    assert!(has(&got, "AGREE 030 Lindon -> Dale (asserted)"), "{got:?}");
 }
 
 #[test]
