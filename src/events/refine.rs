@@ -21,6 +21,7 @@ pub(super) fn refine(
     lex: &EventLexicon,
     mut events: Vec<EventRef>,
 ) -> Vec<EventRef> {
+    heading_as_planned(doc, &mut events);
     concrete_aid_pledges(doc, lex, &mut events);
     visit_hosts(doc, lex, &mut events);
     visitor_to_host(doc, lex, &mut events);
@@ -28,6 +29,7 @@ pub(super) fn refine(
     drop_subsumed_targetless(&mut events);
     drop_said_by_person(doc, &mut events);
     drop_own_side(doc, &mut events);
+    drop_own_people(doc, &mut events);
     list_actors(doc, &mut events);
     events
 }
@@ -301,6 +303,76 @@ fn drop_own_side(doc: &Doc, events: &mut Vec<EventRef>) {
     });
 }
 
+/// A meeting or visit the title states and the body tells only as planned
+/// is planned ("Ministerial visit to Rohan" over "I will visit Rohan
+/// from 25 January"): a heading has no tense of its own, the body's
+/// decides (dev README: planned actions are hypothetical).
+fn heading_as_planned(doc: &Doc, events: &mut [EventRef]) {
+    let heading = title_sentences(doc);
+    if heading == 0 {
+        return;
+    }
+    // (type, source, target) → (told as done, told as planned) in the body
+    let mut body: WordMap<(Option<usize>, Option<usize>), (bool, bool)> = WordMap::default();
+    for e in events
+        .iter()
+        .filter(|e| e.kind == PloverType::Consult && e.sentence >= heading)
+    {
+        let told = body.entry((e.source, e.target)).or_default();
+        told.0 |= e.status == EventStatus::Asserted;
+        told.1 |= e.status == EventStatus::Hypothetical;
+    }
+    for e in events.iter_mut().filter(|e| {
+        e.kind == PloverType::Consult && e.sentence < heading && e.status == EventStatus::Asserted
+    }) {
+        if body.get(&(e.source, e.target)) == Some(&(false, true)) {
+            e.status = EventStatus::Hypothetical;
+        }
+    }
+}
+
+/// No event of help, talks, requests or support goes from a state to
+/// its own people ("consular officers are providing support to
+/// Americans who are detained", "we urge Australians to …"): a
+/// government's dealings with its nationals are no political event
+/// between actors. The people are a group actor with the state's country
+/// code; the source is the state or acts for it.
+fn drop_own_people(doc: &Doc, events: &mut Vec<EventRef>) {
+    let state_of = |a: usize| {
+        let mut at = Some(a);
+        for _ in 0..4 {
+            let x = doc.actors.get(at?)?;
+            if x.kind == Some(ActorKind::State) {
+                return x.country.clone();
+            }
+            at = x.affiliation;
+        }
+        None
+    };
+    let people_of = |a: usize| {
+        doc.actors
+            .get(a)
+            .filter(|x| x.kind == Some(ActorKind::Group))
+            .and_then(|x| x.country.clone())
+    };
+    events.retain(|e| {
+        let dealing = matches!(
+            e.kind,
+            PloverType::Aid
+                | PloverType::Consult
+                | PloverType::Request
+                | PloverType::Support
+                | PloverType::Agree
+                | PloverType::Cooperate
+        );
+        let (Some(s), Some(t)) = (e.source, e.target) else {
+            return true;
+        };
+        let own = people_of(t).is_some_and(|c| state_of(s).as_deref() == Some(c.as_str()));
+        !(dealing && own)
+    });
+}
+
 /// Drops the events whose source was merged away (spans point at the
 /// survivor), then marks the actors of the rest, and their affiliations,
 /// as listed.
@@ -373,4 +445,26 @@ fn mark_listed(actors: &mut [ActorRef], a: usize) {
         cur = actors[i].affiliation;
         steps += 1;
     }
+}
+
+/// How many sentences the title line holds: those that start on the
+/// text's first line, when a line break ends it (0 when the text has
+/// none: "They condemned Mordor." alone has no title).
+pub(super) fn title_sentences(doc: &Doc) -> usize {
+    let text = doc.text();
+    let Some(first) = doc.sentences.first() else {
+        return 0;
+    };
+    let start = first.span.byte_start;
+    let Some(nl) = text
+        .get(start..)
+        .and_then(|t| t.find('\n'))
+        .map(|n| start + n)
+    else {
+        return 0;
+    };
+    doc.sentences
+        .iter()
+        .take_while(|s| s.span.byte_start < nl && s.span.byte_end <= nl)
+        .count()
 }

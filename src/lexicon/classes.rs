@@ -102,6 +102,12 @@ word_classes! {
     StatusGenericDeterminer => "events.status-generic-determiner",
     TargetCoreferentNominal => "events.target-coreferent-nominal",
     TargetWithstandingWord => "events.target-withstanding-word",
+    OpinionVerb => "events.opinion-verb",
+    ConcernWord => "events.concern-word",
+    ConcernSituationNoun => "events.concern-situation-noun",
+    ConcernPlacePreposition => "events.concern-place-preposition",
+    TemporalMark => "events.temporal-mark",
+    IntentVerb => "events.intent-verb",
 }
 
 /// The words of every class.

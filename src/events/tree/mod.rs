@@ -17,10 +17,12 @@ mod actors;
 mod args;
 mod aside;
 mod complement;
+mod concern;
 mod corefer;
 mod definite;
 mod find;
 mod groups;
+mod headline;
 mod hyphen;
 mod inherit;
 mod initiative;
@@ -29,6 +31,7 @@ mod meetings;
 mod nominal;
 mod obligation;
 mod occasion;
+mod opinion;
 mod pairs;
 mod place;
 mod pronouns;
@@ -136,6 +139,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
     let place_in = when::sentence_places(doc);
     let mut events = Vec::new();
     let questions = question_sentences(doc, &lex.words);
+    let headings = refine::title_sentences(doc);
     for (k, f) in found.iter().enumerate() {
         if contents.absorbed[k] || questions.get(f.sentence).copied().unwrap_or(false) {
             continue;
@@ -150,6 +154,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
             voice,
             fallback_target: fallback,
             earlier: &events,
+            heading: f.sentence < headings,
         };
         let Some(mut coded) = code_one(doc, lex, &args, row, f.token, &clause) else {
             continue;
@@ -333,6 +338,8 @@ struct Clause<'c> {
     fallback_target: Vec<usize>,
     /// The document's events before this trigger.
     earlier: &'c [EventRef],
+    /// Whether the trigger is in the title line.
+    heading: bool,
 }
 
 fn code_one(
@@ -350,6 +357,9 @@ fn code_one(
     }
     if row.flags.judge {
         return judge::code_judgement(lex, args, row, t, voice);
+    }
+    if opinion::only_a_view(tree, &lex.words, row, t) || concern::about_a_situation(args, row, t) {
+        return None;
     }
     let asked = called
         .binary_search_by_key(&t, |(n, _, _)| *n)
@@ -385,6 +395,8 @@ fn code_one(
         status = EventStatus::CalledFor;
     } else if status == EventStatus::Asserted && is_reported(doc, lex, args, t, &sources) {
         status = EventStatus::Reported;
+    } else if status == EventStatus::Asserted && planned_meeting(row, t, tree, clause.heading) {
+        status = EventStatus::Hypothetical;
     }
     // (a reciprocal row's two parties are each other's target: "the
     // two leaders' meeting")
@@ -429,8 +441,44 @@ fn code_one(
                 .iter()
                 .all(|e| voice::own_side(doc, e.source, clause.voice));
         voice::as_commitment(lex, tree, t, (row.kind, own), &mut events);
+        intent_to_cooperate(lex, tree, row, t, &mut events);
     }
     Some(Coded { events })
+}
+
+/// Whether trigger `t` is a meeting or visit announced as arranged ("the
+/// presidents are to discuss …") or any act a headline's bare
+/// infinitive announces ("Minister to visit Rohan").
+fn planned_meeting(row: &TriggerRow, t: usize, tree: &TreeView<'_>, heading: bool) -> bool {
+    heading && headline::bare_infinitive(tree, t)
+        || row.kind == PloverType::Consult && status::arranged_infinitive(tree, t)
+}
+
+/// Future cooperation with a named partner that its doer states ("X
+/// will work with Y", "intends to partner with Y") is a statement of
+/// intent, AGREE (future.tsv; dev README: readiness to work together →
+/// AGREE), whoever's side speaks; a hoped-for or possible one stays
+/// hypothetical.
+fn intent_to_cooperate(
+    lex: &EventLexicon,
+    tree: &TreeView<'_>,
+    row: &TriggerRow,
+    t: usize,
+    events: &mut [EventRef],
+) {
+    let still =
+        |e: &EventRef| e.kind == PloverType::Cooperate && e.status == EventStatus::Hypothetical;
+    if row.kind != PloverType::Cooperate || !status::stated_intent(tree, &lex.words, t) {
+        return;
+    }
+    let Some((to, cameo)) = lex.future.get(&PloverType::Cooperate) else {
+        return;
+    };
+    for e in events.iter_mut().filter(|e| still(e) && e.target.is_some()) {
+        e.kind = *to;
+        e.cameo.clone_from(cameo);
+        e.status = EventStatus::Asserted;
+    }
 }
 
 /// An event of `row` at token `t`, to be dated and placed by the caller.

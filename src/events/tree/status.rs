@@ -66,10 +66,96 @@ fn status_of(
     if modal || under_condition(tree, classes, at) || possible(tree, classes, t) {
         return EventStatus::Hypothetical;
     }
+    if future_time_clause(tree, classes, at) {
+        return EventStatus::Hypothetical;
+    }
     if !intent && planned_by_governor(tree, classes, at) {
         return EventStatus::Hypothetical;
     }
     EventStatus::Asserted
+}
+
+/// Whether `at` is a present-tense verb of a time clause ("when", "once",
+/// "after": `events.temporal-mark`) in a sentence about the future: "we
+/// will build on this when the President travels to X later this month",
+/// "we look forward to it when the Minister visits": the present tense
+/// there tells a future, planned act (dev README: planned actions are
+/// hypothetical).
+fn future_time_clause(tree: &TreeView<'_>, classes: &WordClasses, at: usize) -> bool {
+    // (the parser may hang a "when" clause on a noun as a relative one:
+    // "build on this coordination when the President travels")
+    if !matches!(tree.deprel(at), "advcl" | "acl:relcl") || !matches!(tree.xpos(at), "VBZ" | "VBP")
+    {
+        return false;
+    }
+    let timed = tree.children(at).iter().any(|&c| {
+        matches!(tree.rel(c), "mark" | "advmod")
+            && c < at
+            && classes.has(WordClass::TemporalMark, &tree.lemma(c).to_lowercase())
+    });
+    // the clause's governing verb: its head, or the noun's verb
+    let governor = tree
+        .ancestors(at)
+        .take(2)
+        .find(|&h| matches!(tree.upos(h), "VERB" | "AUX" | "ADJ"));
+    let Some(h) = governor else {
+        return false;
+    };
+    let future = tree
+        .children_rel(h, "aux")
+        .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))
+        || frame::looks_forward(tree, h);
+    timed && future
+}
+
+/// Whether verb `t` is an arranged future "be to" infinitive: "the
+/// presidents are to discuss …", "the Minister is to visit X" (the
+/// copula and "to" on the verb itself). For meetings and visits only:
+/// "Australia is to provide aid" announces a decided measure, "our goal
+/// is to stop the war" an aim.
+pub fn arranged_infinitive(tree: &TreeView<'_>, t: usize) -> bool {
+    let children = tree.children(t);
+    let to = children
+        .iter()
+        .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to");
+    let be = children
+        .iter()
+        .any(|&c| matches!(tree.rel(c), "cop" | "aux") && tree.lemma(c) == "be");
+    let subject = children.iter().any(|&c| tree.rel(c) == "nsubj");
+    tree.upos(t) == "VERB" && to && be && subject
+}
+
+/// Whether a trigger states its subject's intent: the future tense
+/// ([`is_future`]) or the infinitive of an intent verb ("intends to work
+/// with X"; "would like to work with X", `events.intent-verb`), outside
+/// a condition.
+pub fn stated_intent(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    // ("if the US would like to cooperate with X, it should …")
+    if under_condition(tree, classes, t) {
+        return false;
+    }
+    if is_future(tree, classes, t) {
+        return true;
+    }
+    let mut at = t;
+    for _ in 0..2 {
+        let Some(h) = tree.head(at) else {
+            return false;
+        };
+        if tree.deprel(at) != "xcomp" {
+            return false;
+        }
+        let lemma = tree.lemma(h);
+        if classes.has(WordClass::IntentVerb, lemma) {
+            // ("like" only as "would like")
+            return lemma != "like"
+                || tree
+                    .children_rel(h, "aux")
+                    .any(|d| tree.lemma(d) == "would" || tree.lemma(d) == "'d");
+        }
+        at = h;
+    }
+    false
 }
 
 /// How many purpose clauses up a planned verb is looked for ("will travel

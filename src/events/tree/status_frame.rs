@@ -108,7 +108,7 @@ pub(super) fn framed(
 }
 
 /// Whether `h` is "look forward (to)".
-fn looks_forward(tree: &TreeView<'_>, h: usize) -> bool {
+pub(super) fn looks_forward(tree: &TreeView<'_>, h: usize) -> bool {
     tree.lemma(h) == "look" && tree.children(h).iter().any(|&c| tree.lemma(c) == "forward")
 }
 
