@@ -56,7 +56,77 @@ impl Agreements {
             first,
             lim: _,
         } = at;
-        // left: capitalised pre-modifiers and years
+        let (a, dates_from) = self.left_edge(at, i, out);
+        // "a joint Declaration on …": a lower-case modifier makes the head
+        // joint but stays out of the name
+        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
+        // ("Presidential Memorandum": a government's own directive, `bodies.rs`)
+        if self.executive_memorandum(v, a, i, &head.kind) {
+            return hend;
+        }
+        // ("Ministerial Statement": one author's unless parties are named)
+        let one_author = |k: usize| self.bodies.single_author(v.w(k)) && head.kind == STATEMENT;
+        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
+        let has_modifier = joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
+        // ("the Biketawa Declaration": a place or occasion the tagger does not know)
+        let place = self.place_named(doc, v, i)
+            || (self.place_named_head(v.w(i)) && self.run_named(doc, v, first, a, i));
+        let has_modifier =
+            has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
+        if let Some(end) = self.unmodified(site, a, has_modifier, out) {
+            return end;
+        }
+        // right: complements
+        let r = self.complements(at, i, hend);
+        let name_end = r.name_end;
+        let b = r.end;
+        let mut parties = r.parties;
+        if parties.is_empty() {
+            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
+            if parties.len() < 2 {
+                parties.clear();
+            }
+        }
+        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
+        // a title-case headline capitalises every head: a bare one there
+        // ("… on the Ceasefire in Gaza") is read as in running text
+        // (a short form, "MOU", stays a name)
+        if short && s == 0 && b == hend && head.flag != Flag::Short {
+            return self.generic(site, out);
+        }
+        let mut name = self.full_name(at, head, (a, i, hend, name_end), short);
+        for (pa, pb) in &r.extra {
+            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
+        }
+        let link = if short { Link::Short } else { Link::Named };
+        let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
+        // "the current MOU with the Government of Tonga": a short form
+        // whose party is named is that one instrument; it refers back to
+        // an earlier one of its kind or starts a record
+        c.signed = short
+            && head.flag == Flag::Short
+            && v.w(hend) == "with"
+            && !parties.is_empty()
+            && (first..i)
+                .rev()
+                .take(2)
+                .any(|k| self.determiners.contains(v.w(k)));
+        c.parties = parties;
+        self.inner_dates(doc, date_at, dates_from, b, &mut c);
+        out.push(c);
+        b
+    }
+
+    /// The name's first token, walking left from head `i` over capitalised
+    /// pre-modifiers and years, and the first token whose dates it holds.
+    fn left_edge(&self, at: InSentence<'_>, i: usize, out: &[Cand]) -> (usize, usize) {
+        let InSentence {
+            doc,
+            v,
+            date_at,
+            first,
+            ..
+        } = at;
         let mut a = i;
         let mut dated_name = None;
         while a > first {
@@ -88,24 +158,24 @@ impl Agreements {
             a = k;
         }
         // (the date names it; whether it is the signing date the text does not say)
-        let dates_from = a;
-        let a = dated_name.unwrap_or(a);
-        // "a joint Declaration on …": a lower-case modifier makes the head
-        // joint but stays out of the name
-        let joint_before = a > first && !v.cap(a - 1) && self.modifiers.contains(v.w(a - 1));
-        // ("Presidential Memorandum": a government's own directive, `bodies.rs`)
-        if self.executive_memorandum(v, a, i, &head.kind) {
-            return hend;
-        }
-        // ("Ministerial Statement": one author's unless parties are named)
+        (dated_name.unwrap_or(a), a)
+    }
+
+    /// A head that names one instrument only with a modifier ("the
+    /// Statement") and has none: the end of what it covers when it is
+    /// settled here (a back reference, or one author's statement).
+    fn unmodified(
+        &self,
+        site: Site<'_>,
+        a: usize,
+        has_modifier: bool,
+        out: &mut Vec<Cand>,
+    ) -> Option<usize> {
+        let Site { at, i, hend, head } = site;
+        let InSentence {
+            doc, v, s, first, ..
+        } = at;
         let one_author = |k: usize| self.bodies.single_author(v.w(k)) && head.kind == STATEMENT;
-        let joint = |k: usize| self.modifiers.contains(v.w(k)) && !one_author(k);
-        let has_modifier = joint_before || (a..i).any(joint) || self.names_parties(doc, v, a, i);
-        // ("the Biketawa Declaration": a place or occasion the tagger does not know)
-        let place = self.place_named(doc, v, i)
-            || (self.place_named_head(v.w(i)) && self.run_named(doc, v, first, a, i));
-        let has_modifier =
-            has_modifier || self.capital_of_complement(doc, v, head, hend) || (a < i && place);
         if head.flag == Flag::Modifier && !has_modifier && (a..i).any(one_author) {
             let r = self.complements(at, i, hend);
             // ("Ministerial Statement of A, B and C": the states it is of)
@@ -117,7 +187,7 @@ impl Agreements {
                 &[EntityType::Gpe],
             );
             if r.parties.len().max(states.len()) < 2 {
-                return r.end;
+                return Some(r.end);
             }
         } else if head.flag == Flag::Modifier && !has_modifier {
             // "the Statement": refers back
@@ -139,26 +209,21 @@ impl Agreements {
             {
                 out.push(c);
             }
-            return hend;
+            return Some(hend);
         }
-        // right: complements
-        let r = self.complements(at, i, hend);
-        let name_end = r.name_end;
-        let b = r.end;
-        let mut parties = r.parties;
-        if parties.is_empty() {
-            parties = entity_names(doc, a, name_end, &[EntityType::Gpe]);
-            if parties.len() < 2 {
-                parties.clear();
-            }
-        }
-        let short = a == i && name_end == hend && r.extra.is_empty() && head.flag != Flag::Modifier;
-        // a title-case headline capitalises every head: a bare one there
-        // ("… on the Ceasefire in Gaza") is read as in running text
-        // (a short form, "MOU", stays a name)
-        if short && s == 0 && b == hend && head.flag != Flag::Short {
-            return self.generic(site, out);
-        }
+        None
+    }
+
+    /// The name from token `a` to `name_end`; a short form inside a longer
+    /// name is written in full.
+    fn full_name(
+        &self,
+        at: InSentence<'_>,
+        head: &super::Head,
+        (a, i, hend, name_end): (usize, usize, usize, usize),
+        short: bool,
+    ) -> String {
+        let InSentence { doc, v, .. } = at;
         let mut name = join_tokens(doc, a, name_end);
         // "MOU on Asylum Seekers": a short form inside a longer name is
         // written in full ("Memorandum of Understanding on …"); a bare one
@@ -181,25 +246,6 @@ impl Agreements {
                 .collect::<Vec<_>>()
                 .join(" ");
         }
-        for (pa, pb) in &r.extra {
-            name = format!("{name} {}", join_tokens(doc, *pa, *pb));
-        }
-        let link = if short { Link::Short } else { Link::Named };
-        let mut c = self.cand(doc, v, s, a, b - 1, &name, &head.kind, true, link);
-        // "the current MOU with the Government of Tonga": a short form
-        // whose party is named is that one instrument; it refers back to
-        // an earlier one of its kind or starts a record
-        c.signed = short
-            && head.flag == Flag::Short
-            && v.w(hend) == "with"
-            && !parties.is_empty()
-            && (first..i)
-                .rev()
-                .take(2)
-                .any(|k| self.determiners.contains(v.w(k)));
-        c.parties = parties;
-        self.inner_dates(doc, date_at, dates_from, b, &mut c);
-        out.push(c);
-        b
+        name
     }
 }
