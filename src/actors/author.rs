@@ -214,16 +214,7 @@ impl Builder<'_> {
     /// has none: "They condemned Mordor." alone has no title). A title may
     /// hold several sentences ("Call of President A. B. Jr. With …").
     pub(super) fn title_end(&self) -> usize {
-        let text = self.doc.text();
-        let Some(first) = self.doc.sentences.first() else {
-            return 0;
-        };
-        let start = first.span.byte_start;
-        let Some(nl) = text
-            .get(start..)
-            .and_then(|t| t.find('\n'))
-            .map(|n| start + n)
-        else {
+        let Some(nl) = self.doc.first_line_break() else {
             return 0;
         };
         let on_line = self

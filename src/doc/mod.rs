@@ -253,6 +253,13 @@ impl Doc {
         &self.text
     }
 
+    /// The byte offset of the line break that ends the first sentence's
+    /// line: where a title line ends (`None` when the text has none).
+    pub fn first_line_break(&self) -> Option<usize> {
+        let start = self.sentences.first()?.span.byte_start;
+        self.text.get(start..)?.find('\n').map(|n| start + n)
+    }
+
     /// The text of a span.
     ///
     /// Spans are made by the pipeline from this text, so slicing cannot

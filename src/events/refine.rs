@@ -451,16 +451,7 @@ fn mark_listed(actors: &mut [ActorRef], a: usize) {
 /// text's first line, when a line break ends it (0 when the text has
 /// none: "They condemned Mordor." alone has no title).
 pub(super) fn title_sentences(doc: &Doc) -> usize {
-    let text = doc.text();
-    let Some(first) = doc.sentences.first() else {
-        return 0;
-    };
-    let start = first.span.byte_start;
-    let Some(nl) = text
-        .get(start..)
-        .and_then(|t| t.find('\n'))
-        .map(|n| start + n)
-    else {
+    let Some(nl) = doc.first_line_break() else {
         return 0;
     };
     doc.sentences
