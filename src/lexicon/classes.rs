@@ -108,6 +108,7 @@ word_classes! {
     ConcernPlacePreposition => "events.concern-place-preposition",
     TemporalMark => "events.temporal-mark",
     IntentVerb => "events.intent-verb",
+    StateVoiceTitle => "events.state-voice-title",
 }
 
 /// The words of every class.

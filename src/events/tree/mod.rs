@@ -51,7 +51,7 @@ use crate::doc::{Doc, EventRef, EventStatus, PloverType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::{TriggerPos, TriggerRow};
 use crate::events::{refine, when};
-use crate::lexicon::WordClass;
+use crate::lexicon::{WordClass, WordClasses};
 use actors::{ActorIndex, Nominals};
 use args::Args;
 use find::find_triggers;
@@ -127,7 +127,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         triggers: &lex.triggers,
     };
     sense::by_object(&args, lex, &mut found);
-    let voice = document_voice(doc);
+    let voice = document_voice(doc, &lex.words);
     let own = [voice, doc.author, doc.author_person];
     let called = called_for_nodes(lex, &args, &found, &own);
     let contents = complement::contents(tree, rows, &found);
@@ -309,14 +309,33 @@ fn called_for_nodes(
     out
 }
 
-/// The document's own voice: its author, in person when it speaks as "I".
-fn document_voice(doc: &Doc) -> Option<usize> {
+/// The document's own voice: its author, in person when it speaks as "I";
+/// a spokesperson's voice is the institution's even where the text says
+/// "I" (that "I" still resolves to the person as a pronoun).
+fn document_voice(doc: &Doc, words: &WordClasses) -> Option<usize> {
+    if let Some(office) = doc.author_person.and_then(|p| spoken_for(doc, words, p)) {
+        return Some(office);
+    }
     let first_person = (0..doc.tokens.len()).any(|i| matches!(doc.norm(i), "i" | "my"));
     if first_person {
         doc.author_person.or(doc.author)
     } else {
         doc.author.or(doc.author_person)
     }
+}
+
+/// The state or body that person `p` speaks for when their title is a
+/// spokesperson's: the document's author, else the person's affiliation.
+fn spoken_for(doc: &Doc, words: &WordClasses, p: usize) -> Option<usize> {
+    let actor = doc.actors.get(p)?;
+    let title = actor.title.as_deref()?;
+    let voice_title = title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.has_ignore_ascii_case(WordClass::StateVoiceTitle, w));
+    if !voice_title {
+        return None;
+    }
+    doc.author.filter(|&a| a != p).or(actor.affiliation)
 }
 
 /// The events of one trigger.

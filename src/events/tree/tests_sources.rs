@@ -56,3 +56,28 @@ fn a_later_coordination_is_no_meeting_pair() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_spokespersons_own_voice_is_the_state_even_where_the_text_says_i() {
+    let text = "Foreign Ministry Spokesperson Hirgon Baranor's Remarks on the Border Incident\n\n\
+                The Gondorian side firmly opposes the deployment of troops by Mordor along the \
+                border. I have nothing further to add.";
+    let got = coded(text, Some("Ministry of Foreign Affairs of Gondor"));
+    assert!(
+        got.contains(&"ACCUSE 110 Gondor -> Mordor (asserted)".to_string())
+            && !got.iter().any(|e| e.contains("Hirgon Baranor ->")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_ministers_remarks_in_the_first_person_stay_the_ministers() {
+    let text = "Remarks by Foreign Minister Hirgon Baranor\n\n\
+                I visited Arnor last week. Mordor must withdraw its forces from the border.";
+    let got = coded(text, Some("Ministry of Foreign Affairs of Gondor"));
+    assert!(
+        got.contains(&"CONSULT 042 Hirgon Baranor -> Arnor (asserted)".to_string())
+            && got.contains(&"REQUEST 100 Hirgon Baranor -> Mordor (asserted)".to_string()),
+        "{got:?}"
+    );
+}
