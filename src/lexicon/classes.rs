@@ -109,6 +109,7 @@ word_classes! {
     TemporalMark => "events.temporal-mark",
     IntentVerb => "events.intent-verb",
     StateVoiceTitle => "events.state-voice-title",
+    TitlePhraseHead => "events.title-phrase-head",
 }
 
 /// The words of every class.

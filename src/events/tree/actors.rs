@@ -15,6 +15,10 @@ use crate::actors::names::is_state_kind;
 use crate::doc::{ActorKind, ActorRef, Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
 
+/// How many levels below a title word its holder's name is looked for
+/// (a title chain of two offices, each with a body of a body).
+const TITLE_PHRASE_DEPTH: usize = 8;
+
 /// The nominal triggers of a document and, once found, their agents.
 #[derive(Debug, Clone, Default)]
 pub struct Nominals {
@@ -250,6 +254,11 @@ impl<'a> ActorIndex<'a> {
     pub fn of_node(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
         let here = self.at(i);
         if !here.is_empty() {
+            if here.iter().all(|&a| !self.is_person(a)) {
+                if let Some(p) = self.person_in_title_phrase(tree, i) {
+                    return vec![p];
+                }
+            }
             let named = self.person_after_title(tree, i, &here);
             return if named.is_empty() { here } else { named };
         }
@@ -270,7 +279,62 @@ impl<'a> ActorIndex<'a> {
                 },
             };
         }
+        if let Some(p) = self.person_in_title_phrase(tree, i) {
+            return vec![p];
+        }
         self.in_phrase(tree, i, nominals)
+    }
+
+    /// The one person a title phrase names, however deep the parser hung
+    /// the name: "Member of the Political Bureau of the Central Committee
+    /// and Secretary of the Legal Commission Guo Shengkun" is Guo, not the
+    /// Bureau (the bodies of a title are the person's affiliation). Only
+    /// for a phrase headed by a title word, and only when it names exactly
+    /// one person.
+    fn person_in_title_phrase(&self, tree: &TreeView<'_>, i: usize) -> Option<usize> {
+        let head = tree.lemma(i);
+        let titled = self
+            .classes
+            .has_ignore_ascii_case(WordClass::RoleWord, head)
+            || self
+                .classes
+                .has_ignore_ascii_case(WordClass::TitlePhraseHead, head);
+        if !titled {
+            return None;
+        }
+        let mut persons: Vec<usize> = Vec::new();
+        let mut level = vec![i];
+        for _ in 0..TITLE_PHRASE_DEPTH {
+            let mut next = Vec::new();
+            for &n in &level {
+                for &c in tree.children(n) {
+                    // (a second title joins the first as a conjunct: "Member of
+                    // the Bureau and Secretary of the Commission Guo")
+                    let nominal_conjunct =
+                        tree.rel(c) == "conj" && matches!(tree.upos(c), "NOUN" | "PROPN");
+                    let clausal = tree.is_clausal(c) && !nominal_conjunct;
+                    // (a modifier names the title's body or side, not its
+                    // holder: "the President and G7 leaders" misread as a
+                    // compound)
+                    let modifier = matches!(tree.deprel(c), "compound" | "amod" | "nmod:poss");
+                    if clausal || modifier || matches!(tree.rel(c), "case" | "det" | "punct" | "cc")
+                    {
+                        continue;
+                    }
+                    for a in self.named_at(c) {
+                        if self.is_person(a) && !persons.contains(&a) {
+                            persons.push(a);
+                        }
+                    }
+                    next.push(c);
+                }
+            }
+            level = next;
+        }
+        match persons[..] {
+            [p] => Some(p),
+            _ => None,
+        }
     }
 
     /// The person a name the parser hung on a state's or body's name

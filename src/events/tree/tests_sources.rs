@@ -81,3 +81,14 @@ fn a_ministers_remarks_in_the_first_person_stay_the_ministers() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_title_chain_of_two_offices_names_its_holder_not_its_bodies() {
+    let text = "Member of the Standing Committee of the White Council and Secretary of the \
+                Commission for Border Affairs Faramir Hurin condemned the Orc Legion.";
+    let got = coded(text, None);
+    assert!(
+        got.contains(&"ACCUSE 111 Faramir Hurin -> Orc Legion (asserted)".to_string()),
+        "{got:?}"
+    );
+}
