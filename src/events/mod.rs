@@ -12,6 +12,7 @@
 //! 4. Document-level passes (`refine`): a visit's host, visitor → host,
 //!    one event per (type, source, target, status), co-authors.
 
+mod hosts;
 pub mod lexicon;
 mod refine;
 #[cfg(test)]

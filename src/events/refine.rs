@@ -6,10 +6,11 @@
 //! would be quadratic on long documents.
 
 use super::affiliation;
+use super::hosts::{author_hosts_visits, is_visit};
 use super::lexicon::EventLexicon;
 use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
-use crate::lexicon::{WordMap, WordSet};
+use crate::lexicon::{WordClass, WordMap, WordSet};
 
 /// A person who takes part in an event, with the other party.
 type Participant = (usize, Option<usize>);
@@ -23,6 +24,7 @@ pub(super) fn refine(
 ) -> Vec<EventRef> {
     heading_as_planned(doc, &mut events);
     concrete_aid_pledges(doc, lex, &mut events);
+    author_hosts_visits(doc, lex, &mut events);
     visit_hosts(doc, lex, &mut events);
     visitor_to_host(doc, lex, &mut events);
     merge_repeats(&mut events);
@@ -75,13 +77,6 @@ fn concrete_aid_pledges(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) 
     }
 }
 
-/// A visit (CAMEO 042) goes to its host.
-fn is_visit(lex: &EventLexicon, e: &EventRef) -> bool {
-    lex.triggers
-        .row(&e.pattern)
-        .is_some_and(|r| r.cameo.starts_with("042"))
-}
-
 /// Whether `a` is a person actor.
 fn is_person(doc: &Doc, a: usize) -> bool {
     doc.actors
@@ -129,10 +124,12 @@ fn visit_hosts(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
         // (a spokesperson who speaks of a visit does not host it)
         let leads = |p: usize| {
             doc.actors.get(p).is_some_and(|a| {
-                let speaks = a
-                    .title
-                    .as_deref()
-                    .is_some_and(|t| t.to_lowercase().contains("spokes"));
+                let speaks = a.title.as_deref().is_some_and(|t| {
+                    t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                        lex.words
+                            .has_ignore_ascii_case(WordClass::StateVoiceTitle, w)
+                    })
+                });
                 a.kind == Some(ActorKind::Person) && a.affiliation == Some(t) && !speaks
             })
         };

@@ -173,3 +173,39 @@ fn the_one_defending_against_an_attack_is_its_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_visit_without_destination_goes_to_the_state_whose_release_tells_it() {
+    let got = coded(
+        "The visit of Prime Minister Hirgon Baranor of Gondor took place from 3 to 5 May.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(
+        got.contains(&"CONSULT 042 Hirgon Baranor -> Arnor (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_visit_told_beside_third_states_keeps_no_host() {
+    let got = coded(
+        "The visit of Rohan's Foreign Minister coincided with the talks between Harad and Umbar.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(
+        got.contains(&"CONSULT 042 Rohan -> - (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_authors_own_visitor_has_no_host_at_home() {
+    let got = coded(
+        "The President of Arnor paid a state visit last week.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(
+        got.contains(&"CONSULT 042 Arnor -> - (asserted)".to_string()),
+        "{got:?}"
+    );
+}
