@@ -110,6 +110,7 @@ word_classes! {
     IntentVerb => "events.intent-verb",
     StateVoiceTitle => "events.state-voice-title",
     TitlePhraseHead => "events.title-phrase-head",
+    GenreCompound => "events.genre-compound",
 }
 
 /// The words of every class.

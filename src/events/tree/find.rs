@@ -6,6 +6,7 @@ use super::Found;
 use crate::doc::{Doc, EntityType};
 use crate::events::lexicon::EventLexicon;
 use crate::events::triggers::TriggerPos;
+use crate::lexicon::WordClass;
 
 /// The tokens that trigger a row, in text order.
 pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) -> Vec<Found> {
@@ -31,6 +32,9 @@ pub(super) fn find_triggers(doc: &Doc, lex: &EventLexicon, tree: &TreeView<'_>) 
                 continue;
             }
             if in_named_agreement.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            if pos == TriggerPos::Noun && genre_noun(lex, tree, i) {
                 continue;
             }
             let pos = if i == sent.tokens.start && initial_noun(tree, i) {
@@ -147,4 +151,17 @@ pub(super) fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> 
         out.push(hit);
     }
     Some(out)
+}
+
+/// Whether noun `i` names a kind of publication or appearance ("the
+/// Treasury's press release", "a news conference"): its compound says
+/// so, and it reports an act rather than being one.
+fn genre_noun(lex: &EventLexicon, tree: &TreeView<'_>, i: usize) -> bool {
+    tree.children(i).iter().any(|&c| {
+        tree.deprel(c) == "compound"
+            && c < i
+            && lex
+                .words
+                .has_ignore_ascii_case(WordClass::GenreCompound, tree.lemma(c))
+    })
 }

@@ -209,3 +209,20 @@ fn the_authors_own_visitor_has_no_host_at_home() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_press_release_is_a_publication_not_a_release() {
+    let got = coded(
+        "For more details, see the Ministry of Finance's press release on the new measures.",
+        Some("Ministry of Foreign Affairs of Gondor"),
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let got = coded(
+        "Gondor welcomed the release of Faramir Hurin by Mordor.",
+        None,
+    );
+    assert!(
+        has(&got, "RETREAT 0841 Mordor -> Faramir Hurin (asserted)"),
+        "{got:?}"
+    );
+}
