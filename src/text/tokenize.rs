@@ -250,6 +250,9 @@ impl Tokenizer {
         if let Some(done) = scan_split_nt(s, start) {
             return done;
         }
+        if let Some(done) = scan_split_cannot(s, start) {
+            return done;
+        }
         let mut all_digits = true;
         let mut has_dot = false;
         let mut segment_len = 0usize; // chars since the last '.' joint
@@ -419,6 +422,26 @@ fn scan_split_nt(s: &mut Scanner<'_>, start: usize) -> Option<(TokenKind, bool)>
     }
     s.pos.chr += 3;
     s.pos.byte = end;
+    Some((TokenKind::Word, false))
+}
+
+/// "cannot" is two words, "can" and "not", as the treebank writes it (UD
+/// English splits it like "can't"): as one token the tagger has never
+/// seen it and reads a noun, and the negation is lost.
+fn scan_split_cannot(s: &mut Scanner<'_>, start: usize) -> Option<(TokenKind, bool)> {
+    let word = s.text.get(start..start + 6)?;
+    if !word.eq_ignore_ascii_case("cannot") || char_at(s.text, start + 6).is_some_and(is_word_char)
+    {
+        return None;
+    }
+    // (only at a word's start: not the end of "Vancannot")
+    let before = s.text[..start].chars().next_back();
+    if before.is_some_and(|c| is_word_char(c) || is_joining_hyphen(c)) {
+        return None;
+    }
+    for c in word[..3].chars() {
+        s.bump(c);
+    }
     Some((TokenKind::Word, false))
 }
 
