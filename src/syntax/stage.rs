@@ -28,8 +28,8 @@ use super::TokenSyntax;
 /// may hold an event trigger are analysed.
 ///
 /// Attache's tokens are already close to UD English's: "don't" is split
-/// into "do" + "n't" and "Gondor's" into "Gondor" + "'s", as in the
-/// treebank. Hyphenated words ("Russia-Ukraine") stay one token where EWT
+/// into "do" + "n't", "cannot" into "can" + "not" and "Gondor's" into
+/// "Gondor" + "'s", as in the treebank. Hyphenated words ("Russia-Ukraine") stay one token where EWT
 /// usually splits them; the models see them as unknown words and rely on
 /// their suffix and shape features.
 #[derive(Debug, Clone)]
