@@ -134,13 +134,16 @@ pub(super) fn matched_words(tree: &TreeView<'_>, i: usize, words: &[String]) -> 
                 // the trigger's own infinitive marker ("about to ask") is not
                 // the "to" of "ask to"
                 let own_marker = c < i && tree.rel(c) == "mark";
-                if !own_marker && is(&c) {
-                    return Some(c);
-                }
-                // (not in the subject's phrase: "aid agencies delivered
-                // food" delivers no aid)
+                // (not the active subject nor in its phrase: "the
+                // governments recognize the threat" recognises no
+                // government, "aid agencies delivered food" delivers no
+                // aid; a passive subject is the object, "sanctions were
+                // imposed")
                 if tree.deprel(c) == "nsubj" {
                     return None;
+                }
+                if !own_marker && is(&c) {
+                    return Some(c);
                 }
                 tree.children(c).iter().copied().find(is)
             })
