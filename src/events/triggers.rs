@@ -114,6 +114,13 @@ pub struct TriggerFlags {
     /// Coded only when its object is no amount of money ("requested $40
     /// million from Congress" is a budget request, no diplomatic one).
     pub nomoney: bool,
+    /// An accusation that is coded only where someone rejects it ("China
+    /// rejected Gondor's claims"): its target is the one who rejects it.
+    pub rejected: bool,
+    /// An act coded only where someone thanks or praises its doer for it
+    /// ("thanked Rohan for its cooperation"): its target is the one who
+    /// thanks.
+    pub thanked: bool,
 }
 
 /// One row.
@@ -306,6 +313,8 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "judge" => flags.judge = true,
             "person" => flags.person = true,
             "nomoney" => flags.nomoney = true,
+            "rejected" => flags.rejected = true,
+            "thanked" => flags.thanked = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

@@ -19,6 +19,15 @@ use crate::events::triggers::{Rel, TriggerPos};
 /// CAMEO 051, on the verb or adjective the reason hangs on, or on that
 /// verb's object: "expressed gratitude for").
 pub(super) fn recipient(args: &Args<'_>, t: usize, visit: bool) -> Vec<usize> {
+    match thanking_head(args, t, visit) {
+        Some(h) => thankers(args, h),
+        None => Vec::new(),
+    }
+}
+
+/// The thanking or welcoming trigger `t` is the reason or the object of
+/// (see `recipient`).
+fn thanking_head(args: &Args<'_>, t: usize, visit: bool) -> Option<usize> {
     let tree = args.tree;
     let reason = matches!(tree.rel(t), "obl" | "nmod") && tree.case_of(t) == Some("for");
     // (a visit one welcomes is to the one who welcomes it; a release or
@@ -26,20 +35,22 @@ pub(super) fn recipient(args: &Args<'_>, t: usize, visit: bool) -> Vec<usize> {
     // of the hostages")
     let welcomed = visit && tree.deprel(t) == "obj";
     if !reason && !welcomed {
-        return Vec::new();
+        return None;
     }
-    let Some(h) = tree.head(t) else {
-        return Vec::new();
-    };
+    let h = tree.head(t)?;
     let objects: Vec<usize> = if reason {
         tree.children_rel(h, "obj").collect()
     } else {
         Vec::new()
     };
     let thanking = std::iter::once(h).chain(objects).any(|n| praises(args, n));
-    if !thanking {
-        return Vec::new();
-    }
+    thanking.then_some(h)
+}
+
+/// Who performs the thanking trigger `h`, a person speaking for the state
+/// the person belongs to.
+fn thankers(args: &Args<'_>, h: usize) -> Vec<usize> {
+    let tree = args.tree;
     let mut thankers = args.by_rels(h, &[Rel::Subj]);
     if thankers.is_empty() && !args.has_own_subject(h) {
         // (a noun of thanks is performed by its light verb's subject:
@@ -64,6 +75,25 @@ pub(super) fn recipient(args: &Args<'_>, t: usize, visit: bool) -> Vec<usize> {
     out
 }
 
+/// Whoever thanks or praises the doer of the nominal act `t`: the act is
+/// the reason of a thanking trigger ("thanked Rohan for its
+/// cooperation", "grateful for Rohan's cooperation") or the object of a
+/// praising verb ("appreciated Rohan's cooperation"); the document's voice
+/// for a thanking verb in the author's voice ("We thank Rohan for …").
+fn thanker(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
+    let tree = args.tree;
+    let praised = |h: usize| tree.deprel(t) == "obj" && tree.upos(h) == "VERB" && praises(args, h);
+    let head = thanking_head(args, t, false).or_else(|| tree.head(t).filter(|&h| praised(h)));
+    let Some(h) = head else {
+        return Vec::new();
+    };
+    let found = thankers(args, h);
+    if found.is_empty() && super::voice::speaks_for_author(tree, h) {
+        return voice.into_iter().collect();
+    }
+    found
+}
+
 /// Whether token `n` is a trigger of praise or thanks.
 fn praises(args: &Args<'_>, n: usize) -> bool {
     let tree = args.tree;
@@ -85,7 +115,16 @@ fn praises(args: &Args<'_>, n: usize) -> bool {
 /// or the document's voice for a verb in the author's voice.
 pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
     let tree = args.tree;
-    let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+    // (also the subject of a passive: "the claims were rejected by Dale",
+    // whose by-agent the subject relation reads)
+    // (and a conjunct of the object: "rejected the claims and
+    // accusations of Dale")
+    let t = match tree.head(t) {
+        Some(first) if tree.deprel(t) == "conj" => first,
+        _ => t,
+    };
+    let rejected = matches!(tree.deprel(t), "obj" | "nsubj:pass");
+    let Some(h) = tree.head(t).filter(|_| rejected) else {
         return Vec::new();
     };
     let lemma = tree.lemma(h).to_lowercase();
@@ -137,6 +176,14 @@ pub(super) fn targets_of(
     };
     if targets.is_empty() && beneficial && row.pos != TriggerPos::Verb {
         targets = others(recipient(args, t, row.cameo.starts_with("042")));
+    }
+    // (a row coded only when its act is rejected or thanked for takes
+    // its target from there and from nowhere else)
+    if row.flags.rejected {
+        return others(rejecter(args, t, clause.voice));
+    }
+    if row.flags.thanked {
+        return others(thanker(args, t, clause.voice));
     }
     if targets.is_empty() && row.kind == PloverType::Accuse && row.pos == TriggerPos::Noun {
         targets = others(rejecter(args, t, clause.voice));
