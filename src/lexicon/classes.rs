@@ -108,6 +108,7 @@ word_classes! {
     ConcernPlacePreposition => "events.concern-place-preposition",
     TemporalMark => "events.temporal-mark",
     IntentVerb => "events.intent-verb",
+    ThankingWord => "events.thanking-word",
 }
 
 /// The words of every class.

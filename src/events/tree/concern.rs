@@ -23,6 +23,11 @@ const PHRASE_LIMIT: usize = 40;
 /// ("the situation in eastern Zaire" accuses no state), and no other
 /// slot names an actor.
 pub(super) fn about_a_situation(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
+    // (likewise an act noun coded in one frame only, met outside it: the
+    // "claims" no one rejects, the "cooperation" no one is thanked for)
+    if super::thanks::outside_its_frame(args, row, t) {
+        return true;
+    }
     let classes = args.classes;
     let concern = classes.has(WordClass::ConcernWord, &row.lemma)
         || row

@@ -13,6 +13,7 @@ use super::args::Args;
 use crate::doc::PloverType;
 use crate::events::triggers::TriggerRow;
 use crate::events::triggers::{Rel, TriggerPos};
+use crate::lexicon::WordClass;
 
 /// The recipient of the nominal action `t` when it is the reason or the
 /// object of a thanking or welcoming trigger (a SUPPORT row of praise,
@@ -82,9 +83,7 @@ fn thankers(args: &Args<'_>, h: usize) -> Vec<usize> {
 /// for a thanking verb in the author's voice ("We thank Rohan for …").
 fn thanker(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
     let tree = args.tree;
-    let praised = |h: usize| tree.deprel(t) == "obj" && tree.upos(h) == "VERB" && praises(args, h);
-    let head = thanking_head(args, t, false).or_else(|| tree.head(t).filter(|&h| praised(h)));
-    let Some(h) = head else {
+    let Some(h) = thanked_head(args, t) else {
         return Vec::new();
     };
     let found = thankers(args, h);
@@ -92,6 +91,25 @@ fn thanker(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
         return voice.into_iter().collect();
     }
     found
+}
+
+/// The thanking or praising trigger the act `t` is thanked for or
+/// praised as (see `thanker`).
+fn thanked_head(args: &Args<'_>, t: usize) -> Option<usize> {
+    let tree = args.tree;
+    let praised = |h: usize| tree.deprel(t) == "obj" && tree.upos(h) == "VERB" && praises(args, h);
+    let h = thanking_head(args, t, false).or_else(|| tree.head(t).filter(|&h| praised(h)))?;
+    // (thanks for what was done, not a wish for what may come: "wished
+    // for closer cooperation"; the thanking word is the head or, for
+    // "expressed gratitude for", the head's object)
+    let thanks = |n: usize| {
+        args.classes
+            .has(WordClass::ThankingWord, &tree.lemma(n).to_lowercase())
+    };
+    let thanking = std::iter::once(h)
+        .chain(tree.children_rel(h, "obj"))
+        .any(thanks);
+    thanking.then_some(h)
 }
 
 /// Whether token `n` is a trigger of praise or thanks.
@@ -115,28 +133,9 @@ fn praises(args: &Args<'_>, n: usize) -> bool {
 /// or the document's voice for a verb in the author's voice.
 pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
     let tree = args.tree;
-    // (also the subject of a passive: "the claims were rejected by Dale",
-    // whose by-agent the subject relation reads)
-    // (and a conjunct of the object: "rejected the claims and
-    // accusations of Dale")
-    let t = match tree.head(t) {
-        Some(first) if tree.deprel(t) == "conj" => first,
-        _ => t,
-    };
-    let rejected = matches!(tree.deprel(t), "obj" | "nsubj:pass");
-    let Some(h) = tree.head(t).filter(|_| rejected) else {
+    let Some(h) = rejecting_head(args, t) else {
         return Vec::new();
     };
-    let lemma = tree.lemma(h).to_lowercase();
-    let rejecting = tree.upos(h) == "VERB"
-        && args
-            .triggers
-            .candidates(&lemma, TriggerPos::Verb)
-            .iter()
-            .any(|&r| args.triggers.rows[r].kind == PloverType::Reject);
-    if !rejecting {
-        return Vec::new();
-    }
     let mut found = args.by_rels(h, &[Rel::Subj]);
     if found.is_empty() && !args.has_own_subject(h) {
         found = args.inherited_subject(h, TriggerPos::Verb);
@@ -145,6 +144,38 @@ pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<u
         found.extend(voice);
     }
     found
+}
+
+/// The rejecting verb (a REJECT row's) whose object is `t`.
+fn rejecting_head(args: &Args<'_>, t: usize) -> Option<usize> {
+    let tree = args.tree;
+    // (also the subject of a passive: "the claims were rejected by Dale",
+    // whose by-agent the subject relation reads; and a conjunct of the
+    // object: "rejected the claims and accusations of Dale")
+    let t = match tree.head(t) {
+        Some(first) if tree.deprel(t) == "conj" => first,
+        _ => t,
+    };
+    let rejected = matches!(tree.deprel(t), "obj" | "nsubj:pass");
+    let h = tree.head(t).filter(|_| rejected)?;
+    let lemma = tree.lemma(h).to_lowercase();
+    let rejecting = tree.upos(h) == "VERB"
+        && args
+            .triggers
+            .candidates(&lemma, TriggerPos::Verb)
+            .iter()
+            .any(|&r| args.triggers.rows[r].kind == PloverType::Reject);
+    rejecting.then_some(h)
+}
+
+/// Whether the trigger of a row coded in one frame only (`rejected`,
+/// `thanked`) stands outside it: "the claims of Dale" no one rejects, the
+/// "cooperation between Dale and Rhun" no one is thanked for (the noun's
+/// other uses are topics, not acts; a pair of parties would otherwise
+/// stand in for the target the frame gives).
+pub(super) fn outside_its_frame(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
+    row.flags.rejected && rejecting_head(args, t).is_none()
+        || row.flags.thanked && thanked_head(args, t).is_none()
 }
 
 /// The trigger's targets: its slots, else whoever withstands a hostile
