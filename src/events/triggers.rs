@@ -115,12 +115,8 @@ pub struct TriggerFlags {
     /// million from Congress" is a budget request, no diplomatic one).
     pub nomoney: bool,
     /// An accusation that is coded only where someone rejects it ("China
-    /// rejected Gondor's claims"): its target is the one who rejects it.
+    /// rejected Gondor's charges"): its target is the one who rejects it.
     pub rejected: bool,
-    /// An act coded only where someone thanks or praises its doer for it
-    /// ("thanked Rohan for its cooperation"): its target is the one who
-    /// thanks.
-    pub thanked: bool,
 }
 
 /// One row.
@@ -314,7 +310,6 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "person" => flags.person = true,
             "nomoney" => flags.nomoney = true,
             "rejected" => flags.rejected = true,
-            "thanked" => flags.thanked = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

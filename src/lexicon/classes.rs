@@ -108,7 +108,6 @@ word_classes! {
     ConcernPlacePreposition => "events.concern-place-preposition",
     TemporalMark => "events.temporal-mark",
     IntentVerb => "events.intent-verb",
-    ThankingWord => "events.thanking-word",
 }
 
 /// The words of every class.

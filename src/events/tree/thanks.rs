@@ -13,7 +13,6 @@ use super::args::Args;
 use crate::doc::PloverType;
 use crate::events::triggers::TriggerRow;
 use crate::events::triggers::{Rel, TriggerPos};
-use crate::lexicon::WordClass;
 
 /// The recipient of the nominal action `t` when it is the reason or the
 /// object of a thanking or welcoming trigger (a SUPPORT row of praise,
@@ -76,42 +75,6 @@ fn thankers(args: &Args<'_>, h: usize) -> Vec<usize> {
     out
 }
 
-/// Whoever thanks or praises the doer of the nominal act `t`: the act is
-/// the reason of a thanking trigger ("thanked Rohan for its
-/// cooperation", "grateful for Rohan's cooperation") or the object of a
-/// praising verb ("appreciated Rohan's cooperation"); the document's voice
-/// for a thanking verb in the author's voice ("We thank Rohan for …").
-fn thanker(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
-    let tree = args.tree;
-    let Some(h) = thanked_head(args, t) else {
-        return Vec::new();
-    };
-    let found = thankers(args, h);
-    if found.is_empty() && super::voice::speaks_for_author(tree, h) {
-        return voice.into_iter().collect();
-    }
-    found
-}
-
-/// The thanking or praising trigger the act `t` is thanked for or
-/// praised as (see `thanker`).
-fn thanked_head(args: &Args<'_>, t: usize) -> Option<usize> {
-    let tree = args.tree;
-    let praised = |h: usize| tree.deprel(t) == "obj" && tree.upos(h) == "VERB" && praises(args, h);
-    let h = thanking_head(args, t, false).or_else(|| tree.head(t).filter(|&h| praised(h)))?;
-    // (thanks for what was done, not a wish for what may come: "wished
-    // for closer cooperation"; the thanking word is the head or, for
-    // "expressed gratitude for", the head's object)
-    let thanks = |n: usize| {
-        args.classes
-            .has(WordClass::ThankingWord, &tree.lemma(n).to_lowercase())
-    };
-    let thanking = std::iter::once(h)
-        .chain(tree.children_rel(h, "obj"))
-        .any(thanks);
-    thanking.then_some(h)
-}
-
 /// Whether token `n` is a trigger of praise or thanks.
 fn praises(args: &Args<'_>, n: usize) -> bool {
     let tree = args.tree;
@@ -149,9 +112,9 @@ pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<u
 /// The rejecting verb (a REJECT row's) whose object is `t`.
 fn rejecting_head(args: &Args<'_>, t: usize) -> Option<usize> {
     let tree = args.tree;
-    // (also the subject of a passive: "the claims were rejected by Dale",
-    // whose by-agent the subject relation reads; and a conjunct of the
-    // object: "rejected the claims and accusations of Dale")
+    // (also the subject of a passive: "the charges were rejected by
+    // Dale", whose by-agent the subject relation reads; and a conjunct of
+    // the object: "rejected the charges and accusations of Dale")
     let t = match tree.head(t) {
         Some(first) if tree.deprel(t) == "conj" => first,
         _ => t,
@@ -168,14 +131,11 @@ fn rejecting_head(args: &Args<'_>, t: usize) -> Option<usize> {
     rejecting.then_some(h)
 }
 
-/// Whether the trigger of a row coded in one frame only (`rejected`,
-/// `thanked`) stands outside it: "the claims of Dale" no one rejects, the
-/// "cooperation between Dale and Rhun" no one is thanked for (the noun's
-/// other uses are topics, not acts; a pair of parties would otherwise
-/// stand in for the target the frame gives).
+/// Whether the trigger of a row coded only where it is rejected
+/// (`rejected`) stands outside that frame: "the charges of Dale" no one
+/// rejects are another sense or no accusation of anyone present.
 pub(super) fn outside_its_frame(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
     row.flags.rejected && rejecting_head(args, t).is_none()
-        || row.flags.thanked && thanked_head(args, t).is_none()
 }
 
 /// The trigger's targets: its slots, else whoever withstands a hostile
@@ -208,13 +168,10 @@ pub(super) fn targets_of(
     if targets.is_empty() && beneficial && row.pos != TriggerPos::Verb {
         targets = others(recipient(args, t, row.cameo.starts_with("042")));
     }
-    // (a row coded only when its act is rejected or thanked for takes
-    // its target from there and from nowhere else)
+    // (a row coded only when its accusation is rejected takes its target
+    // from the one who rejects it and from nowhere else)
     if row.flags.rejected {
         return others(rejecter(args, t, clause.voice));
-    }
-    if row.flags.thanked {
-        return others(thanker(args, t, clause.voice));
     }
     if targets.is_empty() && row.kind == PloverType::Accuse && row.pos == TriggerPos::Noun {
         targets = others(rejecter(args, t, clause.voice));
