@@ -347,6 +347,17 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_rejected_flag() {
+        let text =
+            "accuse.charge-rejected\tcharge\tNOUN\tACCUSE\t111\tsource=poss|of\trejected,needtgt\n";
+        let mut t = Triggers::default();
+        t.read("t.tsv", text, any_type).unwrap();
+        let r = t.row("accuse.charge-rejected").unwrap();
+        assert!(r.flags.rejected && r.flags.needtgt);
+        assert!(!t.row("accuse.charge-rejected").unwrap().flags.judge);
+    }
+
+    #[test]
     fn rejects_a_code_of_another_type_and_unknown_words() {
         let mut t = Triggers::default();
         let wrong = "x\tcondemn\tVERB\tREQUEST\t111\t\t\n";
