@@ -114,6 +114,9 @@ pub struct TriggerFlags {
     /// Coded only when its object is no amount of money ("requested $40
     /// million from Congress" is a budget request, no diplomatic one).
     pub nomoney: bool,
+    /// An accusation that is coded only where someone rejects it ("China
+    /// rejected Gondor's charges"): its target is the one who rejects it.
+    pub rejected: bool,
 }
 
 /// One row.
@@ -306,6 +309,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "judge" => flags.judge = true,
             "person" => flags.person = true,
             "nomoney" => flags.nomoney = true,
+            "rejected" => flags.rejected = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }
@@ -340,6 +344,17 @@ mod tests {
         assert_eq!(r.called, vec![Rel::Xcomp]);
         assert!(r.flags.req);
         assert_eq!(t.candidates("call", TriggerPos::Verb).len(), 1);
+    }
+
+    #[test]
+    fn reads_the_rejected_flag() {
+        let text =
+            "accuse.charge-rejected\tcharge\tNOUN\tACCUSE\t111\tsource=poss|of\trejected,needtgt\n";
+        let mut t = Triggers::default();
+        t.read("t.tsv", text, any_type).unwrap();
+        let r = t.row("accuse.charge-rejected").unwrap();
+        assert!(r.flags.rejected && r.flags.needtgt);
+        assert!(!t.row("accuse.charge-rejected").unwrap().flags.judge);
     }
 
     #[test]

@@ -21,8 +21,14 @@ const PHRASE_LIMIT: usize = 40;
 /// first phrase of its target slots is a situation noun, a noun for the
 /// ones who suffer or a gerund, naming no actor but where it happens
 /// ("the situation in eastern Zaire" accuses no state), and no other
-/// slot names an actor.
+/// slot names an actor. Also true for a `rejected` row's trigger that no
+/// one rejects (see `thanks::outside_its_frame`).
 pub(super) fn about_a_situation(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
+    // (likewise an accusation noun coded only where it is rejected, met
+    // outside that frame: the "charges" no one rejects)
+    if super::thanks::outside_its_frame(args, row, t) {
+        return true;
+    }
     let classes = args.classes;
     let concern = classes.has(WordClass::ConcernWord, &row.lemma)
         || row

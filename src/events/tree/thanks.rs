@@ -19,6 +19,15 @@ use crate::events::triggers::{Rel, TriggerPos};
 /// CAMEO 051, on the verb or adjective the reason hangs on, or on that
 /// verb's object: "expressed gratitude for").
 pub(super) fn recipient(args: &Args<'_>, t: usize, visit: bool) -> Vec<usize> {
+    match thanking_head(args, t, visit) {
+        Some(h) => thankers(args, h),
+        None => Vec::new(),
+    }
+}
+
+/// The thanking or welcoming trigger `t` is the reason or the object of
+/// (see `recipient`).
+fn thanking_head(args: &Args<'_>, t: usize, visit: bool) -> Option<usize> {
     let tree = args.tree;
     let reason = matches!(tree.rel(t), "obl" | "nmod") && tree.case_of(t) == Some("for");
     // (a visit one welcomes is to the one who welcomes it; a release or
@@ -26,20 +35,22 @@ pub(super) fn recipient(args: &Args<'_>, t: usize, visit: bool) -> Vec<usize> {
     // of the hostages")
     let welcomed = visit && tree.deprel(t) == "obj";
     if !reason && !welcomed {
-        return Vec::new();
+        return None;
     }
-    let Some(h) = tree.head(t) else {
-        return Vec::new();
-    };
+    let h = tree.head(t)?;
     let objects: Vec<usize> = if reason {
         tree.children_rel(h, "obj").collect()
     } else {
         Vec::new()
     };
     let thanking = std::iter::once(h).chain(objects).any(|n| praises(args, n));
-    if !thanking {
-        return Vec::new();
-    }
+    thanking.then_some(h)
+}
+
+/// Who performs the thanking trigger `h`, a person speaking for the state
+/// the person belongs to.
+fn thankers(args: &Args<'_>, h: usize) -> Vec<usize> {
+    let tree = args.tree;
     let mut thankers = args.by_rels(h, &[Rel::Subj]);
     if thankers.is_empty() && !args.has_own_subject(h) {
         // (a noun of thanks is performed by its light verb's subject:
@@ -85,19 +96,9 @@ fn praises(args: &Args<'_>, n: usize) -> bool {
 /// or the document's voice for a verb in the author's voice.
 pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<usize> {
     let tree = args.tree;
-    let Some(h) = tree.head(t).filter(|_| tree.deprel(t) == "obj") else {
+    let Some(h) = rejecting_head(args, t) else {
         return Vec::new();
     };
-    let lemma = tree.lemma(h).to_lowercase();
-    let rejecting = tree.upos(h) == "VERB"
-        && args
-            .triggers
-            .candidates(&lemma, TriggerPos::Verb)
-            .iter()
-            .any(|&r| args.triggers.rows[r].kind == PloverType::Reject);
-    if !rejecting {
-        return Vec::new();
-    }
     let mut found = args.by_rels(h, &[Rel::Subj]);
     if found.is_empty() && !args.has_own_subject(h) {
         found = args.inherited_subject(h, TriggerPos::Verb);
@@ -106,6 +107,35 @@ pub(super) fn rejecter(args: &Args<'_>, t: usize, voice: Option<usize>) -> Vec<u
         found.extend(voice);
     }
     found
+}
+
+/// The rejecting verb (a REJECT row's) whose object is `t`.
+fn rejecting_head(args: &Args<'_>, t: usize) -> Option<usize> {
+    let tree = args.tree;
+    // (also the subject of a passive: "the charges were rejected by
+    // Dale", whose by-agent the subject relation reads; and a conjunct of
+    // the object: "rejected the charges and accusations of Dale")
+    let t = match tree.head(t) {
+        Some(first) if tree.deprel(t) == "conj" => first,
+        _ => t,
+    };
+    let rejected = matches!(tree.deprel(t), "obj" | "nsubj:pass");
+    let h = tree.head(t).filter(|_| rejected)?;
+    let lemma = tree.lemma(h).to_lowercase();
+    let rejecting = tree.upos(h) == "VERB"
+        && args
+            .triggers
+            .candidates(&lemma, TriggerPos::Verb)
+            .iter()
+            .any(|&r| args.triggers.rows[r].kind == PloverType::Reject);
+    rejecting.then_some(h)
+}
+
+/// Whether the trigger of a row coded only where it is rejected
+/// (`rejected`) stands outside that frame: "the charges of Dale" no one
+/// rejects are another sense or no accusation of anyone present.
+pub(super) fn outside_its_frame(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
+    row.flags.rejected && rejecting_head(args, t).is_none()
 }
 
 /// The trigger's targets: its slots, else whoever withstands a hostile
@@ -137,6 +167,11 @@ pub(super) fn targets_of(
     };
     if targets.is_empty() && beneficial && row.pos != TriggerPos::Verb {
         targets = others(recipient(args, t, row.cameo.starts_with("042")));
+    }
+    // (a row coded only when its accusation is rejected takes its target
+    // from the one who rejects it and from nowhere else)
+    if row.flags.rejected {
+        return others(rejecter(args, t, clause.voice));
     }
     if targets.is_empty() && row.kind == PloverType::Accuse && row.pos == TriggerPos::Noun {
         targets = others(rejecter(args, t, clause.voice));
