@@ -167,6 +167,8 @@ mod tests_session18;
 mod tests_session19;
 #[cfg(test)]
 mod tests_session20;
+#[cfg(test)]
+mod tests_session21;
 
 mod acronyms;
 mod backref;
@@ -179,6 +181,7 @@ mod defined;
 mod generic;
 mod guarantees;
 mod join;
+mod jointly;
 mod lower_heads;
 mod named;
 mod occasion;
@@ -274,6 +277,8 @@ pub struct Agreements {
     guarantees: guarantees::Cues,
     /// Joint bodies, executive and single-author modifiers of `bodies.rs`.
     bodies: bodies::Cues,
+    /// Modifiers naming several authors (`jointly.rs`).
+    jointly: jointly::Cues,
     dating: dating::Cues,
     words: Arc<WordClasses>,
     formations: Formations,
