@@ -308,7 +308,7 @@ impl Agreements {
         let mut c = self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link);
         // "in the spirit of our joint statement": several parties' own
         // starts a record when none came before (`jointly.rs`)
-        c.signed |= self.joint_instrument(v, at.first, a, i, head);
+        c.signed |= self.joint_instrument(site, a);
         out.push(c);
         hend
     }
@@ -359,7 +359,7 @@ impl Agreements {
         let qualified = self.qualified_start(v, first, i, kind);
         let compound = (a..i).any(|k| self.specific_compound(v.w(k), kind));
         // "released a joint statement": several parties' own (`jointly.rs`)
-        let jointly = self.joint_instrument(v, first, a, i, head);
+        let jointly = self.joint_instrument(site, a);
         let specific = between
             || compound
             || jointly

@@ -38,3 +38,19 @@ fn negated_plural_and_single_author_statements_stay_out() {
     assert!(names("Joint statements are a useful tool of diplomacy, she said.").is_empty());
     assert!(names("The spokesman made a final statement to the press.").is_empty());
 }
+
+#[test]
+fn a_joint_appearance_before_the_press_is_no_instrument() {
+    assert!(names("Today during your joint statement, the premier spoke of Arcadia.").is_empty());
+    let got = names("The president spoke during a joint statement to the media after the talks in Edoras.");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn the_text_of_a_joint_statement_is_the_documents_own() {
+    let text = "Joint Communiqué on the Gondor-Rohan Strategic Dialogue\n\n\
+                The following is the text of a joint statement by the Governments of Gondor and Rohan. \
+                The two sides reaffirmed their partnership.";
+    let got = names(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+}
