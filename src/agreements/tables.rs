@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use super::phrases::PhraseTable;
 use super::{
-    bodies, dating, guarantees, jointly, occasion, recall, refine, specific, Agreements, Entry, Flag, Head,
+    bodies, dating, guarantees, jointly, occasion, recall, refine, specific, Agreements, Entry,
+    Flag, Head,
 };
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;

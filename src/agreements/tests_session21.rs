@@ -7,7 +7,9 @@ use super::test_support::names;
 
 #[test]
 fn an_indefinite_joint_statement_is_an_instrument() {
-    let got = names("After the talks the two presidents are expected to adopt a joint statement on Arcadia.");
+    let got = names(
+        "After the talks the two presidents are expected to adopt a joint statement on Arcadia.",
+    );
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("joint statement"), "{got:?}");
     let got = names("For the first time, all four parties have agreed on a joint final statement.");
@@ -42,7 +44,9 @@ fn negated_plural_and_single_author_statements_stay_out() {
 #[test]
 fn a_joint_appearance_before_the_press_is_no_instrument() {
     assert!(names("Today during your joint statement, the premier spoke of Arcadia.").is_empty());
-    let got = names("The president spoke during a joint statement to the media after the talks in Edoras.");
+    let got = names(
+        "The president spoke during a joint statement to the media after the talks in Edoras.",
+    );
     assert!(got.is_empty(), "{got:?}");
 }
 
