@@ -77,7 +77,8 @@ impl Agreements {
 }
 
 /// "the following joint statement" (or "The following is the joint
-/// statement …") when the headline named a statement of the same kind.
+/// statement …", "… the text of a joint statement by …") when the
+/// headline named a statement of the same kind.
 fn following(doc: &Doc, recs: &[Rec], c: &Cand) -> Option<usize> {
     let w = |k: Option<usize>, word: &str| k.is_some_and(|k| doc.lower(k) == word);
     // the article, if any, then the word before it
@@ -94,6 +95,14 @@ fn following(doc: &Doc, recs: &[Rec], c: &Cand) -> Option<usize> {
         || (det == c.first && w(Some(c.first + 1), "following"))
         || (det.checked_sub(1).is_some_and(|k| copula(doc.lower(k)))
             && w(det.checked_sub(2), "following"));
+    // "The following is the text of a joint statement by …"
+    let article = c
+        .first
+        .checked_sub(1)
+        .filter(|&k| matches!(doc.lower(k), "a" | "an" | "the"))
+        .unwrap_or(c.first);
+    let text_of = w(article.checked_sub(1), "of") && w(article.checked_sub(2), "text");
+    let own = own || text_of;
     if !own || c.sentence > 5 {
         return None;
     }

@@ -305,7 +305,11 @@ impl Agreements {
             let end = self.trim_end(v, hend, b.max(hend));
             (join_tokens(doc, a, end), Link::Short)
         };
-        out.push(self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link));
+        let mut c = self.cand(doc, v, s, first_tok, hend - 1, &name, kind, false, link);
+        // "in the spirit of our joint statement": several parties' own
+        // starts a record when none came before (`jointly.rs`)
+        c.signed |= self.joint_instrument(site, a);
+        out.push(c);
         hend
     }
 
@@ -354,8 +358,11 @@ impl Agreements {
         // "an immediate, negotiated ceasefire": the one called for
         let qualified = self.qualified_start(v, first, i, kind);
         let compound = (a..i).any(|k| self.specific_compound(v.w(k), kind));
+        // "released a joint statement": several parties' own (`jointly.rs`)
+        let jointly = self.joint_instrument(site, a);
         let specific = between
             || compound
+            || jointly
             || subject.len() >= 2
             || qualified.is_some()
             || signed_after

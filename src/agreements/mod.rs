@@ -130,6 +130,13 @@
 //! memorandum, one minister's statement or a name the alias table lists
 //! as no instrument (kind `none`: "Olympic Charter").
 //!
+//! Session 21 (`jointly.rs`, `docs/agreements-recall.md`): a lower-case
+//! singular statement or declaration that a modifier names as several
+//! parties' own ("released a joint statement", "our joint statement", "a
+//! trilateral declaration") is an instrument at its first mention, unless
+//! negated or a joint appearance before the press; "the text of a joint
+//! statement by …" is a headline statement's own text (`backref.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -167,6 +174,8 @@ mod tests_session18;
 mod tests_session19;
 #[cfg(test)]
 mod tests_session20;
+#[cfg(test)]
+mod tests_session21;
 
 mod acronyms;
 mod backref;
@@ -179,6 +188,7 @@ mod defined;
 mod generic;
 mod guarantees;
 mod join;
+mod jointly;
 mod lower_heads;
 mod named;
 mod occasion;
@@ -274,6 +284,8 @@ pub struct Agreements {
     guarantees: guarantees::Cues,
     /// Joint bodies, executive and single-author modifiers of `bodies.rs`.
     bodies: bodies::Cues,
+    /// Modifiers naming several authors (`jointly.rs`).
+    jointly: jointly::Cues,
     dating: dating::Cues,
     words: Arc<WordClasses>,
     formations: Formations,

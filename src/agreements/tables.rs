@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use super::phrases::PhraseTable;
 use super::{
-    bodies, dating, guarantees, occasion, recall, refine, specific, Agreements, Entry, Flag, Head,
+    bodies, dating, guarantees, jointly, occasion, recall, refine, specific, Agreements, Entry,
+    Flag, Head,
 };
 use super::{EMBEDDED_CUES, EMBEDDED_ENTRIES};
 use crate::error::Error;
@@ -37,6 +38,7 @@ impl Agreements {
             occasion: occasion::Cues::default(),
             guarantees: guarantees::Cues::default(),
             bodies: bodies::Cues::default(),
+            jointly: jointly::Cues::default(),
             dating: dating::Cues::default(),
             words: WordClasses::embedded(),
             formations: Formations::default(),
@@ -175,6 +177,7 @@ impl Agreements {
                 c if guarantees::Cues::CLASSES.contains(&c) => self.guarantees.add(class, phrase),
                 c if dating::Cues::CLASSES.contains(&c) => self.dating.add(class, phrase),
                 c if bodies::Cues::CLASSES.contains(&c) => self.bodies.add(class, phrase),
+                c if jointly::Cues::CLASSES.contains(&c) => self.jointly.add(class, phrase),
                 other => {
                     return Err(Error::Data {
                         file: file.to_string(),
