@@ -15,8 +15,8 @@ use crate::syntax::TokenSyntax;
 /// How far up from the fronted phrase's noun the verb is looked for.
 const DEPTH: usize = 8;
 
-/// Token → (its new head, its new relation) for each such subject.
-pub fn subjects(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
+/// (token, its new head, its new relation) for each such subject.
+pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     for (a, t) in syntax.iter().enumerate() {
         if !matches!(t.deprel, "conj" | "appos") || !matches!(t.upos, "PROPN" | "NOUN") {
@@ -65,8 +65,10 @@ fn phrase_start(syntax: &[TokenSyntax], a: usize) -> usize {
 /// The verb right after the phrase of `a`: the next token, or the first
 /// after auxiliaries and adverbs that hang on it ("will also meet").
 fn verb_after(syntax: &[TokenSyntax], a: usize) -> Option<usize> {
+    // (past the words of its own phrase: "the Organization for
+    // Migration launched")
     let mut k = a + 1;
-    while k < syntax.len() && syntax[k].head == Some(a) && syntax[k].upos != "PUNCT" {
+    while k < syntax.len() && syntax[k].upos != "PUNCT" && under(syntax, k, a) {
         k += 1;
     }
     let verb = (k..syntax.len()).find(|&v| syntax[v].upos == "VERB")?;
@@ -96,3 +98,7 @@ fn under(syntax: &[TokenSyntax], i: usize, top: usize) -> bool {
 fn governs(syntax: &[TokenSyntax], verb: usize, h: usize) -> bool {
     h < verb && under(syntax, h, verb)
 }
+
+#[cfg(test)]
+#[path = "tests_nominal_s21.rs"]
+mod tests_nominal_s21;

@@ -249,7 +249,7 @@ fn rehung(syntax: &[TokenSyntax]) -> Vec<Option<(usize, &'static str)>> {
         };
         out[i] = Some((clause, rel));
     }
-    for (a, verb, rel) in super::fronted::subjects(syntax) {
+    for (a, verb, rel) in super::fronted::rehung(syntax) {
         out[a] = Some((verb, rel));
     }
     out
