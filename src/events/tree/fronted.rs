@@ -8,7 +8,10 @@
 //! directly by the verb (or its auxiliaries and adverbs), the verb having
 //! no subject and governing the fronted phrase, is that verb's subject.
 //! On the two 300-document corpus samples this reading was right in all
-//! 51 sentences it applies to (20 conjuncts, 31 appositions).
+//! 51 sentences read where the verb follows the name directly (20
+//! conjuncts, 31 appositions). A subject of that verb with a preposition
+//! of its own is the fronted phrase misread ("In a meeting with X,
+//! concerns were raised by Y"): an oblique.
 
 use crate::syntax::TokenSyntax;
 
@@ -18,6 +21,17 @@ const DEPTH: usize = 8;
 /// (token, its new head, its new relation) for each such subject.
 pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
+    // (each token's dependents, once: a scan of the document per
+    // candidate made a long document quadratic)
+    let mut children = vec![Vec::new(); syntax.len()];
+    for (i, t) in syntax.iter().enumerate() {
+        if let Some(h) = t.head.filter(|&h| h < syntax.len() && h != i) {
+            children[h].push(i);
+        }
+    }
+    let kids = |i: usize| children.get(i).map_or(&[][..], Vec::as_slice);
+    let has_child =
+        |i: usize, test: &dyn Fn(&TokenSyntax) -> bool| kids(i).iter().any(|&c| test(&syntax[c]));
     for (a, t) in syntax.iter().enumerate() {
         if !matches!(t.deprel, "conj" | "appos") || !matches!(t.upos, "PROPN" | "NOUN") {
             continue;
@@ -25,31 +39,41 @@ pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
         let Some(h) = t.head.filter(|&h| h < a) else {
             continue;
         };
-        if has_child(syntax, a, |c| c.deprel == "cc") {
-            continue;
-        }
         let start = phrase_start(syntax, a);
-        if start == 0 || syntax[start - 1].xpos != "," {
+        if start == 0 || syntax[start - 1].xpos != "," || has_child(a, &|c| c.deprel == "cc") {
             continue;
         }
         let Some(verb) = verb_after(syntax, a) else {
             continue;
         };
-        let subject = has_child(syntax, verb, |c| {
-            matches!(c.deprel, "nsubj" | "nsubj:pass" | "csubj" | "expl")
-        });
-        if subject || !governs(syntax, verb, h) {
+        if !governs(syntax, verb, h) {
             continue;
         }
-        let passive = has_child(syntax, verb, |c| c.deprel == "aux:pass");
+        // (a subject with a preposition of its own is the fronted phrase
+        // misread: "In a meeting with X, concerns were raised by Y")
+        let mut cased = None;
+        let mut subject = false;
+        for &k in kids(verb) {
+            if !matches!(syntax[k].deprel, "nsubj" | "nsubj:pass" | "csubj" | "expl") {
+                continue;
+            }
+            let case = has_child(k, &|c| c.deprel == "case" && c.upos == "ADP");
+            if k < start && (k == h || under(syntax, h, k)) && case {
+                cased = Some(k);
+            } else {
+                subject = true;
+            }
+        }
+        if subject {
+            continue;
+        }
+        if let Some(k) = cased {
+            out.push((k, verb, "obl"));
+        }
+        let passive = has_child(verb, &|c| c.deprel == "aux:pass");
         out.push((a, verb, if passive { "nsubj:pass" } else { "nsubj" }));
     }
     out
-}
-
-/// Whether token `i` has a dependent that `test` accepts.
-fn has_child(syntax: &[TokenSyntax], i: usize, test: impl Fn(&TokenSyntax) -> bool) -> bool {
-    syntax.iter().any(|c| c.head == Some(i) && test(c))
 }
 
 /// The first token of the noun phrase headed by `a` that ends at `a`
@@ -71,7 +95,16 @@ fn verb_after(syntax: &[TokenSyntax], a: usize) -> Option<usize> {
     while k < syntax.len() && syntax[k].upos != "PUNCT" && under(syntax, k, a) {
         k += 1;
     }
-    let verb = (k..syntax.len()).find(|&v| syntax[v].upos == "VERB")?;
+    let mut verb = k;
+    while syntax
+        .get(verb)
+        .is_some_and(|t| matches!(t.upos, "AUX" | "ADV" | "PART"))
+    {
+        verb += 1;
+    }
+    if syntax.get(verb)?.upos != "VERB" {
+        return None;
+    }
     let finite = matches!(syntax[verb].xpos, "VBD" | "VBZ" | "VBP");
     let helpers = (k..verb)
         .all(|m| matches!(syntax[m].upos, "AUX" | "ADV" | "PART") && syntax[m].head == Some(verb));

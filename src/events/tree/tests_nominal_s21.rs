@@ -48,12 +48,27 @@ fn a_light_verbs_agent_performs_its_noun_before_a_stray_phrase() {
 fn talks_with_a_partner_and_no_agent_are_the_authors() {
     let author = Some("Ministry of Foreign Affairs of Arnor");
     assert_eq!(
-        coded("Talks with Harad resumed in Fornost on Monday.", author),
-        ["CONSULT 040 Arnor -> Harad (asserted)"]
+        coded("Negotiations with Harad will begin next month.", author),
+        ["CONSULT 046 Arnor -> Harad (hypothetical)"]
     );
     // (an agent of its own keeps the act: "Rohan's talks with Harad")
     assert_eq!(
         coded("Rohan's talks with Harad resumed on Monday.", author),
-        ["CONSULT 040 Rohan -> Harad (asserted)"]
+        ["CONSULT 046 Rohan -> Harad (asserted)"]
+    );
+}
+
+#[test]
+fn a_fronted_meeting_misread_as_a_passive_subject_sets_the_clause() {
+    assert_eq!(
+        coded(
+            "In a meeting with King Theoden Thengel, concerns were raised by Minister \
+             Ingold Targon about the blockade.",
+            None
+        ),
+        [
+            "ACCUSE 110 Ingold Targon -> - (asserted)",
+            "CONSULT 040 Ingold Targon -> Theoden Thengel (asserted)"
+        ]
     );
 }
