@@ -2,7 +2,8 @@
 //! United States has provided …", "During his visit to Ankara, Chancellor
 //! Scholz discussed …", "While in Brussels, Mr. Sullivan will meet …"):
 //! the parser hung the subject on the last noun of the fronted phrase as
-//! a conjunct or an apposition, across the comma that closes the phrase,
+//! a conjunct, an apposition or a flat name part, across the comma that
+//! closes the phrase,
 //! and left the main verb without a subject. A noun phrase that opens
 //! with that comma, has no coordinator of its own, and is followed
 //! directly by the verb (or its auxiliaries and adverbs), the verb having
@@ -33,7 +34,10 @@ pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
     let has_child =
         |i: usize, test: &dyn Fn(&TokenSyntax) -> bool| kids(i).iter().any(|&c| test(&syntax[c]));
     for (a, t) in syntax.iter().enumerate() {
-        if !matches!(t.deprel, "conj" | "appos") || !matches!(t.upos, "PROPN" | "NOUN") {
+        // (a flat name never spans a comma: "In Jakarta, Minister Penny
+        // Wong" is no one name)
+        let hung = matches!(t.deprel, "conj" | "appos" | "flat");
+        if !hung || !matches!(t.upos, "PROPN" | "NOUN") {
             continue;
         }
         let Some(h) = t.head.filter(|&h| h < a) else {
@@ -87,7 +91,8 @@ fn phrase_start(syntax: &[TokenSyntax], a: usize) -> usize {
 }
 
 /// The verb right after the phrase of `a`: the next token, or the first
-/// after auxiliaries and adverbs that hang on it ("will also meet").
+/// after auxiliaries and adverbs that hang on it ("will also meet", "also
+/// held"), finite or with an auxiliary.
 fn verb_after(syntax: &[TokenSyntax], a: usize) -> Option<usize> {
     // (past the words of its own phrase: "the Organization for
     // Migration launched")
@@ -109,7 +114,8 @@ fn verb_after(syntax: &[TokenSyntax], a: usize) -> Option<usize> {
     let helpers = (k..verb)
         .all(|m| matches!(syntax[m].upos, "AUX" | "ADV" | "PART") && syntax[m].head == Some(verb));
     let with_aux = verb > k && syntax[k].upos == "AUX";
-    (helpers && (finite && verb == k || with_aux)).then_some(verb)
+    // ("Secretary Sherman also held", "the Secretary will also meet")
+    (helpers && (finite || with_aux)).then_some(verb)
 }
 
 /// Whether `i` lies under `top` (bounded, so a malformed tree cannot loop).

@@ -72,3 +72,14 @@ fn a_fronted_meeting_misread_as_a_passive_subject_sets_the_clause() {
         ]
     );
 }
+
+#[test]
+fn an_adverb_between_the_fronted_subject_and_its_verb() {
+    assert_eq!(
+        coded(
+            "While in Edoras, Minister Ingold Targon also held talks with King Theoden Thengel.",
+            None
+        ),
+        ["CONSULT 046 Ingold Targon -> Theoden Thengel (asserted)"]
+    );
+}
