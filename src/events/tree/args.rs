@@ -177,6 +177,8 @@ impl Args<'_> {
         }
         let own = self.by_rels(t, &rels);
         if !own.is_empty() {
+            let lent = self.light_subject(t, &rels);
+            let own = if lent.is_empty() { own } else { lent };
             return self.speaker_for_own_side(t, (row.pos, row.kind), own);
         }
         if self.has_own_subject(t) {

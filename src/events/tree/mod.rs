@@ -21,6 +21,7 @@ mod concern;
 mod corefer;
 mod definite;
 mod find;
+mod fronted;
 mod groups;
 mod headline;
 mod hyphen;

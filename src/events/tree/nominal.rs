@@ -284,6 +284,31 @@ impl Args<'_> {
     }
 }
 
+impl Args<'_> {
+    /// The subject (or passive agent) of the light verb that carries
+    /// nominal `t`, when none of the slots `rels` names an actor among
+    /// `t`'s own dependents: an actor the slots find further away, a
+    /// phrase stray on the verb or nested in another phrase, yields to it
+    /// ("strikes were carried out by Gondor with support from Rohan":
+    /// "from Rohan" belongs to "support", and Gondor strikes).
+    pub(super) fn light_subject(&self, t: usize, rels: &[Rel]) -> Vec<usize> {
+        if !self.nominals.trigger(t) {
+            return Vec::new();
+        }
+        let direct = rels
+            .iter()
+            .flat_map(|r| self.nodes(t, r))
+            .any(|n| !self.actors_at(n).is_empty());
+        if direct {
+            return Vec::new();
+        }
+        match self.light_verb_of(t) {
+            Some(v) if v != t => self.by_rels(v, &[Rel::Subj]),
+            _ => Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "tests_nominal.rs"]
 mod tests_nominal;

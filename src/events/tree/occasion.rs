@@ -37,13 +37,38 @@ pub(super) fn occasion_source(
                 && matches!(tree.lemma(c), "in" | "during" | "at" | "on")
         });
     if !setting {
-        return None;
+        return partner_of_voice(args, t, targets, voice[0]);
     }
     // (the subject must be another party: "took part in a dialogue with
     // Arnor's officials" by an unnamed subject is no event of Arnor's)
     let found = args.by_rels(h, &[Rel::Subj]);
     let other = !found.is_empty() && found.iter().all(|a| !targets.contains(a));
     other.then_some((found, false))
+}
+
+/// The document's voice for a joint act that is its clause's subject and
+/// names only its partner in a "with" phrase ("Negotiations with Arnor
+/// will focus on trade", "Talks with Arnor resumed", in Gondor's own
+/// statement): the act with no other party named is the author's (dev
+/// README: a press release's own voice is its state or organisation).
+fn partner_of_voice(
+    args: &Args<'_>,
+    t: usize,
+    targets: &[usize],
+    voice: Option<usize>,
+) -> Option<(Vec<usize>, bool)> {
+    let tree = args.tree;
+    let own = voice.filter(|v| !targets.contains(v))?;
+    if !matches!(tree.deprel(t), "nsubj" | "nsubj:pass") {
+        return None;
+    }
+    let partner = tree.children(t).iter().any(|&c| {
+        tree.case_of(c) == Some("with") && {
+            let found = args.actors_at(c);
+            !found.is_empty() && found.iter().all(|a| targets.contains(a))
+        }
+    });
+    partner.then(|| (vec![own], true))
 }
 
 /// The agent of a nominal act of force that names only its target: the

@@ -249,5 +249,8 @@ fn rehung(syntax: &[TokenSyntax]) -> Vec<Option<(usize, &'static str)>> {
         };
         out[i] = Some((clause, rel));
     }
+    for (a, verb, rel) in super::fronted::rehung(syntax) {
+        out[a] = Some((verb, rel));
+    }
     out
 }
