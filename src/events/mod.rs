@@ -31,6 +31,17 @@ fn affiliation(doc: &Doc, a: usize) -> Option<usize> {
     doc.actors.get(a).and_then(|x| x.affiliation)
 }
 
+/// Whether actor `a`'s title is one whose holder speaks for a state or
+/// body ("Foreign Ministry Spokesperson", "Press Secretary":
+/// `events.state-voice-title`).
+fn speaks_for_office(doc: &Doc, words: &crate::lexicon::WordClasses, a: usize) -> bool {
+    let title = doc.actors.get(a).and_then(|x| x.title.as_deref());
+    title.is_some_and(|t| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.has_ignore_ascii_case(crate::lexicon::WordClass::StateVoiceTitle, w))
+    })
+}
+
 /// The `events` stage.
 pub struct EventStage {
     lexicon: EventLexicon,

@@ -5,12 +5,12 @@
 //! record lists. Each pass indexes what it looks up: a search per event
 //! would be quadratic on long documents.
 
-use super::affiliation;
 use super::hosts::{author_hosts_visits, is_visit};
 use super::lexicon::EventLexicon;
+use super::{affiliation, speaks_for_office};
 use crate::doc::PloverType;
 use crate::doc::{ActorKind, ActorRef, Doc, EventRef, EventStatus};
-use crate::lexicon::{WordClass, WordMap, WordSet};
+use crate::lexicon::{WordMap, WordSet};
 
 /// A person who takes part in an event, with the other party.
 type Participant = (usize, Option<usize>);
@@ -124,12 +124,7 @@ fn visit_hosts(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
         // (a spokesperson who speaks of a visit does not host it)
         let leads = |p: usize| {
             doc.actors.get(p).is_some_and(|a| {
-                let speaks = a.title.as_deref().is_some_and(|t| {
-                    t.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                        lex.words
-                            .has_ignore_ascii_case(WordClass::StateVoiceTitle, w)
-                    })
-                });
+                let speaks = speaks_for_office(doc, &lex.words, p);
                 a.kind == Some(ActorKind::Person) && a.affiliation == Some(t) && !speaks
             })
         };

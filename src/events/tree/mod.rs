@@ -329,11 +329,7 @@ fn document_voice(doc: &Doc, words: &WordClasses) -> Option<usize> {
 /// spokesperson's: the document's author, else the person's affiliation.
 fn spoken_for(doc: &Doc, words: &WordClasses, p: usize) -> Option<usize> {
     let actor = doc.actors.get(p)?;
-    let title = actor.title.as_deref()?;
-    let voice_title = title
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| words.has_ignore_ascii_case(WordClass::StateVoiceTitle, w));
-    if !voice_title {
+    if !crate::events::speaks_for_office(doc, words, p) {
         return None;
     }
     doc.author.filter(|&a| a != p).or(actor.affiliation)
