@@ -135,7 +135,7 @@ impl SyntaxStage {
         out: &mut [TokenSyntax],
     ) {
         forms.clear();
-        forms.extend(kept.iter().map(|&i| doc.token_text(i)));
+        forms.extend(kept.iter().map(|&i| straight_clitic(doc.token_text(i))));
         self.model.analyze_names(forms, names, scratch);
         for (k, (&i, form)) in kept.iter().zip(forms.iter()).enumerate() {
             let tag = scratch.tags.get(k).copied().unwrap_or(0);
@@ -152,6 +152,30 @@ impl SyntaxStage {
                 deprel,
             };
         }
+    }
+}
+
+/// A clitic written with a typographic apostrophe ("we’ll", "don’t"),
+/// as the treebank writes it, with a straight one: the models learned
+/// "'ll" as a modal and "n't" as a negator, and most published releases
+/// use the curly form.
+fn straight_clitic(form: &str) -> &str {
+    match form {
+        "\u{2019}s" => "'s",
+        "\u{2019}S" => "'S",
+        "\u{2019}ll" => "'ll",
+        "\u{2019}LL" => "'LL",
+        "\u{2019}d" => "'d",
+        "\u{2019}D" => "'D",
+        "\u{2019}re" => "'re",
+        "\u{2019}RE" => "'RE",
+        "\u{2019}ve" => "'ve",
+        "\u{2019}VE" => "'VE",
+        "\u{2019}m" => "'m",
+        "\u{2019}M" => "'M",
+        "n\u{2019}t" => "n't",
+        "N\u{2019}T" => "N'T",
+        _ => form,
     }
 }
 

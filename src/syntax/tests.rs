@@ -478,3 +478,27 @@ fn a_person_of_common_words_only_is_no_person() {
     let left: Vec<&str> = doc.entities.iter().map(|m| doc.span_text(m.span)).collect();
     assert_eq!(left, ["Tarvel Price"]);
 }
+
+/// Clitics with a typographic apostrophe are tagged and lemmatised as the
+/// treebank's straight ones: "we’ll" is a modal "will", "’d" a "would".
+#[test]
+fn typographic_clitics_read_as_straight_ones() {
+    use crate::doc::{Doc, DocInfo};
+    use crate::pipeline::Stage;
+    use crate::text::{split_sentences, Lexical, Tokenizer};
+    let lexical = Lexical::embedded();
+    let text = "We\u{2019}ll meet them. We\u{2019}d like to thank them. They don\u{2019}t agree.";
+    let mut doc = Doc::new(DocInfo::default(), text.to_string());
+    doc.tokens = Tokenizer::new(lexical.clone()).tokenize(doc.text(), &[]);
+    doc.sentences = split_sentences(doc.text(), &doc.tokens, &lexical);
+    let stage = super::SyntaxStage::new(SyntaxModel::embedded().unwrap());
+    stage.process(&mut doc);
+    let lemma_of = |form: &str| {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == form)
+            .map(|i| (doc.syntax[i].lemma.clone(), doc.syntax[i].xpos))
+    };
+    assert_eq!(lemma_of("\u{2019}ll"), Some(("will".to_string(), "MD")));
+    assert_eq!(lemma_of("\u{2019}d"), Some(("would".to_string(), "MD")));
+    assert_eq!(lemma_of("n\u{2019}t").map(|l| l.0), Some("not".to_string()));
+}

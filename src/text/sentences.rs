@@ -13,6 +13,9 @@
 //!   next line starts with a capital, digit, quote or bullet, and the line
 //!   does not end in a comma, hyphen or joining word (a hard-wrapped
 //!   sentence continues).
+//! - after the dash that closes a dateline ("KYIV, 12 May 2024 — The
+//!   Minister …"), so the place is not parsed as the subject of the
+//!   first sentence.
 
 use crate::doc::{Sentence, Span, Token, TokenKind};
 use crate::lexicon::WordClass;
@@ -27,7 +30,9 @@ pub fn split_sentences(text: &str, tokens: &[Token], lexical: &Lexical) -> Vec<S
         let Some(next) = tokens.get(i + 1) else {
             break;
         };
-        if ends_sentence(i, next, &token_text, tokens, lexical) {
+        if ends_sentence(i, next, &token_text, tokens, lexical)
+            || closes_dateline(first, i, &token_text, tokens)
+        {
             sentences.push(make(tokens, first, i + 1));
             first = i + 1;
         }
@@ -109,6 +114,44 @@ fn ends_sentence<'a>(
         return next_opens && !joining;
     }
     false
+}
+
+/// Whether token `i` is the dash that ends a dateline opening the
+/// sentence that starts at `first`: a capitalised place, a comma, then
+/// only capitalised words, numbers and light punctuation holding a date
+/// ("WASHINGTON, March 3, 2024 —", "Geneva, 12 May (UN) –"), followed by
+/// a capitalised word.
+fn closes_dateline<'a>(
+    first: usize,
+    i: usize,
+    token_text: &impl Fn(usize) -> &'a str,
+    tokens: &[Token],
+) -> bool {
+    const MAX_DATELINE_TOKENS: usize = 12;
+    if i <= first + 2 || i - first > MAX_DATELINE_TOKENS {
+        return false;
+    }
+    let is_dash = |k: usize| matches!(token_text(k), "\u{2014}" | "\u{2013}" | "--" | "-");
+    let capitalised = |k: usize| first_char(token_text(k)).is_uppercase();
+    if !is_dash(i) || !tokens.get(i + 1).is_some_and(|_| capitalised(i + 1)) {
+        return false;
+    }
+    if tokens[first].kind != TokenKind::Word || !capitalised(first) {
+        return false;
+    }
+    let mut comma = false;
+    let mut number = false;
+    for k in first + 1..i {
+        match tokens[k].kind {
+            TokenKind::Number => number = true,
+            TokenKind::Word if capitalised(k) => {}
+            TokenKind::Punct if matches!(token_text(k), "," | "." | "(" | ")") => {
+                comma |= token_text(k) == ",";
+            }
+            _ => return false,
+        }
+    }
+    comma && number
 }
 
 /// Whether a token can be the first of a sentence.

@@ -201,6 +201,26 @@ fn tokenizer_cases() {
 
 /// Texts and their sentences.
 const SENTENCE_CASES: &[(&str, &[&str])] = &[
+    // datelines stand apart from the first sentence
+    (
+        "OSLORIA, March 3, 2024 \u{2014} The Minister will travel to Vell.",
+        &[
+            "OSLORIA, March 3, 2024 \u{2014}",
+            "The Minister will travel to Vell.",
+        ],
+    ),
+    (
+        "Geneva, 12 May 2023 (Envoy Office) \u{2013} Talks resumed today.",
+        &[
+            "Geneva, 12 May 2023 (Envoy Office) \u{2013}",
+            "Talks resumed today.",
+        ],
+    ),
+    // not a dateline: lower-case words before the dash
+    (
+        "In Vell, 12 countries \u{2013} Arnor among them \u{2013} signed.",
+        &["In Vell, 12 countries \u{2013} Arnor among them \u{2013} signed."],
+    ),
     (
         "The Ministers met. They agreed.",
         &["The Ministers met.", "They agreed."],

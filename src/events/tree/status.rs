@@ -60,8 +60,11 @@ fn status_of(
     }
     let modal = !intent
         && carriers.iter().any(|&c| {
-            tree.children_rel(c, "aux")
-                .any(|d| classes.has(WordClass::HypotheticalModal, tree.lemma(d)))
+            let owner = aux_owner(tree, c);
+            tree.children_rel(owner, "aux").any(|d| {
+                classes.has(WordClass::HypotheticalModal, tree.lemma(d))
+                    && !polite_performative(tree, classes, owner, d)
+            })
         });
     if modal || under_condition(tree, classes, at) || possible(tree, classes, t) {
         return EventStatus::Hypothetical;
@@ -73,6 +76,60 @@ fn status_of(
         return EventStatus::Hypothetical;
     }
     EventStatus::Asserted
+}
+
+/// The verb whose auxiliaries govern verb `v`: `v` itself, or, for a
+/// verb coordinated without an auxiliary or subject of its own, the first
+/// conjunct's ("the leaders will hold talks and attend a dinner": the
+/// dinner is as future as the talks).
+fn aux_owner(tree: &TreeView<'_>, v: usize) -> usize {
+    let mut n = v;
+    for _ in 0..3 {
+        let bare = tree.rel(n) == "conj"
+            && tree.upos(n) == "VERB"
+            && !tree
+                .children(n)
+                .iter()
+                .any(|&c| matches!(tree.rel(c), "aux" | "nsubj" | "nsubj:pass" | "cop"));
+        match tree.head(n) {
+            Some(h) if bare && matches!(tree.upos(h), "VERB" | "AUX") => n = h,
+            _ => break,
+        }
+    }
+    n
+}
+
+/// Whether the modal `aux` of `verb` is the polite form of a speech act
+/// its first-person speaker performs: "I would commend X", "we would urge
+/// all sides" say the act and so do it, as "I would like to thank" does
+/// (`status_frame::performed`); "would have urged" does not.
+fn polite_performative(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    verb: usize,
+    aux: usize,
+) -> bool {
+    if tree.lemma(aux).to_lowercase() != "would"
+        || !classes.has(WordClass::StatusPerformativeVerb, tree.lemma(verb))
+    {
+        return false;
+    }
+    let first_person = tree
+        .children_rel(verb, "nsubj")
+        .any(|n| matches!(tree.lemma(n).to_lowercase().as_str(), "i" | "we"));
+    let perfect = tree
+        .children_rel(verb, "aux")
+        .any(|d| tree.lemma(d) == "have");
+    // ("if asked, I would condemn it" is a conditional, not an act)
+    let conditional = tree.children_rel(verb, "advcl").any(|c| {
+        tree.children_rel(c, "mark")
+            .any(|m| classes.has(WordClass::ConditionMark, tree.lemma(m)))
+    });
+    // ("we would condemn any escalation" judges what has not happened)
+    let any_object = tree
+        .children_rel(verb, "obj")
+        .any(|o| tree.children_rel(o, "det").any(|d| tree.lemma(d) == "any"));
+    first_person && !perfect && !conditional && !any_object
 }
 
 /// Whether `at` is a present-tense verb of a time clause ("when", "once",
