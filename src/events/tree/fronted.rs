@@ -47,7 +47,8 @@ pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
         if start == 0 || syntax[start - 1].xpos != "," || has_child(a, &|c| c.deprel == "cc") {
             continue;
         }
-        let Some(verb) = verb_after(syntax, a) else {
+        let (after, of_phrase) = past_of_phrase(syntax, a);
+        let Some(verb) = verb_after(syntax, a, after) else {
             continue;
         };
         if !governs(syntax, verb, h) {
@@ -74,6 +75,9 @@ pub fn rehung(syntax: &[TokenSyntax]) -> Vec<(usize, usize, &'static str)> {
         if let Some(k) = cased {
             out.push((k, verb, "obl"));
         }
+        if let Some(of) = of_phrase {
+            out.push((of, a, "nmod"));
+        }
         let passive = has_child(verb, &|c| c.deprel == "aux:pass");
         out.push((a, verb, if passive { "nsubj:pass" } else { "nsubj" }));
     }
@@ -90,16 +94,54 @@ fn phrase_start(syntax: &[TokenSyntax], a: usize) -> usize {
     start
 }
 
-/// The verb right after the phrase of `a`: the next token, or the first
-/// after auxiliaries and adverbs that hang on it ("will also meet", "also
-/// held"), finite or with an auxiliary.
-fn verb_after(syntax: &[TokenSyntax], a: usize) -> Option<usize> {
-    // (past the words of its own phrase: "the Organization for
-    // Migration launched")
+/// The token after the phrase of `a`, past its own words ("the
+/// Organization for Migration launched") and past an "of" name the
+/// parser hung elsewhere ("At the invitation of X, Foreign Minister Y of
+/// Arnor will visit": "of Arnor" went to X), with that name's head.
+fn past_of_phrase(syntax: &[TokenSyntax], a: usize) -> (usize, Option<usize>) {
     let mut k = a + 1;
     while k < syntax.len() && syntax[k].upos != "PUNCT" && under(syntax, k, a) {
         k += 1;
     }
+    if syntax
+        .get(k)
+        .is_none_or(|t| t.upos != "ADP" || t.lemma != "of")
+    {
+        return (k, None);
+    }
+    let mut end = k + 1;
+    if syntax.get(end).is_some_and(|t| t.upos == "DET") {
+        end += 1;
+    }
+    let first = end;
+    // ("of the Republic of Kazakhstan": an inner "of" joins name words)
+    let name_word = |m: usize| {
+        syntax.get(m).is_some_and(|t| t.upos == "PROPN")
+            || (syntax.get(m).is_some_and(|t| t.lemma == "of")
+                && m > first
+                && syntax
+                    .get(m + 1)
+                    .is_some_and(|t| matches!(t.upos, "PROPN" | "DET")))
+            || (syntax.get(m).is_some_and(|t| t.upos == "DET")
+                && m > first
+                && syntax.get(m - 1).is_some_and(|t| t.lemma == "of"))
+    };
+    while name_word(end) {
+        end += 1;
+    }
+    // the name's head: the word of the run whose head lies outside it
+    let head = (first..end).find(|&m| syntax[m].head.is_none_or(|h| h < k || h >= end));
+    match head {
+        Some(h) if end > first && syntax[k].head == Some(h) => (end, Some(h)),
+        _ => (k, None),
+    }
+}
+
+/// The verb at `k`, right after the phrase of `a`, or the first after
+/// auxiliaries and adverbs that hang on it ("will also meet", "also
+/// held"), finite or with an auxiliary.
+fn verb_after(syntax: &[TokenSyntax], a: usize, k: usize) -> Option<usize> {
+    debug_assert!(k > a);
     let mut verb = k;
     while syntax
         .get(verb)

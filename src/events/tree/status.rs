@@ -394,7 +394,7 @@ pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     from_verb.is_none()
         && !hoped
         && carriers.iter().any(|&c| {
-            tree.children_rel(c, "aux")
+            tree.children_rel(aux_owner(tree, c), "aux")
                 .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))
         })
 }
