@@ -192,6 +192,7 @@ mod jointly;
 mod lower_heads;
 mod named;
 mod occasion;
+mod package;
 mod of_names;
 mod parties;
 mod phrases;
