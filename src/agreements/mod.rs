@@ -176,6 +176,8 @@ mod tests_session19;
 mod tests_session20;
 #[cfg(test)]
 mod tests_session21;
+#[cfg(test)]
+mod tests_session22;
 
 mod acronyms;
 mod backref;
