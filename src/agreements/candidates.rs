@@ -89,7 +89,7 @@ impl Agreements {
         let head = self.as_signed_object(head, v, first, i, hend);
         // "the ceasefire and hostage release deal": one package (`package.rs`)
         if head.kind == "ceasefire" && !capital {
-            if let Some((pend, phead)) = self.ceasefire_package(v, hend, lim) {
+            if let Some((pend, phead)) = self.ceasefire_package(doc, v, hend, lim) {
                 let site = Site {
                     at,
                     i,

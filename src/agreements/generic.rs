@@ -358,8 +358,8 @@ impl Agreements {
         let subject = parties::subject_parties(doc, &self.words, htok, (first, lim));
         // "an immediate, negotiated ceasefire": the one called for
         let qualified = self.qualified_start(v, first, i, kind);
-        let compound = (a..i).any(|k| self.specific_compound(v.w(k), kind))
-            || self.is_package(v, i, hend);
+        let compound =
+            (a..i).any(|k| self.specific_compound(v.w(k), kind)) || self.is_package(v, i, hend);
         // "released a joint statement": several parties' own (`jointly.rs`)
         let jointly = self.joint_instrument(site, a);
         let specific = between

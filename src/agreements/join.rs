@@ -181,5 +181,8 @@ fn merge(r: &mut Rec, c: Cand, mention: AgreementMention) {
 /// hostage release deal", "the ceasefire agreement"): the package it belongs
 /// to, not a new instrument (`package.rs`).
 fn ceasefire_part(r: &Rec, c: &Cand) -> bool {
-    c.kind == "ceasefire" && r.r.kind == "agreement" && !c.toks.is_empty() && c.toks.is_subset(&r.name_toks)
+    c.kind == "ceasefire"
+        && r.r.kind == "agreement"
+        && !c.toks.is_empty()
+        && c.toks.is_subset(&r.name_toks)
 }

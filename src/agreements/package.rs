@@ -3,11 +3,13 @@
 //! agreement"): one package instrument whose head is the last noun. The
 //! coordination inside the noun phrase names what the package covers, so it
 //! is specific even after an indefinite article (session 22, issue 13 item
-//! 4; corpus counts in `docs/agreements-recall.md`). A later bare "the
+//! 4; corpus counts in `eval/corpus-agreements-6/README.md`). A later bare "the
 //! ceasefire" names the package's ceasefire part, not a new instrument
 //! (`join.rs`).
 
+use super::specific::parsed;
 use super::{Agreements, Head, View};
+use crate::doc::Doc;
 use crate::doc::TokenKind;
 use crate::lexicon::WordClass;
 
@@ -18,15 +20,31 @@ const MAX_INNER: usize = 5;
 impl Agreements {
     /// The end and head of a package whose ceasefire head spans `i..hend`:
     /// "and", one to five lower-case words with no head among them, then a
-    /// singular head of kind agreement.
-    pub(super) fn ceasefire_package(&self, v: &View, hend: usize, lim: usize) -> Option<(usize, Head)> {
+    /// singular head of kind agreement. A word the parse reads as a verb
+    /// before the head's modifier makes it two clauses ("accepted the truce
+    /// and rejected any deal").
+    pub(super) fn ceasefire_package(
+        &self,
+        doc: &Doc,
+        v: &View,
+        hend: usize,
+        lim: usize,
+    ) -> Option<(usize, Head)> {
         if v.w(hend) != "and" {
             return None;
         }
         let mut k = hend + 1;
         while k < lim && k <= hend + MAX_INNER + 1 {
             if let Some((end, head)) = self.heads.longest(v, k, lim) {
-                let ok = k > hend + 1 && head.kind == "agreement" && !head.plural && !v.cap(k);
+                // (the word right before the head is its noun modifier even
+                // when the tagger reads a verb: "release deal")
+                let clause = (hend + 1..k - 1)
+                    .any(|j| parsed(doc, j).is_some_and(|p| matches!(p.0, "VERB" | "AUX")));
+                let ok = k > hend + 1
+                    && !clause
+                    && head.kind == "agreement"
+                    && !head.plural
+                    && !v.cap(k);
                 return ok.then(|| (end, head.clone()));
             }
             let plain = v.kind[k] == TokenKind::Word

@@ -23,7 +23,11 @@ fn a_package_named_again_stays_one_record() {
          This agreement would end the fighting. It is time to begin the ceasefire and implement the deal.",
     );
     assert_eq!(doc.agreements.len(), 1, "{:?}", doc.agreements);
-    assert!(doc.agreements[0].mentions.len() >= 3, "{:?}", doc.agreements);
+    assert!(
+        doc.agreements[0].mentions.len() >= 3,
+        "{:?}",
+        doc.agreements
+    );
 }
 
 #[test]
@@ -41,11 +45,15 @@ fn a_ceasefire_beside_another_clause_is_no_package() {
     assert!(!got.iter().any(|n| n.contains("ceasefire and")), "{got:?}");
     let got = names("The ceasefire and the trade deal are separate matters.");
     assert!(!got.iter().any(|n| n.contains("ceasefire and")), "{got:?}");
+    let got = names("Gondor accepted the truce and rejected any deal with Mordor.");
+    assert!(!got.iter().any(|n| n.contains("ceasefire and")), "{got:?}");
 }
 
 #[test]
 fn a_decision_by_a_court_is_its_ruling() {
-    let got = names("The decision by the Supreme Court of Arcadia, to free the journalists, was welcome.");
+    let got = names(
+        "The decision by the Supreme Court of Arcadia, to free the journalists, was welcome.",
+    );
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("Ruling of the Supreme Court"), "{got:?}");
     let got = names("Ministers welcomed today's ruling by the Federal Court on the visa cases.");
