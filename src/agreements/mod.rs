@@ -137,6 +137,13 @@
 //! negated or a joint appearance before the press; "the text of a joint
 //! statement by …" is a headline statement's own text (`backref.rs`).
 //!
+//! Session 22 (sixth sample `eval/corpus-agreements-6/`, drawn without the
+//! recogniser's vocabulary): a ceasefire coordinated under one agreement
+//! head ("the ceasefire and hostage release deal") is one package
+//! instrument that a later "the ceasefire" joins (`package.rs`); a
+//! singular court head's "by" agent is its issuer ("the decision by the
+//! International Court of Justice", `specific.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
