@@ -3,7 +3,7 @@
 
 usage:
   scripts/agreement-doc-check.py draw [SEED] [--exclude LABELS.tsv] [--per-source N]
-                                [--parts A,B] > /tmp/docs.jsonl
+                                [--parts A,B] [--filter heads|broad|none] > /tmp/docs.jsonl
       Draw the sample (reproducible, SEED default 12): per corpus source, documents of at
       most 700 words (the dev set's range) whose text holds an agreement-like head word,
       not listed in dev_overlaps.json, chosen with random.Random(SEED); 7 from the State
@@ -13,6 +13,11 @@ usage:
       repository. --exclude skips the documents of an earlier sample's labels (repeatable);
       --per-source N draws N from every source but the UN general debate (instead of 7/6);
       --parts names the two alternating parts (default fix,held).
+      --filter heads|broad|none picks the text filter (default heads, the list above, which
+      the tool's own vocabulary grew from). broad keeps documents holding any word of a wider,
+      convention-derived set (BROAD below: statement, plan, framework, decision, initiative …)
+      so that a sample is not limited to the words the tool already knows; none keeps every
+      document of at most 700 words.
   scripts/agreement-doc-check.py convert NOTES DOCS.jsonl > eval/corpus-agreements/labels.tsv
       Turn annotation notes into standoff rows (no corpus text). Notes lines:
         D <TAB> doc-id                      a document of the sample (in draw order)
@@ -43,6 +48,14 @@ HEADS = re.compile(
     r"\b(agreements?|treat(?:y|ies)|accords?|memorand(?:um|a|ums)|mou|resolutions?|"
     r"communiqu[eé]s?|joint statements?|declarations?|deals?|ceasefires?|cease-fires?|truces?|"
     r"protocols?|conventions?|charters?|pacts?)\b", re.I)
+# Convention-derived words for instruments in general (dev README "Agreements": treaties,
+# memoranda, action plans, joint statements, resolutions, rulings), wider than HEADS on purpose.
+BROAD = re.compile(
+    r"\b(agreements?|treat(?:y|ies)|accords?|resolutions?|declarations?|statements?|"
+    r"communiqu[eé]s?|memorand(?:um|a|ums)|conventions?|charters?|protocols?|pacts?|deals?|"
+    r"arrangements?|frameworks?|plans?|roadmaps?|road maps?|initiatives?|decisions?|compacts?|"
+    r"understandings?|consensus|ceasefires?|cease-fires?|truces?|rulings?|contracts?)\b", re.I)
+FILTERS = {"heads": HEADS, "broad": BROAD, "none": None}
 MAX_WORDS = 700
 PER_SOURCE = {"state_department": 7, "white_house": 7, "un_general_debate": 0}
 DEFAULT_PER_SOURCE = 6
@@ -65,7 +78,7 @@ def labelled_ids(path):
     return {l.split("\t")[1] for l in open(path, encoding="utf-8") if l.startswith("D\t")}
 
 
-def draw(seed, exclude=(), per_source=None, parts=("fix", "held")):
+def draw(seed, exclude=(), per_source=None, parts=("fix", "held"), filt="heads"):
     by_source, skip = load_docs()
     for path in exclude:
         skip |= labelled_ids(path)
@@ -75,8 +88,9 @@ def draw(seed, exclude=(), per_source=None, parts=("fix", "held")):
         n = PER_SOURCE.get(src, DEFAULT_PER_SOURCE)
         if per_source is not None:
             n = 0 if src == "un_general_debate" else per_source
+        pat = FILTERS[filt]
         pool = [d for d in docs if d["id"] not in skip and len(d["text"].split()) <= MAX_WORDS
-                and HEADS.search(d["text"])]
+                and (pat is None or pat.search(d["text"]))]
         picked.extend(rng.sample(pool, min(n, len(pool))))
     for i, d in enumerate(picked):
         out = {k: d.get(k) for k in ("id", "date", "text")}
@@ -192,7 +206,10 @@ def main():
         exclude = [a[i + 1] for i, x in enumerate(a) if x == "--exclude"]
         per = int(a[a.index("--per-source") + 1]) if "--per-source" in a else None
         parts = tuple(a[a.index("--parts") + 1].split(",")) if "--parts" in a else ("fix", "held")
-        draw(seed, exclude, per, parts)
+        filt = a[a.index("--filter") + 1] if "--filter" in a else "heads"
+        if filt not in FILTERS:
+            sys.exit(f"--filter must be one of {', '.join(FILTERS)}")
+        draw(seed, exclude, per, parts, filt)
     elif a[0] == "convert":
         convert(a[1], a[2])
     else:

@@ -87,6 +87,18 @@ impl Agreements {
             return i + 1;
         }
         let head = self.as_signed_object(head, v, first, i, hend);
+        // "the ceasefire and hostage release deal": one package (`package.rs`)
+        if head.kind == "ceasefire" && !capital {
+            if let Some((pend, phead)) = self.ceasefire_package(doc, v, hend, lim) {
+                let site = Site {
+                    at,
+                    i,
+                    hend: pend,
+                    head: &phead,
+                };
+                return self.generic(site, out).max(pend);
+            }
+        }
         let site = Site {
             at,
             i,

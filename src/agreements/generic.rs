@@ -290,7 +290,8 @@ impl Agreements {
         // "the peace agreement": a definite head with a noun
         // modifier is a specific instrument even at its first mention
         // "violations of the ceasefire": the one in force
-        let definite = d == "the" && self.spec.definite.contains(v.w(hend - 1));
+        let definite = d == "the"
+            && (self.spec.definite.contains(v.w(hend - 1)) || self.is_package(v, i, hend));
         // ("the U.S.-led joint statement on racial justice": a
         // compound's instrument keeps what it is about)
         let about = if (a..i).any(|k| self.specific_compound(v.w(k), kind)) {
@@ -357,7 +358,8 @@ impl Agreements {
         let subject = parties::subject_parties(doc, &self.words, htok, (first, lim));
         // "an immediate, negotiated ceasefire": the one called for
         let qualified = self.qualified_start(v, first, i, kind);
-        let compound = (a..i).any(|k| self.specific_compound(v.w(k), kind));
+        let compound =
+            (a..i).any(|k| self.specific_compound(v.w(k), kind)) || self.is_package(v, i, hend);
         // "released a joint statement": several parties' own (`jointly.rs`)
         let jointly = self.joint_instrument(site, a);
         let specific = between

@@ -61,7 +61,7 @@ impl Agreements {
             }
             // (coordinated siblings share a span and stay apart)
             Link::Named | Link::Generic => recs.iter().rposition(|r| {
-                r.r.kind == c.kind
+                (r.r.kind == c.kind || ceasefire_part(r, c))
                     && !r.r.mentions.iter().any(|m| m.span == span)
                     && !matches!(r.link, Link::Resolution(_))
                     && (c.toks.is_subset(&r.toks)
@@ -77,7 +77,7 @@ impl Agreements {
             // kind "other" gathers unlike heads (roadmap, action plan,
             // programme): "the action plan" names no earlier roadmap
             Link::Short => recs.iter().rposition(|r| {
-                r.r.kind == c.kind
+                (r.r.kind == c.kind || ceasefire_part(r, c))
                     && (c.kind != "other" || c.toks.intersection(&r.toks).next().is_some())
             }),
         }
@@ -174,4 +174,15 @@ fn merge(r: &mut Rec, c: Cand, mention: AgreementMention) {
     if r.r.issuer.is_none() {
         r.r.issuer = c.issuer;
     }
+}
+
+/// Whether a ceasefire candidate ("the ceasefire") names the ceasefire part
+/// of an agreement record whose name holds its words ("the ceasefire and
+/// hostage release deal", "the ceasefire agreement"): the package it belongs
+/// to, not a new instrument (`package.rs`).
+fn ceasefire_part(r: &Rec, c: &Cand) -> bool {
+    c.kind == "ceasefire"
+        && r.r.kind == "agreement"
+        && !c.toks.is_empty()
+        && c.toks.is_subset(&r.name_toks)
 }

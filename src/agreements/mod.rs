@@ -137,6 +137,13 @@
 //! negated or a joint appearance before the press; "the text of a joint
 //! statement by …" is a headline statement's own text (`backref.rs`).
 //!
+//! Session 22 (sixth sample `eval/corpus-agreements-6/`, drawn without the
+//! recogniser's vocabulary): a ceasefire coordinated under one agreement
+//! head ("the ceasefire and hostage release deal") is one package
+//! instrument that a later "the ceasefire" joins (`package.rs`); a
+//! singular court head's "by" agent is its issuer ("the decision by the
+//! International Court of Justice", `specific.rs`).
+//!
 //! A record's `date` is the date the text gives it: a date inside the
 //! mention ("of 9 November 2020", "(2016)"), a date in a sentence that
 //! signs or adopts it ("signing today"), and for a joint statement named
@@ -176,6 +183,8 @@ mod tests_session19;
 mod tests_session20;
 #[cfg(test)]
 mod tests_session21;
+#[cfg(test)]
+mod tests_session22;
 
 mod acronyms;
 mod backref;
@@ -193,6 +202,7 @@ mod lower_heads;
 mod named;
 mod occasion;
 mod of_names;
+mod package;
 mod parties;
 mod phrases;
 mod predicate;

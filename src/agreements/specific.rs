@@ -441,10 +441,18 @@ impl Agreements {
 
 impl Agreements {
     /// "the ruling handed down by the Supreme Court of Arnor": a court verb
-    /// right after the head and a court named within a few words.
-    fn court_after(&self, at: InSentence<'_>, hend: usize) -> Option<(usize, String)> {
+    /// right after the head and a court named within a few words. "The
+    /// decision by the Supreme Court": a singular head's agent is its
+    /// issuer too ("the rulings by the Court" are its rulings in general).
+    fn court_after(
+        &self,
+        at: InSentence<'_>,
+        hend: usize,
+        plural: bool,
+    ) -> Option<(usize, String)> {
         let v = at.v;
-        if !self.spec.court_verbs.contains(v.w(hend)) {
+        let agent = !plural && v.w(hend) == "by";
+        if !agent && !self.spec.court_verbs.contains(v.w(hend)) {
             return None;
         }
         let court = at.doc.entities.iter().find(|m| {
@@ -482,7 +490,7 @@ impl Agreements {
         let Site { at, i, hend, head } = site;
         let Some((_, court)) = self
             .court_before(at, i)
-            .or_else(|| self.court_after(at, hend))
+            .or_else(|| self.court_after(at, hend, head.plural))
         else {
             return hend;
         };
