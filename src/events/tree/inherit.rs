@@ -20,6 +20,11 @@ impl Args<'_> {
     /// verb's, as a complement's ("Gondor remains concerned about …").
     pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
         let tree = self.tree;
+        // ("thanked Rohan for hosting the talks": the one thanked hosts)
+        let judged = self.judged_doer(t);
+        if !judged.is_empty() {
+            return judged;
+        }
         let mut at = t;
         if pos != TriggerPos::Verb {
             match self.light_verb_of(t) {
@@ -36,6 +41,12 @@ impl Args<'_> {
             let Some(h) = tree.head(at) else {
                 return Vec::new();
             };
+            // (a light verb or complement given as the reason: "thanked
+            // Rohan for hosting talks", the talks are Rohan's)
+            let judged = self.judged_doer(at);
+            if !judged.is_empty() {
+                return judged;
+            }
             // "refrained from criticising": the gerund is the refusing
             // verb's complement
             let refused = matches!(tree.rel(at), "obl" | "advcl")
@@ -107,6 +118,12 @@ impl Args<'_> {
         if !named.is_empty() {
             return Some((named, noun));
         }
+        // (the noun's own agent controls its infinitive: "Mordor's
+        // attempt to seize the port", "a bid by Harad to annex Khand")
+        let agent = self.noun_agent(noun);
+        if !agent.is_empty() {
+            return Some((agent, noun));
+        }
         let verb = tree.head(noun)?;
         if tree.upos(verb) != "VERB" || !matches!(tree.deprel(noun), "obj" | "obl") {
             return None;
@@ -116,6 +133,24 @@ impl Args<'_> {
             return None;
         }
         Some((found, verb))
+    }
+}
+
+impl Args<'_> {
+    /// The actors a noun's possessor or "by" phrase names ("Mordor's
+    /// attempt", "an attempt by Mordor").
+    fn noun_agent(&self, noun: usize) -> Vec<usize> {
+        let tree = self.tree;
+        tree.children(noun)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                tree.deprel(c) == "nmod:poss"
+                    || tree.rel(c) == "nmod" && tree.case_of(c) == Some("by")
+            })
+            .map(|c| self.actors_at(c))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
     }
 }
 

@@ -23,12 +23,15 @@ impl Args<'_> {
     /// object (or oblique) it is, or a verb in a clause that modifies it.
     pub(super) fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
+        // (an amount "in" the action stands for it: "pledged $5 million
+        // in aid", "the $2 million in assistance provided by Lindon")
+        let noun = self.amount_of(t).unwrap_or(t);
         // (a coordinated noun shares its first conjunct's verb when that
         // is the verb's object: "justify their actions and new attacks";
         // an oblique's conjuncts are too often misattached, "standing up
         // for human rights, and preventing atrocities")
-        let first = self.first_conjunct(t);
-        let relations: &[&str] = if first == t {
+        let first = self.first_conjunct(noun);
+        let relations: &[&str] = if first == noun {
             &["obj", "nsubj:pass", "obl"]
         } else {
             &["obj", "nsubj:pass"]
@@ -40,13 +43,23 @@ impl Args<'_> {
                 return Some(h);
             }
         }
-        let modifier = tree.children(t).iter().copied().find(|&c| {
+        let modifier = tree.children(noun).iter().copied().find(|&c| {
             tree.upos(c) == "VERB"
-                && self.relative_on(t, c)
+                && self.relative_on(noun, c)
                 && !self.own_object(c)
                 && self.performs(c, t)
         });
-        modifier.or_else(|| self.misread_relative(t))
+        modifier.or_else(|| self.misread_relative(noun))
+    }
+
+    /// The sum of money nominal `t` is the "in" phrase of ("$5 million
+    /// in aid"): a number or currency sign heading the phrase.
+    fn amount_of(&self, t: usize) -> Option<usize> {
+        let tree = self.tree;
+        let h = tree.head(t)?;
+        let amount = matches!(tree.upos(h), "NUM" | "SYM")
+            || tree.children(h).iter().any(|&c| tree.upos(c) == "SYM");
+        (tree.rel(t) == "nmod" && tree.case_of(t) == Some("in") && amount).then_some(h)
     }
 
     /// Whether verb `h` is a journey that noun `t`, its "on" phrase, names
