@@ -84,7 +84,7 @@ impl Args<'_> {
                 {
                     return Vec::new()
                 }
-                "acl" => match self.issuer_of(h) {
+                "acl" => match self.issuer_of(h, self.is_infinitive(at)) {
                     Some((found, verb)) if found.is_empty() => {
                         at = verb;
                         continue;
@@ -109,7 +109,7 @@ impl Args<'_> {
     /// …"): the actor the noun names, else the subject of the verb the
     /// noun is the object or oblique of, with that verb (whose own
     /// inherited subject applies when it has none).
-    fn issuer_of(&self, noun: usize) -> Option<(Vec<usize>, usize)> {
+    fn issuer_of(&self, noun: usize, infinitive: bool) -> Option<(Vec<usize>, usize)> {
         let tree = self.tree;
         if tree.upos(noun) == "VERB" {
             return None;
@@ -119,8 +119,15 @@ impl Args<'_> {
             return Some((named, noun));
         }
         // (the noun's own agent controls its infinitive: "Mordor's
-        // attempt to seize the port", "a bid by Harad to annex Khand")
-        let agent = self.noun_agent(noun);
+        // attempt to seize the port", "a bid by Harad to annex Khand";
+        // a gerund's "in" phrase is left to the noun's verb: on 1,200
+        // corpus documents 4 of 4 infinitive readings were right, 0 of 4
+        // gerund ones)
+        let agent = if infinitive {
+            self.noun_agent(noun)
+        } else {
+            Vec::new()
+        };
         if !agent.is_empty() {
             return Some((agent, noun));
         }
@@ -137,6 +144,14 @@ impl Args<'_> {
 }
 
 impl Args<'_> {
+    /// Whether verb `v` is a "to" infinitive.
+    fn is_infinitive(&self, v: usize) -> bool {
+        let tree = self.tree;
+        tree.children(v)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to")
+    }
+
     /// The actors a noun's possessor or "by" phrase names ("Mordor's
     /// attempt", "an attempt by Mordor").
     fn noun_agent(&self, noun: usize) -> Vec<usize> {

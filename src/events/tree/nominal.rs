@@ -49,7 +49,7 @@ impl Args<'_> {
                 && !self.own_object(c)
                 && self.performs(c, t)
         });
-        modifier.or_else(|| self.misread_relative(noun))
+        modifier.or_else(|| self.misread_relative(noun, t))
     }
 
     /// The sum of money nominal `t` is the "in" phrase of ("$5 million
@@ -103,15 +103,20 @@ impl Args<'_> {
     /// no object of its own, and a verb that performs the noun ("Dale
     /// praised the assistance Lindon has given", "criticised the
     /// sanctions Rohan imposed on Mordor").
-    fn misread_relative(&self, t: usize) -> Option<usize> {
+    /// (`t` is the action noun, `noun` the phrase that stands for it: the
+    /// noun itself or its amount.)
+    fn misread_relative(&self, noun: usize, t: usize) -> Option<usize> {
         let tree = self.tree;
-        let h = tree.head(t)?;
-        if tree.deprel(t) != "obj" || tree.upos(h) != "VERB" {
+        let h = tree.head(noun)?;
+        if tree.deprel(noun) != "obj" || tree.upos(h) != "VERB" {
             return None;
         }
-        let phrase_end = self.phrase_end(t);
+        let phrase_end = self.phrase_end(noun);
         tree.children(h).iter().copied().find(|&c| {
-            let clause = matches!(tree.deprel(c), "ccomp" | "advcl" | "parataxis");
+            // (or a conjunct with no "and": "noted the $3 million in aid
+            // Lindon has provided")
+            let unjoined = tree.deprel(c) == "conj" && tree.children_rel(c, "cc").next().is_none();
+            let clause = unjoined || matches!(tree.deprel(c), "ccomp" | "advcl" | "parataxis");
             let subject = tree
                 .children(c)
                 .iter()
@@ -127,7 +132,7 @@ impl Args<'_> {
                 .iter()
                 .any(|&m| matches!(tree.rel(m), "mark" | "punct") && m < c);
             clause
-                && c > t
+                && c > noun
                 && tree.upos(c) == "VERB"
                 && adjacent
                 && !subordinated

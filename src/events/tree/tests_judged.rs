@@ -42,3 +42,27 @@ fn the_subject_of_a_thanking_verb_without_object_keeps_the_gerund() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_one_thanked_gave_the_aid_thanked_for() {
+    let got = coded(
+        "Rohan thanked Lindon for the humanitarian assistance.",
+        None,
+    );
+    assert!(has(&got, "AID 073 Lindon -> Rohan (asserted)"), "{got:?}");
+}
+
+#[test]
+fn an_owned_thing_or_a_welcome_gives_no_doer() {
+    let got = coded("Gondor welcomed Rohan for the summit.", None);
+    assert_eq!(got, ["SUPPORT 051 Gondor -> Rohan (asserted)"]);
+    let got = coded(
+        "Gondor condemned Mordor's repression for the second time.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|g| g.contains("-> Mordor") && g.starts_with("COERCE")),
+        "{got:?}"
+    );
+}
