@@ -1,6 +1,6 @@
 //! The doer of an act a verb of praise or blame gives as its reason: the
 //! one praised or blamed ("thanked Rohan for hosting the talks",
-//! "condemned Mordor for the attacks", "accused Mordor of shelling
+//! "condemned Mordor for the attacks", "criticised Mordor for shelling
 //! Dale"). The reason phrase is controlled by the verb's object, not its
 //! subject, as with "prevented Rohan from retaliating".
 
