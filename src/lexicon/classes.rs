@@ -111,6 +111,7 @@ word_classes! {
     StateVoiceTitle => "events.state-voice-title",
     TitlePhraseHead => "events.title-phrase-head",
     GenreCompound => "events.genre-compound",
+    CreditingVerb => "events.crediting-verb",
 }
 
 /// The words of every class.

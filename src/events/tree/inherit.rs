@@ -20,6 +20,11 @@ impl Args<'_> {
     /// verb's, as a complement's ("Gondor remains concerned about …").
     pub fn inherited_subject(&self, t: usize, pos: TriggerPos) -> Vec<usize> {
         let tree = self.tree;
+        // ("thanked Rohan for hosting the talks": the one thanked hosts)
+        let judged = self.judged_doer(t);
+        if !judged.is_empty() {
+            return judged;
+        }
         let mut at = t;
         if pos != TriggerPos::Verb {
             match self.light_verb_of(t) {
@@ -36,6 +41,12 @@ impl Args<'_> {
             let Some(h) = tree.head(at) else {
                 return Vec::new();
             };
+            // (a light verb or complement given as the reason: "thanked
+            // Rohan for hosting talks", the talks are Rohan's)
+            let judged = self.judged_doer(at);
+            if !judged.is_empty() {
+                return judged;
+            }
             // "refrained from criticising": the gerund is the refusing
             // verb's complement
             let refused = matches!(tree.rel(at), "obl" | "advcl")
@@ -73,7 +84,7 @@ impl Args<'_> {
                 {
                     return Vec::new()
                 }
-                "acl" => match self.issuer_of(h) {
+                "acl" => match self.issuer_of(h, self.is_infinitive(at)) {
                     Some((found, verb)) if found.is_empty() => {
                         at = verb;
                         continue;
@@ -98,7 +109,7 @@ impl Args<'_> {
     /// …"): the actor the noun names, else the subject of the verb the
     /// noun is the object or oblique of, with that verb (whose own
     /// inherited subject applies when it has none).
-    fn issuer_of(&self, noun: usize) -> Option<(Vec<usize>, usize)> {
+    fn issuer_of(&self, noun: usize, infinitive: bool) -> Option<(Vec<usize>, usize)> {
         let tree = self.tree;
         if tree.upos(noun) == "VERB" {
             return None;
@@ -106,6 +117,19 @@ impl Args<'_> {
         let named = self.actors_at(noun);
         if !named.is_empty() {
             return Some((named, noun));
+        }
+        // (the noun's own agent controls its infinitive: "Mordor's
+        // attempt to seize the port", "a bid by Harad to annex Khand";
+        // a gerund's "in" phrase is left to the noun's verb: on 1,200
+        // corpus documents 4 of 4 infinitive readings were right, 0 of 4
+        // gerund ones)
+        let agent = if infinitive {
+            self.noun_agent(noun)
+        } else {
+            Vec::new()
+        };
+        if !agent.is_empty() {
+            return Some((agent, noun));
         }
         let verb = tree.head(noun)?;
         if tree.upos(verb) != "VERB" || !matches!(tree.deprel(noun), "obj" | "obl") {
@@ -116,6 +140,32 @@ impl Args<'_> {
             return None;
         }
         Some((found, verb))
+    }
+}
+
+impl Args<'_> {
+    /// Whether verb `v` is a "to" infinitive.
+    fn is_infinitive(&self, v: usize) -> bool {
+        let tree = self.tree;
+        tree.children(v)
+            .iter()
+            .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to")
+    }
+
+    /// The actors a noun's possessor or "by" phrase names ("Mordor's
+    /// attempt", "an attempt by Mordor").
+    fn noun_agent(&self, noun: usize) -> Vec<usize> {
+        let tree = self.tree;
+        tree.children(noun)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                tree.deprel(c) == "nmod:poss"
+                    || tree.rel(c) == "nmod" && tree.case_of(c) == Some("by")
+            })
+            .map(|c| self.actors_at(c))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
     }
 }
 

@@ -28,6 +28,7 @@ mod hyphen;
 mod inherit;
 mod initiative;
 mod judge;
+mod judged;
 mod meetings;
 mod nominal;
 mod obligation;
@@ -44,6 +45,7 @@ mod targets;
 #[cfg(test)]
 mod tests;
 mod thanks;
+mod trace;
 mod view;
 mod voice;
 mod withstand;
@@ -400,8 +402,13 @@ fn code_one(
         sources = occasion::same_act_before(row, &targets, clause.earlier);
     }
     if sources.is_empty() {
-        (sources, from_author) =
-            occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])?;
+        let Some(found) =
+            occasion::occasion_source(args, row, t, &targets, [voice, doc.author_person])
+        else {
+            trace::dropped(doc, args, row, t, "DROPNOSRC");
+            return None;
+        };
+        (sources, from_author) = found;
     }
     let mut status = status::clause_status(tree, &lex.words, t, row.flags.intent);
     if asked.is_some() {
@@ -419,6 +426,7 @@ fn code_one(
     let paired = (mutual || row.flags.recip || is_dyadic(row.kind)) && sources.len() == 2;
     let intends = pairs::intends_to_act(tree, row.kind, t);
     if (row.flags.rev || row.flags.needtgt && !paired && !intends) && targets.is_empty() {
+        trace::dropped(doc, args, row, t, "DROPNOTGT");
         return None;
     }
     if row.flags.person && !sources.iter().any(|&a| is_person(doc, a)) {

@@ -23,12 +23,15 @@ impl Args<'_> {
     /// object (or oblique) it is, or a verb in a clause that modifies it.
     pub(super) fn light_verb_of(&self, t: usize) -> Option<usize> {
         let tree = self.tree;
+        // (an amount "in" the action stands for it: "pledged $5 million
+        // in aid", "the $2 million in assistance provided by Lindon")
+        let noun = self.amount_of(t).unwrap_or(t);
         // (a coordinated noun shares its first conjunct's verb when that
         // is the verb's object: "justify their actions and new attacks";
         // an oblique's conjuncts are too often misattached, "standing up
         // for human rights, and preventing atrocities")
-        let first = self.first_conjunct(t);
-        let relations: &[&str] = if first == t {
+        let first = self.first_conjunct(noun);
+        let relations: &[&str] = if first == noun {
             &["obj", "nsubj:pass", "obl"]
         } else {
             &["obj", "nsubj:pass"]
@@ -40,13 +43,23 @@ impl Args<'_> {
                 return Some(h);
             }
         }
-        let modifier = tree.children(t).iter().copied().find(|&c| {
+        let modifier = tree.children(noun).iter().copied().find(|&c| {
             tree.upos(c) == "VERB"
-                && self.relative_on(t, c)
+                && self.relative_on(noun, c)
                 && !self.own_object(c)
                 && self.performs(c, t)
         });
-        modifier.or_else(|| self.misread_relative(t))
+        modifier.or_else(|| self.misread_relative(noun, t))
+    }
+
+    /// The sum of money nominal `t` is the "in" phrase of ("$5 million
+    /// in aid"): a number or currency sign heading the phrase.
+    fn amount_of(&self, t: usize) -> Option<usize> {
+        let tree = self.tree;
+        let h = tree.head(t)?;
+        let amount = matches!(tree.upos(h), "NUM" | "SYM")
+            || tree.children(h).iter().any(|&c| tree.upos(c) == "SYM");
+        (tree.rel(t) == "nmod" && tree.case_of(t) == Some("in") && amount).then_some(h)
     }
 
     /// Whether verb `h` is a journey that noun `t`, its "on" phrase, names
@@ -90,15 +103,20 @@ impl Args<'_> {
     /// no object of its own, and a verb that performs the noun ("Dale
     /// praised the assistance Lindon has given", "criticised the
     /// sanctions Rohan imposed on Mordor").
-    fn misread_relative(&self, t: usize) -> Option<usize> {
+    /// (`t` is the action noun, `noun` the phrase that stands for it: the
+    /// noun itself or its amount.)
+    fn misread_relative(&self, noun: usize, t: usize) -> Option<usize> {
         let tree = self.tree;
-        let h = tree.head(t)?;
-        if tree.deprel(t) != "obj" || tree.upos(h) != "VERB" {
+        let h = tree.head(noun)?;
+        if tree.deprel(noun) != "obj" || tree.upos(h) != "VERB" {
             return None;
         }
-        let phrase_end = self.phrase_end(t);
+        let phrase_end = self.phrase_end(noun);
         tree.children(h).iter().copied().find(|&c| {
-            let clause = matches!(tree.deprel(c), "ccomp" | "advcl" | "parataxis");
+            // (or a conjunct with no "and": "noted the $3 million in aid
+            // Lindon has provided")
+            let unjoined = tree.deprel(c) == "conj" && tree.children_rel(c, "cc").next().is_none();
+            let clause = unjoined || matches!(tree.deprel(c), "ccomp" | "advcl" | "parataxis");
             let subject = tree
                 .children(c)
                 .iter()
@@ -114,7 +132,7 @@ impl Args<'_> {
                 .iter()
                 .any(|&m| matches!(tree.rel(m), "mark" | "punct") && m < c);
             clause
-                && c > t
+                && c > noun
                 && tree.upos(c) == "VERB"
                 && adjacent
                 && !subordinated

@@ -112,3 +112,36 @@ fn talks_of_the_documents_own_side_go_from_it_to_the_other() {
         ["CONSULT 046 Gondor -> Harad (asserted)"]
     );
 }
+
+#[test]
+fn an_amount_in_an_action_noun_stands_for_it() {
+    assert_eq!(
+        coded(
+            "Gondor announced $12 million in new assistance for Rohan.",
+            None
+        ),
+        ["AID 070 Gondor -> Rohan (asserted)"]
+    );
+}
+
+#[test]
+fn an_amounts_unjoined_relative_clause_gives_the_source() {
+    assert_eq!(
+        coded(
+            "The envoy noted the $3 million in assistance Gondor has provided since May.",
+            None
+        ),
+        ["AID 070 Gondor -> - (asserted)"]
+    );
+}
+
+#[test]
+fn a_nouns_own_agent_controls_its_infinitive() {
+    assert_eq!(
+        coded(
+            "The ministers discussed Rohan's efforts to provide humanitarian aid to Dale.",
+            None
+        ),
+        ["AID 073 Rohan -> Dale (hypothetical)"]
+    );
+}
