@@ -392,6 +392,9 @@ fn code_one(
         from_author = true;
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
+    if targets.is_empty() {
+        targets = args.meeting_partner(t, row, &sources);
+    }
     if !mutual && hyphen::mutual_act(row) {
         hyphen::other_party(args, t, &sources, &mut targets);
     }

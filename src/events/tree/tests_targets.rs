@@ -226,3 +226,46 @@ fn a_press_release_is_a_publication_not_a_release() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_talk_that_is_the_purpose_of_a_meeting_is_with_the_meetings_partner() {
+    let got = coded(
+        "Hirgon Baranor met with Ingold Targon in Minas Tirith to discuss trade.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Hirgon Baranor -> Ingold Targon")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|e| e.contains("Hirgon Baranor -> -")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_talk_after_a_call_is_with_the_one_called() {
+    let got = coded(
+        "Gondor's Foreign Minister spoke by phone with Rohan's King and discussed the harvest.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("-> -")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn views_exchanged_on_a_state_do_not_make_it_a_partner() {
+    let got = coded(
+        "Gondor and Rohan exchanged views on Mordor's troop movements.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("-> Mordor")),
+        "{got:?}"
+    );
+}
