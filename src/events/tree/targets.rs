@@ -192,12 +192,13 @@ impl Args<'_> {
 
     /// Whom a talk that is the purpose or the sequel of a meeting is held
     /// with: the meeting's partner ("met with Hurin to discuss …", "spoke
-    /// by phone with Rohan to review …", "held talks with Dale to discuss
-    /// …", "received Hurin and discussed …"): a consultation verb with no
-    /// slot of its own filled takes the "with" phrase of the verb it is the
-    /// infinitive of purpose of, or is coordinated with (or that verb's
-    /// object, when it is a verb of meeting, or the "with" phrase of its
-    /// object, "held talks with").
+    /// by phone with Rohan and discussed …", "held talks with Dale to
+    /// discuss …"): a consultation verb with no slot of its own filled
+    /// takes the "with" phrase of the verb it is the infinitive of purpose
+    /// of, or is coordinated with, or of that verb's meeting noun ("held
+    /// talks with"). (Not the object of a verb of meeting: "received Hurin
+    /// and discussed …" would add the host's side of a visit that row
+    /// already codes the other way.)
     pub(super) fn meeting_partner(
         &self,
         t: usize,
@@ -218,7 +219,6 @@ impl Args<'_> {
         if tree.upos(h) != "VERB" || self.slot_filled(t, row) {
             return Vec::new();
         }
-        let meeting = self.classes.has(WordClass::MeetingVerb, tree.lemma(h));
         let with =
             |c: usize| matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("with");
         let mut nodes: Vec<usize> = Vec::new();
@@ -226,7 +226,7 @@ impl Args<'_> {
             if c == t {
                 continue;
             }
-            if with(c) || meeting && tree.deprel(c) == "obj" {
+            if with(c) {
                 nodes.push(c);
             } else if tree.deprel(c) == "obj" && self.nominals.trigger(c) {
                 // ("held talks with Dale": the meeting noun's partner)
