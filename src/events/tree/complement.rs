@@ -131,6 +131,16 @@ pub fn target<'r>(
             if !matches!(tree.rel(d), "obj" | "obl" | "iobj") {
                 continue;
             }
+            // (what the action is about is no party to it: "agreed to
+            // coordinate closely on Mordor", "to work together on issues
+            // including Harad")
+            let topic = matches!(
+                tree.case_of(d),
+                Some("on" | "about" | "regarding" | "concerning" | "over")
+            );
+            if topic {
+                continue;
+            }
             let found = args.actors_at(d);
             if !found.is_empty() {
                 return found;

@@ -14,6 +14,7 @@
 //!    passes the word-pattern coder shares ([`super::refine`]).
 
 mod actors;
+mod addressee;
 mod args;
 mod aside;
 mod complement;
@@ -394,6 +395,16 @@ fn code_one(
         from_author = true;
     }
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
+    if targets.is_empty() {
+        targets = args.meeting_partner(t, row, &sources);
+    }
+    // (a "you" read as the speaker's own side names no target of its own)
+    if targets.iter().all(|a| sources.contains(a)) && !row.flags.notgt {
+        let addressed = addressee::you(args, doc, row, t, &sources);
+        if !addressed.is_empty() {
+            targets = addressed;
+        }
+    }
     if !mutual && hyphen::mutual_act(row) {
         hyphen::other_party(args, t, &sources, &mut targets);
     }

@@ -190,6 +190,60 @@ impl Args<'_> {
         named(Rel::Subj)
     }
 
+    /// Whom a talk that is the purpose or the sequel of a meeting is held
+    /// with: the meeting's partner ("met with Hurin to discuss …", "spoke
+    /// by phone with Rohan and discussed …", "held talks with Dale to
+    /// discuss …"): a consultation verb with no slot of its own filled
+    /// takes the "with" phrase of the verb it is the infinitive of purpose
+    /// of, or is coordinated with, or of that verb's meeting noun ("held
+    /// talks with"). (Not the object of a verb of meeting: "received Hurin
+    /// and discussed …" would add the host's side of a visit that row
+    /// already codes the other way.)
+    pub(super) fn meeting_partner(
+        &self,
+        t: usize,
+        row: &TriggerRow,
+        sources: &[usize],
+    ) -> Vec<usize> {
+        let tree = self.tree;
+        if row.kind != PloverType::Consult || row.pos != TriggerPos::Verb || row.flags.notgt {
+            return Vec::new();
+        }
+        let purpose = matches!(tree.deprel(t), "xcomp" | "advcl") && tree.case_of(t) == Some("to");
+        // (a coordinated verb shares the meeting's subject only when it
+        // has none of its own)
+        let sequel = tree.deprel(t) == "conj" && !self.has_own_subject(t);
+        let Some(h) = tree.head(t).filter(|_| purpose || sequel) else {
+            return Vec::new();
+        };
+        if tree.upos(h) != "VERB" || self.slot_filled(t, row) {
+            return Vec::new();
+        }
+        let with =
+            |c: usize| matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("with");
+        let mut nodes: Vec<usize> = Vec::new();
+        for &c in tree.children(h) {
+            if c == t {
+                continue;
+            }
+            if with(c) {
+                nodes.push(c);
+            } else if tree.deprel(c) == "obj" && self.nominals.trigger(c) {
+                // ("held talks with Dale": the meeting noun's partner)
+                nodes.extend(tree.children(c).iter().copied().filter(|&d| with(d)));
+            }
+        }
+        let mut out = Vec::new();
+        for n in nodes {
+            for a in self.actors_at(n) {
+                if !sources.contains(&a) && !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
     /// Whether one of the row's target slots holds a phrase, an actor or
     /// not ("called on international actors to …" has its addressee,
     /// though no actor): a coordinated verb's object is then not shared.

@@ -226,3 +226,91 @@ fn a_press_release_is_a_publication_not_a_release() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_talk_that_is_the_purpose_of_a_meeting_is_with_the_meetings_partner() {
+    let got = coded(
+        "Hirgon Baranor met with Ingold Targon in Minas Tirith to discuss trade.",
+        None,
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("Hirgon Baranor -> Ingold Targon")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|e| e.contains("Hirgon Baranor -> -")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_talk_after_a_call_is_with_the_one_called() {
+    let got = coded(
+        "Hirgon Baranor spoke by telephone with Ingold Targon and discussed the harvest.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("-> -")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn views_exchanged_on_a_state_do_not_make_it_a_partner() {
+    let got = coded(
+        "Gondor and Rohan exchanged views on Mordor's troop movements.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("CONSULT") && e.contains("-> Mordor")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_visit_received_and_talked_over_stays_one_meeting() {
+    let got = coded(
+        "Hirgon Baranor received Ingold Targon and discussed the harvest.",
+        None,
+    );
+    assert_eq!(
+        got,
+        ["CONSULT 043 Ingold Targon -> Hirgon Baranor (asserted)"]
+    );
+}
+
+#[test]
+fn you_in_a_two_person_exchange_is_the_other_person() {
+    let got = coded(
+        "Prime Minister Hirgon Baranor and Foreign Minister Ingold Targon Before Their Meeting\n\nFOREIGN MINISTER TARGON: Good morning. I congratulate you on your election.",
+        None,
+    );
+    assert!(
+        has(
+            &got,
+            "SUPPORT 051 Ingold Targon -> Hirgon Baranor (asserted)"
+        ),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn you_all_is_an_audience() {
+    let got = coded(
+        "Remarks by Prime Minister Hirgon Baranor at the Harvest Conference\n\nPRIME MINISTER BARANOR: I am grateful to you all for coming to Minas Tirith.",
+        None,
+    );
+    assert_eq!(got, ["SUPPORT 051 Hirgon Baranor -> - (asserted)"]);
+}
+
+#[test]
+fn a_bare_thank_you_is_a_courtesy() {
+    let got = coded(
+        "Prime Minister Hirgon Baranor and Foreign Minister Ingold Targon Before Their Meeting\n\nFOREIGN MINISTER TARGON: Thank you very much.",
+        None,
+    );
+    assert!(!got.iter().any(|e| e.starts_with("SUPPORT")), "{got:?}");
+}
