@@ -17,6 +17,7 @@ mod actors;
 mod addressee;
 mod args;
 mod aside;
+mod behest;
 mod complement;
 mod concern;
 mod corefer;
@@ -397,6 +398,9 @@ fn code_one(
     let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
     if targets.is_empty() {
         targets = args.meeting_partner(t, row, &sources);
+    }
+    if targets.is_empty() {
+        targets = behest::clause_subject_addressed(args, row, t, &sources);
     }
     // (a "you" read as the speaker's own side names no target of its own)
     if targets.iter().all(|a| sources.contains(a)) && !row.flags.notgt {
