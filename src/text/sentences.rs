@@ -141,8 +141,8 @@ fn closes_dateline<'a>(
     }
     let mut comma = false;
     let mut number = false;
-    for k in first + 1..i {
-        match tokens[k].kind {
+    for (k, token) in tokens.iter().enumerate().take(i).skip(first + 1) {
+        match token.kind {
             TokenKind::Number => number = true,
             TokenKind::Word if capitalised(k) => {}
             TokenKind::Punct if matches!(token_text(k), "," | "." | "(" | ")") => {
