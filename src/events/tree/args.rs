@@ -407,6 +407,19 @@ impl Args<'_> {
             && (!row.flags.nomoney || !self.object_is_amount(t, row))
     }
 
+    /// Whether node `o` is a word for people or a body (a role, side or
+    /// agent noun: "officials", "the two sides", "the Ministry").
+    pub fn people_word(&self, o: usize) -> bool {
+        let lemma = self.tree.lemma(o).to_lowercase();
+        [
+            WordClass::RoleWord,
+            WordClass::SideNoun,
+            WordClass::AgentNoun,
+        ]
+        .iter()
+        .any(|&class| self.classes.has(class, &lemma))
+    }
+
     /// Whether `t`'s object, if it has one, names an actor: it is headed
     /// by a name, a pronoun or a word for people or a body ("met EU
     /// officials"), or it is an actor's own ("admire Gondor's
@@ -415,14 +428,7 @@ impl Args<'_> {
     pub fn object_is_actor(&self, t: usize) -> bool {
         let tree = self.tree;
         self.nodes(t, &Rel::Obj).into_iter().all(|o| {
-            let lemma = tree.lemma(o).to_lowercase();
-            let people = [
-                WordClass::RoleWord,
-                WordClass::SideNoun,
-                WordClass::AgentNoun,
-            ]
-            .iter()
-            .any(|&class| self.classes.has(class, &lemma));
+            let people = self.people_word(o);
             let owned = tree
                 .children(o)
                 .iter()

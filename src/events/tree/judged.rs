@@ -44,14 +44,7 @@ impl Args<'_> {
     /// his gratitude for …").
     fn named_object(&self, o: usize) -> Vec<usize> {
         let tree = self.tree;
-        let lemma = tree.lemma(o).to_lowercase();
-        let people = [
-            WordClass::RoleWord,
-            WordClass::SideNoun,
-            WordClass::AgentNoun,
-        ]
-        .iter()
-        .any(|&class| self.classes.has(class, &lemma));
+        let people = self.people_word(o);
         let head_ok =
             people || matches!(tree.upos(o), "PROPN" | "PRON") || !self.actors.at(o).is_empty();
         if head_ok {
