@@ -395,12 +395,14 @@ fn code_one(
         sources.extend(voice);
         from_author = true;
     }
-    let mut targets = thanks::targets_of(args, row, t, &sources, clause, asked);
+    // (the one invited or asked in "At the invitation of X, Y will pay a
+    // visit to Z" is Y, whatever "to" phrase the clause has)
+    let mut targets = behest::clause_subject_addressed(args, row, t, &sources);
     if targets.is_empty() {
-        targets = args.meeting_partner(t, row, &sources);
+        targets = thanks::targets_of(args, row, t, &sources, clause, asked);
     }
     if targets.is_empty() {
-        targets = behest::clause_subject_addressed(args, row, t, &sources);
+        targets = args.meeting_partner(t, row, &sources);
     }
     // (a "you" read as the speaker's own side names no target of its own)
     if targets.iter().all(|a| sources.contains(a)) && !row.flags.notgt {
