@@ -117,6 +117,12 @@ pub struct TriggerFlags {
     /// An accusation that is coded only where someone rejects it ("China
     /// rejected Gondor's charges"): its target is the one who rejects it.
     pub rejected: bool,
+    /// A noun's appeal sense: coded only when the noun has an agent of
+    /// its own (a possessor, an "of" or "by" phrase) and an infinitive
+    /// after it ("Rohan's call to send convoys"; not "held a call to
+    /// review the situation", a phone call, nor "the King's call to the
+    /// Regent", with "to" on a name).
+    pub appeal: bool,
 }
 
 /// One row.
@@ -310,6 +316,7 @@ fn parse_flags(file: &str, at: usize, text: &str) -> Result<TriggerFlags, Error>
             "person" => flags.person = true,
             "nomoney" => flags.nomoney = true,
             "rejected" => flags.rejected = true,
+            "appeal" => flags.appeal = true,
             other => return Err(data_error(file, at, format!("unknown flag {other:?}"))),
         }
     }

@@ -112,6 +112,7 @@ word_classes! {
     TitlePhraseHead => "events.title-phrase-head",
     GenreCompound => "events.genre-compound",
     CreditingVerb => "events.crediting-verb",
+    AppealNoun => "events.appeal-noun",
 }
 
 /// The words of every class.

@@ -76,7 +76,11 @@ fn row_at(
 ) -> Option<(usize, Vec<usize>, bool)> {
     let first = |lemma: &str, pos: TriggerPos| {
         lex.triggers.candidates(lemma, pos).iter().find_map(|&r| {
-            matched_words(tree, i, &lex.triggers.rows[r].with)
+            let row = &lex.triggers.rows[r];
+            if row.flags.appeal && !appeal_sense(tree, i) {
+                return None;
+            }
+            matched_words(tree, i, &row.with)
                 .filter(outside_dates)
                 .map(|words| (r, words))
         })
@@ -102,6 +106,27 @@ fn row_at(
         found
     };
     found.map(|(r, words)| (r, words, false))
+}
+
+/// Whether noun `i` is an appeal with an agent of its own and an
+/// infinitive complement: a possessor or an "of" / "by" phrase, and a
+/// verb marked by "to" among its dependents ("Rohan's call to send
+/// convoys", "the call of the Council to release …").
+fn appeal_sense(tree: &TreeView<'_>, i: usize) -> bool {
+    let children = tree.children(i);
+    let agent = children.iter().any(|&c| {
+        tree.deprel(c) == "nmod:poss"
+            || tree.rel(c) == "nmod" && matches!(tree.case_of(c), Some("of" | "by"))
+    });
+    let infinitive = children.iter().any(|&c| {
+        c > i
+            && tree.upos(c) == "VERB"
+            && tree
+                .children(c)
+                .iter()
+                .any(|&m| tree.deprel(m) == "mark" && tree.lemma(m) == "to")
+    });
+    agent && infinitive
 }
 
 /// Whether sentence-initial token `i`, tagged a verb, is the noun it

@@ -66,6 +66,7 @@ impl Args<'_> {
                         self.by_rels(h, &[Rel::Subj])
                     }
                 }
+                "xcomp" if self.appeal_object(h) => return Vec::new(),
                 "xcomp" => {
                     let object = self.by_rels(h, &controller_rels());
                     if object.is_empty() {
@@ -114,6 +115,18 @@ impl Args<'_> {
         if tree.upos(noun) == "VERB" {
             return None;
         }
+        // (an appeal's infinitive is done by the one asked: "Rohan's
+        // call on Arnor to withdraw"; with no one named, no one)
+        let lemma = tree.lemma(noun).to_lowercase();
+        if infinitive && self.classes.has(WordClass::AppealNoun, &lemma) {
+            let asked: Vec<usize> = ["on", "upon", "to"]
+                .map(|p| Rel::Prep(p.to_string()))
+                .iter()
+                .flat_map(|rel| self.nodes(noun, rel))
+                .flat_map(|n| self.actors_at(n))
+                .collect();
+            return (!asked.is_empty()).then_some((asked, noun));
+        }
         let named = self.actors_at(noun);
         if !named.is_empty() {
             return Some((named, noun));
@@ -152,6 +165,18 @@ impl Args<'_> {
             .any(|&c| tree.rel(c) == "mark" && tree.lemma(c) == "to")
     }
 
+    /// Whether verb `v`'s object is an appeal noun with an agent of its
+    /// own, which the parser may leave the appeal's infinitive to
+    /// ("rejected Mordor's demand to withdraw": Mordor does not withdraw).
+    fn appeal_object(&self, v: usize) -> bool {
+        let tree = self.tree;
+        tree.children_rel(v, "obj").any(|o| {
+            self.classes
+                .has(WordClass::AppealNoun, &tree.lemma(o).to_lowercase())
+                && !self.actors_at(o).is_empty()
+        })
+    }
+
     /// The actors a noun's possessor or "by" phrase names ("Mordor's
     /// attempt", "an attempt by Mordor").
     fn noun_agent(&self, noun: usize) -> Vec<usize> {
@@ -180,3 +205,7 @@ fn controller_rels() -> [Rel; 4] {
         Rel::Prep("upon".to_string()),
     ]
 }
+
+#[cfg(test)]
+#[path = "tests_appeal.rs"]
+mod tests_appeal;
