@@ -116,7 +116,7 @@ fn polite_performative(
     }
     let first_person = tree
         .children_rel(verb, "nsubj")
-        .any(|n| matches!(tree.lemma(n).to_lowercase().as_str(), "i" | "we"));
+        .any(|n| frame::first_person(tree, n));
     let perfect = tree
         .children_rel(verb, "aux")
         .any(|d| tree.lemma(d) == "have");

@@ -23,14 +23,16 @@ pub(super) fn performed(tree: &TreeView<'_>, classes: &WordClasses, at: usize, h
     if tree.lemma(h) == "like" {
         return true;
     }
-    let first_person = |n: usize| {
-        let word = tree.lemma(n).to_lowercase();
-        matches!(word.as_str(), "i" | "we" | "me" | "us")
-    };
     // (the subject of "want", or the one let speak: "let me")
     tree.children(h)
         .iter()
-        .any(|&c| matches!(tree.rel(c), "nsubj" | "obj") && first_person(c))
+        .any(|&c| matches!(tree.rel(c), "nsubj" | "obj") && first_person(tree, c))
+}
+
+/// Whether node `n` is a first-person pronoun (the speaker's own side).
+pub(super) fn first_person(tree: &TreeView<'_>, n: usize) -> bool {
+    let word = tree.lemma(n).to_lowercase();
+    matches!(word.as_str(), "i" | "we" | "me" | "us")
 }
 
 /// How many clauses up the clause that frames a trigger is looked for
