@@ -56,6 +56,32 @@ fn complement_nodes(tree: &TreeView<'_>, t: usize, pos: TriggerPos) -> Vec<usize
     out
 }
 
+/// The "to" clauses of a noun or adjective: its own ("committed to
+/// working with X", an adverbial the parser hangs on the adjective), or
+/// one right after it that the parser hung on the verb whose object it
+/// is ("expressed its readiness to work with X").
+fn to_clauses(tree: &TreeView<'_>, t: usize) -> Vec<usize> {
+    let marked_to = |c: usize| {
+        tree.deprel(c) == "advcl"
+            && tree
+                .children_rel(c, "mark")
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to") && m == t + 1)
+    };
+    let own = tree.children(t).iter().copied().filter(|&c| marked_to(c));
+    let stray = tree
+        .head(t)
+        .filter(|&h| tree.deprel(t) == "obj" && tree.upos(h) == "VERB")
+        .map(|h| {
+            tree.children(h)
+                .iter()
+                .copied()
+                .filter(|&c| marked_to(c))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    own.chain(stray).collect()
+}
+
 /// Which triggers are the content of which.
 pub fn contents(tree: &TreeView<'_>, rows: &[TriggerRow], found: &[Found]) -> Contents {
     let mut at_token = std::collections::HashMap::new();
@@ -88,8 +114,38 @@ pub fn contents(tree: &TreeView<'_>, rows: &[TriggerRow], found: &[Found]) -> Co
                 }
             }
         }
+        if row.kind == PloverType::Agree && row.pos != TriggerPos::Verb {
+            absorb_joint_work(tree, rows, found, &at_token, k, &mut out);
+        }
     }
     out
+}
+
+/// A commitment's or readiness's "to" clause of joint work ("committed
+/// to working with X", "its readiness to cooperate with X") is what is
+/// promised, not work done: the intent is coded, towards the partner
+/// (dev README: readiness to work together is AGREE). Only joint work:
+/// a commitment's other contents keep their own coding.
+fn absorb_joint_work(
+    tree: &TreeView<'_>,
+    rows: &[TriggerRow],
+    found: &[Found],
+    at_token: &std::collections::HashMap<usize, usize>,
+    k: usize,
+    out: &mut Contents,
+) {
+    for c in to_clauses(tree, found[k].token) {
+        for n in tree.with_conjuncts(c) {
+            let Some(&j) = at_token.get(&n) else {
+                continue;
+            };
+            if j != k && rows[found[j].row].kind == PloverType::Cooperate && !out.of[k].contains(&j)
+            {
+                out.of[k].push(j);
+                out.absorbed[j] = true;
+            }
+        }
+    }
 }
 
 /// The target a trigger's content names: the target of the first action

@@ -1,7 +1,9 @@
 //! Session 23: appeal nouns ("call", "demand", "appeal") with an agent of
 //! their own and an infinitive are requests, and their infinitive is done
-//! by the one asked, not by the noun's owner. Invented sentences, actors
-//! from the validation suite's gazetteer.
+//! by the one asked, not by the noun's owner; joint work in a
+//! commitment's or readiness's "to" clause is the intent (AGREE) towards
+//! the partner. Invented sentences, actors from the validation suite's
+//! gazetteer.
 
 use super::super::tests::coded;
 
@@ -65,5 +67,27 @@ fn an_attempts_owner_still_does_its_infinitive() {
         out.iter()
             .any(|e| e.starts_with("ACCUSE") && e.contains("Gondor -> Mordor")),
         "{out:?}"
+    );
+}
+
+#[test]
+fn joint_work_in_a_commitments_to_clause_is_an_intent_towards_the_partner() {
+    assert_eq!(
+        coded(
+            "Arnor remains committed to working with Dale on flood prevention.",
+            None
+        ),
+        ["AGREE 030 Arnor -> Dale (asserted)"]
+    );
+}
+
+#[test]
+fn joint_work_after_a_readiness_the_parser_hangs_on_the_verb_is_intent_too() {
+    assert_eq!(
+        coded(
+            "Lindon expressed its readiness to cooperate with Harad against piracy.",
+            None
+        ),
+        ["AGREE 030 Lindon -> Harad (asserted)"]
     );
 }
