@@ -113,6 +113,7 @@ word_classes! {
     GenreCompound => "events.genre-compound",
     CreditingVerb => "events.crediting-verb",
     AppealNoun => "events.appeal-noun",
+    SatisfiedNoun => "events.satisfied-noun",
 }
 
 /// The words of every class.

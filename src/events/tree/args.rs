@@ -433,11 +433,15 @@ impl Args<'_> {
                 .children(o)
                 .iter()
                 .any(|&c| tree.deprel(c) == "nmod:poss" && !self.actors_at(c).is_empty());
+            // ("meet Gondor's needs": what is met is no party, whoever owns it)
+            let satisfied = self
+                .classes
+                .has(WordClass::SatisfiedNoun, &tree.lemma(o).to_lowercase());
             let head_ok = people
                 || owned
                 || matches!(tree.upos(o), "PROPN" | "PRON")
                 || !self.actors.at(o).is_empty();
-            head_ok && !self.actors_at(o).is_empty()
+            head_ok && !satisfied && !self.actors_at(o).is_empty()
         })
     }
 

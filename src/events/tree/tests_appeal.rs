@@ -91,3 +91,12 @@ fn joint_work_after_a_readiness_the_parser_hangs_on_the_verb_is_intent_too() {
         ["AGREE 030 Lindon -> Harad (asserted)"]
     );
 }
+
+#[test]
+fn meeting_an_actors_needs_is_no_meeting() {
+    assert!(coded(
+        "Arnor has sought ways to meet Dale's need for energy security.",
+        None
+    )
+    .is_empty());
+}
