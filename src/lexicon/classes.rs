@@ -114,6 +114,7 @@ word_classes! {
     CreditingVerb => "events.crediting-verb",
     AppealNoun => "events.appeal-noun",
     SatisfiedNoun => "events.satisfied-noun",
+    ReasonPreposition => "events.reason-preposition",
 }
 
 /// The words of every class.

@@ -39,7 +39,13 @@ impl Args<'_> {
         if let Some(h) = tree.head(first) {
             let light =
                 tree.upos(h) == "VERB" && (self.performs(h, t) || self.journey_on(h, first));
-            if light && relations.contains(&tree.deprel(first)) {
+            // (a phrase of topic or cause is what the verb reacts to, not
+            // its act: "expressed concern over the arrest of …")
+            let reason = tree.deprel(first) == "obl"
+                && tree
+                    .case_of(first)
+                    .is_some_and(|c| self.classes.has(WordClass::ReasonPreposition, c));
+            if light && !reason && relations.contains(&tree.deprel(first)) {
                 return Some(h);
             }
         }
