@@ -256,7 +256,17 @@ impl Builder<'_> {
         let wanted = self
             .titles
             .canonical(&titles_here.first().cloned().unwrap_or_default());
-        let back = self.title_holder(&wanted, affil);
+        let holders = self.title_holders(&wanted, affil);
+        // (two holders named, "the Minister" after both foreign ministers
+        // of a meeting: the author's side decides, at the end)
+        let back = match holders[..] {
+            [] => None,
+            [a] => Some(a),
+            _ => {
+                self.ambiguous_titles.push((chunk_start..j, holders));
+                return j;
+            }
+        };
         // An apposition: "Celeborn Galadhon, the Special Envoy of …, met".
         let mut k = chunk_start;
         if k > 0 && self.tok(k - 1) == "the" {
@@ -295,17 +305,19 @@ impl Builder<'_> {
         j
     }
 
-    /// The last person referred to who holds the title `wanted` (with
-    /// affiliation `affil`, if given).
-    fn title_holder(&self, wanted: &str, affil: Option<usize>) -> Option<usize> {
+    /// The persons referred to who hold the title `wanted` (with
+    /// affiliation `affil`, if given), the last first.
+    fn title_holders(&self, wanted: &str, affil: Option<usize>) -> Vec<usize> {
         let titles = self.titles;
+        let mut out = Vec::new();
         // (the last few hundred references: a role is taken up again soon,
         // and a scan of all would be quadratic on long documents)
-        self.spans
+        let found = self
+            .spans
             .iter()
             .rev()
             .take(BACK_REFERENCE_WINDOW)
-            .find_map(|s| {
+            .filter_map(|s| {
                 let a = &self.actors[s.actor];
                 (a.kind == Some(ActorKind::Person)
                     && a.title.as_deref().is_some_and(|t| {
@@ -319,7 +331,13 @@ impl Builder<'_> {
                     })
                     && (affil.is_none() || a.affiliation == affil))
                     .then_some(s.actor)
-            })
+            });
+        for a in found {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
     }
 
     /// The end of a title's field from `from` ("Foreign and European

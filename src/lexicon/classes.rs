@@ -112,6 +112,9 @@ word_classes! {
     TitlePhraseHead => "events.title-phrase-head",
     GenreCompound => "events.genre-compound",
     CreditingVerb => "events.crediting-verb",
+    CounterpartNoun => "events.counterpart-noun",
+    MeetingNoun => "events.meeting-noun",
+    ImplicitPassive => "events.implicit-passive",
 }
 
 /// The words of every class.

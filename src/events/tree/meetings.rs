@@ -2,7 +2,9 @@
 //! "Gondor's President met with the King of Arnor. They discussed …" The
 //! parties are a clause's subject and its "with" phrase ("met with",
 //! "spoke with", "held talks with"), or the object of a verb of meeting
-//! ("received the Ambassador", `events.meeting-verb`): a readout names the
+//! ("received the Ambassador", `events.meeting-verb`), or the "with"
+//! phrase of a meeting noun the verb takes ("held talks with",
+//! `events.meeting-noun`): a readout names the
 //! pair once and then continues with "they" far more often than it
 //! repeats the names.
 
@@ -34,12 +36,7 @@ pub fn meeting_parties(
         let meeting_verb = classes.has(WordClass::MeetingVerb, tree.lemma(v));
         let mut actors = vec![first];
         let mut end = subject + 1;
-        for &c in tree.children(v) {
-            let with = tree.rel(c) == "obl" && tree.case_of(c) == Some("with");
-            let met = meeting_verb && tree.rel(c) == "obj";
-            if !(with || met) {
-                continue;
-            }
+        for c in partner_nodes(tree, classes, v, meeting_verb) {
             for n in std::iter::once(c).chain(tree.children_rel(c, "conj")) {
                 for a in named_or_apposed(tree, n, &actors_at) {
                     if !actors.contains(&a) {
@@ -54,6 +51,43 @@ pub fn meeting_parties(
         }
     }
     out
+}
+
+/// The nodes of verb `v` that name the other party of a meeting: its
+/// "with" phrase ("met with", "spoke with"), the object of a verb of
+/// meeting ("received the Ambassador"), or the "with" phrase of a meeting
+/// noun it takes as object ("held talks with", "had a telephone
+/// conversation with", `events.meeting-noun`).
+fn partner_nodes(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    v: usize,
+    meeting_verb: bool,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &c in tree.children(v) {
+        let with = tree.rel(c) == "obl" && tree.case_of(c) == Some("with");
+        let obj = tree.rel(c) == "obj";
+        if with || meeting_verb && obj {
+            out.push(c);
+        } else if obj && classes.has_ignore_ascii_case(WordClass::MeetingNoun, tree.lemma(c)) {
+            out.extend(
+                tree.children(c)
+                    .iter()
+                    .copied()
+                    .filter(|&n| tree.rel(n) == "nmod" && tree.case_of(n) == Some("with")),
+            );
+        }
+    }
+    out
+}
+
+/// Whether node `n` names the other party of a meeting verb `v`'s clause
+/// (a "with" phrase, a meeting verb's object, a meeting noun's "with"
+/// phrase).
+pub fn is_partner(tree: &TreeView<'_>, classes: &WordClasses, v: usize, n: usize) -> bool {
+    let meeting_verb = classes.has(WordClass::MeetingVerb, tree.lemma(v));
+    partner_nodes(tree, classes, v, meeting_verb).contains(&n)
 }
 
 /// The actors node `n` names, else those its apposition names: a title
