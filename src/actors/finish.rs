@@ -98,10 +98,10 @@ impl Builder<'_> {
         }
     }
 
-    /// "The Minister" after two holders of the title (a readout naming
-    /// both foreign ministers): the holder of the author's side (issue 13,
-    /// item 6), else no one: the last one named is the other side's as
-    /// often as not.
+    /// "The Minister" after two holders of the title of different sides
+    /// (a readout naming both foreign ministers): the one holder of the
+    /// author's side (issue 13, item 6), else the last one named, as
+    /// the scan read it.
     fn resolve_ambiguous_titles(&mut self) {
         let own = [self.author_state, self.author_person];
         for (range, holders) in std::mem::take(&mut self.ambiguous_titles) {
@@ -114,7 +114,9 @@ impl Builder<'_> {
                 })
                 .collect();
             if let [p] = ours[..] {
-                self.push_span(range, p, RefKind::Title);
+                for span in self.spans.iter_mut().filter(|s| s.tokens == range) {
+                    span.actor = p;
+                }
             }
         }
     }

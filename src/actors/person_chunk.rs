@@ -257,16 +257,8 @@ impl Builder<'_> {
             .titles
             .canonical(&titles_here.first().cloned().unwrap_or_default());
         let holders = self.title_holders(&wanted, affil);
-        // (two holders named, "the Minister" after both foreign ministers
-        // of a meeting: the author's side decides, at the end)
-        let back = match holders[..] {
-            [] => None,
-            [a] => Some(a),
-            _ => {
-                self.ambiguous_titles.push((chunk_start..j, holders));
-                return j;
-            }
-        };
+        let back = holders.first().copied();
+        let ambiguous = !self.one_side(&holders);
         // An apposition: "Celeborn Galadhon, the Special Envoy of …, met".
         let mut k = chunk_start;
         if k > 0 && self.tok(k - 1) == "the" {
@@ -291,6 +283,13 @@ impl Builder<'_> {
             }
             self.push_span(chunk_start..j, a, RefKind::Title);
         } else if let Some(a) = back {
+            // (two holders of different sides, "the Minister" after both
+            // foreign ministers of a meeting: the author's side decides at
+            // the end; the last one named stands until then, for the
+            // pronouns after it)
+            if ambiguous {
+                self.ambiguous_titles.push((chunk_start..j, holders));
+            }
             self.push_span(chunk_start..j, a, RefKind::Title);
         } else if let Some(a) = affil {
             // an unnamed official acts for the state ("the Russian
@@ -303,6 +302,15 @@ impl Builder<'_> {
             self.official_spans.push((chunk_start..j, wanted));
         }
         j
+    }
+
+    /// Whether persons `holders` are all of one affiliation (or none
+    /// known): the last one named is then as good a reading as any, for
+    /// an act of their side.
+    fn one_side(&self, holders: &[usize]) -> bool {
+        let mut known = holders.iter().filter_map(|&p| self.actors[p].affiliation);
+        let first = known.next();
+        known.all(|s| Some(s) == first)
     }
 
     /// The persons referred to who hold the title `wanted` (with

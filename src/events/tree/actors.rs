@@ -450,8 +450,9 @@ impl<'a> ActorIndex<'a> {
             return Vec::new();
         }
         let mut anchors = Vec::new();
-        // (the subject of the clause the noun is an argument of: "the
-        // Minister thanked his counterpart")
+        // (the subject of the clause the noun is an argument of, "the
+        // Minister thanked his counterpart", before the possessor, which
+        // the actors stage reads as the last person named)
         let clause = tree.ancestors(i).take(3).find(|&h| tree.upos(h) == "VERB");
         if let Some(v) = clause {
             let other_noun = |s: usize| {
@@ -462,10 +463,13 @@ impl<'a> ActorIndex<'a> {
                 anchors.extend(self.of_node(tree, s, nominals));
             }
         }
-        for c in tree.children_rel(i, "nmod").filter(|&c| tree.deprel(c) == "nmod:poss") {
-            anchors.extend(self.at(c));
-        }
-        let found = super::counterpart::other_party(self.doc, &self.meetings, i, &anchors);
+        let possessors: Vec<usize> = tree
+            .children_rel(i, "nmod")
+            .filter(|&c| tree.deprel(c) == "nmod:poss")
+            .flat_map(|c| self.at(c))
+            .collect();
+        let found =
+            super::counterpart::other_party(self.doc, &self.meetings, i, &[anchors, possessors]);
         super::trace::fired(self.doc, "FIRECOUNTERPART", i, &found);
         found
     }

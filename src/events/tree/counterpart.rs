@@ -23,6 +23,10 @@ pub(super) fn bare(tree: &TreeView<'_>, classes: &WordClasses, i: usize) -> bool
         matches!(tree.rel(c), "det" | "case" | "punct" | "cc")
             || tree.deprel(c) == "nmod:poss"
     });
+    // (a title before a name, "his counterpart Lavrov", is the name's)
+    if matches!(tree.rel(i), "compound" | "flat" | "amod" | "appos") {
+        return false;
+    }
     let Some(h) = tree.head(i) else {
         return plain;
     };
@@ -34,15 +38,15 @@ pub(super) fn bare(tree: &TreeView<'_>, classes: &WordClasses, i: usize) -> bool
 }
 
 /// The parties of the meeting at token `i` that are not on the side of
-/// any of `anchors` (the clause's subject, the noun's possessor), when
-/// some anchor is a party: the last meeting before `i`, else the
+/// the first group of `anchors` (the clause's subject, then the noun's
+/// possessor) that has a party: the last meeting before `i`, else the
 /// document's first. None when no anchor is a party (whose counterpart
 /// is unknown).
 pub(super) fn other_party(
     doc: &Doc,
     meetings: &[(usize, Vec<usize>)],
     i: usize,
-    anchors: &[usize],
+    anchors: &[Vec<usize>],
 ) -> Vec<usize> {
     let meeting = meetings
         .iter()
@@ -52,14 +56,16 @@ pub(super) fn other_party(
     let Some((_, parties)) = meeting else {
         return Vec::new();
     };
-    let own: Vec<usize> = parties
-        .iter()
-        .copied()
-        .filter(|&p| anchors.iter().any(|&a| same_side(doc, a, p)))
-        .collect();
-    if own.is_empty() {
+    let own_of = |group: &Vec<usize>| -> Vec<usize> {
+        parties
+            .iter()
+            .copied()
+            .filter(|&p| group.iter().any(|&a| same_side(doc, a, p)))
+            .collect()
+    };
+    let Some(own) = anchors.iter().map(own_of).find(|own| !own.is_empty()) else {
         return Vec::new();
-    }
+    };
     parties
         .iter()
         .copied()

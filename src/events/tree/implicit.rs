@@ -133,3 +133,7 @@ fn has_agent(args: &Args<'_>, v: usize) -> bool {
             || matches!(tree.rel(c), "obl" | "nmod") && tree.case_of(c) == Some("by")
     })
 }
+
+#[cfg(test)]
+#[path = "tests_implicit.rs"]
+mod tests_implicit;
