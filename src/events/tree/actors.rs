@@ -169,12 +169,13 @@ impl<'a> ActorIndex<'a> {
         let base = doc.actors.len() + pending.len();
         let (groups, new_groups) = super::groups::group_actors(doc, classes, tree, base);
         pending.extend(new_groups);
-        let meetings = super::meetings::meeting_parties(doc, tree, classes);
+        let verbal = super::meetings::meeting_parties(doc, tree, classes);
+        let meetings = super::meetings::all_meetings(doc, tree, classes, &verbal);
         ActorIndex {
             doc,
             spans,
             classes,
-            pronouns: super::pronouns::resolve(doc, tree, classes, &meetings),
+            pronouns: super::pronouns::resolve(doc, tree, classes, &verbal),
             places,
             groups,
             pending,
@@ -441,6 +442,14 @@ impl<'a> ActorIndex<'a> {
             .iter()
             .copied()
             .filter(|&c| tree.rel(c) == "nmod" && matches!(tree.case_of(c), Some("from" | "of")))
+            // ("counterparts from our allies" names the speaker's friends,
+            // not whom)
+            .filter(|&c| {
+                !tree
+                    .children(c)
+                    .iter()
+                    .any(|&p| tree.deprel(p) == "nmod:poss" && tree.upos(p) == "PRON")
+            })
             .map(|c| self.of_nodes(tree, c, nominals))
             .find(|found| !found.is_empty());
         if let Some(found) = from {

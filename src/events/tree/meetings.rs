@@ -4,7 +4,9 @@
 //! "spoke with", "held talks with"), or the object of a verb of meeting
 //! ("received the Ambassador", `events.meeting-verb`), or the "with"
 //! phrase of a meeting noun the verb takes ("held talks with",
-//! `events.meeting-noun`): a readout names the
+//! `events.meeting-noun`), or a meeting noun's possessor or setting
+//! clause's subject and its "with" phrase ("X's meeting with Y", "During
+//! the talks with Y, X stressed …"): a readout names the
 //! pair once and then continues with "they" far more often than it
 //! repeats the names.
 
@@ -42,6 +44,78 @@ pub fn meeting_parties(
                     if !actors.contains(&a) {
                         actors.push(a);
                         end = end.max(n + 1);
+                    }
+                }
+            }
+        }
+        if actors.len() >= 2 {
+            out.push((end, actors));
+        }
+    }
+    out
+}
+
+/// The meetings of [`meeting_parties`] with those named by a meeting
+/// noun, in text order: the meetings a counterpart or an agentless
+/// passive refers to. (A later "they" does not continue a nominal
+/// meeting's pair: "my conversations with X and Y … they are ready" is
+/// X and Y.)
+pub fn all_meetings(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    verbal: &[(usize, Vec<usize>)],
+) -> Vec<(usize, Vec<usize>)> {
+    let covering = covering_actors(doc);
+    let actors_at = |i: usize| covering.get(i).cloned().unwrap_or_default();
+    let mut out = verbal.to_vec();
+    out.extend(nominal_meetings(tree, classes, &actors_at));
+    out.sort_by_key(|(end, _)| *end);
+    out
+}
+
+/// The parties of a meeting named by its noun (`events.meeting-noun`):
+/// its possessor, or the subject of the clause it is set in, and its
+/// "with" phrase ("X's meeting with Y", "During the talks with Y, X
+/// stressed …"), with the token after the later party.
+fn nominal_meetings(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    actors_at: &impl Fn(usize) -> Vec<usize>,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    for n in 0..tree.len() {
+        if !classes.has_ignore_ascii_case(WordClass::MeetingNoun, tree.lemma(n)) {
+            continue;
+        }
+        let mut first = tree
+            .children(n)
+            .iter()
+            .copied()
+            .find(|&c| tree.deprel(c) == "nmod:poss");
+        if first.is_none() && tree.rel(n) == "obl" {
+            first = tree
+                .head(n)
+                .filter(|&h| tree.upos(h) == "VERB")
+                .and_then(|h| tree.children_rel(h, "nsubj").next());
+        }
+        let Some(first) = first else { continue };
+        let Some(&a) = actors_at(first).first() else {
+            continue;
+        };
+        let mut actors = vec![a];
+        let mut end = first + 1;
+        let with = tree
+            .children(n)
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "nmod" && tree.case_of(c) == Some("with"));
+        for c in with {
+            for m in std::iter::once(c).chain(tree.children_rel(c, "conj")) {
+                for b in named_or_apposed(tree, m, actors_at) {
+                    if !actors.contains(&b) {
+                        actors.push(b);
+                        end = end.max(m + 1);
                     }
                 }
             }
