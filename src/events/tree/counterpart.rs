@@ -20,8 +20,7 @@ use crate::lexicon::WordClasses;
 /// name.
 pub(super) fn bare(tree: &TreeView<'_>, classes: &WordClasses, i: usize) -> bool {
     let plain = tree.children(i).iter().all(|&c| {
-        matches!(tree.rel(c), "det" | "case" | "punct" | "cc")
-            || tree.deprel(c) == "nmod:poss"
+        matches!(tree.rel(c), "det" | "case" | "punct" | "cc") || tree.deprel(c) == "nmod:poss"
     });
     // (a title before a name, "his counterpart Lavrov", is the name's)
     if matches!(tree.rel(i), "compound" | "flat" | "amod" | "appos") {
@@ -77,8 +76,5 @@ pub(super) fn other_party(
 /// other's affiliation, or two of one affiliation.
 fn same_side(doc: &Doc, a: usize, b: usize) -> bool {
     let aff = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
-    a == b
-        || aff(a) == Some(b)
-        || aff(b) == Some(a)
-        || aff(a).is_some() && aff(a) == aff(b)
+    a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
 }

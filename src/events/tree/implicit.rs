@@ -113,9 +113,7 @@ fn reports_a_fact(args: &Args<'_>, v: usize) -> bool {
 fn names_another(args: &Args<'_>, v: usize, parties: &[usize]) -> bool {
     let tree = args.tree;
     let doc_side = |a: usize, p: usize| {
-        a == p
-            || args.actors.affiliation(a) == Some(p)
-            || args.actors.affiliation(p) == Some(a)
+        a == p || args.actors.affiliation(a) == Some(p) || args.actors.affiliation(p) == Some(a)
     };
     tree.children(v)
         .iter()

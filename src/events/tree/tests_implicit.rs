@@ -41,8 +41,9 @@ fn a_passive_with_another_partner_is_another_meeting() {
                 Trade was discussed with Suladan Mirkan of Harad.";
     let got = coded(text, None);
     assert!(
-        !got.iter()
-            .any(|e| e.starts_with("CONSULT") && e.contains("-> Ulfang Ulfast") && e.contains("Suladan")),
+        !got.iter().any(|e| e.starts_with("CONSULT")
+            && e.contains("-> Ulfang Ulfast")
+            && e.contains("Suladan")),
         "{got:?}"
     );
 }
@@ -54,8 +55,9 @@ fn his_counterpart_is_the_other_party_of_the_meeting() {
                 customs service.";
     let got = coded(text, None);
     assert!(
-        got.iter()
-            .any(|e| e.starts_with("CONSULT") && e.contains("Erkenbrand Westfold -> Herumor Fuinur")),
+        got.iter().any(
+            |e| e.starts_with("CONSULT") && e.contains("Erkenbrand Westfold -> Herumor Fuinur")
+        ),
         "{got:?}"
     );
 }
@@ -80,8 +82,9 @@ fn the_minister_after_two_ministers_is_the_authors() {
                 his counterpart for the warm hospitality.";
     let got = coded(text, Some("Ministry of Foreign Affairs of Gondor"));
     assert!(
-        got.iter()
-            .any(|e| e.starts_with("SUPPORT") && e.contains("Hirgon Baranor -> Erkenbrand Westfold")),
+        got.iter().any(
+            |e| e.starts_with("SUPPORT") && e.contains("Hirgon Baranor -> Erkenbrand Westfold")
+        ),
         "{got:?}"
     );
 }
