@@ -19,6 +19,7 @@ impl Builder<'_> {
         self.known_affiliations();
         self.find_author();
         self.resolve_officials();
+        self.resolve_ambiguous_titles();
         let turns = turns::Turns::find(self.doc, &self.spans, &self.actors);
         for (range, person) in std::mem::take(&mut self.author_spans) {
             // in a transcript's turn, "I" is its speaker and "we" the
@@ -93,6 +94,29 @@ impl Builder<'_> {
             match self.official_of_author(&title) {
                 Some(p) => self.push_span(range, p, RefKind::Title),
                 None => self.author_spans.push((range, false)),
+            }
+        }
+    }
+
+    /// "The Minister" after two holders of the title of different sides
+    /// (a readout naming both foreign ministers): the one holder of the
+    /// author's side (issue 13, item 6), else the last one named, as
+    /// the scan read it.
+    fn resolve_ambiguous_titles(&mut self) {
+        let own = [self.author_state, self.author_person];
+        for (range, holders) in std::mem::take(&mut self.ambiguous_titles) {
+            let ours: Vec<usize> = holders
+                .into_iter()
+                .filter(|&p| {
+                    own.contains(&Some(p))
+                        || self.actors[p].affiliation.is_some()
+                            && own.contains(&self.actors[p].affiliation)
+                })
+                .collect();
+            if let [p] = ours[..] {
+                for span in self.spans.iter_mut().filter(|s| s.tokens == range) {
+                    span.actor = p;
+                }
             }
         }
     }

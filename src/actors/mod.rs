@@ -164,6 +164,9 @@ struct Builder<'a> {
     /// "the President" with no holder named before: the author's official
     /// of that title, else the author (filled in at the end).
     official_spans: Vec<(std::ops::Range<usize>, String)>,
+    /// "the Minister" after two persons with that title: the holders,
+    /// the author's side chosen at the end (see `person_chunk.rs`).
+    ambiguous_titles: Vec<(std::ops::Range<usize>, Vec<usize>)>,
     author_state: Option<usize>,
     author_person: Option<usize>,
     /// A joint statement's several authors (see `author.rs`).
@@ -211,6 +214,7 @@ impl<'a> Builder<'a> {
             place_by_key: WordMap::default(),
             author_spans: Vec::new(),
             official_spans: Vec::new(),
+            ambiguous_titles: Vec::new(),
             author_state: None,
             author_person: None,
             co_authors: Vec::new(),

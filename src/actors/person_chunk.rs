@@ -256,7 +256,9 @@ impl Builder<'_> {
         let wanted = self
             .titles
             .canonical(&titles_here.first().cloned().unwrap_or_default());
-        let back = self.title_holder(&wanted, affil);
+        let holders = self.title_holders(&wanted, affil);
+        let back = holders.first().copied();
+        let ambiguous = !self.one_side(&holders);
         // An apposition: "Celeborn Galadhon, the Special Envoy of …, met".
         let mut k = chunk_start;
         if k > 0 && self.tok(k - 1) == "the" {
@@ -281,6 +283,13 @@ impl Builder<'_> {
             }
             self.push_span(chunk_start..j, a, RefKind::Title);
         } else if let Some(a) = back {
+            // (two holders of different sides, "the Minister" after both
+            // foreign ministers of a meeting: the author's side decides at
+            // the end; the last one named stands until then, for the
+            // pronouns after it)
+            if ambiguous {
+                self.ambiguous_titles.push((chunk_start..j, holders));
+            }
             self.push_span(chunk_start..j, a, RefKind::Title);
         } else if let Some(a) = affil {
             // an unnamed official acts for the state ("the Russian
@@ -295,17 +304,28 @@ impl Builder<'_> {
         j
     }
 
-    /// The last person referred to who holds the title `wanted` (with
-    /// affiliation `affil`, if given).
-    fn title_holder(&self, wanted: &str, affil: Option<usize>) -> Option<usize> {
+    /// Whether persons `holders` are all of one affiliation (or none
+    /// known): the last one named is then as good a reading as any, for
+    /// an act of their side.
+    fn one_side(&self, holders: &[usize]) -> bool {
+        let mut known = holders.iter().filter_map(|&p| self.actors[p].affiliation);
+        let first = known.next();
+        known.all(|s| Some(s) == first)
+    }
+
+    /// The persons referred to who hold the title `wanted` (with
+    /// affiliation `affil`, if given), the last first.
+    fn title_holders(&self, wanted: &str, affil: Option<usize>) -> Vec<usize> {
         let titles = self.titles;
+        let mut out = Vec::new();
         // (the last few hundred references: a role is taken up again soon,
         // and a scan of all would be quadratic on long documents)
-        self.spans
+        let found = self
+            .spans
             .iter()
             .rev()
             .take(BACK_REFERENCE_WINDOW)
-            .find_map(|s| {
+            .filter_map(|s| {
                 let a = &self.actors[s.actor];
                 (a.kind == Some(ActorKind::Person)
                     && a.title.as_deref().is_some_and(|t| {
@@ -319,7 +339,13 @@ impl Builder<'_> {
                     })
                     && (affil.is_none() || a.affiliation == affil))
                     .then_some(s.actor)
-            })
+            });
+        for a in found {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
     }
 
     /// The end of a title's field from `from` ("Foreign and European

@@ -115,6 +115,9 @@ word_classes! {
     AppealNoun => "events.appeal-noun",
     SatisfiedNoun => "events.satisfied-noun",
     ReasonPreposition => "events.reason-preposition",
+    CounterpartNoun => "events.counterpart-noun",
+    MeetingNoun => "events.meeting-noun",
+    ImplicitPassive => "events.implicit-passive",
 }
 
 /// The words of every class.

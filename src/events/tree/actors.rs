@@ -155,6 +155,8 @@ pub struct ActorIndex<'a> {
     /// Token → the actor a definite description refers to
     /// ([`super::definite`]).
     definite: HashMap<usize, usize>,
+    /// The parties of each meeting ([`super::meetings`]).
+    meetings: Vec<(usize, Vec<usize>)>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -167,11 +169,13 @@ impl<'a> ActorIndex<'a> {
         let base = doc.actors.len() + pending.len();
         let (groups, new_groups) = super::groups::group_actors(doc, classes, tree, base);
         pending.extend(new_groups);
+        let verbal = super::meetings::meeting_parties(doc, tree, classes);
+        let meetings = super::meetings::all_meetings(doc, tree, classes, &verbal);
         ActorIndex {
             doc,
             spans,
             classes,
-            pronouns: super::pronouns::resolve(doc, tree, classes),
+            pronouns: super::pronouns::resolve(doc, tree, classes, &verbal),
             places,
             groups,
             pending,
@@ -179,7 +183,14 @@ impl<'a> ActorIndex<'a> {
             in_town: town_tokens(doc),
             pairs: super::hyphen::pair_tokens(doc),
             definite: super::definite::definite_actors(doc, tree),
+            meetings,
         }
+    }
+
+    /// The parties of each meeting the document names, in text order, each
+    /// with the token after its later party.
+    pub fn meetings(&self) -> &[(usize, Vec<usize>)] {
+        &self.meetings
     }
 
     /// Whether actor `a` (of the document, not a pending one) is a person.
@@ -266,7 +277,10 @@ impl<'a> ActorIndex<'a> {
             return vec![a];
         }
         // (one word, not a list: the noun whose possessor is the other side)
-        if tree.lemma(i).eq_ignore_ascii_case("counterpart") {
+        if self
+            .classes
+            .has_ignore_ascii_case(WordClass::CounterpartNoun, tree.lemma(i))
+        {
             return self.counterpart(tree, i, nominals);
         }
         if self.classes.has(WordClass::RelativePronoun, tree.lemma(i)) {
@@ -396,7 +410,7 @@ impl<'a> ActorIndex<'a> {
             .map(|c| self.named_at(c))
             .find(|found| !found.is_empty());
         let Some(side) = side else {
-            return Vec::new();
+            return self.counterpart_by_meeting(tree, i, nominals);
         };
         let mut out = Vec::new();
         for s in side {
@@ -412,6 +426,61 @@ impl<'a> ActorIndex<'a> {
             }
         }
         out
+    }
+
+    /// "Counterparts from X" names X; a counterpart with nothing naming
+    /// whom is the other party of the document's meeting, against the
+    /// clause's subject or the noun's possessor ([`super::counterpart`]).
+    fn counterpart_by_meeting(
+        &self,
+        tree: &TreeView<'_>,
+        i: usize,
+        nominals: &Nominals,
+    ) -> Vec<usize> {
+        let from = tree
+            .children(i)
+            .iter()
+            .copied()
+            .filter(|&c| tree.rel(c) == "nmod" && matches!(tree.case_of(c), Some("from" | "of")))
+            // ("counterparts from our allies" names the speaker's friends,
+            // not whom)
+            .filter(|&c| {
+                !tree
+                    .children(c)
+                    .iter()
+                    .any(|&p| tree.deprel(p) == "nmod:poss" && tree.upos(p) == "PRON")
+            })
+            .map(|c| self.of_nodes(tree, c, nominals))
+            .find(|found| !found.is_empty());
+        if let Some(found) = from {
+            return found;
+        }
+        if !super::counterpart::bare(tree, self.classes, i) {
+            return Vec::new();
+        }
+        let mut anchors = Vec::new();
+        // (the subject of the clause the noun is an argument of, "the
+        // Minister thanked his counterpart", before the possessor, which
+        // the actors stage reads as the last person named)
+        let clause = tree.ancestors(i).take(3).find(|&h| tree.upos(h) == "VERB");
+        if let Some(v) = clause {
+            let other_noun = |s: usize| {
+                self.classes
+                    .has_ignore_ascii_case(WordClass::CounterpartNoun, tree.lemma(s))
+            };
+            for s in tree.children_rel(v, "nsubj").filter(|&s| !other_noun(s)) {
+                anchors.extend(self.of_node(tree, s, nominals));
+            }
+        }
+        let possessors: Vec<usize> = tree
+            .children_rel(i, "nmod")
+            .filter(|&c| tree.deprel(c) == "nmod:poss")
+            .flat_map(|c| self.at(c))
+            .collect();
+        let found =
+            super::counterpart::other_party(self.doc, &self.meetings, i, &[anchors, possessors]);
+        super::trace::fired(self.doc, "FIRECOUNTERPART", i, &found);
+        found
     }
 
     /// The state a place mention at token `i` lies in, or is (a state

@@ -21,12 +21,14 @@ mod behest;
 mod complement;
 mod concern;
 mod corefer;
+mod counterpart;
 mod definite;
 mod find;
 mod fronted;
 mod groups;
 mod headline;
 mod hyphen;
+mod implicit;
 mod inherit;
 mod initiative;
 mod judge;
@@ -391,6 +393,13 @@ fn code_one(
     };
     let mutual = pairs::between(args, row, t, &mut sources, voice);
     let mut from_author = false;
+    let mut implicit = false;
+    if sources.is_empty() {
+        // (an agentless passive in a readout: "it was agreed to …")
+        sources = implicit::passive_parties(doc, args, row, t, args.actors.meetings());
+        trace::fired(doc, "FIREPASSIVE", t, &sources);
+        implicit = sources.len() >= 2;
+    }
     if sources.is_empty() && row.pos == TriggerPos::Verb && speaks_for_author(tree, t) {
         sources.extend(voice);
         from_author = true;
@@ -414,7 +423,9 @@ fn code_one(
     if !mutual && hyphen::mutual_act(row) {
         hyphen::other_party(args, t, &sources, &mut targets);
     }
-    targets.retain(|_| !mutual);
+    // (the parties of an implicit agent act towards each other, not
+    // towards a place or body the clause names)
+    targets.retain(|_| !mutual && !implicit);
     if sources.is_empty() {
         sources = occasion::same_act_before(row, &targets, clause.earlier);
     }

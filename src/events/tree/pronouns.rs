@@ -41,9 +41,9 @@ pub fn resolve(
     doc: &Doc,
     tree: &TreeView<'_>,
     classes: &WordClasses,
+    meetings: &[(usize, Vec<usize>)],
 ) -> HashMap<usize, Vec<usize>> {
     let mut groups = coordinations(doc);
-    let meetings = super::meetings::meeting_parties(doc, tree, classes);
     groups.extend(meetings.iter().cloned());
     groups.sort_by_key(|(end, _)| *end);
     let salient = salient_bodies(doc, tree);

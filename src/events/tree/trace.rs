@@ -65,3 +65,29 @@ fn construction(args: &Args<'_>, row: &TriggerRow, t: usize) -> String {
     };
     format!("{pos}:{form}:{rel}")
 }
+
+/// Writes one line when a resolver of session 23 fires at token `t`
+/// (`ATTACHE_TRACE`): the tag, the document, the token, the actors found
+/// and the sentence, to count and read the firings on corpus samples.
+pub(super) fn fired(doc: &Doc, tag: &str, t: usize, actors: &[usize]) {
+    if std::env::var_os("ATTACHE_TRACE").is_none() || actors.is_empty() {
+        return;
+    }
+    let s = doc.sentence_of_token(t);
+    let text = doc
+        .sentences
+        .get(s)
+        .map_or("", |x| doc.span_text(x.span))
+        .replace(['\n', '\t'], " ");
+    let names: Vec<&str> = actors
+        .iter()
+        .map(|&a| doc.actors.get(a).map_or("?", |r| r.name.as_str()))
+        .collect();
+    eprintln!(
+        "{tag}\t{}\t{}\t{}\t{}\t{text}",
+        doc.info.id,
+        doc.token_text(t),
+        s,
+        names.join(" | ")
+    );
+}
