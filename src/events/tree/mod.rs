@@ -22,6 +22,7 @@ mod complement;
 mod concern;
 mod corefer;
 mod definite;
+mod discourse_target;
 mod find;
 mod fronted;
 mod groups;
@@ -196,6 +197,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         events.extend(coded.events);
     }
     corefer::carry_targets(doc, tree, &lex.words, &mut events);
+    discourse_target::fill_meeting_partner(doc, &args, &lex.triggers, headings, &mut events);
     (events, index.pending().to_vec())
 }
 

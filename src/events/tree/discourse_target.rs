@@ -1,0 +1,162 @@
+//! Targets the text gives in another sentence: in the readout of a
+//! meeting or a call, what one party does there without naming whom
+//! ("Minister Hurin thanked Rohan for … The two discussed trade. He also
+//! expressed appreciation …", "The Secretary reaffirmed the commitment
+//! …") is done toward the other party of that meeting (dev README:
+//! CONSULT, SUPPORT, AGREE, REQUEST are dyadic; PLOVER codes them with a
+//! target). Only where the row's target slot is really empty: a slot that
+//! holds a topic or a thing ("welcomed the announcement") is not a gap to
+//! fill, and the meeting must be the nearest one told before, within a
+//! few sentences or in the title.
+
+use super::args::Args;
+use crate::doc::{ActorKind, Doc, EventRef, EventStatus, PloverType};
+use crate::events::triggers::{Rel, TriggerPos, Triggers};
+
+/// How many sentences after the lead a meeting lends its other party: a
+/// readout's length; further on, a long text has moved to other scenes.
+const WINDOW: usize = 10;
+
+/// Fills the empty target of each dyadic event whose source is a party
+/// to a meeting or call told just before (or in the title) with the
+/// meeting's other party.
+pub(super) fn fill_meeting_partner(
+    doc: &Doc,
+    args: &Args<'_>,
+    triggers: &Triggers,
+    headings: usize,
+    events: &mut [EventRef],
+) {
+    let mut filled: Vec<(usize, usize)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        if !open_gap(args, triggers, e) {
+            continue;
+        }
+        let Some(source) = e.source else { continue };
+        if let Some(other) = partner(doc, events, e, source, headings) {
+            filled.push((i, other));
+        }
+    }
+    for (i, g) in filled {
+        events[i].target = Some(g);
+    }
+}
+
+/// Whether event `e` is a dyadic act whose row's target slot is empty in
+/// its sentence: no actor and no other phrase there.
+fn open_gap(args: &Args<'_>, triggers: &Triggers, e: &EventRef) -> bool {
+    if e.target.is_some() || !fillable(e.kind) {
+        return false;
+    }
+    if matches!(e.status, EventStatus::CalledFor | EventStatus::Negated) {
+        return false;
+    }
+    let Some(row) = triggers.row(&e.pattern) else {
+        return false;
+    };
+    let t = e.tokens.start;
+    if row.flags.notgt || row.pos == TriggerPos::Aux || t >= args.tree.len() {
+        return false;
+    }
+    let empty = row
+        .target
+        .iter()
+        .filter(|r| !matches!(r, Rel::Subj))
+        .all(|rel| args.nodes(t, rel).is_empty());
+    empty && !first_person(args, t)
+}
+
+/// Whether trigger `t`'s clause (or a clause it complements) has "I" or
+/// "we" as subject: a speaker in a transcript, whom "you" may address
+/// and whom the title's meeting need not involve ("I am glad to welcome
+/// you" to an audience).
+fn first_person(args: &Args<'_>, t: usize) -> bool {
+    let tree = args.tree;
+    std::iter::once(t)
+        .chain(tree.ancestors(t))
+        .take(4)
+        .flat_map(|h| tree.children(h).iter().copied())
+        .any(|c| {
+            matches!(tree.deprel(c), "nsubj" | "nsubj:pass")
+                && matches!(tree.lemma(c).to_lowercase().as_str(), "i" | "we")
+        })
+}
+
+/// The PLOVER types whose act in a meeting is done toward the other
+/// party.
+fn fillable(kind: PloverType) -> bool {
+    matches!(
+        kind,
+        PloverType::Consult
+            | PloverType::Support
+            | PloverType::Agree
+            | PloverType::Request
+            | PloverType::Cooperate
+    )
+}
+
+/// The other party of the document's meeting or call (one the title or
+/// the lead sentence tells, with the event's source or the side it speaks
+/// for as a party), when the event follows within a readout's length and
+/// the meeting has that one other party.
+fn partner(
+    doc: &Doc,
+    events: &[EventRef],
+    e: &EventRef,
+    source: usize,
+    headings: usize,
+) -> Option<usize> {
+    let lead = headings + 1;
+    if e.sentence >= lead + WINDOW {
+        return None;
+    }
+    let donors = events.iter().filter(|o| {
+        o.kind == PloverType::Consult
+            && o.sentence < lead
+            && !matches!(o.status, EventStatus::Negated | EventStatus::CalledFor)
+    });
+    let mut other: Option<usize> = None;
+    for o in donors {
+        let (Some(s), Some(g)) = (o.source, o.target) else {
+            continue;
+        };
+        let this = if same_party(doc, source, s) {
+            g
+        } else if same_party(doc, source, g) {
+            s
+        } else {
+            continue;
+        };
+        if same_party(doc, this, source) || is_group(doc, this) {
+            return None;
+        }
+        match other {
+            // (a visit to several states, or calls with two leaders:
+            // no one other party)
+            Some(k) if !same_party(doc, k, this) => return None,
+            // (the person before the state: the readout's counterpart)
+            Some(k) if is_person(doc, k) => {}
+            _ => other = Some(this),
+        }
+    }
+    other
+}
+
+fn is_group(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|x| x.kind == Some(ActorKind::Group))
+}
+
+fn is_person(doc: &Doc, a: usize) -> bool {
+    doc.actors
+        .get(a)
+        .is_some_and(|x| x.kind == Some(ActorKind::Person))
+}
+
+/// Whether actors `a` and `b` are one party: the same actor, or a person
+/// and the state or body the person belongs to.
+fn same_party(doc: &Doc, a: usize, b: usize) -> bool {
+    let of = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
+    a == b || of(a) == Some(b) || of(b) == Some(a)
+}
