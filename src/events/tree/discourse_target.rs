@@ -11,7 +11,7 @@
 
 use super::args::Args;
 use crate::doc::{ActorKind, Doc, EventRef, EventStatus, PloverType};
-use crate::events::triggers::{Rel, TriggerPos, Triggers};
+use crate::events::triggers::{Rel, TriggerPos, TriggerRow, Triggers};
 
 /// How many sentences after the lead a meeting lends its other party: a
 /// readout's length; further on, a long text has moved to other scenes.
@@ -27,19 +27,49 @@ pub(super) fn fill_meeting_partner(
     headings: usize,
     events: &mut [EventRef],
 ) {
+    // (a title that names a meeting makes the text its readout; a
+    // briefing's lead may tell one meeting among many topics)
+    if !meeting_title(doc, args, triggers, headings) {
+        return;
+    }
     let mut filled: Vec<(usize, usize)> = Vec::new();
     for (i, e) in events.iter().enumerate() {
         if !open_gap(args, triggers, e) {
             continue;
         }
         let Some(source) = e.source else { continue };
-        if let Some(other) = partner(doc, events, e, source, headings) {
+        if let Some(other) = partner(doc, events, e.sentence, source, headings) {
             filled.push((i, other));
         }
     }
     for (i, g) in filled {
         events[i].target = Some(g);
     }
+}
+
+/// Whether the title line holds a word a CONSULT row lists ("Readout of
+/// X's Call with Y", "Talks with", "Telephone conversation with").
+fn meeting_title(doc: &Doc, args: &Args<'_>, triggers: &Triggers, headings: usize) -> bool {
+    let Some(end) = headings
+        .checked_sub(1)
+        .and_then(|k| doc.sentences.get(k))
+        .map(|s| s.tokens.end)
+    else {
+        return false;
+    };
+    let tree = args.tree;
+    (0..end.min(tree.len())).any(|i| {
+        let pos = match tree.upos(i) {
+            "NOUN" => TriggerPos::Noun,
+            "VERB" => TriggerPos::Verb,
+            _ => return false,
+        };
+        triggers
+            .candidates(&tree.lemma(i).to_lowercase(), pos)
+            .iter()
+            .filter_map(|&r| triggers.rows.get(r))
+            .any(|r| r.kind == PloverType::Consult)
+    })
 }
 
 /// Whether event `e` is a dyadic act whose row's target slot is empty in
@@ -54,8 +84,18 @@ fn open_gap(args: &Args<'_>, triggers: &Triggers, e: &EventRef) -> bool {
     let Some(row) = triggers.row(&e.pattern) else {
         return false;
     };
-    let t = e.tokens.start;
+    empty_slot(args, row, e.tokens.start)
+}
+
+/// Whether row `row`'s target slot at trigger `t` holds nothing, and `t`
+/// is no speaker's own act (see `first_person`).
+fn empty_slot(args: &Args<'_>, row: &TriggerRow, t: usize) -> bool {
     if row.flags.notgt || row.pos == TriggerPos::Aux || t >= args.tree.len() {
+        return false;
+    }
+    // (a participle "endorsed by X" has its doer in the by-phrase, not
+    // the meeting)
+    if args.tree.is_passive(t) || args.tree.deprel(t) == "acl" {
         return false;
     }
     let empty = row
@@ -87,11 +127,7 @@ fn first_person(args: &Args<'_>, t: usize) -> bool {
 fn fillable(kind: PloverType) -> bool {
     matches!(
         kind,
-        PloverType::Consult
-            | PloverType::Support
-            | PloverType::Agree
-            | PloverType::Request
-            | PloverType::Cooperate
+        PloverType::Consult | PloverType::Support | PloverType::Agree | PloverType::Cooperate
     )
 }
 
@@ -102,12 +138,12 @@ fn fillable(kind: PloverType) -> bool {
 fn partner(
     doc: &Doc,
     events: &[EventRef],
-    e: &EventRef,
+    sentence: usize,
     source: usize,
     headings: usize,
 ) -> Option<usize> {
     let lead = headings + 1;
-    if e.sentence >= lead + WINDOW {
+    if sentence >= lead + WINDOW {
         return None;
     }
     let donors = events.iter().filter(|o| {
@@ -160,3 +196,7 @@ fn same_party(doc: &Doc, a: usize, b: usize) -> bool {
     let of = |x: usize| doc.actors.get(x).and_then(|r| r.affiliation);
     a == b || of(a) == Some(b) || of(b) == Some(a)
 }
+
+#[cfg(test)]
+#[path = "tests_discourse.rs"]
+mod tests_discourse;
