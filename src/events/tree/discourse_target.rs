@@ -1,13 +1,19 @@
 //! Targets the text gives in another sentence: in the readout of a
-//! meeting or a call, what one party does there without naming whom
-//! ("Minister Hurin thanked Rohan for … The two discussed trade. He also
-//! expressed appreciation …", "The Secretary reaffirmed the commitment
-//! …") is done toward the other party of that meeting (dev README:
-//! CONSULT, SUPPORT, AGREE, REQUEST are dyadic; PLOVER codes them with a
-//! target). Only where the row's target slot is really empty: a slot that
-//! holds a topic or a thing ("welcomed the announcement") is not a gap to
-//! fill, and the meeting must be the nearest one told before, within a
-//! few sentences or in the title.
+//! meeting or a call (its title names one: "Readout of X's Call with Y",
+//! "Talks with Y"), what one party does there without naming to whom
+//! ("Minister Hurin offered his condolences on the loss of life", "The
+//! two discussed trade", "He expressed his appreciation") is done toward
+//! the other party of that meeting (dev README: CONSULT, SUPPORT, AGREE
+//! and COOPERATE are coded with a target where one is identifiable).
+//! Only where the row's target slot is really empty: a slot that holds a
+//! topic or a thing ("welcomed the announcement") is no gap to fill; the
+//! meeting is the one the title or the lead sentence tells, with one
+//! other party, and the act follows within a readout's length. A
+//! speaker's "I" or "we" in a transcript and a participle with its own
+//! by-phrase are left alone. Corpus counts (session 23): 19 firings on
+//! s300 (16 right), 20 on s300b (15 right), 30 read of 176 on a
+//! 3,000-document draw (24 right); REQUEST was dropped (a "call for X
+//! to act" names its addressee in its own clause, 4 of 16 right).
 
 use super::args::Args;
 use crate::doc::{ActorKind, Doc, EventRef, EventStatus, PloverType};
