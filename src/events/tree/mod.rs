@@ -23,6 +23,7 @@ mod concern;
 mod corefer;
 mod counterpart;
 mod definite;
+mod discourse_target;
 mod find;
 mod fronted;
 mod groups;
@@ -198,6 +199,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         events.extend(coded.events);
     }
     corefer::carry_targets(doc, tree, &lex.words, &mut events);
+    discourse_target::fill_meeting_partner(doc, &args, &lex.triggers, headings, &mut events);
     (events, index.pending().to_vec())
 }
 
