@@ -133,9 +133,9 @@ const PHRASE_DEPTH: usize = 3;
 
 /// Actor lookup over one document.
 pub struct ActorIndex<'a> {
-    doc: &'a Doc,
+    pub(super) doc: &'a Doc,
     spans: Coverage,
-    classes: &'a WordClasses,
+    pub(super) classes: &'a WordClasses,
     /// "they" and "it" resolved ([`super::pronouns`]).
     pronouns: HashMap<usize, Vec<usize>>,
     /// Token of a place mention → the state it lies in ("shelled villages
@@ -156,7 +156,7 @@ pub struct ActorIndex<'a> {
     /// ([`super::definite`]).
     definite: HashMap<usize, usize>,
     /// The parties of each meeting ([`super::meetings`]).
-    meetings: Vec<(usize, Vec<usize>)>,
+    pub(super) meetings: Vec<(usize, Vec<usize>)>,
 }
 
 impl<'a> ActorIndex<'a> {
@@ -226,7 +226,7 @@ impl<'a> ActorIndex<'a> {
     /// The actors a name at token `i` stands for (no pronoun: one deep in
     /// a phrase, "thousands of people in their country", names no actor
     /// of the phrase).
-    fn named_at(&self, i: usize) -> Vec<usize> {
+    pub(super) fn named_at(&self, i: usize) -> Vec<usize> {
         if self.in_agreement.get(i).copied().unwrap_or(false) {
             // an agreement's name ("the Vienna Convention") names no party
             return Vec::new();
@@ -388,99 +388,6 @@ impl<'a> ActorIndex<'a> {
             self.classes
                 .has_ignore_ascii_case(WordClass::TargetGathering, w)
         })
-    }
-
-    /// Whom "counterpart" at `i` stands for: the person its apposition
-    /// names ("his Dalish counterpart, Bard Girion"); else, for a national
-    /// or body modifier ("his Dalish counterpart", "his G7 counterparts"),
-    /// the one person of that side the document names, or the side itself.
-    /// Never its possessor ("his", "Gondor's"): that is the other party.
-    fn counterpart(&self, tree: &TreeView<'_>, i: usize, nominals: &Nominals) -> Vec<usize> {
-        let children = tree.children(i);
-        for &c in children.iter().filter(|&&c| tree.rel(c) == "appos") {
-            let named = self.of_node(tree, c, nominals);
-            if !named.is_empty() {
-                return named;
-            }
-        }
-        let side = children
-            .iter()
-            .copied()
-            .filter(|&c| matches!(tree.deprel(c), "amod" | "compound"))
-            .map(|c| self.named_at(c))
-            .find(|found| !found.is_empty());
-        let Some(side) = side else {
-            return self.counterpart_by_meeting(tree, i, nominals);
-        };
-        let mut out = Vec::new();
-        for s in side {
-            let persons: Vec<usize> = (0..self.doc.actors.len())
-                .filter(|&a| self.is_person(a) && self.affiliation(a) == Some(s))
-                .collect();
-            let a = match persons[..] {
-                [p] => p,
-                _ => s,
-            };
-            if !out.contains(&a) {
-                out.push(a);
-            }
-        }
-        out
-    }
-
-    /// "Counterparts from X" names X; a counterpart with nothing naming
-    /// whom is the other party of the document's meeting, against the
-    /// clause's subject or the noun's possessor ([`super::counterpart`]).
-    fn counterpart_by_meeting(
-        &self,
-        tree: &TreeView<'_>,
-        i: usize,
-        nominals: &Nominals,
-    ) -> Vec<usize> {
-        let from = tree
-            .children(i)
-            .iter()
-            .copied()
-            .filter(|&c| tree.rel(c) == "nmod" && matches!(tree.case_of(c), Some("from" | "of")))
-            // ("counterparts from our allies" names the speaker's friends,
-            // not whom)
-            .filter(|&c| {
-                !tree
-                    .children(c)
-                    .iter()
-                    .any(|&p| tree.deprel(p) == "nmod:poss" && tree.upos(p) == "PRON")
-            })
-            .map(|c| self.of_nodes(tree, c, nominals))
-            .find(|found| !found.is_empty());
-        if let Some(found) = from {
-            return found;
-        }
-        if !super::counterpart::bare(tree, self.classes, i) {
-            return Vec::new();
-        }
-        let mut anchors = Vec::new();
-        // (the subject of the clause the noun is an argument of, "the
-        // Minister thanked his counterpart", before the possessor, which
-        // the actors stage reads as the last person named)
-        let clause = tree.ancestors(i).take(3).find(|&h| tree.upos(h) == "VERB");
-        if let Some(v) = clause {
-            let other_noun = |s: usize| {
-                self.classes
-                    .has_ignore_ascii_case(WordClass::CounterpartNoun, tree.lemma(s))
-            };
-            for s in tree.children_rel(v, "nsubj").filter(|&s| !other_noun(s)) {
-                anchors.extend(self.of_node(tree, s, nominals));
-            }
-        }
-        let possessors: Vec<usize> = tree
-            .children_rel(i, "nmod")
-            .filter(|&c| tree.deprel(c) == "nmod:poss")
-            .flat_map(|c| self.at(c))
-            .collect();
-        let found =
-            super::counterpart::other_party(self.doc, &self.meetings, i, &[anchors, possessors]);
-        super::trace::fired(self.doc, "FIRECOUNTERPART", i, &found);
-        found
     }
 
     /// The state a place mention at token `i` lies in, or is (a state
