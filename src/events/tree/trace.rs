@@ -16,12 +16,7 @@ pub(super) fn dropped(doc: &Doc, args: &Args<'_>, row: &TriggerRow, t: usize, ta
     let hl = head.map_or("-", |h| tree.lemma(h));
     let hu = head.map_or("-", |h| tree.upos(h));
     let marker = tree.case_of(t).unwrap_or("-");
-    let s = doc.sentence_of_token(t);
-    let text = doc
-        .sentences
-        .get(s)
-        .map_or("", |x| doc.span_text(x.span))
-        .replace(['\n', '\t'], " ");
+    let (s, text) = sentence_line(doc, t);
     eprintln!(
         "{tag}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
         doc.info.id,
@@ -73,12 +68,7 @@ pub(super) fn fired(doc: &Doc, tag: &str, t: usize, actors: &[usize]) {
     if std::env::var_os("ATTACHE_TRACE").is_none() || actors.is_empty() {
         return;
     }
-    let s = doc.sentence_of_token(t);
-    let text = doc
-        .sentences
-        .get(s)
-        .map_or("", |x| doc.span_text(x.span))
-        .replace(['\n', '\t'], " ");
+    let (s, text) = sentence_line(doc, t);
     let names: Vec<&str> = actors
         .iter()
         .map(|&a| doc.actors.get(a).map_or("?", |r| r.name.as_str()))
@@ -90,4 +80,16 @@ pub(super) fn fired(doc: &Doc, tag: &str, t: usize, actors: &[usize]) {
         s,
         names.join(" | ")
     );
+}
+
+/// The index of token `t`'s sentence and its text on one line (tabs and
+/// line breaks as spaces), for a trace line.
+fn sentence_line(doc: &Doc, t: usize) -> (usize, String) {
+    let s = doc.sentence_of_token(t);
+    let text = doc
+        .sentences
+        .get(s)
+        .map_or("", |x| doc.span_text(x.span))
+        .replace(['\n', '\t'], " ");
+    (s, text)
 }
