@@ -1,12 +1,17 @@
 //! Definite descriptions the actors stage leaves without an actor:
 //!
-//! - "the Government" (or "the federal / central / national
-//!   government") with nothing naming whose, in a document whose author is
-//!   a state and which names no other state's government: the author's own
-//!   government ("The Government supports all the recommendations" in a
-//!   ministry's release). A government named with its state elsewhere in
-//!   the document ("the Government of Dale") makes the bare phrase
-//!   ambiguous, and then it names no one.
+//! - "the Government", "the Administration" (or "the federal / central /
+//!   national government", "our Government") with nothing naming whose, in
+//!   a document whose author is a state: the author's own government ("The
+//!   Government supports all the recommendations" in a ministry's
+//!   release). On 30 random bare uses in corpus documents that also name
+//!   some other government, 25 were the author's; three were coordinated
+//!   with an "of" phrase ("the Government and people of Dale"), which is
+//!   not bare, one was an OCR-broken "Government-of Dale" and one generic
+//!   ("at the Government to Government level"). A government of another
+//!   state named in the same sentence before, or in the sentence before,
+//!   makes the bare
+//!   phrase ambiguous, and then it names no one.
 //! - a capitalised head noun of exactly one organisation the document
 //!   names ("the Council" after "the Security Council", "Parliament" after
 //!   "the European Parliament", "the Ministry" after "the Ministry of
@@ -20,6 +25,14 @@ use crate::doc::{ActorKind, Doc};
 /// The word for a state's executive that a bare definite use refers to.
 const GOVERNMENT: &str = "government";
 
+/// The same, as a capitalised noun only ("the Administration"; "the
+/// administration of aid" is no executive).
+const ADMINISTRATION: &str = "Administration";
+
+/// First-person possessors that make a government the author's ("our
+/// Government", "my Government").
+const OWN_POSSESSORS: [&str; 2] = ["our", "my"];
+
 /// Modifiers that leave a government the author's own (not a word list
 /// of names: the kinds of a state's own government).
 const OWN_GOVERNMENT_MODIFIERS: [&str; 3] = ["federal", "central", "national"];
@@ -28,18 +41,20 @@ const OWN_GOVERNMENT_MODIFIERS: [&str; 3] = ["federal", "central", "national"];
 pub(super) fn definite_actors(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, usize> {
     let covered = covered_tokens(doc);
     let mut out = HashMap::new();
-    let own = own_government(doc, tree, &covered);
+    let own = own_state(doc);
+    let others = own.map_or_else(Vec::new, |a| other_governments(doc, tree, &covered, a));
     for i in 0..tree.len().min(doc.tokens.len()) {
         if covered.get(i).copied().unwrap_or(true) || !matches!(tree.upos(i), "NOUN" | "PROPN") {
             continue;
         }
-        if !bare_definite(doc, tree, &covered, i) {
-            continue;
-        }
-        if tree.lemma(i).eq_ignore_ascii_case(GOVERNMENT) {
-            if let Some(a) = own {
+        if is_government_word(doc, tree, i) {
+            let bare = bare_definite(doc, tree, &covered, i) || owned_by_speaker(doc, tree, i);
+            if let Some(a) = own.filter(|_| bare && !other_near(doc, &others, i)) {
                 out.insert(i, a);
             }
+            continue;
+        }
+        if !bare_definite(doc, tree, &covered, i) {
             continue;
         }
         if let Some(a) = organisation_by_head(doc, i) {
@@ -94,6 +109,9 @@ fn bare_definite(doc: &Doc, tree: &TreeView<'_>, covered: &[bool], i: usize) -> 
                 }
             }
             "nmod" | "compound" | "flat" | "appos" | "nummod" => return false,
+            // ("the Government and people of Dale": the "of" phrase is
+            // both conjuncts')
+            "conj" if tree.children(c).iter().any(|&g| tree.rel(g) == "nmod") => return false,
             _ => {}
         }
     }
@@ -101,14 +119,47 @@ fn bare_definite(doc: &Doc, tree: &TreeView<'_>, covered: &[bool], i: usize) -> 
     definite
 }
 
-/// The author, when it is a state and every government the document names
-/// with a state is the author's.
-fn own_government(doc: &Doc, tree: &TreeView<'_>, covered: &[bool]) -> Option<usize> {
+/// The author, when it is one state.
+fn own_state(doc: &Doc) -> Option<usize> {
     let author = doc.author?;
     let state = doc.actors.get(author)?.kind == Some(ActorKind::State);
-    if !state || !doc.co_authors.is_empty() {
-        return None;
+    (state && doc.co_authors.is_empty()).then_some(author)
+}
+
+/// Whether token `i` is the word for a state's executive.
+fn is_government_word(doc: &Doc, tree: &TreeView<'_>, i: usize) -> bool {
+    tree.lemma(i).eq_ignore_ascii_case(GOVERNMENT) || doc.raw(i) == ADMINISTRATION
+}
+
+/// "our Government", "my Government": a first-person possessor and no
+/// other modifier naming whose.
+fn owned_by_speaker(doc: &Doc, tree: &TreeView<'_>, i: usize) -> bool {
+    if matches!(tree.rel(i), "compound" | "flat" | "amod" | "appos") {
+        return false;
     }
+    let mut owned = false;
+    for &c in tree.children(i) {
+        match tree.rel(c) {
+            "nmod:poss" => {
+                owned = OWN_POSSESSORS
+                    .iter()
+                    .any(|p| doc.norm(c).eq_ignore_ascii_case(p));
+            }
+            "nmod" | "compound" | "flat" | "appos" | "amod" => return false,
+            _ => {}
+        }
+    }
+    owned
+}
+
+/// Tokens of governments the document names with a state other than the
+/// author ("the Lebanese Government", "the Government of Dale").
+fn other_governments(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    covered: &[bool],
+    author: usize,
+) -> Vec<usize> {
     let actors_at = |t: usize| -> Vec<usize> {
         doc.actor_spans
             .iter()
@@ -116,8 +167,9 @@ fn own_government(doc: &Doc, tree: &TreeView<'_>, covered: &[bool]) -> Option<us
             .map(|s| s.actor)
             .collect()
     };
+    let mut out = Vec::new();
     for i in 0..tree.len().min(doc.tokens.len()) {
-        if !tree.lemma(i).eq_ignore_ascii_case(GOVERNMENT) {
+        if !is_government_word(doc, tree, i) {
             continue;
         }
         // the government itself covered ("the Government of Dale" as one
@@ -133,10 +185,20 @@ fn own_government(doc: &Doc, tree: &TreeView<'_>, covered: &[bool]) -> Option<us
             }
         }
         if named.iter().any(|&a| a != author) {
-            return None;
+            out.push(i);
         }
     }
-    Some(author)
+    out
+}
+
+/// Whether another state's government is named before token `i` in its
+/// sentence or in the sentence before: the bare phrase may continue it.
+fn other_near(doc: &Doc, others: &[usize], i: usize) -> bool {
+    let sentence = doc.sentence_of_token(i);
+    others.iter().any(|&o| {
+        let s = doc.sentence_of_token(o);
+        o < i && s + 1 >= sentence
+    })
 }
 
 /// The one organisation of the document whose name is headed by the word

@@ -92,3 +92,38 @@ fn a_title_chain_of_two_offices_names_its_holder_not_its_bodies() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_government_stays_the_authors_where_another_government_is_named_far_back() {
+    let text = "The Government of Rohan closed its border crossings on Monday. \
+                Trade between the two countries has fallen since the spring. \
+                Officials expect a hard winter in the valleys. \
+                The Government condemns the Orc Legion.";
+    let got = coded(text, Some("Ministry of Foreign Affairs of Arnor"));
+    assert!(
+        got.contains(&"ACCUSE 111 Arnor -> Orc Legion (asserted)".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_administration_and_our_government_are_the_authors() {
+    let got = coded(
+        "The Administration condemns the Orc Legion. Our Government will work with Rohan.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(
+        got.contains(&"ACCUSE 111 Arnor -> Orc Legion (asserted)".to_string())
+            && got.iter().any(|e| e.contains(" Arnor -> Rohan ")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_government_and_people_of_a_state_are_that_states() {
+    let got = coded(
+        "We thank the Government and people of Rohan for their support.",
+        Some("Ministry of Foreign Affairs of Arnor"),
+    );
+    assert!(!got.iter().any(|e| e.contains("-> Arnor")), "{got:?}");
+}
