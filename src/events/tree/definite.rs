@@ -10,8 +10,7 @@
 //!   not bare, one was an OCR-broken "Government-of Dale" and one generic
 //!   ("at the Government to Government level"). A government of another
 //!   state named in the same sentence before, or in the sentence before,
-//!   makes the bare
-//!   phrase ambiguous, and then it names no one.
+//!   makes the bare phrase ambiguous, and then it names no one.
 //! - a capitalised head noun of exactly one organisation the document
 //!   names ("the Council" after "the Security Council", "Parliament" after
 //!   "the European Parliament", "the Ministry" after "the Ministry of

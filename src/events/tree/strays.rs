@@ -10,7 +10,8 @@ use crate::lexicon::WordClass;
 impl Args<'_> {
     /// The actors a participle on a thing names as its maker: the thing
     /// stands for them ("rejected the plan put forward by Mordor",
-    /// "denied the allegations made by Arnor").
+    /// "denied the allegations made by Arnor"), unless the agent is an
+    /// event.
     pub(super) fn authored_by(&self, node: usize) -> Vec<usize> {
         let tree = self.tree;
         if tree.upos(node) == "VERB" {
@@ -23,7 +24,9 @@ impl Args<'_> {
             for &c in tree.children(p) {
                 let agent = tree.deprel(c) == "obl:agent"
                     || tree.rel(c) == "obl" && tree.case_of(c) == Some("by");
-                if agent {
+                // (an event as the agent is no maker: in "the refugees
+                // affected by Mordor's war" Mordor made no refugees)
+                if agent && !self.nominals.trigger(c) {
                     let found = self.actors_at(c);
                     if !found.is_empty() {
                         return found;

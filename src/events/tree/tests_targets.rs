@@ -314,3 +314,16 @@ fn a_bare_thank_you_is_a_courtesy() {
     );
     assert!(!got.iter().any(|e| e.starts_with("SUPPORT")), "{got:?}");
 }
+
+#[test]
+fn an_event_as_agent_of_a_participle_makes_no_target() {
+    let got = coded(
+        "Arnor is sending food to support the refugees affected by Mordor's war in Rohan.",
+        None,
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.starts_with("SUPPORT") && e.contains("-> Mordor")),
+        "{got:?}"
+    );
+}
