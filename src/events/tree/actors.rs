@@ -11,9 +11,12 @@
 use std::collections::HashMap;
 
 use super::view::TreeView;
-use crate::actors::names::is_state_kind;
+
+#[path = "actor_places.rs"]
+mod places;
 use crate::doc::{ActorKind, ActorRef, Coverage, Doc};
 use crate::lexicon::{WordClass, WordClasses};
+use places::{place_states, town_tokens};
 
 /// How many levels below a title word its holder's name is looked for
 /// (a title chain of two offices, each with a body of a body).
@@ -52,77 +55,6 @@ pub(super) fn agreement_tokens(doc: &Doc, named_only: bool) -> Vec<bool> {
                 break;
             }
             out[k] = true;
-        }
-    }
-    out
-}
-
-/// Token → the state of the place mentioned there: the document's state
-/// actor of the place's country, or for a country named only as a place
-/// ("shelled villages in Arnor") a new state actor, numbered after the
-/// document's actors and returned with the map (the caller adds those
-/// that an event uses).
-fn place_states(doc: &Doc, inside: &[bool]) -> (HashMap<usize, usize>, Vec<ActorRef>) {
-    let mut state_of: HashMap<&str, usize> = HashMap::new();
-    for (i, a) in doc.actors.iter().enumerate() {
-        if a.kind == Some(ActorKind::State) {
-            if let Some(c) = a.country.as_deref() {
-                state_of.entry(c).or_insert(i);
-            }
-        }
-    }
-    let mut out = HashMap::new();
-    let mut pending: Vec<ActorRef> = Vec::new();
-    // (a place inside an agreement's name, "the Vienna Convention", is
-    // no target)
-    let in_agreement = |m: usize| {
-        doc.entities
-            .get(m)
-            .is_some_and(|e| inside.get(e.tokens.start).copied().unwrap_or(false))
-    };
-    for p in &doc.places {
-        let Some(country) = p.country.as_deref() else {
-            continue;
-        };
-        if p.mentions.iter().all(|&m| in_agreement(m)) {
-            continue;
-        }
-        let state = match state_of.get(country) {
-            Some(&s) => s,
-            None if is_state_kind(&p.kind) => {
-                pending.push(ActorRef {
-                    name: p.name.clone(),
-                    kind: Some(ActorKind::State),
-                    country: Some(country.to_string()),
-                    mentions: p.mentions.clone(),
-                    listed: true,
-                    ..ActorRef::default()
-                });
-                doc.actors.len() + pending.len() - 1
-            }
-            None => continue,
-        };
-        for &m in &p.mentions {
-            if let Some(e) = doc.entities.get(m) {
-                for t in e.tokens.clone() {
-                    out.insert(t, state);
-                }
-            }
-        }
-    }
-    (out, pending)
-}
-
-/// Token → part of a mention of a place that is no country.
-fn town_tokens(doc: &Doc) -> Vec<bool> {
-    let mut out = vec![false; doc.tokens.len()];
-    for p in doc.places.iter().filter(|p| !is_state_kind(&p.kind)) {
-        for e in p.mentions.iter().filter_map(|&m| doc.entities.get(m)) {
-            for t in e.tokens.clone() {
-                if let Some(x) = out.get_mut(t) {
-                    *x = true;
-                }
-            }
         }
     }
     out
