@@ -98,6 +98,7 @@ impl<'a> ActorIndex<'a> {
         let spans = Coverage::new(n, doc.actor_spans.iter().map(|s| s.tokens.clone()));
         let in_agreement = agreement_tokens(doc, true);
         let (places, mut pending) = place_states(doc, &in_agreement);
+        let definite = super::definite::definite_actors(doc, tree, &places);
         let base = doc.actors.len() + pending.len();
         let (groups, new_groups) = super::groups::group_actors(doc, classes, tree, base);
         pending.extend(new_groups);
@@ -114,7 +115,7 @@ impl<'a> ActorIndex<'a> {
             in_agreement,
             in_town: town_tokens(doc),
             pairs: super::hyphen::pair_tokens(doc),
-            definite: super::definite::definite_actors(doc, tree),
+            definite,
             meetings,
         }
     }

@@ -10,7 +10,8 @@
 //!   not bare, one was an OCR-broken "Government-of Dale" and one generic
 //!   ("at the Government to Government level"). A government of another
 //!   state named in the same sentence before, or in the sentence before,
-//!   makes the bare phrase ambiguous, and then it names no one.
+//!   is what the bare phrase continues; in a document whose author is no
+//!   state, only that one is.
 //! - a capitalised head noun of exactly one organisation the document
 //!   names ("the Council" after "the Security Council", "Parliament" after
 //!   "the European Parliament", "the Ministry" after "the Ministry of
@@ -37,18 +38,28 @@ const OWN_POSSESSORS: [&str; 2] = ["our", "my"];
 const OWN_GOVERNMENT_MODIFIERS: [&str; 3] = ["federal", "central", "national"];
 
 /// Token → the actor a definite description there refers to.
-pub(super) fn definite_actors(doc: &Doc, tree: &TreeView<'_>) -> HashMap<usize, usize> {
+/// `places` maps the tokens of place mentions to the state they stand for.
+pub(super) fn definite_actors(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    places: &HashMap<usize, usize>,
+) -> HashMap<usize, usize> {
     let covered = covered_tokens(doc);
     let mut out = HashMap::new();
     let own = own_state(doc);
-    let others = own.map_or_else(Vec::new, |a| other_governments(doc, tree, &covered, a));
+    let others = other_governments(doc, tree, &covered, places, own.unwrap_or(usize::MAX));
     for i in 0..tree.len().min(doc.tokens.len()) {
         if covered.get(i).copied().unwrap_or(true) || !matches!(tree.upos(i), "NOUN" | "PROPN") {
             continue;
         }
         if is_government_word(doc, tree, i) {
-            let bare = bare_definite(doc, tree, &covered, i) || owned_by_speaker(doc, tree, i);
-            if let Some(a) = own.filter(|_| bare && !other_near(doc, &others, i)) {
+            let owned = owned_by_speaker(doc, tree, i);
+            if !owned && !bare_definite(doc, tree, &covered, i) {
+                continue;
+            }
+            // ("our Government" is the speaker's, whatever came before)
+            let near = (!owned).then(|| other_near(doc, &others, i)).flatten();
+            if let Some(a) = near.or(own) {
                 out.insert(i, a);
             }
             continue;
@@ -151,20 +162,26 @@ fn owned_by_speaker(doc: &Doc, tree: &TreeView<'_>, i: usize) -> bool {
     owned
 }
 
-/// Tokens of governments the document names with a state other than the
-/// author ("the Lebanese Government", "the Government of Dale").
+/// Governments the document names with a state other than the author
+/// ("the Lebanese Government", "the Government of Dale"): token and state.
 fn other_governments(
     doc: &Doc,
     tree: &TreeView<'_>,
     covered: &[bool],
+    places: &HashMap<usize, usize>,
     author: usize,
-) -> Vec<usize> {
+) -> Vec<(usize, usize)> {
+    // (a country named only as a place, "the Government of Dale", is the
+    // state it stands for)
     let actors_at = |t: usize| -> Vec<usize> {
-        doc.actor_spans
+        let mut found: Vec<usize> = doc
+            .actor_spans
             .iter()
             .filter(|s| s.tokens.contains(&t))
             .map(|s| s.actor)
-            .collect()
+            .collect();
+        found.extend(places.get(&t));
+        found
     };
     let mut out = Vec::new();
     for i in 0..tree.len().min(doc.tokens.len()) {
@@ -183,21 +200,23 @@ fn other_governments(
                 named.extend(actors_at(c));
             }
         }
-        if named.iter().any(|&a| a != author) {
-            out.push(i);
+        if let Some(&a) = named.iter().find(|&&a| a != author) {
+            out.push((i, a));
         }
     }
     out
 }
 
-/// Whether another state's government is named before token `i` in its
-/// sentence or in the sentence before: the bare phrase may continue it.
-fn other_near(doc: &Doc, others: &[usize], i: usize) -> bool {
+/// The state of another government named last before token `i`, in its
+/// sentence or the sentence before: the bare phrase continues it ("The
+/// Government of Rohan announced elections. The Government also …").
+fn other_near(doc: &Doc, others: &[(usize, usize)], i: usize) -> Option<usize> {
     let sentence = doc.sentence_of_token(i);
-    others.iter().any(|&o| {
-        let s = doc.sentence_of_token(o);
-        o < i && s + 1 >= sentence
-    })
+    others
+        .iter()
+        .rev()
+        .find(|&&(o, _)| o < i && doc.sentence_of_token(o) + 1 >= sentence)
+        .map(|&(_, a)| a)
 }
 
 /// The one organisation of the document whose name is headed by the word

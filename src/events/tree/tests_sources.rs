@@ -127,3 +127,18 @@ fn the_government_and_people_of_a_state_are_that_states() {
     );
     assert!(!got.iter().any(|e| e.contains("-> Arnor")), "{got:?}");
 }
+
+#[test]
+fn the_government_right_after_another_states_government_continues_it() {
+    let text = "The Government of Fiji condemned the Orc Legion on Monday. \
+                The Government also thanked Japan for its assistance.";
+    let got = coded(
+        text,
+        Some("Australian Government: Minister for Foreign Affairs"),
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.starts_with("SUPPORT") && e.contains("Fiji -> Japan")),
+        "{got:?}"
+    );
+}
