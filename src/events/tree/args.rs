@@ -70,6 +70,14 @@ impl Args<'_> {
                 }
             })
             .collect();
+        // (a later conjunct shares the first one's possessor or phrase:
+        // "Gondor's threats and attacks", see `conjoined`)
+        let mut picked = picked;
+        match rel {
+            Rel::Poss => picked.extend(self.shared_possessors(t)),
+            Rel::Prep(_) if picked.is_empty() => picked.extend(self.shared_phrases(t, rel)),
+            _ => {}
+        }
         if matches!(rel, Rel::Subj) && picked.len() > 1 {
             // two subjects are a parse error ("Since the beginning of …,
             // Gondor has provided"): the one nearest the verb is its own
@@ -113,7 +121,8 @@ impl Args<'_> {
             .iter()
             .filter(|r| matches!(r, Rel::Prep(p) if p != "of"))
         {
-            for &c in tree.children(t) {
+            let shared = self.shared_after(t);
+            for &c in tree.children(t).iter().chain(&shared) {
                 if c < t || tree.is_clausal(c) || !matches!(tree.rel(c), "obj" | "obl" | "nmod") {
                     continue;
                 }
@@ -389,6 +398,8 @@ impl Args<'_> {
             .children(t)
             .iter()
             .copied()
+            .filter(|&c| tree.deprel(c) == "nmod:poss")
+            .chain(self.shared_possessors(t))
             .filter(|&c| tree.deprel(c) == "nmod:poss")
             .flat_map(|c| self.actors.at(c))
             .collect();

@@ -20,6 +20,7 @@ mod aside;
 mod behest;
 mod complement;
 mod concern;
+mod conjoined;
 mod corefer;
 mod counterpart;
 mod definite;
