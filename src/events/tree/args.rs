@@ -73,9 +73,21 @@ impl Args<'_> {
         // (a later conjunct shares the first one's possessor or phrase:
         // "Gondor's threats and attacks", see `conjoined`)
         let mut picked = picked;
+        // (or the carrier noun's: "Gondor's provision of assistance",
+        // see `carrier`)
         match rel {
-            Rel::Poss => picked.extend(self.shared_possessors(t)),
-            Rel::Prep(_) if picked.is_empty() => picked.extend(self.shared_phrases(t, rel)),
+            Rel::Poss => {
+                picked.extend(self.shared_possessors(t));
+                if !picked.iter().any(|&c| tree.deprel(c) == "nmod:poss") {
+                    picked.extend(self.carried_nodes(t, rel));
+                }
+            }
+            Rel::Prep(_) if picked.is_empty() => {
+                picked.extend(self.shared_phrases(t, rel));
+                if picked.is_empty() {
+                    picked.extend(self.carried_nodes(t, rel));
+                }
+            }
             _ => {}
         }
         if matches!(rel, Rel::Subj) && picked.len() > 1 {

@@ -18,6 +18,7 @@ mod addressee;
 mod args;
 mod aside;
 mod behest;
+mod carrier;
 mod complement;
 mod concern;
 mod conjoined;
