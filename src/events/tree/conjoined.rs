@@ -73,7 +73,14 @@ impl Args<'_> {
         // Mordorian threats and attacks", not "solidarity with the
         // Ukrainian people and readiness", where the parser made
         // "readiness" a conjunct of "people")
-        let act = self.nominals.trigger(first);
+        // (an action noun of the lexicon, even where its row's further
+        // words are missing: "threats" without "against")
+        let lemma = tree.lemma(first).to_lowercase();
+        let act = self.nominals.trigger(first)
+            || !self
+                .triggers
+                .candidates(&lemma, crate::events::triggers::TriggerPos::Noun)
+                .is_empty();
         tree.children(first)
             .iter()
             .copied()
@@ -157,3 +164,7 @@ impl Args<'_> {
 fn is_modifier(deprel: &str) -> bool {
     matches!(deprel, "nmod:poss" | "amod" | "compound")
 }
+
+#[cfg(test)]
+#[path = "tests_conjoined.rs"]
+mod tests_conjoined;
