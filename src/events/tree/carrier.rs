@@ -19,7 +19,9 @@ impl Args<'_> {
         let carried = tree.rel(t) == "nmod"
             && tree.case_of(t) == Some("of")
             && matches!(tree.upos(h), "NOUN" | "NUM" | "ADJ")
-            && self.classes.has(WordClass::ActCarrierNoun, &tree.lemma(h).to_lowercase());
+            && self
+                .classes
+                .has(WordClass::ActCarrierNoun, &tree.lemma(h).to_lowercase());
         carried.then_some(h)
     }
 

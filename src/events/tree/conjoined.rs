@@ -85,9 +85,7 @@ impl Args<'_> {
             .iter()
             .copied()
             .filter(|&c| c < first && is_modifier(tree.deprel(c)))
-            .filter(|&c| {
-                tree.deprel(c) == "nmod:poss" || act && !self.actors.at(c).is_empty()
-            })
+            .filter(|&c| tree.deprel(c) == "nmod:poss" || act && !self.actors.at(c).is_empty())
             .collect()
     }
 
@@ -107,9 +105,8 @@ impl Args<'_> {
         let Some(first) = self.sharing_conjunct(t) else {
             return Vec::new();
         };
-        let marked = |c: usize| {
-            matches!(tree.rel(c), "nmod" | "obl") && tree.case_of(c) == Some(p.as_str())
-        };
+        let marked =
+            |c: usize| matches!(tree.rel(c), "nmod" | "obl") && tree.case_of(c) == Some(p.as_str());
         if tree.children(t).iter().any(|&c| marked(c)) {
             return Vec::new();
         }
@@ -125,9 +122,11 @@ impl Args<'_> {
     /// The phrases after conjunct `t` that the first conjunct carries
     /// (on which the parser may hang a further phrase: "the assistance
     /// and support from Arnor to Dale", "to Dale" under "Arnor").
+    /// So too a carrier noun's ("the wave of attacks by Khand on Umbar",
+    /// see `carrier`).
     pub(super) fn shared_after(&self, t: usize) -> Vec<usize> {
         let tree = self.tree;
-        let Some(first) = self.sharing_conjunct(t) else {
+        let Some(first) = self.sharing_conjunct(t).or_else(|| self.carrier_of(t)) else {
             return Vec::new();
         };
         tree.children(first)

@@ -7,11 +7,17 @@ use super::super::tests::coded;
 #[test]
 fn a_later_conjunct_shares_the_first_ones_possessor() {
     assert_eq!(
-        coded("Mordor's threats and attacks against Rohan continued.", None),
+        coded(
+            "Mordor's threats and attacks against Rohan continued.",
+            None
+        ),
         ["ASSAULT 190 Mordor -> Rohan (asserted)"]
     );
     assert_eq!(
-        coded("Gondor reaffirmed its commitment and support to Dale.", None),
+        coded(
+            "Gondor reaffirmed its commitment and support to Dale.",
+            None
+        ),
         [
             "AGREE 030 Gondor -> Dale (asserted)",
             "SUPPORT 052 Gondor -> Dale (asserted)"
@@ -43,9 +49,11 @@ fn a_state_adjective_is_shared_only_on_an_act() {
 
 #[test]
 fn a_conjunct_with_its_own_determiner_or_a_phrase_between_shares_nothing() {
-    assert!(coded("Mordor's threats and the attacks on Rohan continued.", None)
-        .iter()
-        .all(|e| !e.starts_with("ASSAULT")));
+    assert!(
+        coded("Mordor's threats and the attacks on Rohan continued.", None)
+            .iter()
+            .all(|e| !e.starts_with("ASSAULT"))
+    );
 }
 
 #[test]
@@ -80,9 +88,11 @@ fn a_carrier_nouns_doer_does_the_act_it_carries() {
         ["SANCTION 163 Gondor -> Mordor (asserted)"]
     );
     // (an offer of an act is no act)
-    assert!(coded("Lindon welcomed the offer of mediation by Dale.", None)
-        .iter()
-        .all(|e| !e.starts_with("CONSULT")));
+    assert!(
+        coded("Lindon welcomed the offer of mediation by Dale.", None)
+            .iter()
+            .all(|e| !e.starts_with("CONSULT"))
+    );
 }
 
 #[test]
