@@ -118,6 +118,7 @@ word_classes! {
     CounterpartNoun => "events.counterpart-noun",
     MeetingNoun => "events.meeting-noun",
     ImplicitPassive => "events.implicit-passive",
+    ActCarrierNoun => "events.act-carrier-noun",
 }
 
 /// The words of every class.

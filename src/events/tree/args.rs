@@ -70,6 +70,26 @@ impl Args<'_> {
                 }
             })
             .collect();
+        // (a later conjunct shares the first one's possessor or phrase:
+        // "Gondor's threats and attacks", see `conjoined`)
+        let mut picked = picked;
+        // (or the carrier noun's: "Gondor's provision of assistance",
+        // see `carrier`)
+        match rel {
+            Rel::Poss => {
+                picked.extend(self.shared_possessors(t));
+                if !picked.iter().any(|&c| tree.deprel(c) == "nmod:poss") {
+                    picked.extend(self.carried_nodes(t, rel));
+                }
+            }
+            Rel::Prep(_) if picked.is_empty() => {
+                picked.extend(self.shared_phrases(t, rel));
+                if picked.is_empty() {
+                    picked.extend(self.carried_nodes(t, rel));
+                }
+            }
+            _ => {}
+        }
         if matches!(rel, Rel::Subj) && picked.len() > 1 {
             // two subjects are a parse error ("Since the beginning of …,
             // Gondor has provided"): the one nearest the verb is its own
@@ -113,7 +133,8 @@ impl Args<'_> {
             .iter()
             .filter(|r| matches!(r, Rel::Prep(p) if p != "of"))
         {
-            for &c in tree.children(t) {
+            let shared = self.shared_after(t);
+            for &c in tree.children(t).iter().chain(&shared) {
                 if c < t || tree.is_clausal(c) || !matches!(tree.rel(c), "obj" | "obl" | "nmod") {
                     continue;
                 }
@@ -389,6 +410,8 @@ impl Args<'_> {
             .children(t)
             .iter()
             .copied()
+            .filter(|&c| tree.deprel(c) == "nmod:poss")
+            .chain(self.shared_possessors(t))
             .filter(|&c| tree.deprel(c) == "nmod:poss")
             .flat_map(|c| self.actors.at(c))
             .collect();

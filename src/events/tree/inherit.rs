@@ -76,6 +76,8 @@ impl Args<'_> {
                     }
                 }
                 "conj" | "advcl" => self.by_rels(h, &[Rel::Subj]),
+                // ("Gondor recognizes …; deplores …")
+                "parataxis" if self.listed_predicate(at) => self.by_rels(h, &[Rel::Subj]),
                 // (a past participle on a noun with no object of its own
                 // acts on the noun: "the sailors detained in Umbar" are
                 // detained, they speak for no one; one with an object is a

@@ -25,7 +25,12 @@ impl Args<'_> {
         let tree = self.tree;
         // (an amount "in" the action stands for it: "pledged $5 million
         // in aid", "the $2 million in assistance provided by Lindon")
-        let noun = self.amount_of(t).unwrap_or(t);
+        // (and a carrier noun for the act in its "of" phrase: "sent a
+        // message of support", see `carrier`)
+        let noun = self
+            .amount_of(t)
+            .or_else(|| self.carrier_of(t))
+            .unwrap_or(t);
         // (a coordinated noun shares its first conjunct's verb when that
         // is the verb's object: "justify their actions and new attacks";
         // an oblique's conjuncts are too often misattached, "standing up
