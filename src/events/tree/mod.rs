@@ -38,6 +38,7 @@ mod judge;
 mod judged;
 mod meetings;
 mod nominal;
+mod objects;
 mod obligation;
 mod occasion;
 mod opinion;
