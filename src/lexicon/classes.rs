@@ -118,6 +118,8 @@ word_classes! {
     CounterpartNoun => "events.counterpart-noun",
     MeetingNoun => "events.meeting-noun",
     ImplicitPassive => "events.implicit-passive",
+    ParticipantNoun => "events.participant-noun",
+    ParticipantBodyNoun => "events.participant-body-noun",
 }
 
 /// The words of every class.

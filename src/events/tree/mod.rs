@@ -40,6 +40,7 @@ mod obligation;
 mod occasion;
 mod opinion;
 mod pairs;
+mod participants;
 mod place;
 mod pronouns;
 mod questions;

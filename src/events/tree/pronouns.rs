@@ -79,18 +79,20 @@ pub fn resolve(
                 )
                 .map(|(_, a)| a.clone())
                 .or_else(|| {
-                    // (the last run before it, when that is a meeting's
-                    // pair a little further back)
+                    // (the last meeting's pair a little further back, when
+                    // no run is near: a run named since, as far back,
+                    // is a topic the readout mentioned, "the partnership
+                    // between Gondor and Rohan", not who goes on talking)
                     let far = |at: usize| {
                         doc.sentence_of_token(at) + MEETING_REACH >= sentence
                             && !(nearer && plural_subjects.get(i) != plural_subjects.get(at.min(i)))
                     };
-                    last_before(
-                        (&groups, groups_sorted),
-                        |(end, _)| *end <= i,
-                        |g| far(g.0) && meetings.contains(g),
-                    )
-                    .map(|(_, a)| a.clone())
+                    meetings
+                        .iter()
+                        .filter(|(end, _)| *end <= i)
+                        .max_by_key(|(end, _)| *end)
+                        .filter(|g| far(g.0))
+                        .map(|(_, a)| a.clone())
                 })
                 .or_else(|| (!doc.co_authors.is_empty()).then(|| doc.author.into_iter().collect()))
                 .unwrap_or_default()
@@ -161,7 +163,7 @@ fn last_before<T>(
 /// Runs of two or more actor spans joined by "and" or commas, as (the
 /// token after the run, its actors), in text order. A pair reference ("the
 /// two sides": two spans of one range) is a run too.
-fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
+pub(super) fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
     let spans = &doc.actor_spans;
     // (a hyphenated pair, "U.S.-China", modifies a noun: it is no run
     // that "they" continues)
