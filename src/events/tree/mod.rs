@@ -50,6 +50,8 @@ mod strays;
 mod targets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_participants;
 mod thanks;
 mod trace;
 mod view;

@@ -142,9 +142,9 @@ fn pick(
     };
     let as_group = |actors: &[usize]| -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        // (a meeting named as an actor, "the Gondor-Rohan Consultations",
-        // is where they met, not one of them)
-        for &a in actors.iter().filter(|&&a| !gathering(doc, classes, a)) {
+        // (a meeting named as an actor, "the Gondor-Rohan Consultations"
+        // hosted by one of them, is where they met, not one of them)
+        for &a in actors.iter().filter(|&&a| !meeting_named(doc, classes, a)) {
             let a = if shape.sides { side_of(doc, a) } else { a };
             if !out.contains(&a) {
                 out.push(a);
@@ -191,4 +191,21 @@ fn side_of(doc: &Doc, a: usize) -> usize {
         Some(r) if r.kind == Some(ActorKind::Person) => r.affiliation.unwrap_or(a),
         _ => a,
     }
+}
+
+/// Whether actor `a` is named as a gathering ("the G7 Summit") or as a
+/// meeting ("the Gondor-Rohan Consultations": its last word a meeting
+/// noun).
+fn meeting_named(doc: &Doc, classes: &WordClasses, a: usize) -> bool {
+    if gathering(doc, classes, a) {
+        return true;
+    }
+    let Some(r) = doc.actors.get(a) else {
+        return false;
+    };
+    let last = r.name.split_whitespace().last().unwrap_or("");
+    let singular = last.strip_suffix('s').unwrap_or(last);
+    r.kind != Some(ActorKind::Person)
+        && r.kind != Some(ActorKind::State)
+        && classes.has_ignore_ascii_case(WordClass::MeetingNoun, singular)
 }

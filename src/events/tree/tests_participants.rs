@@ -1,0 +1,91 @@
+//! Plural descriptions of a meeting's parties as a clause's subject
+//! ([`super::participants`]), "they" after a far topic run
+//! ([`super::pronouns`]) and subjects joined by "and" that the parser hung
+//! apart (syntax repair 7); one invented text each.
+
+use super::tests::coded;
+
+#[test]
+fn the_leaders_of_a_meeting_of_three_are_its_three_parties() {
+    assert_eq!(
+        coded(
+            "Denethor Ecthelion met with Bard Girion and Celeborn Galadhon in Dale. \
+             The leaders condemned the blockade of Esgaroth.",
+            None
+        ),
+        [
+            "ACCUSE 111 Bard Girion -> - (asserted)",
+            "ACCUSE 111 Celeborn Galadhon -> - (asserted)",
+            "ACCUSE 111 Denethor Ecthelion -> - (asserted)",
+            "CONSULT 040 Denethor Ecthelion -> Bard Girion (asserted)",
+            "CONSULT 040 Denethor Ecthelion -> Celeborn Galadhon (asserted)",
+        ]
+    );
+}
+
+#[test]
+fn a_number_picks_the_run_of_that_many_actors() {
+    assert_eq!(
+        coded(
+            "Harad, Umbar and Khand held talks in Umbar. \
+             The three governments agreed to reduce tariffs.",
+            None
+        ),
+        [
+            "AGREE 030 Harad -> - (asserted)",
+            "AGREE 030 Khand -> - (asserted)",
+            "AGREE 030 Umbar -> - (asserted)",
+            "CONSULT 046 Harad -> - (asserted)",
+            "CONSULT 046 Khand -> - (asserted)",
+            "CONSULT 046 Umbar -> - (asserted)",
+        ]
+    );
+}
+
+#[test]
+fn a_quantified_plural_is_not_the_meetings_parties() {
+    assert_eq!(
+        coded(
+            "Aragorn Arathornson spoke with Imrahil Adrahil on Friday. \
+             Some countries later praised Rohan.",
+            None
+        ),
+        ["CONSULT 041 Aragorn Arathornson -> Imrahil Adrahil (asserted)"]
+    );
+}
+
+#[test]
+fn they_continues_the_meeting_past_a_far_topic_run() {
+    assert_eq!(
+        coded(
+            "Hirgon Baranor met with Elwing Nimloth in Pelargir. They reviewed the \
+             trade between Gondor and Lindon. Hirgon Baranor praised the talks. \
+             Elwing Nimloth thanked Gondor for its hospitality. They agreed to meet \
+             again in the spring.",
+            None
+        ),
+        [
+            "AGREE 036 Gondor -> Lindon (asserted)",
+            "AGREE 036 Lindon -> Gondor (asserted)",
+            "CONSULT 040 Hirgon Baranor -> Elwing Nimloth (asserted)",
+            "SUPPORT 051 Elwing Nimloth -> Gondor (asserted)",
+            "SUPPORT 051 Hirgon Baranor -> - (asserted)",
+        ]
+    );
+}
+
+#[test]
+fn the_leaders_and_their_teams_are_the_leaders() {
+    assert_eq!(
+        coded(
+            "Ingold Targon met with Hirgon Baranor in Edoras. \
+             The two leaders and their teams welcomed the new trade agreement.",
+            None
+        ),
+        [
+            "CONSULT 040 Ingold Targon -> Hirgon Baranor (asserted)",
+            "SUPPORT 051 Hirgon Baranor -> - (asserted)",
+            "SUPPORT 051 Ingold Targon -> - (asserted)",
+        ]
+    );
+}
