@@ -33,6 +33,9 @@ const MEETING_REACH: usize = 6;
 /// How many sentences back a run of named actors may be.
 const RUN_REACH: usize = 2;
 
+/// A group of actors with the token after its last mention.
+type Group = (usize, Vec<usize>);
+
 /// What a participant noun says of the group it means.
 struct Shape {
     /// The number it gives ("the three countries", "both sides").
@@ -49,8 +52,8 @@ pub fn resolve(
     doc: &Doc,
     tree: &TreeView<'_>,
     classes: &WordClasses,
-    meetings: &[(usize, Vec<usize>)],
-    runs: &[(usize, Vec<usize>)],
+    meetings: &[Group],
+    runs: &[Group],
 ) -> HashMap<usize, Vec<usize>> {
     let mut covered = vec![false; doc.tokens.len()];
     for s in &doc.actor_spans {
@@ -61,8 +64,8 @@ pub fn resolve(
         }
     }
     let mut out = HashMap::new();
-    for i in 0..tree.len().min(covered.len()) {
-        if covered[i] || !matches!(tree.deprel(i), "nsubj" | "nsubj:pass") {
+    for (i, &is_covered) in covered.iter().enumerate().take(tree.len()) {
+        if is_covered || !matches!(tree.deprel(i), "nsubj" | "nsubj:pass") {
             continue;
         }
         let Some(shape) = shape(tree, classes, i) else {
@@ -132,7 +135,7 @@ fn count_word(w: &str) -> Option<usize> {
 fn pick(
     doc: &Doc,
     classes: &WordClasses,
-    (meetings, runs): (&[(usize, Vec<usize>)], &[(usize, Vec<usize>)]),
+    (meetings, runs): (&[Group], &[Group]),
     i: usize,
     shape: &Shape,
 ) -> Vec<usize> {
@@ -152,11 +155,11 @@ fn pick(
         }
         out
     };
-    let recent_meetings = meetings
+    let mut recent_meetings = meetings
         .iter()
         .filter(|(end, _)| within(*end, MEETING_REACH))
         .map(|(end, a)| (*end, as_group(a)));
-    let recent_runs = runs
+    let mut recent_runs = runs
         .iter()
         .filter(|(end, _)| within(*end, RUN_REACH))
         .map(|(end, a)| (*end, as_group(a)));
@@ -169,11 +172,11 @@ fn pick(
             .map(|(_, g)| g)
             .unwrap_or_default();
     }
-    if let Some((_, g)) = recent_meetings.filter(|(_, g)| g.len() >= 2).last() {
+    if let Some((_, g)) = recent_meetings.rfind(|(_, g)| g.len() >= 2) {
         return g;
     }
     if shape.sides {
-        if let Some((_, g)) = recent_runs.filter(|(_, g)| g.len() >= 2).last() {
+        if let Some((_, g)) = recent_runs.rfind(|(_, g)| g.len() >= 2) {
             return g;
         }
     }
