@@ -79,24 +79,18 @@ pub fn resolve(
                 )
                 .map(|(_, a)| a.clone())
                 .or_else(|| {
-                    // (the last meeting's pair a little further back, past
-                    // runs named since only inside a phrase, "the
-                    // partnership between Gondor and Rohan", a topic of the
-                    // talks; a run named as a subject, "Dale and Lindon
-                    // sent observers", is who "they" goes on with, or no one)
+                    // (the last run before it, when that is a meeting's
+                    // pair a little further back)
                     let far = |at: usize| {
                         doc.sentence_of_token(at) + MEETING_REACH >= sentence
                             && !(nearer && plural_subjects.get(i) != plural_subjects.get(at.min(i)))
                     };
-                    let before = groups.partition_point(|(end, _)| *end <= i);
-                    groups[..before]
-                        .iter()
-                        .rev()
-                        .take_while(|g| doc.sentence_of_token(g.0) + MEETING_REACH >= sentence)
-                        .take_while(|g| meetings.contains(g) || !subject_run(tree, g.0))
-                        .find(|g| meetings.contains(g))
-                        .filter(|g| far(g.0))
-                        .map(|(_, a)| a.clone())
+                    last_before(
+                        (&groups, groups_sorted),
+                        |(end, _)| *end <= i,
+                        |g| far(g.0) && meetings.contains(g),
+                    )
+                    .map(|(_, a)| a.clone())
                 })
                 .or_else(|| (!doc.co_authors.is_empty()).then(|| doc.author.into_iter().collect()))
                 .unwrap_or_default()
@@ -118,26 +112,6 @@ pub fn resolve(
         }
     }
     out
-}
-
-/// Whether the run of actors that ends before token `end` is part of a
-/// clause's subject ("Dale and Lindon sent", "the envoys of Dale and
-/// Lindon said"), not of an object or adverbial phrase.
-fn subject_run(tree: &TreeView<'_>, end: usize) -> bool {
-    let mut h = end.saturating_sub(1);
-    for _ in 0..8 {
-        match tree.rel(h) {
-            "nsubj" => return true,
-            "conj" | "flat" | "compound" | "appos" | "nmod" | "amod" | "det" => {
-                match tree.head(h) {
-                    Some(up) => h = up,
-                    None => return false,
-                }
-            }
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// Token → how many plural common nouns before it are subjects and name

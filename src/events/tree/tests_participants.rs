@@ -1,7 +1,6 @@
 //! Plural descriptions of a meeting's parties as a clause's subject
-//! ([`super::participants`]), "they" after a far topic run
-//! ([`super::pronouns`]) and subjects joined by "and" that the parser hung
-//! apart (syntax repair 7); one invented text each.
+//! ([`super::participants`]) and subjects joined by "and" that the
+//! parser hung apart (syntax repair 7); one invented text each.
 
 use super::tests::coded;
 
@@ -51,26 +50,6 @@ fn a_quantified_plural_is_not_the_meetings_parties() {
             None
         ),
         ["CONSULT 041 Aragorn Arathornson -> Imrahil Adrahil (asserted)"]
-    );
-}
-
-#[test]
-fn they_continues_the_meeting_past_a_far_topic_run() {
-    assert_eq!(
-        coded(
-            "Hirgon Baranor met with Elwing Nimloth in Pelargir. They reviewed the \
-             trade between Gondor and Lindon. Hirgon Baranor praised the talks. \
-             Elwing Nimloth thanked Gondor for its hospitality. They agreed to meet \
-             again in the spring.",
-            None
-        ),
-        [
-            "AGREE 036 Gondor -> Lindon (asserted)",
-            "AGREE 036 Lindon -> Gondor (asserted)",
-            "CONSULT 040 Hirgon Baranor -> Elwing Nimloth (asserted)",
-            "SUPPORT 051 Elwing Nimloth -> Gondor (asserted)",
-            "SUPPORT 051 Hirgon Baranor -> - (asserted)",
-        ]
     );
 }
 
