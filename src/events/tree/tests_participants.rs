@@ -30,6 +30,7 @@ fn a_number_picks_the_run_of_that_many_actors() {
              The three governments agreed to reduce tariffs.",
             None
         ),
+        // not a word list: the events expected
         [
             "AGREE 030 Harad -> - (asserted)",
             "AGREE 030 Khand -> - (asserted)",
