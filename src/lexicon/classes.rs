@@ -119,6 +119,8 @@ word_classes! {
     MeetingNoun => "events.meeting-noun",
     ImplicitPassive => "events.implicit-passive",
     ActCarrierNoun => "events.act-carrier-noun",
+    ParticipantNoun => "events.participant-noun",
+    ParticipantBodyNoun => "events.participant-body-noun",
 }
 
 /// The words of every class.

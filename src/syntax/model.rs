@@ -330,10 +330,12 @@ impl SyntaxModel {
             "nsubj",
             "appos",
             "punct",
+            "conj",
+            "cc",
         ]
         .map(|name| id(name).and_then(|i| u8::try_from(i).ok()));
         self.repair_ids = match ids {
-            [Some(relcl), Some(xcomp), Some(obj), Some(root), Some(nsubj), Some(appos), Some(punct)] => {
+            [Some(relcl), Some(xcomp), Some(obj), Some(root), Some(nsubj), Some(appos), Some(punct), Some(conj), Some(cc)] => {
                 Some(super::repair::RepairLabels {
                     relcl,
                     xcomp,
@@ -342,6 +344,8 @@ impl SyntaxModel {
                     nsubj,
                     appos,
                     punct,
+                    conj,
+                    cc,
                 })
             }
             _ => None,

@@ -34,11 +34,15 @@
 //! 6. **A subject after a fronted adverbial clause.** "If Mordor attacks
 //!    Dale, Rohan will send troops": "Rohan" hung on "Dale" as an
 //!    apposition, the main verb subjectless ([`fronted_clause`]).
+//! 7. **Two subjects joined by "and".** "The leaders and their teams
+//!    agreed": both nouns and the "and" hung on the verb; the later noun
+//!    is the earlier one's conjunct ([`coordinated_subject`]).
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
 //!    adjective's `xcomp`.
 
+mod coordinated_subject;
 mod fronted_clause;
 mod late_object;
 
@@ -52,6 +56,8 @@ pub(super) struct RepairLabels {
     pub nsubj: u8,
     pub appos: u8,
     pub punct: u8,
+    pub conj: u8,
+    pub cc: u8,
 }
 
 /// One parsed sentence, as the repairs see it.
@@ -122,6 +128,7 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     participle_for_verb(p, ids);
     late_object::object_after_adverbial(p, ids);
     fronted_clause::subject_after_fronted_clause(p, ids);
+    coordinated_subject::coordinated_subject(p, ids);
 }
 
 /// Repair 4: "The regime attacked civilians" has "attacked" as its root.
@@ -302,7 +309,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    pub(super) const LABELS: [&str; 20] = [
+    pub(super) const LABELS: [&str; 21] = [
         "root",
         "nsubj",
         "obj",
@@ -323,6 +330,7 @@ mod tests {
         "advcl",
         "mark",
         "aux",
+        "cc",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,
@@ -332,6 +340,8 @@ mod tests {
         nsubj: 1,
         appos: 11,
         punct: 3,
+        conj: 4,
+        cc: 20,
     };
 
     /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,

@@ -68,7 +68,8 @@ pub struct ActorIndex<'a> {
     pub(super) doc: &'a Doc,
     spans: Coverage,
     pub(super) classes: &'a WordClasses,
-    /// "they" and "it" resolved ([`super::pronouns`]).
+    /// "they" and "it" resolved ([`super::pronouns`]), and plural
+    /// descriptions of a meeting's parties ([`super::participants`]).
     pronouns: HashMap<usize, Vec<usize>>,
     /// Token of a place mention → the state it lies in ("shelled villages
     /// in Edoras": Rohan).
@@ -104,11 +105,16 @@ impl<'a> ActorIndex<'a> {
         pending.extend(new_groups);
         let verbal = super::meetings::meeting_parties(doc, tree, classes);
         let meetings = super::meetings::all_meetings(doc, tree, classes, &verbal);
+        let mut pronouns = super::pronouns::resolve(doc, tree, classes, &verbal);
+        let runs = super::pronouns::coordinations(doc);
+        for (i, found) in super::participants::resolve(doc, tree, classes, &meetings, &runs) {
+            pronouns.entry(i).or_insert(found);
+        }
         ActorIndex {
             doc,
             spans,
             classes,
-            pronouns: super::pronouns::resolve(doc, tree, classes, &verbal),
+            pronouns,
             places,
             groups,
             pending,
@@ -310,17 +316,7 @@ impl<'a> ActorIndex<'a> {
     /// Summit in Cornwall", class `events.target-gathering`): no party to
     /// an act.
     pub fn is_gathering(&self, a: usize) -> bool {
-        // (the pending actors are states and groups the coder made)
-        let Some(actor) = self.doc.actors.get(a) else {
-            return false;
-        };
-        if matches!(actor.kind, Some(ActorKind::Person | ActorKind::State)) {
-            return false;
-        }
-        actor.name.split_whitespace().any(|w| {
-            self.classes
-                .has_ignore_ascii_case(WordClass::TargetGathering, w)
-        })
+        gathering(self.doc, self.classes, a)
     }
 
     /// The state a place mention at token `i` lies in, or is (a state
@@ -448,6 +444,22 @@ impl<'a> ActorIndex<'a> {
         }
         owner
     }
+}
+
+/// Whether actor `a` of `doc` is named as a gathering, not a body
+/// ([`ActorIndex::is_gathering`]).
+pub(super) fn gathering(doc: &Doc, classes: &WordClasses, a: usize) -> bool {
+    // (the pending actors are states and groups the coder made)
+    let Some(actor) = doc.actors.get(a) else {
+        return false;
+    };
+    if matches!(actor.kind, Some(ActorKind::Person | ActorKind::State)) {
+        return false;
+    }
+    actor
+        .name
+        .split_whitespace()
+        .any(|w| classes.has_ignore_ascii_case(WordClass::TargetGathering, w))
 }
 
 /// The noun a relative pronoun follows when the parser left its clause

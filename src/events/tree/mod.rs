@@ -43,6 +43,7 @@ mod obligation;
 mod occasion;
 mod opinion;
 mod pairs;
+mod participants;
 mod place;
 mod prepass;
 mod pronouns;
@@ -53,6 +54,8 @@ mod strays;
 mod targets;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_participants;
 mod thanks;
 mod trace;
 mod view;

@@ -161,7 +161,7 @@ fn last_before<T>(
 /// Runs of two or more actor spans joined by "and" or commas, as (the
 /// token after the run, its actors), in text order. A pair reference ("the
 /// two sides": two spans of one range) is a run too.
-fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
+pub(super) fn coordinations(doc: &Doc) -> Vec<(usize, Vec<usize>)> {
     let spans = &doc.actor_spans;
     // (a hyphenated pair, "U.S.-China", modifies a noun: it is no run
     // that "they" continues)
