@@ -6,6 +6,9 @@ use crate::util::{attache, check_record, json_lines, repo};
 
 /// The lowest pass rate the suite may fall to: what the coder achieves on
 /// the whole suite, pending cases included (`attache validate --summary`:
+/// 2175 of 2379, 0.914, after session 24's own-government references,
+/// plural meeting-party subjects, shared possessors of coordinated nouns
+/// and carrier nouns ("a message of greetings");
 /// 2144 of 2347, 0.914, after session 23's referring expressions of
 /// readouts (agentless passives, counterparts), discourse targets, appeal
 /// nouns, commitments to joint work and "meet" senses;
