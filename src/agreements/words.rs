@@ -28,15 +28,12 @@ pub(super) fn join_tokens(doc: &Doc, a: usize, b: usize) -> String {
         .join(" ")
 }
 
+/// The size a group word gives ("both", "three", "4"), two to six.
 pub(super) fn count_word(w: &str) -> Option<usize> {
-    Some(match w {
-        "two" | "2" | "both" => 2,
-        "three" | "3" => 3,
-        "four" | "4" => 4,
-        "five" | "5" => 5,
-        "six" | "6" => 6,
-        _ => return None,
-    })
+    if w == "both" {
+        return Some(2);
+    }
+    crate::text::numbers::small_count(w).filter(|n| (2..=6).contains(n))
 }
 
 pub(super) fn singular(s: &str) -> String {

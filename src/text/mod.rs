@@ -1,6 +1,7 @@
 //! Sentences and tokens with char offsets, and the lexical helpers they share.
 
 pub mod lexical;
+pub mod numbers;
 pub mod sentences;
 pub mod titles;
 pub mod tokenize;

@@ -117,18 +117,9 @@ fn shape(tree: &TreeView<'_>, classes: &WordClasses, i: usize) -> Option<Shape> 
     Some(shape)
 }
 
-/// The number a numeral word gives, up to five.
+/// The number a numeral word gives, two to five.
 fn count_word(w: &str) -> Option<usize> {
-    if let Ok(n) = w.parse::<usize>() {
-        return (2..=5).contains(&n).then_some(n);
-    }
-    match w {
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        _ => None,
-    }
+    crate::text::numbers::small_count(w).filter(|n| (2..=5).contains(n))
 }
 
 /// The group the noun at `i` of `shape` stands for.
