@@ -332,10 +332,14 @@ impl SyntaxModel {
             "punct",
             "conj",
             "cc",
+            "amod",
+            "case",
+            "obl",
+            "nmod",
         ]
         .map(|name| id(name).and_then(|i| u8::try_from(i).ok()));
         self.repair_ids = match ids {
-            [Some(relcl), Some(xcomp), Some(obj), Some(root), Some(nsubj), Some(appos), Some(punct), Some(conj), Some(cc)] => {
+            [Some(relcl), Some(xcomp), Some(obj), Some(root), Some(nsubj), Some(appos), Some(punct), Some(conj), Some(cc), Some(amod), Some(case), Some(obl), Some(nmod)] => {
                 Some(super::repair::RepairLabels {
                     relcl,
                     xcomp,
@@ -346,6 +350,10 @@ impl SyntaxModel {
                     punct,
                     conj,
                     cc,
+                    amod,
+                    case,
+                    obl,
+                    nmod,
                 })
             }
             _ => None,

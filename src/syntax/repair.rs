@@ -37,6 +37,10 @@
 //! 7. **Two subjects joined by "and".** "The leaders and their teams
 //!    agreed": both nouns and the "and" hung on the verb; the later noun
 //!    is the earlier one's conjunct ([`coordinated_subject`]).
+//! 8. **A participle between a possessor and its noun.** "Mordor's
+//!    premeditated, unprovoked war": the parser made "premeditated" the
+//!    head of a clause with "war" under it; the noun heads the phrase,
+//!    the participle is its `amod` ([`possessed_participle`]).
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
@@ -45,6 +49,7 @@
 mod coordinated_subject;
 mod fronted_clause;
 mod late_object;
+mod possessed_participle;
 
 /// The labels the repairs write, as label ids of the model.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +63,10 @@ pub(super) struct RepairLabels {
     pub punct: u8,
     pub conj: u8,
     pub cc: u8,
+    pub amod: u8,
+    pub case: u8,
+    pub obl: u8,
+    pub nmod: u8,
 }
 
 /// One parsed sentence, as the repairs see it.
@@ -129,6 +138,7 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     late_object::object_after_adverbial(p, ids);
     fronted_clause::subject_after_fronted_clause(p, ids);
     coordinated_subject::coordinated_subject(p, ids);
+    possessed_participle::possessed_participle(p, ids);
 }
 
 /// Repair 4: "The regime attacked civilians" has "attacked" as its root.
@@ -309,7 +319,7 @@ fn single_subject(p: &mut Parsed<'_>, xcomp: u8) {
 mod tests {
     use super::*;
 
-    pub(super) const LABELS: [&str; 21] = [
+    pub(super) const LABELS: [&str; 22] = [
         "root",
         "nsubj",
         "obj",
@@ -331,6 +341,7 @@ mod tests {
         "mark",
         "aux",
         "cc",
+        "nmod:poss",
     ];
     const IDS: RepairLabels = RepairLabels {
         relcl: 5,
@@ -342,6 +353,10 @@ mod tests {
         punct: 3,
         conj: 4,
         cc: 20,
+        amod: 14,
+        case: 9,
+        obl: 16,
+        nmod: 8,
     };
 
     /// Runs the repairs on a sentence given as (upos, xpos, head 1-based,

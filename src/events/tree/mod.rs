@@ -367,7 +367,8 @@ fn code_one(
     {
         sources = parties_of(doc, sources);
     }
-    let mut pairs = event_pairs(doc, &sources, &targets, signing, dyadic);
+    let mut pairs = pairs::respective_pairs(doc, args, t, &sources, &targets)
+        .unwrap_or_else(|| event_pairs(doc, &sources, &targets, signing, dyadic));
     // (a meeting of two parties named together is one CONSULT, from the
     // first named to the other: the dev conventions code the reverse only
     // when the text tells it apart, 1 of 30 target pairs on tune)

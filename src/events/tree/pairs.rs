@@ -189,3 +189,49 @@ pub(super) fn between(
     }
     !sources.is_empty()
 }
+
+/// Pairs matched by "respectively" ("Arnor and Dale will send aid to
+/// Rohan and Umbar respectively": Arnor to Rohan, Dale to Umbar): the
+/// n-th source named with the n-th target named, when the word hangs on
+/// the trigger's clause (the trigger, its light verb, or a conjunct under
+/// them) and both lists are as long and apart. `None` when the sentence
+/// does not say so, and the cross product stands.
+pub(super) fn respective_pairs(
+    doc: &Doc,
+    args: &super::args::Args<'_>,
+    t: usize,
+    sources: &[usize],
+    targets: &[usize],
+) -> Option<Vec<(usize, Option<usize>)>> {
+    let tree = args.tree;
+    let apart = !sources.iter().any(|s| targets.contains(s));
+    if sources.len() < 2 || sources.len() != targets.len() || !apart {
+        return None;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of_token(t))?;
+    let span = sentence.tokens.clone();
+    let clause = [Some(t), tree.head(t)];
+    // (near the trigger: a "respectively" three heads up or more belongs
+    // to another clause of the sentence)
+    let marked = span.clone().any(|r| {
+        tree.lemma(r).eq_ignore_ascii_case("respectively")
+            && tree.ancestors(r).take(3).any(|a| clause.contains(&Some(a)))
+    });
+    if !marked {
+        return None;
+    }
+    let in_text_order = |actors: &[usize]| -> Option<Vec<usize>> {
+        let mut placed: Vec<(usize, usize)> = actors
+            .iter()
+            .map(|&a| {
+                span.clone()
+                    .find(|&i| args.actors.at(i).contains(&a))
+                    .map(|i| (i, a))
+            })
+            .collect::<Option<_>>()?;
+        placed.sort_unstable();
+        Some(placed.into_iter().map(|(_, a)| a).collect())
+    };
+    let (s, g) = (in_text_order(sources)?, in_text_order(targets)?);
+    Some(s.into_iter().zip(g).map(|(a, b)| (a, Some(b))).collect())
+}
