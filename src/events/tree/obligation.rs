@@ -125,6 +125,9 @@ pub(super) fn code_obligation(
 ) -> Option<Coded> {
     let tree = args.tree;
     let ob = obligation_at(tree, row, t)?;
+    if not_a_demand(lex, tree, row, t, &ob) {
+        return None;
+    }
     let speakers = match status::reporting_verb(tree, &lex.words, ob.said_in) {
         Some(v) => args.by_rels(v, &[Rel::Subj]),
         None => voice.into_iter().collect(),
@@ -146,4 +149,50 @@ pub(super) fn code_obligation(
         .map(|(s, tg)| event(row, t, s, tg, status, false))
         .collect();
     Some(Coded { events })
+}
+
+/// Whether the obligation at `t` asks no one: a conditional or a question
+/// (see [`conditional_inversion`]) or the content of an agreement (see
+/// [`agreed_upon`]).
+pub(super) fn not_a_demand(
+    lex: &EventLexicon,
+    tree: &TreeView<'_>,
+    row: &TriggerRow,
+    t: usize,
+    ob: &Obligation,
+) -> bool {
+    conditional_inversion(tree, row, t, ob) || agreed_upon(lex, tree, ob)
+}
+
+/// Whether modal `t` comes before its clause's subject: a conditional
+/// ("should the talks fail, …", "so should Rohan agree, …") or a
+/// question ("should Rohan withdraw?"), neither a demand.
+fn conditional_inversion(tree: &TreeView<'_>, row: &TriggerRow, t: usize, ob: &Obligation) -> bool {
+    row.pos == TriggerPos::Aux
+        && tree
+            .children(ob.action)
+            .iter()
+            .any(|&c| matches!(tree.deprel(c), "nsubj" | "nsubj:pass" | "expl") && c > t)
+}
+
+/// Whether the obligation is the content of an agreement ("the two
+/// leaders agreed that Gondor and Rohan should stand together"): the
+/// parties bind themselves; the agreement is the event, not a request.
+fn agreed_upon(lex: &EventLexicon, tree: &TreeView<'_>, ob: &Obligation) -> bool {
+    if tree.deprel(ob.said_in) != "ccomp" {
+        return false;
+    }
+    let Some(v) = tree.head(ob.said_in) else {
+        return false;
+    };
+    let pos = match tree.upos(v) {
+        "VERB" => TriggerPos::Verb,
+        "NOUN" => TriggerPos::Noun,
+        _ => return false,
+    };
+    lex.triggers
+        .candidates(&tree.lemma(v).to_lowercase(), pos)
+        .iter()
+        .filter_map(|&r| lex.triggers.rows.get(r))
+        .any(|r| r.kind == crate::doc::PloverType::Agree && r.with.is_empty())
 }

@@ -4,7 +4,7 @@
 
 use super::actors::{ActorIndex, Nominals};
 use super::args::Args;
-use super::obligation::{is_obligation, obligation_at, obliged};
+use super::obligation::{is_obligation, not_a_demand, obligation_at, obliged};
 use super::view::TreeView;
 use super::{complement, Called, Found};
 use crate::doc::Doc;
@@ -71,6 +71,12 @@ pub(super) fn called_for_nodes(
         let ob = is_obligation(row)
             .then(|| obligation_at(args.tree, row, f.token))
             .flatten();
+        if ob
+            .as_ref()
+            .is_some_and(|ob| not_a_demand(lex, args.tree, row, f.token, ob))
+        {
+            continue;
+        }
         // the one asked acts (an obligation's clause names its own)
         let addressees = match &ob {
             Some(ob) => obliged(args, row, f.token, ob),
