@@ -41,6 +41,11 @@
 //!    premeditated, unprovoked war": the parser made "premeditated" the
 //!    head of a clause with "war" under it; the noun heads the phrase,
 //!    the participle is its `amod` ([`possessed_participle`]).
+//! 9. **A main clause after a fronted phrase.** "In the morning I spoke
+//!    with Hurin": the parser made "morning" the root and "spoke" its
+//!    relative clause. A case-marked phrase with a following clause that
+//!    has its own (non-relative) subject is that clause's `obl`, and the
+//!    clause is the root ([`fronted_phrase`]).
 //! 2. **Two subjects.** "I am pleased to visit": the infinitive was taken as
 //!    a clausal subject (`csubj`) although the predicate adjective has a
 //!    nominal subject; a clause has one subject, so the infinitive is the
@@ -48,6 +53,7 @@
 
 mod coordinated_subject;
 mod fronted_clause;
+mod fronted_phrase;
 mod late_object;
 mod possessed_participle;
 
@@ -139,6 +145,7 @@ pub(super) fn repair(p: &mut Parsed<'_>, ids: RepairLabels) {
     fronted_clause::subject_after_fronted_clause(p, ids);
     coordinated_subject::coordinated_subject(p, ids);
     possessed_participle::possessed_participle(p, ids);
+    fronted_phrase::clause_after_fronted_phrase(p, ids);
 }
 
 /// Repair 4: "The regime attacked civilians" has "attacked" as its root.
