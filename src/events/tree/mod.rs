@@ -17,6 +17,7 @@ mod actors;
 mod addressee;
 mod args;
 mod aside;
+mod asked_party;
 mod behest;
 mod carrier;
 mod complement;
@@ -207,6 +208,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
         events.extend(coded.events);
     }
     corefer::carry_targets(doc, tree, &lex.words, &mut events);
+    asked_party::fill_asked_parties(&args, &lex.triggers, &mut events);
     discourse_target::fill_meeting_partner(doc, &args, &lex.triggers, headings, &mut events);
     (events, index.pending().to_vec())
 }
@@ -284,6 +286,7 @@ fn code_one(
         .and_then(|k| called.get(k));
     let mut sources = match asked {
         Some((_, who, _)) if !who.is_empty() && !args.has_own_subject(t) => who.clone(),
+        Some((_, who, _)) if who.is_empty() && asked_someone_unnamed(tree, t) => Vec::new(),
         _ => args.source(t, row),
     };
     let mutual = pairs::between(args, row, t, &mut sources, voice);
@@ -392,6 +395,28 @@ fn code_one(
         intent_to_cooperate(lex, tree, row, t, &mut events);
     }
     Some(Coded { events })
+}
+
+/// Whether called-for infinitive `t` belongs to a request that asks
+/// someone no actor names ("we call on the regime to release …"): the
+/// one asked acts, not the one asking, so the requester's subject is not
+/// the infinitive's.
+fn asked_someone_unnamed(tree: &TreeView<'_>, t: usize) -> bool {
+    // (the one asked: an object, or the "on" phrase of "call on")
+    let asked = |c: usize| {
+        matches!(tree.deprel(c), "obj" | "iobj")
+            || tree.deprel(c) == "obl" && matches!(tree.case_of(c), Some("on" | "upon"))
+    };
+    let Some(h) = tree.head(t).filter(|_| tree.case_of(t) == Some("to")) else {
+        return false;
+    };
+    match tree.deprel(t) {
+        "xcomp" | "advcl" => tree.children(h).iter().any(|&c| c < t && asked(c)),
+        // (the parser hung the infinitive on the one asked: "urge the
+        // regime to release …")
+        "acl" => asked(h),
+        _ => false,
+    }
 }
 
 /// Whether trigger `t` is a meeting or visit announced as arranged ("the
