@@ -54,6 +54,14 @@ pub(super) fn own_side_speaker(
     if voice::first_person_subject(doc, tree, t) {
         return false;
     }
+    // (a joint act of two parties, "as the two leaders work to deepen the
+    // partnership", is no one official's statement)
+    let mut sources = events.iter().filter_map(|e| e.source);
+    if let Some(first) = sources.next() {
+        if sources.any(|s| s != first) {
+            return false;
+        }
+    }
     let Some(p) = speaker(doc, lex, args, v) else {
         return false;
     };
