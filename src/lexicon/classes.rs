@@ -72,6 +72,7 @@ word_classes! {
     RelativePronoun => "events.relative-pronoun",
     LightVerb => "events.light-verb",
     ReportingVerb => "events.reporting-verb",
+    SpeakerVerb => "events.speaker-verb",
     HypotheticalModal => "events.hypothetical-modal",
     HopeVerb => "events.hope-verb",
     VolitionVerb => "events.volition-verb",

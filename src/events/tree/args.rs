@@ -19,6 +19,9 @@ pub struct Args<'a> {
     pub nominals: &'a Nominals,
     /// The trigger lexicon (which verbs take which action nouns).
     pub triggers: &'a Triggers,
+    /// Whether the document is a readout: its title names a meeting or
+    /// call (see `discourse_target::meeting_title`).
+    pub readout: bool,
 }
 
 impl Args<'_> {

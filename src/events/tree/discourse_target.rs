@@ -16,6 +16,7 @@
 //! to act" names its addressee in its own clause, 4 of 16 right).
 
 use super::args::Args;
+use super::view::TreeView;
 use crate::doc::{ActorKind, Doc, EventRef, EventStatus, PloverType};
 use crate::events::triggers::{Rel, TriggerPos, TriggerRow, Triggers};
 
@@ -35,7 +36,7 @@ pub(super) fn fill_meeting_partner(
 ) {
     // (a title that names a meeting makes the text its readout; a
     // briefing's lead may tell one meeting among many topics)
-    if !meeting_title(doc, args, triggers, headings) {
+    if !args.readout {
         return;
     }
     let mut filled: Vec<(usize, usize)> = Vec::new();
@@ -55,7 +56,12 @@ pub(super) fn fill_meeting_partner(
 
 /// Whether the title line holds a word a CONSULT row lists ("Readout of
 /// X's Call with Y", "Talks with", "Telephone conversation with").
-fn meeting_title(doc: &Doc, args: &Args<'_>, triggers: &Triggers, headings: usize) -> bool {
+pub(super) fn meeting_title(
+    doc: &Doc,
+    tree: &TreeView<'_>,
+    triggers: &Triggers,
+    headings: usize,
+) -> bool {
     let Some(end) = headings
         .checked_sub(1)
         .and_then(|k| doc.sentences.get(k))
@@ -63,7 +69,6 @@ fn meeting_title(doc: &Doc, args: &Args<'_>, triggers: &Triggers, headings: usiz
     else {
         return false;
     };
-    let tree = args.tree;
     (0..end.min(tree.len())).any(|i| {
         let pos = match tree.upos(i) {
             "NOUN" => TriggerPos::Noun,

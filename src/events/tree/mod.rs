@@ -50,6 +50,7 @@ mod prepass;
 mod pronouns;
 mod questions;
 mod sense;
+mod speaker;
 mod status;
 mod strays;
 mod targets;
@@ -135,13 +136,16 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
     let tree: &TreeView<'_> = tree;
     let rows = &lex.triggers.rows;
     let index = ActorIndex::new(doc, &lex.words, tree);
-    let nominals = nominal_agents(doc, lex, tree, &index, &found);
+    let headings = refine::title_sentences(doc);
+    let readout = discourse_target::meeting_title(doc, tree, &lex.triggers, headings);
+    let nominals = nominal_agents(doc, lex, tree, &index, &found, readout);
     let args = Args {
         tree,
         actors: &index,
         classes: &lex.words,
         nominals: &nominals,
         triggers: &lex.triggers,
+        readout,
     };
     sense::by_object(&args, lex, &mut found);
     let voice = document_voice(doc, &lex.words);
@@ -156,7 +160,6 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
     let place_in = when::sentence_places(doc);
     let mut events = Vec::new();
     let questions = question_sentences(doc, &lex.words);
-    let headings = refine::title_sentences(doc);
     for (k, f) in found.iter().enumerate() {
         if contents.absorbed[k] || questions.get(f.sentence).copied().unwrap_or(false) {
             continue;
@@ -385,8 +388,10 @@ fn code_one(
         .into_iter()
         .map(|(s, tg)| event(row, t, s, tg, status, from_author))
         .collect();
+    let stated = speaker::own_side_speaker(doc, lex, args, t, &mut events);
     if status == EventStatus::Hypothetical {
-        let own = from_author
+        let own = stated
+            || from_author
             || voice::first_person_subject(doc, tree, t)
             || events
                 .iter()

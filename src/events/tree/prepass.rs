@@ -20,6 +20,7 @@ pub(super) fn nominal_agents(
     tree: &TreeView<'_>,
     index: &ActorIndex<'_>,
     found: &[Found],
+    readout: bool,
 ) -> Nominals {
     let n = doc.tokens.len();
     let mut nominals = Nominals {
@@ -41,6 +42,7 @@ pub(super) fn nominal_agents(
             classes: &lex.words,
             nominals: &nominals,
             triggers: &lex.triggers,
+            readout,
         };
         for f in found.iter().filter(|f| nominals.is_trigger[f.token]) {
             let row = &lex.triggers.rows[f.row];

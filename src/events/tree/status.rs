@@ -12,7 +12,7 @@ use frame::{framed, performed};
 
 #[path = "status_report.rs"]
 mod report;
-pub use report::{according_to, hearsay, reporting_verb};
+pub use report::{according_to, hearsay, reporting_verb, verb_reporting};
 
 /// How many heads up a condition or a reporting verb is looked for.
 const CLAUSE_DEPTH: usize = 8;

@@ -8,15 +8,24 @@ use crate::lexicon::{WordClass, WordClasses};
 /// The reporting verb ("said", "claimed") whose clausal complement holds
 /// the trigger, if any.
 pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> Option<usize> {
+    verb_reporting(tree, classes, WordClass::ReportingVerb, t)
+}
+
+/// The verb of class `class` whose clausal complement holds the trigger
+/// (see [`reporting_verb`]).
+pub fn verb_reporting(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    class: WordClass,
+    t: usize,
+) -> Option<usize> {
     let mut n = t;
     for h in tree.ancestors(t).take(CLAUSE_DEPTH) {
         let rel = tree.rel(n);
-        if matches!(rel, "ccomp" | "parataxis")
-            && classes.has(WordClass::ReportingVerb, tree.lemma(h))
-        {
+        if matches!(rel, "ccomp" | "parataxis") && classes.has(class, tree.lemma(h)) {
             return Some(h);
         }
-        if let Some(v) = told_that(tree, classes, n) {
+        if let Some(v) = told_that(tree, classes, class, n) {
             return Some(v);
         }
         // not a word list: UD relation labels a report reaches the trigger through
@@ -36,7 +45,12 @@ pub fn reporting_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> O
 /// agreed", read as "reporters that …"): a clause with a subject of its
 /// own, opened by "that", on the object of a reporting verb is what the
 /// verb reports.
-fn told_that(tree: &TreeView<'_>, classes: &WordClasses, clause: usize) -> Option<usize> {
+fn told_that(
+    tree: &TreeView<'_>,
+    classes: &WordClasses,
+    class: WordClass,
+    clause: usize,
+) -> Option<usize> {
     if tree.deprel(clause) != "acl:relcl" {
         return None;
     }
@@ -51,8 +65,7 @@ fn told_that(tree: &TreeView<'_>, classes: &WordClasses, clause: usize) -> Optio
     let addressee = tree.head(clause)?;
     let verb = tree.head(addressee)?;
     let addressed = matches!(tree.deprel(addressee), "obj" | "iobj");
-    (own_subject && addressed && classes.has(WordClass::ReportingVerb, tree.lemma(verb)))
-        .then_some(verb)
+    (own_subject && addressed && classes.has(class, tree.lemma(verb))).then_some(verb)
 }
 
 /// The source an "according to X" phrase on the trigger's clause names.

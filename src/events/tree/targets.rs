@@ -355,8 +355,16 @@ impl Args<'_> {
         } else {
             self.stater(t)
         };
+        // (an official of no stated affiliation who reaffirms or offers
+        // the author's side's stance speaks for it too)
+        let lenient = self.readout
+            && self
+                .tree
+                .head(t)
+                .is_some_and(|v| super::speaker::is_speaker_verb(self.tree, self.classes, v));
         let speaks_for = |p: usize| {
-            self.actors.is_person(p) && self.actors.affiliation(p).is_some_and(|s| own.contains(&s))
+            own.iter()
+                .any(|&s| super::speaker::speaks_for_side(self.actors.doc, p, s, lenient))
         };
         if performer.len() == 1 && speaks_for(performer[0]) {
             performer
@@ -386,7 +394,7 @@ impl Args<'_> {
 /// Whether acts of this type are statements, which a person makes for a
 /// state (support, commitments, criticism, requests, refusals, warnings),
 /// rather than deeds the state performs.
-fn states(kind: PloverType) -> bool {
+pub(super) fn states(kind: PloverType) -> bool {
     matches!(
         kind,
         PloverType::Support
