@@ -116,6 +116,8 @@ word_classes! {
     AppealNoun => "events.appeal-noun",
     SatisfiedNoun => "events.satisfied-noun",
     ReasonPreposition => "events.reason-preposition",
+    TopicPreposition => "events.topic-preposition",
+    TalkWord => "events.talk-word",
     CounterpartNoun => "events.counterpart-noun",
     MeetingNoun => "events.meeting-noun",
     ImplicitPassive => "events.implicit-passive",

@@ -329,6 +329,7 @@ impl Args<'_> {
             }
         }
         let found = self.without_located_towns(t, row, found);
+        let found = self.without_topics(t, row, found);
         if !found.is_empty() {
             return found;
         }

@@ -190,10 +190,9 @@ pub fn target<'r>(
             // (what the action is about is no party to it: "agreed to
             // coordinate closely on Mordor", "to work together on issues
             // including Harad")
-            let topic = matches!(
-                tree.case_of(d),
-                Some("on" | "about" | "regarding" | "concerning" | "over")
-            );
+            let topic = tree
+                .case_of(d)
+                .is_some_and(|p| args.classes.has(WordClass::TopicPreposition, p));
             if topic {
                 continue;
             }

@@ -59,6 +59,7 @@ mod tests;
 #[cfg(test)]
 mod tests_participants;
 mod thanks;
+mod topics;
 mod trace;
 mod view;
 mod voice;
@@ -280,7 +281,10 @@ fn code_one(
     if row.flags.judge {
         return judge::code_judgement(lex, args, row, t, voice);
     }
-    if opinion::only_a_view(tree, &lex.words, row, t) || concern::about_a_situation(args, row, t) {
+    if opinion::only_a_view(tree, &lex.words, row, t)
+        || concern::about_a_situation(args, row, t)
+        || topics::only_a_topic(args, row, t)
+    {
         return None;
     }
     let asked = called
