@@ -301,33 +301,21 @@ impl Args<'_> {
     /// dependents lies on its way down.
     fn phrase_tokens(&self, n: usize) -> Vec<(usize, bool)> {
         let tree = self.tree;
-        let mut out = vec![(n, false)];
-        let mut level = vec![(n, false)];
-        for depth in 0..LOCATED_DEPTH {
-            let mut next = Vec::new();
-            for &(h, located) in &level {
-                for &c in tree.children(h) {
-                    // (a listed name is a conjunct, not a clause: "in Edoras
-                    // and Fornost")
-                    let listed = tree.rel(c) == "conj" && tree.upos(c) != "VERB";
-                    if tree.is_clausal(c) && !listed
-                        || matches!(tree.rel(c), "case" | "det" | "punct")
-                    {
-                        continue;
-                    }
-                    // (a town on the trigger itself is its slot or where it
-                    // happens, "arrived in Edoras": only one inside a noun's
-                    // phrase merely locates that noun)
-                    let here = depth > 0
-                        && matches!(tree.rel(c), "nmod" | "obl")
-                        && matches!(tree.case_of(c), Some("in" | "at"));
-                    next.push((c, located || here));
-                }
+        tree.flagged_phrase(n, LOCATED_DEPTH, |_, c, depth, located| {
+            // (a listed name is a conjunct, not a clause: "in Edoras and
+            // Fornost")
+            let listed = tree.rel(c) == "conj" && tree.upos(c) != "VERB";
+            if tree.is_clausal(c) && !listed {
+                return None;
             }
-            out.extend(next.iter().copied());
-            level = next;
-        }
-        out
+            // (a town on the trigger itself is its slot or where it
+            // happens, "arrived in Edoras": only one inside a noun's
+            // phrase merely locates that noun)
+            let here = depth > 0
+                && matches!(tree.rel(c), "nmod" | "obl")
+                && matches!(tree.case_of(c), Some("in" | "at"));
+            Some(located || here)
+        })
     }
 
     /// A nominal trigger's possessor that is the state of the person who

@@ -52,32 +52,16 @@ impl Args<'_> {
     /// "spoke about cooperating with Dale").
     fn topic_tokens(&self, t: usize, row: &TriggerRow) -> Vec<(usize, bool)> {
         let tree = self.tree;
-        let mut out = vec![(t, false)];
-        let mut level = vec![(t, false)];
-        for _ in 0..TOPIC_DEPTH {
-            let mut next = Vec::new();
-            for &(h, topic) in &level {
-                for &c in tree.children(h) {
-                    if matches!(tree.rel(c), "case" | "det" | "punct") {
-                        continue;
-                    }
-                    let own = h == t && tree.case_of(c).is_some_and(|p| Self::own_slot(row, p));
-                    // (a person met "with" is the partner even where the
-                    // parser hung the phrase inside the topic: "talks on
-                    // trade with President Hurin")
-                    let partner = tree.case_of(c) == Some("with") && self.names_person(c);
-                    let here = (topic || self.topic_marked(c) && !own) && !partner;
-                    let listed = tree.rel(c) == "conj" && tree.upos(c) != "VERB";
-                    if tree.is_clausal(c) && !listed && !here {
-                        continue;
-                    }
-                    next.push((c, here));
-                }
-            }
-            out.extend(next.iter().copied());
-            level = next;
-        }
-        out
+        tree.flagged_phrase(t, TOPIC_DEPTH, |h, c, _, topic| {
+            let own = h == t && tree.case_of(c).is_some_and(|p| Self::own_slot(row, p));
+            // (a person met "with" is the partner even where the parser
+            // hung the phrase inside the topic: "talks on trade with
+            // President Hurin")
+            let partner = tree.case_of(c) == Some("with") && self.names_person(c);
+            let here = (topic || self.topic_marked(c) && !own) && !partner;
+            let listed = tree.rel(c) == "conj" && tree.upos(c) != "VERB";
+            (!tree.is_clausal(c) || listed || here).then_some(here)
+        })
     }
 
     /// Whether the phrase headed by `c` names a person (not into

@@ -197,6 +197,37 @@ impl<'a> TreeView<'a> {
         out
     }
 
+    /// The tokens of the phrase headed by `root`, down to `depth` levels,
+    /// each with a flag carried down from its head: `step(head, child,
+    /// level, head's flag)` gives the child's flag, or `None` to leave the
+    /// child and what hangs on it out. Case markers, determiners and
+    /// punctuation are never part of it.
+    pub fn flagged_phrase(
+        &self,
+        root: usize,
+        depth: usize,
+        step: impl Fn(usize, usize, usize, bool) -> Option<bool>,
+    ) -> Vec<(usize, bool)> {
+        let mut out = vec![(root, false)];
+        let mut level = vec![(root, false)];
+        for d in 0..depth {
+            let mut next = Vec::new();
+            for &(h, flag) in &level {
+                for &c in self.children(h) {
+                    if matches!(self.rel(c), "case" | "det" | "punct") {
+                        continue;
+                    }
+                    if let Some(f) = step(h, c, d, flag) {
+                        next.push((c, f));
+                    }
+                }
+            }
+            out.extend(next.iter().copied());
+            level = next;
+        }
+        out
+    }
+
     /// The heads from `i` up to its root (excluding `i`), bounded so that
     /// a malformed tree cannot loop.
     pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
