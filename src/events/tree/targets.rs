@@ -283,15 +283,27 @@ impl Args<'_> {
         // (the trigger's whole phrase: a slot may hang on a further word,
         // "expressed concern about the situation in Edoras")
         let tokens = self.phrase_tokens(t);
+        self.without_named_only(found, &tokens, |tok, located| {
+            located && self.actors.is_town(tok)
+        })
+    }
+
+    /// `found` without the actors every mention of which among `tokens`
+    /// (token, flag) meets `only` (an actor not mentioned there stays).
+    pub(super) fn without_named_only(
+        &self,
+        found: Vec<usize>,
+        tokens: &[(usize, bool)],
+        only: impl Fn(usize, bool) -> bool,
+    ) -> Vec<usize> {
         found
             .into_iter()
             .filter(|&a| {
-                let mut yielding = tokens
+                let mut mentions = tokens
                     .iter()
                     .filter(|&&(tok, _)| self.actors.at(tok).contains(&a))
                     .peekable();
-                yielding.peek().is_none()
-                    || !yielding.all(|&(tok, located)| located && self.actors.is_town(tok))
+                mentions.peek().is_none() || !mentions.all(|&(tok, flag)| only(tok, flag))
             })
             .collect()
     }

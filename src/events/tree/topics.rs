@@ -97,16 +97,7 @@ impl Args<'_> {
             return found;
         }
         let tokens = self.topic_tokens(t, row);
-        found
-            .into_iter()
-            .filter(|&a| {
-                let mut yielding = tokens
-                    .iter()
-                    .filter(|&&(tok, _)| self.actors.at(tok).contains(&a))
-                    .peekable();
-                yielding.peek().is_none() || !yielding.all(|&(_, topic)| topic)
-            })
-            .collect()
+        self.without_named_only(found, &tokens, |_, topic| topic)
     }
 
     /// Whether `h` is a verb of talking whose object is what is talked
