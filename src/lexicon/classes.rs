@@ -51,6 +51,7 @@ word_classes! {
     ResolutionComplement => "agreements.resolution-complement",
     GoverningPreposition => "actors.governing-preposition",
     StatementNoun => "actors.statement-noun",
+    JointDocumentNoun => "actors.joint-document-noun",
     SideNoun => "actors.side-noun",
     RoleWord => "actors.role-word",
     PortfolioWord => "actors.portfolio-word",

@@ -28,6 +28,7 @@ mod counterpart;
 mod definite;
 mod discourse_target;
 mod find;
+mod formation;
 mod fronted;
 mod groups;
 mod headline;
@@ -296,6 +297,7 @@ fn code_one(
         Some((_, who, _)) if who.is_empty() && asked_someone_unnamed(tree, t) => Vec::new(),
         _ => args.source(t, row),
     };
+    formation::members_as_formation(doc, &mut sources);
     let mutual = pairs::between(args, row, t, &mut sources, voice);
     let mut from_author = false;
     let mut implicit = false;
