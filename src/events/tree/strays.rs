@@ -124,12 +124,18 @@ impl Args<'_> {
             .collect();
         // (a further word's named possessor is its "of" phrase: "froze
         // Khand's assets" as "froze the assets of Khand"; "its" is most
-        // often the subject's own, "ended its occupation of X")
+        // often the subject's own, "ended its occupation of X"; so is a
+        // name before it, "applied for NATO membership", but not a town,
+        // "the Minas Tirith office")
         let of = preps.iter().any(|r| matches!(r, Rel::Prep(p) if p == "of"));
+        let named_before = |c: usize| {
+            tree.deprel(c) == "compound" && tree.upos(c) == "PROPN" && !self.actors.is_town(c)
+        };
         for w in words.into_iter().filter(|&w| w != t) {
             if of {
                 for c in tree.children(w) {
-                    if tree.deprel(*c) == "nmod:poss" && tree.upos(*c) != "PRON" {
+                    let possessor = tree.deprel(*c) == "nmod:poss" && tree.upos(*c) != "PRON";
+                    if possessor || named_before(*c) {
                         let found = self.actors_at(*c);
                         if !found.is_empty() {
                             return found;
