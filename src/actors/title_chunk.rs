@@ -241,12 +241,37 @@ impl Builder<'_> {
         !short.is_empty() && short.iter().all(|w| long.contains(w))
     }
 
-    /// "the two sides" at `fs..fe`: the two parties named most so far (a
-    /// person counts for the state or organisation it belongs to).
+    /// "the two sides" at `fs..fe`: the two parties named most in its
+    /// paragraph before it, else in the text so far (a person counts for
+    /// the state or organisation it belongs to). A briefing or a summit's
+    /// release tells of several pairs, one paragraph each.
     fn party_pair(&mut self, chunk_start: usize, fs: usize, fe: usize) {
+        let paragraph = (0..fs)
+            .rev()
+            .find(|&k| self.doc.tokens[k].newlines_before > 0)
+            .unwrap_or(0);
+        let local = self.ranked_parties(paragraph, fs);
+        let counts = if local.len() >= 2 {
+            local
+        } else {
+            self.ranked_parties(0, fs)
+        };
+        if counts.len() >= 2 {
+            let start = chunk_start.min(fs);
+            for &(p, _) in counts.iter().take(2) {
+                self.push_span(start..fe, p, RefKind::Pronoun);
+            }
+        }
+    }
+
+    /// The parties named between tokens `from` and `fs` with how often,
+    /// states first (when two are named), then the most mentioned; ties:
+    /// the first named.
+    fn ranked_parties(&self, from: usize, fs: usize) -> Vec<(usize, usize)> {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         let recent = self.spans.len().saturating_sub(PAIR_WINDOW);
-        for sp in self.spans[recent..].iter().filter(|sp| sp.tokens.end <= fs) {
+        let spans = self.spans[recent..].iter();
+        for sp in spans.filter(|sp| sp.tokens.start >= from && sp.tokens.end <= fs) {
             // a place of origin or location is no side ("refugees
             // who arrived in X from Y")
             let before = sp.tokens.start.checked_sub(1).map_or("", |k| self.tok(k));
@@ -266,20 +291,13 @@ impl Builder<'_> {
                 }
             }
         }
-        // states before organisations, then the most mentioned
-        // first; ties: the first named
         let is_state = |a: usize| self.actors[a].kind == Some(ActorKind::State);
         let states = counts.iter().filter(|(p, _)| is_state(*p)).count();
         if states >= 2 {
             counts.retain(|(p, _)| is_state(*p));
         }
         counts.sort_by_key(|&(_, c)| std::cmp::Reverse(c));
-        if counts.len() >= 2 {
-            let start = chunk_start.min(fs);
-            for &(p, _) in counts.iter().take(2) {
-                self.push_span(start..fe, p, RefKind::Pronoun);
-            }
-        }
+        counts
     }
 
     /// "the latter" (`latter`) or "the former" at `fs..fe`: the nearest or
