@@ -120,3 +120,17 @@ fn a_generational_suffix_and_a_possessive_noun_are_no_names() {
     assert!(!p.iter().any(|n| n == "Jr."), "{p:?}");
     assert!(!p.iter().any(|n| n.contains("Meeting")), "{p:?}");
 }
+
+#[test]
+fn a_surname_spelt_with_a_hyphen_or_a_space_is_the_fuller_name() {
+    let d = doc("Call with Foreign Minister Al-Hamdani\n\nThe Minister spoke today with Foreign Minister Rashid bin Saeed Alhamdani of Qatar. Al Hamdani thanked the Minister for the invitation.");
+    let p = persons(&d);
+    assert!(
+        p.iter().any(|n| n == "Rashid bin Saeed Alhamdani"),
+        "persons: {p:?}"
+    );
+    assert!(
+        !p.iter().any(|n| n == "Al-Hamdani" || n == "Al Hamdani"),
+        "persons: {p:?}"
+    );
+}

@@ -42,7 +42,8 @@ pub(super) fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorS
             let stutter = wa.len() > wb.len()
                 && wa.iter().all(|w| wb.contains(w))
                 && wb.iter().all(|w| wa.contains(w));
-            if (fuller || stutter) && best.is_none_or(|(_, n)| wb.len() > n) {
+            let respelt = !fuller && !stutter && same_surname_spelt_apart(wa, wb);
+            if (fuller || stutter || respelt) && best.is_none_or(|(_, n)| wb.len() > n) {
                 best = Some((b, wb.len()));
             }
         }
@@ -52,6 +53,28 @@ pub(super) fn merge_person_variants(actors: &mut [ActorRef], spans: &mut [ActorS
     }
     merge(actors, spans, &into);
 }
+
+/// Whether name `short` is the end of the longer name `long` written with
+/// its words joined or split by a hyphen or a space ("Al-Busaidi", "Al
+/// Busaidi" → "Sayyid Badr Albusaidi"): the same letters as whole
+/// trailing words of the longer name, which has more words.
+fn same_surname_spelt_apart(short: &[String], long: &[String]) -> bool {
+    let letters = |ws: &[String]| -> String {
+        ws.iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphanumeric() || *c == '\'')
+            .collect()
+    };
+    let wanted = letters(short);
+    if wanted.chars().count() < MIN_RESPELT_LETTERS || short.len() >= long.len() {
+        return false;
+    }
+    (1..long.len()).any(|k| letters(&long[long.len() - k..]) == wanted)
+}
+
+/// The fewest letters a respelt surname needs ("Al-Ali" is short enough
+/// to be two persons' names).
+const MIN_RESPELT_LETTERS: usize = 6;
 
 /// Organisations named by another organisation's name without its last
 /// word, a body word ("Znaniye" → "Znaniye Society", "Tarvel" → "Tarvel
