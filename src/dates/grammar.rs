@@ -269,6 +269,13 @@ impl Grammar<'_> {
                     expr: Expr::Deictic(2),
                 });
             }
+            // ("the day after the fighting ends", "the day before the
+            // vote": a day next to an event, not to the last date named)
+            if matches!(nx, "before" | "after")
+                && nn.chars().next().is_some_and(char::is_alphabetic)
+            {
+                return None;
+            }
             if nx == "before" {
                 return Some(M {
                     end: i + 2,

@@ -981,6 +981,11 @@ const NOT_DATES: &[(&str, &str)] = &[
     ("The minister may 5 times refuse.", "may 5"),
     ("They will march 10 km.", "march 10"),
     ("One day we will win.", "One day"),
+    (
+        "They discussed planning for the day after the fighting ends.",
+        "the day after",
+    ),
+    ("Talks were held the day before the vote.", "the day before"),
     ("This morning the minister left.", "This morning"),
     ("The ship reached Christmas Island.", "Christmas"),
     ("A 30-year-old man was detained.", "30-year-old"),

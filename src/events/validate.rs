@@ -60,6 +60,9 @@ pub struct Case {
     /// The issuing institution, if the case needs one.
     #[serde(default)]
     pub author: Option<String>,
+    /// The document's date (YYYY-MM-DD), if the case needs one.
+    #[serde(default)]
+    pub date: Option<String>,
     /// The events it must yield.
     pub expect: Vec<Expected>,
     /// The sentence frame the case fills, when several cases fill one
@@ -217,11 +220,12 @@ pub(crate) fn code_doc(
     pipeline: &Pipeline,
     id: &str,
     text: &str,
-    author: Option<&str>,
+    (author, date): (Option<&str>, Option<&str>),
 ) -> Vec<Coded> {
     let mut info = DocInfo {
         id: id.to_string(),
         source: id.to_string(),
+        date: date.map(str::to_string),
         ..DocInfo::default()
     };
     if let Some(a) = author {
@@ -252,7 +256,7 @@ pub(crate) fn code_doc(
 
 /// The events a pipeline codes for a text, as comparable tuples.
 pub fn code_text(pipeline: &Pipeline, id: &str, text: &str, author: Option<&str>) -> Vec<Expected> {
-    let mut got: Vec<Expected> = code_doc(pipeline, id, text, author)
+    let mut got: Vec<Expected> = code_doc(pipeline, id, text, (author, None))
         .into_iter()
         .map(|c| c.event)
         .collect();
@@ -300,7 +304,12 @@ pub fn run_suite(dir: &Path, extra: &[PathBuf]) -> Result<Report, Error> {
     let mut fired_any = BTreeSet::new();
     let mut fired_passing = BTreeSet::new();
     for (file, case) in cases {
-        let coded = code_doc(&pipeline, &case.id, &case.text, case.author.as_deref());
+        let coded = code_doc(
+            &pipeline,
+            &case.id,
+            &case.text,
+            (case.author.as_deref(), case.date.as_deref()),
+        );
         let mut got: Vec<Expected> = coded.iter().map(|c| c.event.clone()).collect();
         got.sort();
         let mut expected = case.expect.clone();

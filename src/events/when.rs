@@ -1,7 +1,7 @@
 //! When and where an event happens: the dates and places of its sentence,
 //! and the one date that governs a trigger.
 
-use crate::doc::{DateMention, Doc};
+use crate::doc::{DateMention, Doc, PloverType};
 use crate::lexicon::{WordClass, WordClasses};
 
 /// Per sentence: the dates with a value that places them in time (not
@@ -120,4 +120,42 @@ pub(super) fn governing_date(
             d.end <= trigger.start && !noun_modifier(d) && !blocked(first..d.start)
         })
     })
+}
+
+/// Whether date mention `date` starts after the document's own date: an
+/// act dated later than the text that tells it has not happened yet ("On
+/// June 8, the Deputy Secretary will participate in a trilateral meeting",
+/// "her trip to Panama on June 12", in a release of June 7). Compared at
+/// the coarser of the two granularities ("2023-06" is not after
+/// "2023-06-07").
+pub(super) fn after_document(doc: &Doc, date: Option<usize>) -> bool {
+    let (Some(own), Some(i)) = (doc.info.date.as_deref(), date) else {
+        return false;
+    };
+    let Some(value) = doc.dates.get(i).and_then(|d| d.value.as_deref()) else {
+        return false;
+    };
+    let start = value.split('/').next().unwrap_or(value);
+    let calendar = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c == '-');
+    if !calendar(start) || !calendar(own) || start.len() < 4 {
+        return false;
+    }
+    let n = start.len().min(own.len());
+    start.get(..n) > own.get(..n)
+}
+
+/// Whether an event of `kind` happens on its date, as a meeting, a
+/// delivery or a strike does; a stance (agreeing, asking, threatening,
+/// welcoming, rejecting, accusing) is taken when it is stated, whatever
+/// later date it speaks of ("agreed to meet on June 12").
+pub(super) fn happens_on_its_date(kind: PloverType) -> bool {
+    !matches!(
+        kind,
+        PloverType::Agree
+            | PloverType::Request
+            | PloverType::Threaten
+            | PloverType::Support
+            | PloverType::Reject
+            | PloverType::Accuse
+    )
 }

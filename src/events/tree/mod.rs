@@ -25,6 +25,7 @@ mod concern;
 mod conjoined;
 mod corefer;
 mod counterpart;
+mod dated;
 mod definite;
 mod discourse_target;
 mod find;
@@ -203,6 +204,7 @@ fn code_tree(doc: &Doc, lex: &EventLexicon, tree: &mut TreeView<'_>) -> Coding {
             .collect();
         coded.events.extend(alleged);
         let place = place_in.get(f.sentence).copied().flatten();
+        dated::not_yet(doc, tree, date, f.token, &mut coded.events);
         for e in &mut coded.events {
             e.sentence = f.sentence;
             e.date = date;

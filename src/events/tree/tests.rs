@@ -19,7 +19,7 @@ fn pipeline() -> &'static Pipeline {
 
 /// "TYPE CAMEO source -> target (status)" of each event, sorted.
 pub(super) fn coded(text: &str, author: Option<&str>) -> Vec<String> {
-    let mut out: Vec<String> = code_doc(pipeline(), "t", text, author)
+    let mut out: Vec<String> = code_doc(pipeline(), "t", text, (author, None))
         .into_iter()
         .map(|c| {
             let e = c.event;
