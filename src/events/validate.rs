@@ -454,6 +454,7 @@ mod tests {
             id: id.to_string(),
             text: String::new(),
             author: None,
+            date: None,
             expect: Vec::new(),
             frame: frame.map(str::to_string),
         }
