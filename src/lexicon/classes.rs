@@ -90,6 +90,7 @@ word_classes! {
     AgentNoun => "events.agent-noun",
     CeasingVerb => "events.ceasing-verb",
     OccurrenceVerb => "events.occurrence-verb",
+    ParticipationVerb => "events.participation-verb",
     ArrangingVerb => "events.arranging-verb",
     TargetGathering => "events.target-gathering",
     TargetJourneyVerb => "events.target-journey-verb",

@@ -337,6 +337,12 @@ fn carriers(
                     && classes.has(WordClass::OccurrenceVerb, tree.lemma(h))
             }
             "xcomp" => true,
+            // ("will participate in a meeting", "took part in talks")
+            "obl" => {
+                tree.upos(at) == "NOUN"
+                    && tree.case_of(at) == Some("in")
+                    && classes.has(WordClass::ParticipationVerb, tree.lemma(h))
+            }
             "obj" | "nsubj:pass" => {
                 tree.upos(at) != "VERB"
                     && (classes.has(WordClass::LightVerb, tree.lemma(h))
