@@ -440,8 +440,9 @@ fn planned_meeting(row: &TriggerRow, t: usize, tree: &TreeView<'_>, heading: boo
         || row.kind == PloverType::Consult && status::arranged_infinitive(tree, t)
 }
 
-/// Future cooperation with a named partner that its doer states ("X
-/// will work with Y", "intends to partner with Y") is a statement of
+/// Future cooperation or aid for a named partner that its doer states ("X
+/// will work with Y", "intends to partner with Y", "plans to provide aid
+/// to Y") is a statement of
 /// intent, AGREE (future.tsv; dev README: readiness to work together →
 /// AGREE), whoever's side speaks; a hoped-for or possible one stays
 /// hypothetical.
@@ -452,12 +453,18 @@ fn intent_to_cooperate(
     t: usize,
     events: &mut [EventRef],
 ) {
-    let still =
-        |e: &EventRef| e.kind == PloverType::Cooperate && e.status == EventStatus::Hypothetical;
-    if row.kind != PloverType::Cooperate || !status::stated_intent(tree, &lex.words, t) {
+    let kind = row.kind;
+    let still = |e: &EventRef| e.kind == kind && e.status == EventStatus::Hypothetical;
+    // (another's future aid is only planned: an intent verb states it)
+    let stated = match kind {
+        PloverType::Cooperate => status::stated_intent(tree, &lex.words, t),
+        PloverType::Aid => status::stated_intent_verb(tree, &lex.words, t),
+        _ => false,
+    };
+    if !stated {
         return;
     }
-    let Some((to, cameo)) = lex.future.get(&PloverType::Cooperate) else {
+    let Some((to, cameo)) = lex.future.get(&kind) else {
         return;
     };
     for e in events.iter_mut().filter(|e| still(e) && e.target.is_some()) {

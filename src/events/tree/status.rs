@@ -195,24 +195,38 @@ pub fn stated_intent(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bo
     if under_condition(tree, classes, t) {
         return false;
     }
-    if is_future(tree, classes, t) {
-        return true;
-    }
+    is_future(tree, classes, t) || intent_verb_above(tree, classes, t)
+}
+
+/// Whether the trigger is the infinitive of its own subject's intent verb
+/// ("intends to provide", "wants to work with", "would like to
+/// continue working with"), not under a condition. An object in between
+/// makes the intent another's act ("we want to see X and Y cooperate").
+pub fn stated_intent_verb(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
+    !under_condition(tree, classes, t) && intent_verb_above(tree, classes, t)
+}
+
+fn intent_verb_above(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     let mut at = t;
     for _ in 0..2 {
         let Some(h) = tree.head(at) else {
             return false;
         };
-        if tree.deprel(at) != "xcomp" {
+        if tree.deprel(at) != "xcomp" || tree.children_rel(h, "obj").next().is_some() {
             return false;
         }
         let lemma = tree.lemma(h);
         if classes.has(WordClass::IntentVerb, lemma) {
-            // ("like" only as "would like")
-            return lemma != "like"
-                || tree
+            // ("like" only as "would like"; "may seek to provide" is a
+            // possibility, not an intent stated)
+            let would = tree
+                .children_rel(h, "aux")
+                .any(|d| tree.lemma(d) == "would" || tree.lemma(d) == "'d");
+            let possible = !would
+                && tree
                     .children_rel(h, "aux")
-                    .any(|d| tree.lemma(d) == "would" || tree.lemma(d) == "'d");
+                    .any(|d| classes.has(WordClass::HypotheticalModal, tree.lemma(d)));
+            return !possible && (lemma != "like" || would);
         }
         at = h;
     }
@@ -404,8 +418,24 @@ pub fn is_future(tree: &TreeView<'_>, classes: &WordClasses, t: usize) -> bool {
     from_verb.is_none()
         && !hoped
         && carriers.iter().any(|&c| {
-            tree.children_rel(aux_owner(tree, c), "aux")
-                .any(|d| classes.has(WordClass::FutureModal, tree.lemma(d)))
+            let owner = aux_owner(tree, c);
+            tree.children_rel(owner, "aux").any(|d| {
+                classes.has(WordClass::FutureModal, tree.lemma(d))
+                    || tree.lemma(d) == PAST_OF_WILL && reported_in_past(tree, classes, owner)
+            })
+        })
+}
+
+/// "will" told in the past ("confirmed that they would cooperate").
+const PAST_OF_WILL: &str = "would";
+
+/// Whether verb `v` heads the clause a past-tense reporting verb reports
+/// ("we confirmed that we would cooperate", "he said that Dale would
+/// send aid"): its "would" is the reported "will".
+fn reported_in_past(tree: &TreeView<'_>, classes: &WordClasses, v: usize) -> bool {
+    tree.deprel(v) == "ccomp"
+        && tree.head(v).is_some_and(|h| {
+            tree.xpos(h) == "VBD" && classes.has(WordClass::ReportingVerb, tree.lemma(h))
         })
 }
 
