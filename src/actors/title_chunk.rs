@@ -13,6 +13,10 @@ const PERSON_PAIR_SENTENCES: usize = 3;
 /// How many persons named nearby "the two presidents" chooses among.
 const PAIR_CANDIDATES: usize = 6;
 
+/// How many sentences back "the Ministers" looks for the list "the
+/// Foreign Ministers of A, B and C" it refers to.
+const LIST_SENTENCES: usize = 3;
+
 /// How many earlier references "the two sides" counts its parties in.
 const PAIR_WINDOW: usize = 2000;
 
@@ -60,6 +64,9 @@ impl Builder<'_> {
                     return first.end;
                 }
                 let only = t.title == "persons only";
+                if self.listed_before(chunk_start, first.start, first.end) {
+                    return first.end;
+                }
                 if persons && self.person_pair(chunk_start, (first.start, first.end), only) {
                     return first.end;
                 }
@@ -239,6 +246,87 @@ impl Builder<'_> {
             (&wb, &wa)
         };
         !short.is_empty() && short.iter().all(|w| long.contains(w))
+    }
+
+    /// "The Ministers", "the leaders" (no number) after "the Foreign
+    /// Ministers of A, B, C and D" a few sentences before: all the parties
+    /// of that list, not the two named most. Pushes their spans and says
+    /// whether there were two or more.
+    fn listed_before(&mut self, chunk_start: usize, fs: usize, fe: usize) -> bool {
+        if self.tok(fs) != "the" || fe <= fs + 1 {
+            return false;
+        }
+        let noun = self.tok(fe - 1).to_string();
+        let sentence = self.doc.sentence_of_token(fs);
+        let from = self
+            .doc
+            .sentences
+            .get(sentence.saturating_sub(LIST_SENTENCES))
+            .map_or(0, |s| s.tokens.start);
+        // (the list opens its sentence as its subject: "The Foreign
+        // Ministers of A, B and C met …"; one in a phrase, "agreements
+        // reached by the leaders of A, B and C", is not who acts later)
+        let opens_sentence = |k: usize| {
+            let s0 = self
+                .doc
+                .sentences
+                .get(self.doc.sentence_of_token(k))
+                .map_or(0, |s| s.tokens.start);
+            (s0..k).all(|i| {
+                self.tok(i) == "the"
+                    || self
+                        .raw
+                        .word(i)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        };
+        let Some(k) = (from..fs)
+            .rev()
+            .find(|&k| self.tok(k) == noun && self.tok(k + 1) == "of" && opens_sentence(k))
+        else {
+            return false;
+        };
+        let parties = self.list_at(k + 2, fs);
+        if parties.len() < 2 {
+            return false;
+        }
+        let start = chunk_start.min(fs);
+        for p in parties {
+            self.push_span(start..fe, p, RefKind::Pronoun);
+        }
+        true
+    }
+
+    /// The states and organisations a coordinated list starting at token
+    /// `j` names ("Australia, India, Japan and the United States"), in
+    /// order, each once; the list ends at the first word that is neither
+    /// a name, a comma, "and" nor "the".
+    fn list_at(&self, mut j: usize, end: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        while j < end {
+            if matches!(self.tok(j), "," | "and" | "the") {
+                j += 1;
+                continue;
+            }
+            let Some(sp) = self.spans.iter().find(|s| s.tokens.start == j) else {
+                break;
+            };
+            let a = sp.actor;
+            let party = matches!(
+                self.actors[a].kind,
+                Some(ActorKind::State | ActorKind::Organization)
+            );
+            if !party {
+                break;
+            }
+            if !found.contains(&a) {
+                found.push(a);
+            }
+            j = sp.tokens.end.max(j + 1);
+        }
+        found
     }
 
     /// "the two sides" at `fs..fe`: the two parties named most in its
