@@ -157,25 +157,98 @@ fn visitor_to_host(doc: &Doc, lex: &EventLexicon, events: &mut [EventRef]) {
         let aff = |x: usize| affiliation(doc, x);
         a == b || aff(a) == Some(b) || aff(b) == Some(a) || aff(a).is_some() && aff(a) == aff(b)
     };
+    // (a host's welcome or reception of a visiting official, CAMEO 043,
+    // is coded visitor → host; "hosting U.S. servicemembers" is no visit)
+    let hosted = |e: &EventRef| {
+        lex.triggers
+            .row(&e.pattern)
+            .is_some_and(|r| r.cameo.starts_with(HOST_A_VISIT))
+    };
+    let person = |a: Option<usize>| {
+        a.and_then(|a| doc.actors.get(a))
+            .is_some_and(|x| x.kind == Some(ActorKind::Person))
+    };
     let visits: Vec<(usize, usize)> = events
         .iter()
         .filter(|e| is_visit(lex, e))
         .filter_map(|e| Some((e.source?, e.target?)))
         .collect();
+    // (a meeting in the host's town tells the visit too, for every
+    // mention of that meeting but a call: the title's "Meeting with" as
+    // well)
+    let mut hosts: Vec<(usize, usize)> = events
+        .iter()
+        .filter(|e| hosted(e) && person(e.source))
+        .filter_map(|e| Some((e.source?, e.target?)))
+        .collect();
+    // (the pairs that spoke by telephone: a call's readout tells no
+    // venue, whatever visit it mentions)
+    let called: Vec<(usize, usize)> = events
+        .iter()
+        .filter(|e| e.cameo.starts_with(BY_TELEPHONE))
+        .filter_map(|e| Some((e.source?, e.target?)))
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    hosts.extend(
+        events
+            .iter()
+            .filter(|e| e.kind == PloverType::Consult && !is_visit(lex, e))
+            .filter(|e| !e.cameo.starts_with(BY_TELEPHONE) && e.sentence < LEAD_SENTENCES)
+            .filter_map(|e| Some((e.source?, e.target?, e.place)))
+            .filter(|&(s, t, place)| met_at_home(doc, place, s, t))
+            .map(|(s, t, _)| (t, s)),
+    );
     for e in events.iter_mut() {
-        if e.kind != PloverType::Consult || is_visit(lex, e) {
+        if e.kind != PloverType::Consult || is_visit(lex, e) || hosted(e) {
             continue;
         }
         let (Some(s), Some(t)) = (e.source, e.target) else {
             continue;
         };
-        if visits
-            .iter()
-            .any(|&(visitor, host)| same_side(t, visitor) && same_side(s, host))
-        {
+        let told = |pairs: &[(usize, usize)]| {
+            pairs
+                .iter()
+                .any(|&(visitor, host)| same_side(t, visitor) && same_side(s, host))
+        };
+        // (only a meeting, talks or a discussion: "the President briefed
+        // the visiting speakers" is the host's own act)
+        let mutual = lex.triggers.row(&e.pattern).is_some_and(|r| r.flags.recip);
+        let by_venue = mutual && !called.contains(&(s.min(t), s.max(t))) && told(&hosts);
+        if told(&visits) || by_venue {
             (e.source, e.target) = (Some(t), Some(s));
         }
     }
+}
+
+/// CAMEO's "host a visit".
+const HOST_A_VISIT: &str = "043";
+
+/// How many sentences (the title and the lead) may tell a meeting's
+/// venue: further on, a text tells other meetings of the same pair.
+const LEAD_SENTENCES: usize = 3;
+
+/// CAMEO's "discuss by telephone": a call has no venue.
+const BY_TELEPHONE: &str = "041";
+
+/// Whether a meeting of `s` with `t` took place in a town of `s`'s own
+/// state and not of `t`'s ("Blinken met with Jaishankar at the Department
+/// of State in Washington"): `t` is the visitor. Only a town tells the
+/// venue; a country or region the sentence names is as often a topic.
+fn met_at_home(doc: &Doc, place: Option<usize>, s: usize, t: usize) -> bool {
+    let Some(p) = place.and_then(|p| doc.places.get(p)) else {
+        return false;
+    };
+    let Some(here) = p.country.as_deref().filter(|_| p.kind == "city") else {
+        return false;
+    };
+    let state_of = |a: usize| {
+        let side = match doc.actors.get(a)?.kind {
+            Some(ActorKind::State) => a,
+            _ => affiliation(doc, a)?,
+        };
+        doc.actors.get(side)?.country.as_deref()
+    };
+    state_of(s) == Some(here) && state_of(t).is_some_and(|c| c != here)
 }
 
 /// One event per (type, source, target, status): the first mention
