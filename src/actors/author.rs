@@ -15,8 +15,8 @@
 //! (as in the real evaluation) the header lines and the opening sentence
 //! speak too: see `author_text.rs`.
 
-use super::{Builder, MAX_FORMATION_WORDS};
-use crate::doc::{ActorKind, ActorSpan, EntityType, Words};
+use super::Builder;
+use crate::doc::{ActorKind, ActorSpan, EntityType};
 use crate::lexicon::{is_all_caps, WordClass};
 
 /// The metadata fields that name the publisher.
@@ -351,23 +351,7 @@ impl Builder<'_> {
             if topic_follows || person || official {
                 return None;
             }
-            let capitalised = self
-                .raw
-                .word(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            let found = capitalised
-                .then(|| {
-                    (1..=MAX_FORMATION_WORDS.min(end - i))
-                        .rev()
-                        .find_map(|len| {
-                            let name = self.doc.span_text(self.doc.token_span(i, i + len - 1));
-                            self.formations.lookup(name)
-                        })
-                })
-                .flatten();
-            if let Some(f) = found {
+            if let Some((f, _)) = self.formation_named_at(i, end) {
                 return Some(self.formation_actor(f));
             }
             i += 1;

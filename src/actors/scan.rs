@@ -3,6 +3,7 @@
 
 use super::{continue_after, Builder, MAX_FORMATION_WORDS};
 use crate::doc::{EntityType, RefKind, Words};
+use crate::lexicon::formations::{Formation, Formations};
 use crate::text::titles::TitleKind;
 
 impl<'a> Builder<'a> {
@@ -149,6 +150,19 @@ impl<'a> Builder<'a> {
     /// A formation named at `i` that no mention covers ("the Troika", "NB8
     /// ministers"): its group actor and a name span; the span's end.
     fn formation_at(&mut self, i: usize) -> Option<usize> {
+        let (f, e) = self.formation_named_at(i, self.sentence_end(i))?;
+        let a = self.formation_actor(f);
+        self.push_span(i..e, a, RefKind::Name);
+        Some(e)
+    }
+
+    /// The longest formation name starting at capitalised token `i` and
+    /// ending before `end`, with the token after it.
+    pub(super) fn formation_named_at(
+        &self,
+        i: usize,
+        end: usize,
+    ) -> Option<(&'a Formation, usize)> {
         let capitalised = self
             .raw
             .word(i)
@@ -158,16 +172,12 @@ impl<'a> Builder<'a> {
         if !capitalised {
             return None;
         }
-        let end = self.sentence_end(i);
-        let longest = (1..=MAX_FORMATION_WORDS.min(end - i))
+        let formations: &'a Formations = self.formations;
+        (1..=MAX_FORMATION_WORDS.min(end.saturating_sub(i)))
             .rev()
             .find_map(|len| {
                 let name = self.doc.span_text(self.doc.token_span(i, i + len - 1));
-                self.formations.lookup(name).map(|f| (f, i + len))
-            });
-        let (f, e) = longest?;
-        let a = self.formation_actor(f);
-        self.push_span(i..e, a, RefKind::Name);
-        Some(e)
+                formations.lookup(name).map(|f| (f, i + len))
+            })
     }
 }

@@ -334,7 +334,7 @@ impl Builder<'_> {
     /// the state or organisation it belongs to). A briefing or a summit's
     /// release tells of several pairs, one paragraph each.
     fn party_pair(&mut self, chunk_start: usize, fs: usize, fe: usize) {
-        let paragraph = (0..fs)
+        let paragraph = (0..=fs)
             .rev()
             .find(|&k| self.doc.tokens[k].newlines_before > 0)
             .unwrap_or(0);
